@@ -1,0 +1,69 @@
+"""The Python API, in short wrappers; the CLI is built on these.
+
+>>> from semantic.api import load_project, build_query, compile_sql
+>>> project = load_project()
+>>> built = build_query(project, ["revenue", "orders"], by=["day", "shop"])
+>>> "SUM" in compile_sql(built.expr, "postgres")
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Sequence
+
+import semantic.core_metrics  # noqa: F401  (registers the core metrics)
+from semantic.compiler import compile_sql
+from semantic.metrics import REGISTRY, Metric
+from semantic.project import Project, find_project
+from semantic.query import BuiltQuery, QuerySpec
+from semantic.query import build_query as _build
+
+__all__ = ["build_query", "compile_metric", "compile_sql", "list_metrics", "load_project", "metric_query"]
+
+# The grain at which a single metric is exported, compiled and fingerprinted.
+METRIC_GRAIN = ("day", "shop")
+
+
+def load_project(
+    config: str | os.PathLike[str] | None = None, overrides: Iterable[str] = ()
+) -> Project:
+    """Find metrics.toml (explicit path, $SEMANTIC_CONFIG, nearest, defaults) and apply `--set` overrides."""
+    return find_project(config).with_overrides(tuple(overrides))
+
+
+def build_query(
+    project: Project,
+    metrics: Sequence[str],
+    by: Sequence[str] = (),
+    shops: Sequence[str] = (),
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    options: dict[str, str] | None = None,
+) -> BuiltQuery:
+    """An Ibis expression for `metrics` split by `by`, on unbound tables."""
+    spec = QuerySpec(
+        metrics=tuple(metrics),
+        by=tuple(by),
+        shops=tuple(shops),
+        start=start,
+        end=end,
+        options=tuple(sorted((options or {}).items())),
+    )
+    return _build(project.config, spec)
+
+
+def metric_query(project: Project, metric: str) -> BuiltQuery:
+    """One metric by day and shop: the form exported, compiled and fingerprinted."""
+    return build_query(project, [metric], by=METRIC_GRAIN)
+
+
+def compile_metric(project: Project, metric: str, dialect: str) -> str:
+    """Runnable SQL for one metric by day and shop in `dialect`."""
+    return compile_sql(metric_query(project, metric).expr, dialect)
+
+
+def list_metrics(project: Project) -> list[Metric]:
+    """The metrics `project` resolves by default (its recorded versions, else the newest)."""
+    return REGISTRY.latest(project.config)

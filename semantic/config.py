@@ -1,0 +1,166 @@
+"""The schema of metrics.toml, as frozen pydantic models.
+
+Every knob a metric depends on lives here with its default, so that a
+definition is data: the planned Shopify-faithful mode is a set of knob values,
+not new code. Parsing and error locating live in `semantic.project`.
+
+>>> Config().revenue.refund_dating
+'order_date'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from semantic.contract import CONTRACT, FINANCIAL_STATUSES
+
+DIALECTS = ("duckdb", "postgres", "bigquery")
+
+
+class Frozen(BaseModel):
+    """A strict, immutable config section: unknown keys are errors, not silence."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class ProjectSettings(Frozen):
+    name: str = "semantic"
+    # Dialects every metric must compile to (`semantic check` verifies it).
+    dialects: tuple[Literal["duckdb", "postgres", "bigquery"], ...] = DIALECTS
+
+
+class WarehouseSettings(Frozen):
+    # The default warehouse when neither --database nor SEMANTIC_DATABASE is given.
+    url: str | None = None
+
+
+class SourceTable(Frozen):
+    """Where one contract table physically lives, and its column renames."""
+
+    name: str | None = None
+    database: str | None = None
+    columns: dict[str, str] = Field(default_factory=dict)
+
+
+class SourceSettings(Frozen):
+    # Schema (PostgreSQL, DuckDB) or dataset (BigQuery) that holds the contract tables.
+    database: str | None = None
+    # Catalog (DuckDB database name) or BigQuery project; rarely needed.
+    catalog: str | None = None
+    tables: dict[str, SourceTable] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _known_tables_and_columns(self) -> SourceSettings:
+        from semantic.errors import did_you_mean
+
+        for table, mapping in self.tables.items():
+            if table not in CONTRACT:
+                raise ValueError(
+                    f"sources.tables.{table} is not a contract table.{did_you_mean(table, CONTRACT)} "
+                    f"Contract tables: {', '.join(CONTRACT)}"
+                )
+            for column in mapping.columns:
+                if column not in CONTRACT[table].columns:
+                    raise ValueError(
+                        f"sources.tables.{table}.columns.{column} is not a column of {table}."
+                        f"{did_you_mean(column, CONTRACT[table].columns)}"
+                    )
+        return self
+
+
+class OrderKnobs(Frozen):
+    """Which orders count at all (an "included order")."""
+
+    included_financial_statuses: tuple[str, ...] = ("paid", "partially_refunded", "refunded")
+    exclude_test: bool = True
+    exclude_cancelled: bool = True
+
+    @field_validator("included_financial_statuses")
+    @classmethod
+    def _shopify_statuses(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        unknown = [s for s in value if s not in FINANCIAL_STATUSES]
+        if unknown:
+            raise ValueError(f"unknown financial_status {unknown}; Shopify's are {', '.join(FINANCIAL_STATUSES)}")
+        if not value:
+            raise ValueError("at least one financial_status must be included")
+        return value
+
+
+class RevenueKnobs(Frozen):
+    """What revenue adds up and on which day a refund lands."""
+
+    include_shipping: bool = True
+    include_taxes: bool = True
+    # order_date: a refund reduces the revenue of its order's day (restates history);
+    # refund_date: on the refund's own shop-local day, as Shopify's reports do.
+    refund_dating: Literal["order_date", "refund_date"] = "order_date"
+
+
+class SpendKnobs(Frozen):
+    """Which ad platforms count as paid media spend."""
+
+    paid_platforms: tuple[str, ...] = ("meta", "google")
+
+
+class CustomerKnobs(Frozen):
+    """Who is a new customer."""
+
+    # Orders with these statuses (as the data stands now) never make a customer new.
+    not_acquiring_statuses: tuple[str, ...] = ("refunded",)
+
+    @field_validator("not_acquiring_statuses")
+    @classmethod
+    def _shopify_statuses(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        unknown = [s for s in value if s not in FINANCIAL_STATUSES]
+        if unknown:
+            raise ValueError(f"unknown financial_status {unknown}; Shopify's are {', '.join(FINANCIAL_STATUSES)}")
+        return value
+
+
+class Approval(Frozen):
+    by: str
+    at: dt.datetime | dt.date | str
+    fingerprint: str
+
+
+class MetricEntry(Frozen):
+    """Governance metadata of one metric (see semantic.governance)."""
+
+    owner: str | None = None
+    description: str | None = None
+    version: int = Field(default=1, ge=1)
+    status: Literal["draft", "active", "deprecated"] = "active"
+    sunset: dt.date | None = None
+    fingerprint: str | None = None
+    approvals: tuple[Approval, ...] = ()
+    # Older versions still recorded (fingerprints of revenue@1 when revenue is at 2, ...).
+    versions: dict[str, dict[str, Any]] = Field(default_factory=dict)
+
+
+class Config(Frozen):
+    """The whole of metrics.toml."""
+
+    project: ProjectSettings = ProjectSettings()
+    warehouse: WarehouseSettings = WarehouseSettings()
+    sources: SourceSettings = SourceSettings()
+    # Knob groups: top-level tables of metrics.toml, addressed as `--set revenue.refund_dating=...`.
+    orders: OrderKnobs = OrderKnobs()
+    revenue: RevenueKnobs = RevenueKnobs()
+    spend: SpendKnobs = SpendKnobs()
+    customers: CustomerKnobs = CustomerKnobs()
+    metrics: dict[str, MetricEntry] = Field(default_factory=dict)
+    # Governance policy; its schema is owned by semantic.governance.
+    policy: dict[str, Any] = Field(default_factory=dict)
+
+    def knob_group(self, name: str) -> BaseModel:
+        """One knob group by name (`orders`, `revenue`, ...)."""
+        if name not in KNOB_GROUPS:
+            raise KeyError(name)
+        return getattr(self, name)
+
+
+# The top-level tables of metrics.toml that hold knobs (metrics depend on them by name).
+KNOB_GROUPS: tuple[str, ...] = ("orders", "revenue", "spend", "customers")

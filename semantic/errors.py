@@ -1,0 +1,99 @@
+"""Every error `semantic` raises on purpose, in one small hierarchy.
+
+Each class also subclasses the built-in exception it resembles, so callers that
+only know Python's own exceptions still catch them. Each carries the exit code
+the CLI uses for it:
+
+- 2: usage or configuration error (bad metrics.toml, unknown metric, bad URL);
+- 3: runtime failure (unreachable warehouse, failed statement, missing table).
+
+>>> suggest("revnue", ["revenue", "orders", "aov"])
+'revenue'
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+
+def suggest(name: str, candidates: Iterable[str]) -> str | None:
+    """Return the candidate nearest to `name`, or None when nothing is close."""
+    matches = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def did_you_mean(name: str, candidates: Iterable[str]) -> str:
+    """A ' Did you mean X?' suffix, or '' when nothing is close."""
+    nearest = suggest(name, candidates)
+    return f" Did you mean {nearest!r}?" if nearest else ""
+
+
+class SemanticError(Exception):
+    """Base of every deliberate error; `exit_code` is what the CLI exits with."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return self.message if not self.hint else f"{self.message}\n  hint: {self.hint}"
+
+
+class ConfigError(SemanticError, ValueError):
+    """metrics.toml (or an override) is malformed or invalid.
+
+    `path` and `line` point at the offending place when known.
+    """
+
+    def __init__(
+        self, message: str, *, path: str | None = None, line: int | None = None, hint: str | None = None
+    ) -> None:
+        where = ""
+        if path:
+            where = f"{path}:{line}: " if line else f"{path}: "
+        super().__init__(f"{where}{message}", hint=hint)
+        self.path = path
+        self.line = line
+
+
+class UnknownNameError(SemanticError, KeyError):
+    """A metric, dimension, knob or shop that does not exist."""
+
+    def __init__(self, kind: str, name: str, known: Iterable[str]) -> None:
+        known = sorted(set(known))
+        message = f"unknown {kind} {name!r}.{did_you_mean(name, known)} Known {kind}s: {', '.join(known)}."
+        super().__init__(message)
+        self.kind = kind
+        self.name = name
+        self.known = known
+
+    def __str__(self) -> str:  # KeyError would otherwise quote the message
+        return self.message
+
+
+class QueryError(SemanticError, ValueError):
+    """A query that cannot be answered as asked (e.g. money across currencies)."""
+
+
+class DefinitionError(SemanticError, TypeError):
+    """A metric definition in Python that is inconsistent (a bug in a definition)."""
+
+
+class WarehouseError(SemanticError, RuntimeError):
+    """The warehouse could not be reached or a statement failed."""
+
+    exit_code = 3
+
+
+class ContractError(SemanticError, LookupError):
+    """A table or column of the source contract is missing from the warehouse."""
+
+    exit_code = 3
+
+
+class UrlError(SemanticError, ValueError):
+    """A warehouse URL in a form we do not accept."""

@@ -1,0 +1,168 @@
+"""Fact relations: the rows metrics add up, each dated on a shop-local `day`.
+
+Every fact is an Ibis expression over the unbound contract tables, built from the
+knobs in metrics.toml; each has `shop_id` and `day` (a DATE in the shop's time
+zone), and order-level facts keep `order_id` so that later dimensions (the
+attribution of an order) can be attached to them.
+
+- `included_orders`: orders that count at all, with their revenue before refunds;
+- `refunds`: refunds of included orders, dated by `revenue.refund_dating`;
+- `ad_spend`: ad spend on the shop-local `date`, with `is_paid` per `spend.paid_platforms`;
+- `acquisitions`: one row per customer on the day of their first qualifying order.
+
+>>> from semantic.config import Config
+>>> from semantic.sources import Sources
+>>> ctx = FactContext(Sources.from_config(Config()), Config())
+>>> "order_revenue" in ctx.fact("included_orders").columns
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import ibis
+import ibis.expr.types as ir
+
+from semantic.config import Config
+from semantic.errors import UnknownNameError
+from semantic.localtime import local_date
+from semantic.sources import Sources
+
+FactBuilder = Callable[["FactContext"], ir.Table]
+FACTS: dict[str, FactBuilder] = {}
+
+
+def fact(name: str) -> Callable[[FactBuilder], FactBuilder]:
+    """Register a fact builder under `name` (later issues add their own)."""
+
+    def register(builder: FactBuilder) -> FactBuilder:
+        FACTS[name] = builder
+        return builder
+
+    return register
+
+
+@dataclass
+class FactContext:
+    """Builds each fact once per query; facts may depend on each other."""
+
+    sources: Sources
+    config: Config
+    _built: dict[str, ir.Table] = field(default_factory=dict, repr=False)
+
+    def fact(self, name: str) -> ir.Table:
+        if name not in self._built:
+            if name not in FACTS:
+                raise UnknownNameError("fact", name, FACTS)
+            self._built[name] = FACTS[name](self)
+        return self._built[name]
+
+
+def included_order_filter(orders: ir.Table, config: Config) -> ir.BooleanValue:
+    """The predicate of an included order, from the `[orders]` knobs."""
+    knobs = config.orders
+    predicate = orders.financial_status.isin(list(knobs.included_financial_statuses))
+    if knobs.exclude_test:
+        predicate &= ~orders.is_test
+    if knobs.exclude_cancelled:
+        predicate &= orders.cancelled_at.isnull()
+    return predicate
+
+
+def order_revenue(orders: ir.Table, config: Config) -> ir.DecimalValue:
+    """gross_sales - discounts (+ shipping) (+ taxes), per the `[revenue]` knobs."""
+    value = orders.gross_sales - orders.discounts
+    if config.revenue.include_shipping:
+        value = value + orders.shipping
+    if config.revenue.include_taxes:
+        value = value + orders.taxes
+    return value.cast("decimal(18, 2)")
+
+
+def refund_total(refunds: ir.Table, config: Config) -> ir.DecimalValue:
+    """Merchandise refunded (+ refunded shipping) (+ refunded taxes), per the `[revenue]` knobs."""
+    value = refunds.amount
+    if config.revenue.include_shipping:
+        value = value + refunds.shipping
+    if config.revenue.include_taxes:
+        value = value + refunds.taxes
+    return value.cast("decimal(18, 2)")
+
+
+def _with_shop_zone(table: ir.Table, shops: ir.Table) -> ir.Table:
+    zones = shops.select(shops.shop_id, shop_timezone=shops.timezone)
+    return table.join(zones, "shop_id")
+
+
+@fact("included_orders")
+def _included_orders(ctx: FactContext) -> ir.Table:
+    orders = ctx.sources.orders
+    included = orders.filter(included_order_filter(orders, ctx.config))
+    included = _with_shop_zone(included, ctx.sources.shops)
+    return included.mutate(
+        day=local_date(included.processed_at, included.shop_timezone),
+        order_revenue=order_revenue(included, ctx.config),
+    )
+
+
+@fact("refunds")
+def _refunds(ctx: FactContext) -> ir.Table:
+    orders = ctx.fact("included_orders")
+    refunds = ctx.sources.refunds
+    joined = refunds.join(
+        orders.select("shop_id", "order_id", "shop_timezone", order_day=orders.day),
+        ["shop_id", "order_id"],
+    )
+    if ctx.config.revenue.refund_dating == "order_date":
+        day = joined.order_day
+    else:
+        day = local_date(joined.processed_at, joined.shop_timezone)
+    return joined.mutate(day=day, refund_total=refund_total(joined, ctx.config))
+
+
+@fact("ad_spend")
+def _ad_spend(ctx: FactContext) -> ir.Table:
+    spend = ctx.sources.ad_spend
+    return spend.mutate(day=spend.date, is_paid=spend.platform.isin(list(ctx.config.spend.paid_platforms)))
+
+
+def with_customer_key(orders: ir.Table, customers: ir.Table) -> ir.Table:
+    """`orders` plus `customer_key`: who the order belongs to: customer_id; else the one customer with its email; else the email.
+
+    Emails are normalised (lower-cased, trimmed; empty is missing). Keys are
+    prefixed (`id:` / `email:`) so an email can never collide with an id.
+    """
+    email = orders.email.strip().lower().nullif("")
+    by_email = (
+        customers.mutate(norm_email=customers.email.strip().lower().nullif(""))
+        .filter(lambda c: c.norm_email.notnull())
+        .group_by(["shop_id", "norm_email"])
+        .aggregate(matches=lambda c: c.count(), matched_customer_id=lambda c: c.customer_id.max())
+        .filter(lambda c: c.matches == 1)
+    )
+    keyed = orders.mutate(norm_email=email)
+    joined = keyed.left_join(
+        by_email, [keyed.shop_id == by_email.shop_id, keyed.norm_email == by_email.norm_email]
+    )
+    key = ibis.coalesce(
+        "id:" + joined.customer_id,
+        "id:" + joined.matched_customer_id,
+        "email:" + joined.norm_email,
+    )
+    return joined.select(*orders.columns, customer_key=key)
+
+
+@fact("acquisitions")
+def _acquisitions(ctx: FactContext) -> ir.Table:
+    # "New" means the first qualifying order ever, so this reads all history and
+    # is filtered to the query's window only afterwards.
+    orders = ctx.fact("included_orders")
+    qualifying = orders.filter(~orders.financial_status.isin(list(ctx.config.customers.not_acquiring_statuses)))
+    keyed = with_customer_key(qualifying, ctx.sources.customers)
+    keyed = keyed.filter(keyed.customer_key.notnull())
+    first = keyed.group_by(["shop_id", "customer_key"]).aggregate(
+        first_order_at=keyed.processed_at.min(), shop_timezone=keyed.shop_timezone.max()
+    )
+    return first.mutate(day=local_date(first.first_order_at, first.shop_timezone))

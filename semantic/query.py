@@ -1,0 +1,187 @@
+"""The query builder: metrics by dimensions, as one Ibis expression on unbound tables.
+
+Plan, for a query of metrics M by dimensions D:
+
+1. expand M to the additive metrics it needs (aov needs revenue and orders);
+2. for every fact those metrics read, select D and each metric's contribution
+   (NULL where the metric takes nothing from that fact), filtered to the shops
+   and shop-local dates asked for;
+3. UNION ALL the parts and SUM by D: a bucket appears exactly when some metric
+   of the query has a contributing row in it; in such a bucket an additive
+   metric with no rows is 0;
+4. compute ratios over the sums, guarded: NULL exactly when the denominator is
+   0 or absent, never infinity or NaN.
+
+>>> from semantic.config import Config
+>>> built = build_query(Config(), QuerySpec(metrics=("aov",), by=("month", "shop")))
+>>> built.expr.columns
+('month', 'shop_id', 'aov')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import ibis
+import ibis.expr.types as ir
+
+import semantic.core_metrics  # noqa: F401  (registers the core metrics)
+from semantic.config import Config
+from semantic.dimensions import DIMENSIONS, Dimension
+from semantic.errors import QueryError, UnknownNameError
+from semantic.facts import FactContext
+from semantic.metrics import REGISTRY, Additive, Metric, Ratio
+from semantic.sources import Sources
+
+UNIT_DTYPES = {"money": "decimal(18, 2)", "count": "int64"}
+
+
+@dataclass(frozen=True)
+class QuerySpec:
+    """What to compute. `start`/`end` are inclusive shop-local dates."""
+
+    metrics: tuple[str, ...]
+    by: tuple[str, ...] = ()
+    shops: tuple[str, ...] = ()
+    start: dt.date | None = None
+    end: dt.date | None = None
+    # Options later capabilities read (e.g. the attribution model), as sorted pairs.
+    options: tuple[tuple[str, str], ...] = ()
+
+    def option(self, key: str, default: str | None = None) -> str | None:
+        return dict(self.options).get(key, default)
+
+
+@dataclass(frozen=True)
+class OutputColumn:
+    name: str
+    unit: str  # "dimension", "money", "count", "ratio"
+
+
+@dataclass(frozen=True)
+class BuiltQuery:
+    """An Ibis expression and what its columns hold."""
+
+    expr: ir.Table
+    columns: tuple[OutputColumn, ...]
+    metrics: tuple[Metric, ...]
+    spec: QuerySpec
+
+    @property
+    def uses_money(self) -> bool:
+        return any(m.unit == "money" for m in self.metrics)
+
+
+@dataclass
+class BuildContext(FactContext):
+    """Facts plus the query being built (dimensions may read its options)."""
+
+    spec: QuerySpec = field(default_factory=lambda: QuerySpec(metrics=()))
+
+
+def output_name(token: str) -> str:
+    """The result column of a metric token: `revenue`, or `revenue_v1` for `revenue@1`."""
+    name, _, version = token.partition("@")
+    return f"{name}_v{version.lstrip('v')}" if version else name
+
+
+def build_query(config: Config, spec: QuerySpec, sources: Sources | None = None) -> BuiltQuery:
+    """Build the Ibis expression answering `spec` under `config`."""
+    if not spec.metrics:
+        raise QueryError("name at least one metric", hint=f"known metrics: {', '.join(REGISTRY.names())}")
+    if spec.start and spec.end and spec.start > spec.end:
+        raise QueryError(f"--start {spec.start} is after --end {spec.end}")
+    dims = _dimensions(spec.by)
+    requested = [(token, REGISTRY.resolve(token, config)) for token in spec.metrics]
+    closure = REGISTRY.closure(spec.metrics, config)
+    internal = {m.ref: f"m__{m.name}__v{m.version}" for m in closure}
+    additive = [m for m in closure if isinstance(m, Additive)]
+    ctx = BuildContext(sources or Sources.from_config(config), config, spec=spec)
+
+    parts = [
+        _part(ctx, fact, where, dims, additive, internal)
+        for fact, where in _fact_groups(additive)
+    ]
+    union = parts[0] if len(parts) == 1 else ibis.union(*parts, distinct=False)
+    dim_columns = [d.column for d in dims]
+    sums = {internal[m.ref]: union[internal[m.ref]].sum() for m in additive}
+    agg = union.group_by(dim_columns).aggregate(**sums) if dim_columns else union.aggregate(**sums)
+    agg = agg.mutate(
+        **{
+            internal[m.ref]: ibis.coalesce(agg[internal[m.ref]], ibis.literal(0, UNIT_DTYPES[m.unit])).cast(
+                "decimal(38, 2)" if m.unit == "money" else "int64"
+            )
+            for m in additive
+        }
+    )
+    for metric in closure:
+        if isinstance(metric, Ratio):
+            numerator = agg[internal[REGISTRY.resolve(metric.numerator, config).ref]]
+            denominator = agg[internal[REGISTRY.resolve(metric.denominator, config).ref]]
+            agg = agg.mutate(**{internal[metric.ref]: numerator.cast("float64") / denominator.cast("float64").nullif(0)})
+    out = agg.select(*dim_columns, **{output_name(t): agg[internal[m.ref]] for t, m in requested})
+    if dim_columns:
+        out = out.order_by([ibis.asc(c, nulls_first=False) for c in dim_columns])
+    columns = tuple(OutputColumn(d.column, "dimension") for d in dims) + tuple(
+        OutputColumn(output_name(t), m.unit) for t, m in requested
+    )
+    return BuiltQuery(expr=out, columns=columns, metrics=tuple(m for _, m in requested), spec=spec)
+
+
+def _dimensions(names: tuple[str, ...]) -> list[Dimension]:
+    seen: list[Dimension] = []
+    for name in names:
+        if name not in DIMENSIONS:
+            raise UnknownNameError("dimension", name, DIMENSIONS)
+        if DIMENSIONS[name] in seen:
+            raise QueryError(f"dimension {name!r} is named twice in --by")
+        seen.append(DIMENSIONS[name])
+    return seen
+
+
+def _fact_groups(additive: list[Additive]) -> list[tuple[str, object]]:
+    """(fact, where) pairs in first-seen order: each becomes one part of the union."""
+    groups: dict[tuple[str, object], None] = {}
+    for metric in additive:
+        for contribution in metric.contributions:
+            groups.setdefault((contribution.fact, contribution.where), None)
+    return list(groups)
+
+
+def _part(
+    ctx: BuildContext,
+    fact: str,
+    where: object,
+    dims: list[Dimension],
+    additive: list[Additive],
+    internal: dict[str, str],
+) -> ir.Table:
+    table = ctx.fact(fact)
+    if where is not None:
+        table = table.filter(where(table, ctx.config))
+    spec = ctx.spec
+    if spec.shops:
+        table = table.filter(table.shop_id.isin(list(spec.shops)))
+    if spec.start:
+        table = table.filter(table.day >= spec.start)
+    if spec.end:
+        table = table.filter(table.day <= spec.end)
+    for dim in dims:
+        attached = dim.attach(table, fact, ctx)
+        if attached is None:
+            users = [m.name for m in additive if any(c.fact == fact for c in m.contributions)]
+            raise QueryError(f"{', '.join(users)} cannot be split by {dim.name!r} (its {fact} rows have no {dim.name})")
+        table = attached
+    values: dict[str, ir.Value] = {}
+    for metric in additive:
+        taken = [c for c in metric.contributions if c.fact == fact and c.where is where]
+        dtype = UNIT_DTYPES[metric.unit]
+        if taken:
+            value = taken[0].value(table, ctx.config).cast(dtype)
+            for more in taken[1:]:
+                value = value + more.value(table, ctx.config).cast(dtype)
+        else:
+            value = ibis.null(dtype)
+        values[internal[metric.ref]] = value
+    return table.select(*[table[d.column] for d in dims], **values)

@@ -1,0 +1,96 @@
+"""The source contract as unbound Ibis tables, renamed to their logical columns.
+
+Nothing here touches an engine: `Sources` builds `ibis.table(...)` nodes with the
+physical names from metrics.toml and selects them back under the contract's
+logical names, so every metric is written once against one vocabulary and
+compiles to any dialect without DuckDB catalog names leaking into BigQuery SQL.
+
+>>> from semantic.config import Config
+>>> sources = Sources.from_config(Config())
+>>> sources.table("orders").columns[:3]
+('shop_id', 'order_id', 'customer_id')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import ibis
+import ibis.expr.types as ir
+
+from semantic.config import Config, SourceSettings
+from semantic.contract import CONTRACT
+from semantic.errors import UnknownNameError
+
+
+@dataclass(frozen=True)
+class PhysicalTable:
+    """Where a contract table lives and how its columns are physically named."""
+
+    logical: str
+    name: str
+    database: str | None
+    catalog: str | None
+    columns: tuple[tuple[str, str], ...]  # (logical, physical)
+
+    @property
+    def qualified_name(self) -> str:
+        return ".".join(p for p in (self.catalog, self.database, self.name) if p)
+
+    def physical_column(self, logical: str) -> str:
+        return dict(self.columns)[logical]
+
+    def mapping_key(self, logical_column: str | None = None) -> str:
+        """The metrics.toml key a user sets to point this table (or column) elsewhere."""
+        if logical_column is None:
+            return f"sources.tables.{self.logical}.name"
+        return f"sources.tables.{self.logical}.columns.{logical_column}"
+
+
+@dataclass(frozen=True)
+class Sources:
+    """The contract tables of one project, as unbound Ibis tables."""
+
+    settings: SourceSettings
+
+    @classmethod
+    def from_config(cls, config: Config) -> Sources:
+        return cls(config.sources)
+
+    def physical(self, logical: str) -> PhysicalTable:
+        if logical not in CONTRACT:
+            raise UnknownNameError("table", logical, CONTRACT)
+        mapping = self.settings.tables.get(logical)
+        columns = tuple((c, (mapping.columns.get(c, c) if mapping else c)) for c in CONTRACT[logical].columns)
+        return PhysicalTable(
+            logical=logical,
+            name=(mapping.name if mapping and mapping.name else logical),
+            database=(mapping.database if mapping and mapping.database else self.settings.database),
+            catalog=self.settings.catalog,
+            columns=columns,
+        )
+
+    def table(self, logical: str) -> ir.Table:
+        """The contract table `logical` with logical column names, unbound."""
+        return self._tables[logical]
+
+    @cached_property
+    def _tables(self) -> dict[str, ir.Table]:
+        return {name: self._build(name) for name in CONTRACT}
+
+    def _build(self, logical: str) -> ir.Table:
+        physical = self.physical(logical)
+        types = CONTRACT[logical].columns
+        schema = {p: types[c] for c, p in physical.columns}
+        raw = ibis.table(schema, name=physical.name, database=physical.database, catalog=physical.catalog)
+        if all(c == p for c, p in physical.columns):
+            return raw
+        return raw.select(**{c: raw[p] for c, p in physical.columns})
+
+    def __getattr__(self, name: str) -> ir.Table:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        if name in CONTRACT:
+            return self.table(name)
+        raise AttributeError(name)
