@@ -1,0 +1,70 @@
+"""DuckDB: an embedded file (or memory); loads go through Arrow in one transaction."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyarrow as pa
+import sqlglot.expressions as sge
+
+from semantic.errors import WarehouseError
+
+from semantic.backends.url import WarehouseUrl
+from semantic.backends.warehouse import Warehouse
+
+
+class DuckDBWarehouse(Warehouse):
+    dialect = "duckdb"
+
+    @classmethod
+    def open(cls, url: WarehouseUrl) -> DuckDBWarehouse:
+        import ibis
+
+        path = url.path or ":memory:"
+        if path != ":memory:":
+            parent = Path(path).expanduser().resolve().parent
+            if not parent.is_dir():
+                raise WarehouseError(f"cannot open DuckDB file {path}: directory {parent} does not exist")
+        try:
+            con = ibis.duckdb.connect(path)
+            # Instants are TIMESTAMPTZ; show them in UTC whatever the machine's zone is.
+            con.raw_sql("SET TimeZone = 'UTC'")
+        except Exception as exc:
+            raise WarehouseError(f"cannot open DuckDB database {path}: {str(exc).splitlines()[0]}") from exc
+        return cls(url, con)
+
+    @property
+    def raw(self):  # the duckdb.DuckDBPyConnection
+        return self.con.con
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        self.raw.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException:
+            self.raw.execute("ROLLBACK")
+            raise
+        self.raw.execute("COMMIT")
+
+    def _load_table(self, database: str | None, name: str, logical: str, data: pa.Table) -> None:
+        if database:
+            self.raw.execute(self.create_schema_sql(database))
+        drop, create = self.table_ddl(database, name, logical, data)
+        self.raw.execute(drop)
+        self.raw.execute(create)
+        target = sge.table_(name, db=database, quoted=True).sql("duckdb")
+        self.raw.register("__semantic_load", data)
+        try:
+            self.raw.execute(f"INSERT INTO {target} SELECT * FROM __semantic_load")
+        finally:
+            self.raw.unregister("__semantic_load")
+
+    def _columns(self, name: str, database: str | None) -> set[str] | None:
+        rows = self.raw.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = ? AND table_schema = ?",
+            [name, database or "main"],
+        ).fetchall()
+        return {r[0] for r in rows} or None

@@ -1,0 +1,191 @@
+"""A connection to a warehouse: connect by URL, check the contract, execute, load.
+
+One common class with thin engine subclasses (the shape of Ibis's own
+compilers): what differs between DuckDB and PostgreSQL is how tables are bulk
+loaded and how a transaction is opened, and nothing else.
+
+Results come back as Arrow tables, fetched whole (DuckDB blocks the next
+statement while a result is partly unread). Every identifier we write is quoted
+by sqlglot; no value the user passes is spliced into SQL text.
+"""
+
+from __future__ import annotations
+
+import abc
+import contextlib
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import ibis.expr.operations as ops
+import ibis.expr.types as ir
+import pyarrow as pa
+import sqlglot.expressions as sge
+
+from semantic.contract import CONTRACT
+from semantic.errors import ContractError, WarehouseError
+from semantic.sources import Sources
+
+from semantic.backends.arrow_types import contract_arrow_schema
+from semantic.backends.url import WarehouseUrl
+
+DATABASE_ENV = "SEMANTIC_DATABASE"
+DEFAULT_URL = "duckdb:///semantic.duckdb"
+
+
+def resolve_url(explicit: str | None, configured: str | None) -> str:
+    """--database, then $SEMANTIC_DATABASE, then metrics.toml, then a DuckDB file here."""
+    return explicit or os.environ.get(DATABASE_ENV) or configured or DEFAULT_URL
+
+
+def connect(url: str) -> Warehouse:
+    """Connect to the warehouse at `url` (see semantic.backends.url for the forms)."""
+    parsed = WarehouseUrl.parse(url)
+    if parsed.engine == "duckdb":
+        from semantic.backends.duckdb import DuckDBWarehouse
+
+        return DuckDBWarehouse.open(parsed)
+    from semantic.backends.postgres import PostgresWarehouse
+
+    return PostgresWarehouse.open(parsed)
+
+
+@dataclass(frozen=True)
+class MissingPiece:
+    logical_table: str
+    logical_column: str | None
+    physical: str
+    mapping_key: str
+
+
+class Warehouse(abc.ABC):
+    """Common behaviour; engines implement `_load_table`, `transaction` and `_columns`."""
+
+    dialect: str = ""
+
+    def __init__(self, url: WarehouseUrl, con: object) -> None:
+        self.url = url
+        self.con = con
+
+    # -- reading ----------------------------------------------------------------
+    def execute(self, expr: ir.Expr) -> pa.Table:
+        """Run an Ibis expression built on unbound tables; the whole result as Arrow."""
+        try:
+            result = self.con.to_pyarrow(expr)
+        except Exception as exc:  # engines raise their own types; report them uniformly
+            raise WarehouseError(f"{self.dialect} failed to run the query: {_first_line(exc)}") from exc
+        return result if isinstance(result, pa.Table) else pa.table({"value": [result.as_py()]})
+
+    def check_contract(self, sources: Sources, expr: ir.Expr) -> None:
+        """Raise ContractError naming the contract entry and mapping key of anything missing."""
+        missing = self.missing_pieces(sources, tables_read_by(sources, expr))
+        if missing:
+            piece = missing[0]
+            what = f"column {piece.logical_column!r} of" if piece.logical_column else "table"
+            raise ContractError(
+                f"{what} contract table {piece.logical_table!r} not found in the warehouse "
+                f"(looked for {piece.physical} in {self.url.redacted})",
+                hint=f"load it (`semantic load DIR` or `semantic demo`) or set {piece.mapping_key} in metrics.toml",
+            )
+
+    def missing_pieces(self, sources: Sources, logical_tables: list[str]) -> list[MissingPiece]:
+        pieces = []
+        for logical in logical_tables:
+            physical = sources.physical(logical)
+            columns = self._columns(physical.name, physical.database)
+            if columns is None:
+                pieces.append(MissingPiece(logical, None, physical.qualified_name, physical.mapping_key()))
+                continue
+            for column, physical_column in physical.columns:
+                if physical_column not in columns:
+                    pieces.append(
+                        MissingPiece(
+                            logical, column, f"{physical.qualified_name}.{physical_column}", physical.mapping_key(column)
+                        )
+                    )
+        return pieces
+
+    # -- writing ----------------------------------------------------------------
+    def load(self, tables: Mapping[str, pa.Table], sources: Sources) -> dict[str, int]:
+        """Replace contract tables with `tables`, all in one transaction: all or nothing."""
+        for logical in tables:
+            if logical not in CONTRACT:
+                raise ContractError(f"{logical!r} is not a contract table ({', '.join(CONTRACT)})")
+        counts = {}
+        with self.transaction():
+            for logical, table in tables.items():
+                physical = sources.physical(logical)
+                schema = contract_arrow_schema(logical)
+                data = table.select(list(schema.names)).cast(schema)
+                data = data.rename_columns([dict(physical.columns)[c] for c in schema.names])
+                self._load_table(physical.database, physical.name, logical, data)
+                counts[logical] = data.num_rows
+        return counts
+
+    def table_ddl(self, database: str | None, name: str, logical: str, data: pa.Table) -> tuple[str, str]:
+        """(DROP, CREATE) statements for a contract table, identifiers quoted by sqlglot."""
+        table = sge.table_(name, db=database, quoted=True)
+        types = CONTRACT[logical].columns
+        nullable = CONTRACT[logical].nullable
+        columns = []
+        for physical_name, logical_name in zip(data.column_names, types):
+            kind = sge.DataType.build(_sql_type(types[logical_name]), dialect=self.dialect)
+            constraints = [] if logical_name in nullable else [sge.ColumnConstraint(kind=sge.NotNullColumnConstraint())]
+            columns.append(sge.ColumnDef(this=sge.to_identifier(physical_name, quoted=True), kind=kind, constraints=constraints))
+        drop = sge.Drop(tables=[table], kind="TABLE", exists=True)
+        create = sge.Create(this=sge.Schema(this=table, expressions=columns), kind="TABLE")
+        return drop.sql(self.dialect), create.sql(self.dialect)
+
+    def create_schema_sql(self, database: str) -> str:
+        return sge.Create(this=sge.Table(db=sge.to_identifier(database, quoted=True)), kind="SCHEMA", exists=True).sql(
+            self.dialect
+        )
+
+    @abc.abstractmethod
+    def transaction(self) -> contextlib.AbstractContextManager[None]:
+        """All statements inside commit together or not at all."""
+
+    @abc.abstractmethod
+    def _load_table(self, database: str | None, name: str, logical: str, data: pa.Table) -> None:
+        """Replace one physical table with `data` (inside the caller's transaction)."""
+
+    @abc.abstractmethod
+    def _columns(self, name: str, database: str | None) -> set[str] | None:
+        """The physical column names of a table, or None when it does not exist."""
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self.con.disconnect()
+
+
+def tables_read_by(sources: Sources, expr: ir.Expr) -> list[str]:
+    """The logical contract tables an expression reads."""
+    physical_to_logical = {}
+    for logical in CONTRACT:
+        physical = sources.physical(logical)
+        physical_to_logical[(physical.name, physical.database)] = logical
+    found = []
+    for node in expr.op().find(ops.UnboundTable):
+        key = (node.name, node.namespace.database)
+        if key in physical_to_logical and physical_to_logical[key] not in found:
+            found.append(physical_to_logical[key])
+    return found
+
+
+def _sql_type(ibis_type: str) -> str:
+    """Contract type -> portable SQL type name sqlglot can render per dialect."""
+    return {
+        "string": "TEXT",
+        "decimal(18, 2)": "DECIMAL(18, 2)",
+        "timestamp('UTC')": "TIMESTAMPTZ",
+        "date": "DATE",
+        "boolean": "BOOLEAN",
+        "int64": "BIGINT",
+    }[ibis_type]
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text.splitlines()[0]
+
+

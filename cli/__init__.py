@@ -1,0 +1,1 @@
+"""The `semantic` command line: thin Typer commands over semantic and semantic.backends."""

@@ -1,0 +1,109 @@
+"""`semantic demo` and `semantic load`: getting data into the warehouse."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from semantic.cli.app import app
+from semantic.cli.options import Config, Database, Overrides
+
+DEMO_METRICS = ("revenue", "orders", "aov", "paid_spend", "mer", "new_customers", "cac")
+DEMO_MARKER = "semantic_demo"
+
+
+@app.command()
+def demo(
+    orders: Annotated[int, typer.Option("--orders", min=100, help="How many orders to generate.")] = 20_000,
+    shops: Annotated[int, typer.Option("--shops", min=1, max=50, help="How many shops.")] = 3,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed: the same seed gives the same shops.")] = 7,
+    force: Annotated[bool, typer.Option("--force", help="Replace contract tables not made by the demo.")] = False,
+    database: Database = None,
+    config: Config = None,
+    set_: Overrides = None,
+) -> None:
+    """Generate a realistic multi-shop warehouse and print the core metrics by month and shop."""
+    import time
+
+    from rich.console import Console
+
+    from semantic.api import build_query, load_project
+    from semantic.backends.runner import run_query
+    from semantic.backends.warehouse import connect, resolve_url
+    from semantic.cli.metric_commands import emit
+    from semantic.demo_data import generate
+    from semantic.errors import ConfigError
+    from semantic.sources import Sources
+
+    console = Console(stderr=True)
+    project = load_project(config, set_ or ())
+    url = resolve_url(database, project.config.warehouse.url)
+    warehouse = connect(url)
+    try:
+        sources = Sources.from_config(project.config)
+        existing = [t for t in ("orders", "shops") if not warehouse.missing_pieces(sources, [t])]
+        if existing and not force and not _is_demo(warehouse):
+            raise ConfigError(
+                f"{warehouse.url.redacted} already holds contract tables ({', '.join(existing)}) not made by the demo",
+                hint="pass --database duckdb:///another.duckdb, or --force to replace them",
+            )
+        started = time.perf_counter()
+        with console.status(f"generating {orders:,} orders in {shops} shops"):
+            tables = generate(orders=orders, shops=shops, seed=seed)
+        generated = time.perf_counter() - started
+        with console.status(f"loading into {warehouse.url.redacted}"):
+            counts = warehouse.load(tables, sources)
+            _mark_demo(warehouse)
+        console.print(
+            f"generated in {generated:.1f}s, loaded "
+            + ", ".join(f"{n:,} {t}" for t, n in counts.items())
+            + f" into {warehouse.url.redacted}",
+            highlight=False,
+        )
+        built = build_query(project, DEMO_METRICS, by=("month", "shop"))
+        result = run_query(warehouse, project, built)
+    finally:
+        warehouse.close()
+    emit(result, built, "table", None)
+
+
+def _is_demo(warehouse) -> bool:
+    return warehouse._columns(DEMO_MARKER, None) is not None
+
+
+def _mark_demo(warehouse) -> None:
+
+    if warehouse.dialect == "duckdb":
+        warehouse.raw.execute(f'CREATE TABLE IF NOT EXISTS "{DEMO_MARKER}" (made_by VARCHAR)')
+    else:
+        with warehouse.raw.cursor() as cursor:
+            cursor.execute(f'CREATE TABLE IF NOT EXISTS "{DEMO_MARKER}" (made_by TEXT)')
+        warehouse.raw.commit()
+
+
+
+@app.command()
+def load(
+    directory: Annotated[Path, typer.Argument(help="Folder of <table>.csv or <table>.parquet files.")],
+    database: Database = None,
+    config: Config = None,
+) -> None:
+    """Load CSV or Parquet files named after contract tables, replacing those tables in one transaction."""
+    from semantic.api import load_project
+    from semantic.backends.files import find_table_files, read_table_file
+    from semantic.backends.warehouse import connect, resolve_url
+    from semantic.sources import Sources
+
+    project = load_project(config)
+    files = find_table_files(directory)
+    # Read and check every file before touching the warehouse: nothing is half-loaded.
+    tables = {logical: read_table_file(logical, path) for logical, path in files.items()}
+    warehouse = connect(resolve_url(database, project.config.warehouse.url))
+    try:
+        counts = warehouse.load(tables, Sources.from_config(project.config))
+    finally:
+        warehouse.close()
+    for logical, count in counts.items():
+        typer.echo(f"{logical}: {count:,} rows from {files[logical].name}")

@@ -1,0 +1,152 @@
+"""`semantic query`, `compile`, `export` and `metrics`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from semantic.cli.app import app
+from semantic.cli.options import Config, Database, Overrides, parse_date
+
+Metrics = Annotated[list[str], typer.Argument(help="Metric names, e.g. revenue aov, or revenue@1 for a version.")]
+By = Annotated[Optional[list[str]], typer.Option("--by", help="Split by a dimension: day, week, month, shop (repeatable).")]
+
+
+@app.command()
+def query(
+    metrics: Metrics,
+    by: By = None,
+    shop: Annotated[Optional[list[str]], typer.Option("--shop", help="Only this shop (repeatable).")] = None,
+    start: Annotated[Optional[str], typer.Option("--start", help="First shop-local day, YYYY-MM-DD (inclusive).")] = None,
+    end: Annotated[Optional[str], typer.Option("--end", help="Last shop-local day, YYYY-MM-DD (inclusive).")] = None,
+    format: Annotated[str, typer.Option("--format", help="table, csv, json or parquet.")] = "table",
+    output: Annotated[Optional[Path], typer.Option("--output", help="Write to this file instead of stdout.")] = None,
+    database: Database = None,
+    config: Config = None,
+    set_: Overrides = None,
+) -> None:
+    """Compute metrics on the warehouse, split by dimensions."""
+    from semantic.api import build_query, load_project
+    from semantic.backends.runner import run_query
+    from semantic.backends.warehouse import connect, resolve_url
+    from semantic.cli import render
+    from semantic.errors import QueryError
+
+    if format not in render.FORMATS:
+        raise QueryError(f"--format must be one of {', '.join(render.FORMATS)}, got {format!r}")
+    if format == "parquet" and output is None:
+        raise QueryError("--format parquet needs --output FILE")
+    project = load_project(config, set_ or ())
+    built = build_query(
+        project, metrics, by=by or (), shops=shop or (), start=parse_date(start, "--start"), end=parse_date(end, "--end")
+    )
+    warehouse = connect(resolve_url(database, project.config.warehouse.url))
+    try:
+        result = run_query(warehouse, project, built)
+    finally:
+        warehouse.close()
+    emit(result, built, format, output)
+
+
+def emit(result, built, format: str, output: Path | None) -> None:
+    from semantic.cli import render
+
+    columns = [c.name for c in built.columns]
+    if format == "parquet":
+        import pyarrow.parquet as pq
+
+        tmp = output.with_name(f".{output.name}.tmp")
+        pq.write_table(result.select(columns), tmp)
+        tmp.replace(output)
+        return
+    rows = render.rows_of(result.select(columns))
+    if format == "json":
+        render.write_output(render.to_json(rows), output)
+    elif format == "csv":
+        render.write_output(render.to_csv(rows, columns), output)
+    else:
+        units = {c.name: c.unit for c in built.columns}
+        table = render.to_rich_table(rows, columns, units)
+        if output is not None:
+            render.write_output(render.to_csv(rows, columns), output)
+        else:
+            from rich.console import Console
+
+            console = Console()
+            if not console.is_terminal:  # piped: never squeeze columns to 80 characters
+                console = Console(width=1000)
+            console.print(table)
+
+
+@app.command("compile")
+def compile_(
+    metrics: Metrics,
+    dialect: Annotated[str, typer.Option("--dialect", help="duckdb, postgres or bigquery.")] = "duckdb",
+    by: By = None,
+    config: Config = None,
+    set_: Overrides = None,
+) -> None:
+    """Print the SQL of a query (default: each metric by day and shop) in a dialect."""
+    from semantic.api import build_query, load_project
+    from semantic.compiler import check_dialect, compile_sql
+
+    check_dialect(dialect)
+    project = load_project(config, set_ or ())
+    built = build_query(project, metrics, by=by if by is not None else ("day", "shop"))
+    typer.echo(compile_sql(built.expr, dialect) + ";")
+
+
+@app.command()
+def export(
+    dialect: Annotated[str, typer.Option("--dialect", help="duckdb, postgres or bigquery.")],
+    out: Annotated[Path, typer.Option("--out", help="Directory to write the .sql files into.")],
+    config: Config = None,
+    set_: Overrides = None,
+) -> None:
+    """Write one runnable .sql file per metric, plus views.sql creating them all as views."""
+    from semantic.api import load_project
+    from semantic.export import export_project
+
+    project = load_project(config, set_ or ())
+    written = export_project(project, dialect, out)
+    typer.echo(f"wrote {len(written)} files to {out}")
+
+
+@app.command("metrics")
+def metrics_(
+    format: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    config: Config = None,
+) -> None:
+    """List metrics: name, version, owner, status, description."""
+    import json
+
+    from semantic.api import list_metrics, load_project
+
+    project = load_project(config)
+    rows = []
+    for metric in list_metrics(project):
+        entry = project.config.metrics.get(metric.name)
+        rows.append(
+            {
+                "name": metric.name,
+                "version": metric.version,
+                "unit": metric.unit,
+                "owner": entry.owner if entry else None,
+                "status": entry.status if entry else "active",
+                "description": (entry.description if entry and entry.description else metric.description),
+            }
+        )
+    if format == "json":
+        typer.echo(json.dumps(rows, indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(header_style="bold")
+    for column in ("name", "version", "owner", "status", "description"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(row["name"], str(row["version"]), row["owner"] or "-", row["status"], row["description"])
+    Console().print(table)

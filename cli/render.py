@@ -1,0 +1,115 @@
+"""Rendering query results: a rich table for people; CSV, JSON and Parquet for machines.
+
+JSON is a list of objects: dimension columns (dates as ISO strings) and one key
+per metric; money as JSON numbers exact to the cent, counts as integers, ratios
+as numbers, NULL as null.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import decimal
+import io
+import json
+import math
+from collections.abc import Sequence
+from pathlib import Path
+
+FORMATS = ("table", "csv", "json", "parquet")
+
+
+def rows_of(table) -> list[dict]:
+    """Arrow table -> list of plain dicts (Decimal, int, float, date, str, None)."""
+    return table.to_pylist()
+
+
+def json_value(value) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, decimal.Decimal):
+        # Exact decimal text is valid JSON number syntax: no float noise.
+        text = format(value, "f")
+        return text if text not in ("-0", "-0.00") else text.lstrip("-")
+    if isinstance(value, float):
+        if math.isnan(value) or math.isinf(value):
+            return "null"  # never emitted by our ratios; guarded anyway
+        return json.dumps(value)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return json.dumps(value.isoformat())
+    return json.dumps(value)
+
+
+def to_json(rows: Sequence[dict]) -> str:
+    items = ("{" + ", ".join(f"{json.dumps(k)}: {json_value(v)}" for k, v in row.items()) + "}" for row in rows)
+    return "[\n  " + ",\n  ".join(items) + "\n]\n" if rows else "[]\n"
+
+
+def to_csv(rows: Sequence[dict], columns: Sequence[str]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow(["" if row[c] is None else _plain(row[c]) for c in columns])
+    return buffer.getvalue()
+
+
+def _plain(value) -> str:
+    if isinstance(value, decimal.Decimal):
+        return format(value, "f")
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+def to_rich_table(rows: Sequence[dict], columns: Sequence[str], units: dict[str, str], title: str | None = None):
+    from rich.table import Table
+
+    table = Table(title=title, show_lines=False, header_style="bold")
+    for column in columns:
+        justify = "left" if units.get(column) == "dimension" else "right"
+        table.add_column(column, justify=justify)
+    for row in rows:
+        table.add_row(*[_display(row[c], units.get(c)) for c in columns])
+    return table
+
+
+def _display(value, unit: str | None) -> str:
+    if value is None:
+        return "[dim]null[/]"
+    if unit == "money" and isinstance(value, decimal.Decimal):
+        return f"{value:,.2f}"
+    if unit == "ratio" and isinstance(value, float):
+        return f"{value:,.4f}"
+    if unit == "count" and isinstance(value, int):
+        return f"{value:,}"
+    return _plain(value)
+
+
+def write_output(text: str, output: Path | None) -> None:
+    if output is None:
+        import sys
+
+        sys.stdout.write(text)
+        return
+    _atomic_write_text(output, text)
+
+
+def _atomic_write_text(path: Path, text: str) -> None:
+    """Write via a temporary file and rename, so a failure never leaves half a file."""
+    import os
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
