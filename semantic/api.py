@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 
 import semantic.core_metrics  # noqa: F401  (registers the core metrics)
 from semantic.compiler import compile_sql
-from semantic.metrics import REGISTRY, Metric
+from semantic.metrics import Metric
 from semantic.project import Project, find_project
 from semantic.query import BuiltQuery, QuerySpec
 from semantic.query import build_query as _build
@@ -51,7 +51,7 @@ def build_query(
         end=end,
         options=tuple(sorted((options or {}).items())),
     )
-    return _build(project.config, spec)
+    return _build(project.config, spec, registry=project.registry)
 
 
 def metric_query(project: Project, metric: str) -> BuiltQuery:
@@ -66,4 +66,4 @@ def compile_metric(project: Project, metric: str, dialect: str) -> str:
 
 def list_metrics(project: Project) -> list[Metric]:
     """The metrics `project` resolves by default (its recorded versions, else the newest)."""
-    return REGISTRY.latest(project.config)
+    return project.registry.latest(project.config)

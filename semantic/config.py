@@ -30,6 +30,9 @@ class ProjectSettings(Frozen):
     name: str = "semantic"
     # Dialects every metric must compile to (`semantic check` verifies it).
     dialects: tuple[Literal["duckdb", "postgres", "bigquery"], ...] = DIALECTS
+    # Python files (relative to metrics.toml) defining this project's own metrics:
+    # each defines `register(registry)` and registers Additive/Ratio metrics on it.
+    modules: tuple[str, ...] = ()
 
 
 class WarehouseSettings(Frozen):

@@ -16,8 +16,7 @@ from semantic.sources import Sources
 
 def needs_currency_guard(built: BuiltQuery) -> bool:
     """True when the query adds money and does not split by shop."""
-    money = any(m.unit == "money" or _reads_money(m) for m in built.metrics)
-    return money and "shop" not in built.spec.by
+    return built.uses_money and "shop" not in built.spec.by
 
 
 def currencies_in_scope(sources: Sources, built: BuiltQuery) -> ir.Table:
@@ -34,13 +33,3 @@ def refuse_mixed_currencies(currencies: list[str]) -> None:
             f"this query adds money across shops in different currencies ({', '.join(currencies)})",
             hint="split it by shop (--by shop) or pick shops of one currency (--shop ID)",
         )
-
-
-def _reads_money(metric) -> bool:
-    from semantic.metrics import REGISTRY, Ratio
-
-    if isinstance(metric, Ratio):
-        return any(
-            REGISTRY.resolve(d).unit == "money" or _reads_money(REGISTRY.resolve(d)) for d in metric.dependencies()
-        )
-    return False

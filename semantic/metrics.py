@@ -84,6 +84,10 @@ class MetricRegistry:
 
     _versions: dict[str, dict[int, Metric]] = field(default_factory=dict)
 
+    def copy(self) -> MetricRegistry:
+        """An independent registry with the same definitions (projects add their own to a copy)."""
+        return MetricRegistry({name: dict(versions) for name, versions in self._versions.items()})
+
     def register(self, metric: Metric) -> Metric:
         versions = self._versions.setdefault(metric.name, {})
         if metric.version in versions:

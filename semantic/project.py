@@ -17,14 +17,18 @@ import os
 import re
 import tomllib
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
 from semantic.config import KNOB_GROUPS, Config
 from semantic.errors import ConfigError, UnknownNameError
+
+if TYPE_CHECKING:
+    from semantic.metrics import MetricRegistry
 
 CONFIG_FILENAME = "metrics.toml"
 CONFIG_ENV = "SEMANTIC_CONFIG"
@@ -39,6 +43,13 @@ class Project:
     text: str = ""
     raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
     overrides: tuple[str, ...] = ()
+
+    @cached_property
+    def registry(self) -> MetricRegistry:
+        """Built-in metrics plus the project's own modules (`[project] modules`)."""
+        from semantic.definitions import project_registry
+
+        return project_registry(self.config.project.modules, self.root, str(self.path or "<defaults>"))
 
     @property
     def root(self) -> Path:

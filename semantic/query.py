@@ -31,7 +31,7 @@ from semantic.config import Config
 from semantic.dimensions import DIMENSIONS, Dimension
 from semantic.errors import QueryError, UnknownNameError
 from semantic.facts import FactContext
-from semantic.metrics import REGISTRY, Additive, Metric, Ratio
+from semantic.metrics import REGISTRY, Additive, Metric, MetricRegistry, Ratio
 from semantic.sources import Sources
 
 UNIT_DTYPES = {"money": "decimal(18, 2)", "count": "int64"}
@@ -67,10 +67,13 @@ class BuiltQuery:
     columns: tuple[OutputColumn, ...]
     metrics: tuple[Metric, ...]
     spec: QuerySpec
+    # Everything computed, dependencies included (aov brings revenue and orders).
+    closure: tuple[Metric, ...] = ()
 
     @property
     def uses_money(self) -> bool:
-        return any(m.unit == "money" for m in self.metrics)
+        """True when any metric computed adds money (aov does, through revenue)."""
+        return any(m.unit == "money" for m in self.closure)
 
 
 @dataclass
@@ -86,15 +89,18 @@ def output_name(token: str) -> str:
     return f"{name}_v{version.lstrip('v')}" if version else name
 
 
-def build_query(config: Config, spec: QuerySpec, sources: Sources | None = None) -> BuiltQuery:
-    """Build the Ibis expression answering `spec` under `config`."""
+def build_query(
+    config: Config, spec: QuerySpec, sources: Sources | None = None, registry: MetricRegistry | None = None
+) -> BuiltQuery:
+    """Build the Ibis expression answering `spec` under `config` (metrics from `registry`)."""
+    registry = registry or REGISTRY
     if not spec.metrics:
-        raise QueryError("name at least one metric", hint=f"known metrics: {', '.join(REGISTRY.names())}")
+        raise QueryError("name at least one metric", hint=f"known metrics: {', '.join(registry.names())}")
     if spec.start and spec.end and spec.start > spec.end:
         raise QueryError(f"--start {spec.start} is after --end {spec.end}")
     dims = _dimensions(spec.by)
-    requested = [(token, REGISTRY.resolve(token, config)) for token in spec.metrics]
-    closure = REGISTRY.closure(spec.metrics, config)
+    requested = [(token, registry.resolve(token, config)) for token in spec.metrics]
+    closure = registry.closure(spec.metrics, config)
     internal = {m.ref: f"m__{m.name}__v{m.version}" for m in closure}
     additive = [m for m in closure if isinstance(m, Additive)]
     ctx = BuildContext(sources or Sources.from_config(config), config, spec=spec)
@@ -117,8 +123,8 @@ def build_query(config: Config, spec: QuerySpec, sources: Sources | None = None)
     )
     for metric in closure:
         if isinstance(metric, Ratio):
-            numerator = agg[internal[REGISTRY.resolve(metric.numerator, config).ref]]
-            denominator = agg[internal[REGISTRY.resolve(metric.denominator, config).ref]]
+            numerator = agg[internal[registry.resolve(metric.numerator, config).ref]]
+            denominator = agg[internal[registry.resolve(metric.denominator, config).ref]]
             agg = agg.mutate(**{internal[metric.ref]: numerator.cast("float64") / denominator.cast("float64").nullif(0)})
     out = agg.select(*dim_columns, **{output_name(t): agg[internal[m.ref]] for t, m in requested})
     if dim_columns:
@@ -126,7 +132,9 @@ def build_query(config: Config, spec: QuerySpec, sources: Sources | None = None)
     columns = tuple(OutputColumn(d.column, "dimension") for d in dims) + tuple(
         OutputColumn(output_name(t), m.unit) for t, m in requested
     )
-    return BuiltQuery(expr=out, columns=columns, metrics=tuple(m for _, m in requested), spec=spec)
+    return BuiltQuery(
+        expr=out, columns=columns, metrics=tuple(m for _, m in requested), spec=spec, closure=tuple(closure)
+    )
 
 
 def _dimensions(names: tuple[str, ...]) -> list[Dimension]:

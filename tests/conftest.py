@@ -58,7 +58,7 @@ class Loaded:
 
     def query(self, metrics: Sequence[str], by: Sequence[str] = (), **kwargs) -> list[dict]:
         spec = QuerySpec(metrics=tuple(metrics), by=tuple(by), **kwargs)
-        built = build_query(self.project.config, spec)
+        built = build_query(self.project.config, spec, registry=self.project.registry)
         return run_query(self.warehouse, self.project, built).to_pylist()
 
     def execute(self, expr) -> list[dict]:
