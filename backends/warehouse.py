@@ -16,6 +16,7 @@ import contextlib
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 import ibis.expr.operations as ops
 import ibis.expr.types as ir
@@ -33,9 +34,22 @@ DATABASE_ENV = "SEMANTIC_DATABASE"
 DEFAULT_URL = "duckdb:///semantic.duckdb"
 
 
-def resolve_url(explicit: str | None, configured: str | None) -> str:
-    """--database, then $SEMANTIC_DATABASE, then metrics.toml, then a DuckDB file here."""
-    return explicit or os.environ.get(DATABASE_ENV) or configured or DEFAULT_URL
+def resolve_url(explicit: str | None, configured: str | None, project_root: Path | None = None) -> str:
+    """--database, then $SEMANTIC_DATABASE, then metrics.toml, then a DuckDB file here.
+
+    A relative DuckDB path written in metrics.toml is relative to metrics.toml's
+    folder (so `semantic query` finds the same file from any subdirectory); one
+    given on the command line or in the environment is relative to the working
+    directory, as usual.
+    """
+    chosen = explicit or os.environ.get(DATABASE_ENV)
+    if chosen:
+        return chosen
+    if configured and project_root is not None:
+        parsed = WarehouseUrl.parse(configured)
+        if parsed.engine == "duckdb" and parsed.path not in (None, ":memory:") and not Path(parsed.path).is_absolute():
+            return f"duckdb:///{(project_root / parsed.path).resolve()}"
+    return configured or DEFAULT_URL
 
 
 def connect(url: str) -> Warehouse:

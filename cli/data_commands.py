@@ -39,7 +39,7 @@ def demo(
 
     console = Console(stderr=True)
     project = load_project(config, set_ or ())
-    url = resolve_url(database, project.config.warehouse.url)
+    url = resolve_url(database, project.config.warehouse.url, project.path and project.root)
     warehouse = connect(url)
     try:
         sources = Sources.from_config(project.config)
@@ -100,7 +100,7 @@ def load(
     files = find_table_files(directory)
     # Read and check every file before touching the warehouse: nothing is half-loaded.
     tables = {logical: read_table_file(logical, path) for logical, path in files.items()}
-    warehouse = connect(resolve_url(database, project.config.warehouse.url))
+    warehouse = connect(resolve_url(database, project.config.warehouse.url, project.path and project.root))
     try:
         counts = warehouse.load(tables, Sources.from_config(project.config))
     finally:
