@@ -28,7 +28,6 @@ Money is built from integer cents, never floats; ids are strings unique within a
 from __future__ import annotations
 
 import datetime
-import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -90,9 +89,8 @@ LINES_PER_ORDER = np.array([0.5, 0.25, 0.13, 0.08, 0.04])  # 1..5 lines
 PRODUCTS = 150
 WEEKDAY = np.array([0.97, 0.95, 0.96, 0.99, 1.05, 1.1, 1.12])  # Monday first
 MONTH = np.array([0.85, 0.85, 0.95, 1.0, 1.0, 0.95, 0.9, 0.95, 1.0, 1.05, 1.2, 1.35])
-HOURLY = np.array(
-    [0.9, 0.6, 0.4, 0.3, 0.3, 0.4, 0.7, 1.2, 1.8, 2.2, 2.5, 2.7, 2.9, 2.8, 2.7, 2.7, 2.8, 3.0, 3.2, 3.5, 3.8, 3.7, 3.0, 1.8]
-)
+HOURLY = np.array([0.9, 0.6, 0.4, 0.3, 0.3, 0.4, 0.7, 1.2, 1.8, 2.2, 2.5, 2.7])  # local hour 0..11
+HOURLY = np.concatenate([HOURLY, [2.9, 2.8, 2.7, 2.7, 2.8, 3.0, 3.2, 3.5, 3.8, 3.7, 3.0, 1.8]])  # 12..23
 FIRST_NAMES = ("ava", "liam", "mia", "noah", "emma", "lucas", "sofia", "leon", "hana", "oliver", "chloe", "kenji")
 LAST_NAMES = ("smith", "muller", "nguyen", "tanaka", "brown", "garcia", "wilson", "schmidt", "sato", "lee")
 DOMAINS = ("example.com", "example.net", "example.org", "mail.example.de", "example.co.jp")
@@ -129,15 +127,6 @@ def _per_shop(shop: np.ndarray, shops: _Shops, local_us: np.ndarray) -> np.ndarr
     for s, region in enumerate(shops.regions):
         mask = shop == s
         out[mask] = _local_to_utc(local_us[mask], region.timezone)
-    return out
-
-
-def _utc_to_local(utc_us: np.ndarray, shop: np.ndarray, shops: _Shops) -> np.ndarray:
-    out = np.empty_like(utc_us)
-    for s, region in enumerate(shops.regions):
-        mask = shop == s
-        aware = pa.array(utc_us[mask], pa.timestamp("us", tz=region.timezone))
-        out[mask] = pc.local_timestamp(aware).view(pa.int64()).to_numpy()
     return out
 
 
@@ -183,18 +172,23 @@ def _rank_within_shop(shop: np.ndarray) -> np.ndarray:
 def _order_times(rng: np.random.Generator, shops: _Shops, n: int) -> tuple[np.ndarray, np.ndarray]:
     """Each order's shop and shop-local processing time, grouped by shop and sorted by time."""
     popularity = (1 / np.arange(1, len(shops.ids) + 1) ** 0.8) * rng.uniform(0.8, 1.2, len(shops.ids))
-    shop = np.repeat(np.arange(len(shops.ids)), rng.multinomial(n, popularity / popularity.sum()))
+    count = rng.multinomial(n, popularity / popularity.sum())
+    shop = np.repeat(np.arange(len(shops.ids)), count)
     day = shops.first_day + rng.choice(shops.days, n, p=shops.day_weights)
     time_of_day = rng.choice(24, n, p=HOURLY / HOURLY.sum()) * HOUR + rng.integers(0, HOUR, n)
     local = day * DAY + time_of_day
-    # Some orders within 30 minutes of local midnight, most at the turn of a month, where
-    # local and UTC dates (and months) disagree.
-    epoch_day = shops.first_day + np.arange(1, shops.days)
-    month_starts = epoch_day[(epoch_day.astype("datetime64[D]").astype("datetime64[M]") == epoch_day.astype("datetime64[D]"))]
-    midnights = month_starts if len(month_starts) else epoch_day
+    # In every shop one order in 200 (at least 2) lies within 30 minutes of a local midnight,
+    # alternately before and after it, at the turn of a month where possible: there local
+    # and UTC dates, and months, disagree whichever side of UTC the shop is.
+    dates = (shops.first_day + np.arange(1, shops.days)).astype("datetime64[D]")
+    month_starts = dates[dates == dates.astype("datetime64[M]")]
+    midnights = (month_starts if len(month_starts) else dates).astype(np.int64)
     if len(midnights):
-        near = np.flatnonzero(rng.random(n) < 0.005)
-        local[near] = rng.choice(midnights, len(near)) * DAY + rng.integers(-30 * MINUTE, 30 * MINUTE, len(near))
+        first = np.cumsum(count) - count
+        picks = [f + rng.choice(c, min(c, max(2, c // 200)), replace=False) for f, c in zip(first, count)]
+        near = np.concatenate(picks)
+        side = np.where(np.arange(len(near)) % 2, 1, -1)
+        local[near] = rng.choice(midnights, len(near)) * DAY + side * rng.integers(1, 30 * MINUTE, len(near))
     order = np.lexsort((local, shop))
     return shop, local[order]
 
@@ -220,7 +214,7 @@ def _orders(rng: np.random.Generator, shops: _Shops, n: int) -> dict[str, np.nda
     customer_start = np.cumsum(customer_count) - customer_count
     pool = customer_count[shop]
     loyal = rng.random(n) < 0.3
-    local_customer = np.where(loyal, 0.05 * pool * rng.random(n) ** 1.5, pool * rng.random(n)).astype(np.int64)
+    local_customer = np.where(loyal, 0.05 * pool * rng.random(n) ** 1.25, pool * rng.random(n)).astype(np.int64)
     customer = np.where(rng.random(n) < GUEST_SHARE, -1, customer_start[shop] + np.minimum(local_customer, pool - 1))
     return dict(
         shop=shop, local=local, processed=processed, created=created, status=status,
@@ -282,10 +276,11 @@ def _refunds(rng: np.random.Generator, shops: _Shops, o: dict) -> dict[str, np.n
     # Partial refunds return tax in proportion to the merchandise.
     taxes = np.where(is_full, o["taxes"][order], o["taxes"][order] * amount // np.maximum(net[order], 1))
 
-    # When: 1 hour to 20 days after the order (log-uniform), 15% on the next local day, at
-    # cancellation for cancelled orders; a second partial refund comes after the first.
+    # When: 1 hour to 20 days after the order (most within a week or two, as returns are
+    # shipped back), 15% on the next local day, at cancellation for cancelled orders; a
+    # second partial refund comes after the first.
     processed, shop, local, k = o["processed"][order], o["shop"][order], o["local"][order], len(order)
-    when = processed + np.exp(rng.uniform(np.log(HOUR), np.log(20 * DAY), k)).astype(np.int64)
+    when = processed + HOUR + (rng.beta(1.3, 2.5, k) * (20 * DAY - HOUR)).astype(np.int64)
     earliest = np.maximum(0, local % DAY + HOUR - DAY)  # still an hour or more after the order
     next_day = (local // DAY + 1) * DAY + earliest + (rng.random(k) * (DAY - earliest)).astype(np.int64)
     when = np.where(rng.random(k) < 0.15, _per_shop(shop, shops, next_day), when)
@@ -426,6 +421,7 @@ def generate(
     # An order row is loaded after its last change: payment, cancellation or refund.
     last_change = np.maximum(o["processed"], o["cancelled"])
     np.maximum.at(last_change, refunds["order"], refunds["processed"])
+    order_loaded = np.minimum(last_change + r_loads.integers(2 * MINUTE, 6 * HOUR, orders), info.load_cutoff)
     tables = {
         "shops": dict(
             shop_id=shop_ids, timezone=pa.array([r.timezone for r in info.regions]),
@@ -440,7 +436,7 @@ def generate(
             gross_sales=_money(o["gross"] * cents[o["shop"]]),
             **{m: _money(o[m] * cents[o["shop"]]) for m in ("discounts", "shipping", "taxes")},
             **order_traffic,
-            _loaded_at=instants(np.minimum(last_change + r_loads.integers(2 * MINUTE, 6 * HOUR, orders), info.load_cutoff)),
+            _loaded_at=instants(order_loaded),
         ),
         "order_lines": dict(
             shop_id=shop_ids.take(pa.array(lines["shop"])), order_id=order_ids.take(pa.array(lines["order"])),

@@ -34,7 +34,11 @@ INSTANT = pa.timestamp("us", tz="UTC")
 # Ad campaigns per platform: (campaign_id, campaign_name). ad_spend rows and the
 # utm_campaign of paid clicks share these names, which is what attribution joins on.
 CAMPAIGNS: dict[str, tuple[tuple[str, str], ...]] = {
-    "meta": (("120210000000101", "spring sale"), ("120210000000102", "retargeting_dpa"), ("120210000000103", "prospecting broad")),
+    "meta": (
+        ("120210000000101", "spring sale"),
+        ("120210000000102", "retargeting_dpa"),
+        ("120210000000103", "prospecting broad"),
+    ),
     "google": (("20480000101", "brand_search"), ("20480000102", "shopping pmax"), ("20480000103", "generic_search")),
     "tiktok": (("1790000000101", "creator ugc"), ("1790000000102", "spark_ads")),
 }
@@ -223,9 +227,11 @@ def build_sessions(rng: np.random.Generator, store: Storefront) -> tuple[dict[st
     anchor = rng.integers(0, n, m)
     b_shop = store.order_shop[anchor]
     jitter = rng.normal(0, 1.5 * DAY, m).astype(np.int64)
-    b_started = np.clip(
-        store.order_processed[anchor] + jitter, store.history_start[b_shop], store.history_end[b_shop]
-    )
+    low, high = store.history_start[b_shop], store.history_end[b_shop]
+    b_started = store.order_processed[anchor] + jitter
+    outside = (b_started < low) | (b_started > high)
+    b_started[outside] -= 2 * jitter[outside]  # mirrored back inside, rather than piled on the edge
+    b_started = np.clip(b_started, low, high)
     returning = rng.random(m) < 0.12
     b_known = store.customer_start[b_shop] + (rng.random(m) * store.customer_count[b_shop]).astype(np.int64)
     pool = max(1, m // 2)
@@ -288,13 +294,12 @@ def build_sessions(rng: np.random.Generator, store: Storefront) -> tuple[dict[st
         columns[name] = pa.array([s.get(name) for s in sources] * len(store.hosts), pa.string()).take(shop_source)
     columns["_loaded_at"] = instants(np.maximum(loaded, started))
 
-    has_site = rng.random(n) < 0.6  # Shopify fills landing_site only for some orders
-    no_site = pa.array(~has_site)
+    no_site = rng.random(n) >= 0.6  # Shopify fills landing_site for some orders only
     order_columns = {
         "visitor_id": _visitor_ids(visitor),
-        "landing_site": pa.array(sites, pa.string()).take(pa.array(o_path * n_sources + o_source, mask=~has_site)),
-        "referring_site": pc.if_else(
-            no_site, pa.scalar(None, pa.string()), pa.array(referrers, pa.string()).take(pa.array(store.order_shop * n_sources + o_source))
+        "landing_site": pa.array(sites, pa.string()).take(pa.array(o_path * n_sources + o_source, mask=no_site)),
+        "referring_site": pa.array(referrers, pa.string()).take(
+            pa.array(store.order_shop * n_sources + o_source, mask=no_site)
         ),
     }
     return columns, order_columns
