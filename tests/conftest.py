@@ -28,6 +28,13 @@ FIXTURES = Path(__file__).parent / "fixtures"
 ENGINES = ["duckdb", pytest.param("postgres", marks=pytest.mark.postgres)]
 
 
+def pytest_ignore_collect(collection_path, config):
+    """Benchmarks are opt-in: collected only with --benchmark-only or --benchmark-enable."""
+    if "benchmarks" in collection_path.parts:
+        return not (config.getoption("benchmark_only", False) or config.getoption("benchmark_enable", False))
+    return None
+
+
 def postgres_url_or_skip() -> str:
     url = os.environ.get(POSTGRES_ENV)
     if not url:

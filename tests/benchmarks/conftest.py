@@ -1,6 +1,6 @@
 """Benchmarks share one demo warehouse per size, generated once per session.
 
-Run them with: pytest tests/benchmarks --benchmark-enable --benchmark-columns=min,mean,max,rounds
+Run them with: pytest tests/benchmarks --benchmark-only --benchmark-columns=min,mean,max,rounds
 Sizes come from SEMANTIC_BENCH_ORDERS (default 1,000,000 orders).
 """
 
