@@ -52,12 +52,21 @@ def resolve_url(explicit: str | None, configured: str | None, project_root: Path
     return configured or DEFAULT_URL
 
 
-def connect(url: str) -> Warehouse:
-    """Connect to the warehouse at `url` (see semantic.backends.url for the forms)."""
+def connect(url: str, *, create: bool = True) -> Warehouse:
+    """Connect to the warehouse at `url` (see semantic.backends.url for the forms).
+
+    With `create=False` a DuckDB file that does not exist is an error rather than
+    a new empty database (reading commands never leave stray files behind).
+    """
     parsed = WarehouseUrl.parse(url)
     if parsed.engine == "duckdb":
         from semantic.backends.duckdb import DuckDBWarehouse
 
+        if not create and parsed.path != ":memory:" and not Path(parsed.path).expanduser().exists():
+            raise WarehouseError(
+                f"no DuckDB warehouse at {parsed.path}",
+                hint="create one with `semantic demo` or `semantic load DIR`, or pass --database",
+            )
         return DuckDBWarehouse.open(parsed)
     from semantic.backends.postgres import PostgresWarehouse
 

@@ -42,7 +42,7 @@ def query(
     built = build_query(
         project, metrics, by=by or (), shops=shop or (), start=parse_date(start, "--start"), end=parse_date(end, "--end")
     )
-    warehouse = connect(resolve_url(database, project.config.warehouse.url, project.path and project.root))
+    warehouse = connect(resolve_url(database, project.config.warehouse.url, project.path and project.root), create=False)
     try:
         result = run_query(warehouse, project, built)
     finally:
