@@ -38,6 +38,7 @@ class PostgresWarehouse(Warehouse):
         with con.con.cursor() as cursor:
             cursor.execute("SET TIME ZONE 'UTC'")
         con.con.commit()
+        _ensure_url_decode(con.con)
         return cls(url, con)
 
     @property
@@ -80,3 +81,39 @@ class PostgresWarehouse(Warehouse):
             # Leave no transaction open between statements.
             with contextlib.suppress(Exception):
                 self.raw.rollback()
+
+
+# DuckDB's url_decode, in SQL: percent-escapes to bytes, read as UTF-8. Attribution
+# only passes it strings whose escapes form valid UTF-8 (semantic.attribution.urls).
+URL_DECODE_SQL = """
+CREATE FUNCTION url_decode(value text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+  SELECT coalesce(convert_from(string_agg(
+           CASE WHEN left(m.t[1], 1) = '%' AND length(m.t[1]) = 3
+                THEN decode(substr(m.t[1], 2, 2), 'hex')
+                ELSE convert_to(m.t[1], 'UTF8') END,
+           ''::bytea ORDER BY m.n), 'UTF8'), '')
+  FROM regexp_matches(value, '%[0-9A-Fa-f]{2}|[^%]+|%', 'g') WITH ORDINALITY AS m(t, n)
+$$
+"""
+
+
+def _ensure_url_decode(raw) -> None:
+    """Create url_decode(text) once per database when it is missing (attribution decodes UTMs with it).
+
+    Idempotent and harmless when another session creates it first; a role that
+    may not create functions only loses URL-decoded UTMs, reported when used.
+    """
+    try:
+        with raw.cursor() as cursor:
+            cursor.execute("SELECT to_regprocedure('url_decode(text)') IS NOT NULL")
+            exists = cursor.fetchone()[0]
+        raw.commit()
+        if exists:
+            return
+        with raw.cursor() as cursor:
+            cursor.execute(URL_DECODE_SQL)
+        raw.commit()
+    except Exception:  # noqa: BLE001 - a concurrent creator or missing privilege; see docstring
+        with contextlib.suppress(Exception):
+            raw.rollback()

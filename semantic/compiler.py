@@ -21,6 +21,7 @@ import ibis.expr.types as ir
 import sqlglot
 import sqlglot.expressions as sge
 
+from semantic.attribution.urls import URL_DECODE_FUNCTION
 from semantic.config import DIALECTS
 from semantic.errors import UnknownNameError
 from semantic.localtime import LOCAL_TIMESTAMP_FUNCTION
@@ -39,7 +40,26 @@ def _bigquery_local_time(node: sge.Expression) -> sge.Expression:
     return node
 
 
-REWRITES = {"bigquery": (_bigquery_local_time,)}
+# BigQuery has no URL decoding: split into escapes and text, rebuild the bytes, read as UTF-8.
+_BIGQUERY_URL_DECODE = (
+    "COALESCE((SELECT SAFE_CONVERT_BYTES_TO_STRING(STRING_AGG(IF(STARTS_WITH(tok, '%') AND LENGTH(tok) = 3, "
+    "FROM_HEX(SUBSTR(tok, 2)), CAST(tok AS BYTES)), b'' ORDER BY off)) "
+    "FROM UNNEST(REGEXP_EXTRACT_ALL(semantic__value, r'%[0-9A-Fa-f]{2}|[^%]+|%')) AS tok WITH OFFSET AS off), '')"
+)
+
+
+def _bigquery_url_decode(node: sge.Expression) -> sge.Expression:
+    # url_decode(value) -> the subquery above, with value in place of semantic__value
+    if isinstance(node, sge.Anonymous) and node.name.lower() == URL_DECODE_FUNCTION:
+        (value,) = node.expressions
+        template = sqlglot.parse_one(_BIGQUERY_URL_DECODE, read="bigquery")
+        return template.transform(
+            lambda n: value.copy() if isinstance(n, sge.Column) and n.name == "semantic__value" else n
+        )
+    return node
+
+
+REWRITES = {"bigquery": (_bigquery_local_time, _bigquery_url_decode)}
 
 
 def check_dialect(dialect: str) -> str:

@@ -123,6 +123,48 @@ class CustomerKnobs(Frozen):
         return value
 
 
+class AttributionKnobs(Frozen):
+    """How orders are credited to the touchpoints before them (see semantic.attribution)."""
+
+    # Candidates are touchpoints at most this many days (x 24 hours, exact) before the order.
+    window_days: int = Field(default=7, ge=0, le=365)
+    # UTMs used only when every one of these is present (else the referrer decides).
+    required_utms: tuple[Literal["utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term"], ...] = (
+        "utm_source",
+        "utm_medium",
+    )
+    # The order's own landing_site/referring_site, when no session candidate is non-direct.
+    use_order_landing_site: bool = True
+    # True: a direct session is a click like any other and can win.
+    count_direct_sessions: bool = False
+    # Media (after normalisation) of paid clicks.
+    paid_mediums: tuple[str, ...] = ("cpc", "ppc", "paid", "paid_social", "cpm", "display")
+    # The shop's own hosts (and their subdomains): a referrer from one is no referrer.
+    own_domains: tuple[str, ...] = ()
+    # Checkout and platform hosts that are never a referrer; "*." matches any subdomain.
+    internal_hosts: tuple[str, ...] = ("*.myshopify.com", "checkout.shopify.com", "shop.app")
+    # ad_spend.platform -> the utm sources of its paid clicks; unmapped paid sources are their own platform.
+    platforms: dict[str, tuple[str, ...]] = Field(
+        default_factory=lambda: {"meta": ("facebook", "fb", "instagram", "ig", "meta"), "google": ("google", "adwords", "youtube")}
+    )
+
+    @field_validator("paid_mediums", "own_domains", "internal_hosts")
+    @classmethod
+    def _lower(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(v.strip().lower() for v in value)
+
+    @field_validator("platforms")
+    @classmethod
+    def _one_platform_per_source(cls, value: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+        seen: dict[str, str] = {}
+        for platform, sources in value.items():
+            for source in sources:
+                if source.lower() in seen:
+                    raise ValueError(f"source {source!r} is mapped to both {seen[source.lower()]!r} and {platform!r}")
+                seen[source.lower()] = platform
+        return {p: tuple(s.lower() for s in sources) for p, sources in value.items()}
+
+
 class Approval(Frozen):
     by: str
     at: dt.datetime | dt.date | str
@@ -154,6 +196,7 @@ class Config(Frozen):
     revenue: RevenueKnobs = RevenueKnobs()
     spend: SpendKnobs = SpendKnobs()
     customers: CustomerKnobs = CustomerKnobs()
+    attribution: AttributionKnobs = AttributionKnobs()
     metrics: dict[str, MetricEntry] = Field(default_factory=dict)
     # Governance policy; its schema is owned by semantic.governance.
     policy: dict[str, Any] = Field(default_factory=dict)
@@ -166,4 +209,4 @@ class Config(Frozen):
 
 
 # The top-level tables of metrics.toml that hold knobs (metrics depend on them by name).
-KNOB_GROUPS: tuple[str, ...] = ("orders", "revenue", "spend", "customers")
+KNOB_GROUPS: tuple[str, ...] = ("orders", "revenue", "spend", "customers", "attribution")

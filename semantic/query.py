@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 import ibis
 import ibis.expr.types as ir
 
+import semantic.attribution.metrics  # noqa: F401  (registers attribution metrics and dimensions)
 import semantic.core_metrics  # noqa: F401  (registers the core metrics)
 from semantic.config import Config
 from semantic.dimensions import DIMENSIONS, Dimension
@@ -167,7 +168,10 @@ def _part(
 ) -> ir.Table:
     table = ctx.fact(fact)
     if where is not None:
-        table = table.filter(where(table, ctx.config))
+        # A `where` may depend on the split (ROAS counts every platform only when split by
+        # platform): such filters offer `for_dimensions(by)` returning the filter to apply.
+        applied = where.for_dimensions(ctx.spec.by) if hasattr(where, "for_dimensions") else where
+        table = table.filter(applied(table, ctx.config))
     spec = ctx.spec
     if spec.shops:
         table = table.filter(table.shop_id.isin(list(spec.shops)))

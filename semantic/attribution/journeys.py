@@ -1,0 +1,200 @@
+"""Journeys and credit: each included order's candidate touchpoints, and who gets credit.
+
+Candidates of an order are touchpoints of its shop whose visitor_id equals the
+order's, or whose customer_id equals the order's (non-NULL) customer_id, at or
+before processed_at and no more than `attribution.window_days` x 24 hours
+before it (exact elapsed time on UTC instants: exactly 7 days counts). When no
+session candidate is non-direct, the order's own landing_site/referring_site is
+a candidate at processed_at (`attribution.use_order_landing_site`), if it is
+non-direct. Direct touchpoints are no clicks (unless
+`attribution.count_direct_sessions`); the model ranks the rest; an order with
+none is (direct, none).
+
+Relations, registered as facts (built once per query):
+
+- `attribution_touchpoints`: every session, classified;
+- `attribution_candidates`: (order, candidate touchpoint) pairs;
+- `order_attribution`: one row per credited part of each included order (one
+  per order under single-touch models), with `credited_revenue`;
+- `attribution_refund_credit`: each refund split like its order;
+- `attribution_journeys`: every candidate of every order in time order, with `won`;
+- `utm_issues`: malformed UTMs of sessions, kept as written.
+
+The model comes from the query's `model` option (`--model`), last_click by default.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import ibis
+import ibis.expr.types as ir
+
+from semantic.attribution.models import AttributionModel, allocate, ranking_keys, resolve_model
+from semantic.attribution.touchpoints import classify, order_touchpoints, session_touchpoints, utm_issues
+from semantic.config import Config
+from semantic.errors import UnknownNameError
+from semantic.facts import FactContext, fact
+from semantic.sources import Sources
+
+# Touchpoint columns carried onto candidates.
+TOUCHPOINT_COLUMNS = (
+    "touchpoint_id",
+    "kind",
+    "at",
+    "source",
+    "medium",
+    "campaign",
+    "channel",
+    "platform",
+    "is_direct",
+    "is_paid",
+    "classified_by",
+    "referrer_host",
+)
+ORDER_KEY = ["shop_id", "order_id"]
+# The relations users can query (`semantic attribution show NAME`).
+RELATIONS = ("order_attribution", "attribution_journeys", "utm_issues", "attribution_touchpoints")
+
+
+@dataclass
+class AttributionContext(FactContext):
+    """Facts under one attribution model, outside a metrics query (explain, relations)."""
+
+    model: str | None = None
+
+
+def model_of(ctx: FactContext) -> AttributionModel:
+    """The model the query asks for (`QuerySpec.options` model), last_click by default."""
+    spec = getattr(ctx, "spec", None)
+    return resolve_model(spec.option("model") if spec is not None else getattr(ctx, "model", None))
+
+
+def relation(config: Config, name: str, model: str | None = None, sources: Sources | None = None) -> ir.Table:
+    """One attribution relation (RELATIONS) as an Ibis expression on unbound tables.
+
+    >>> from semantic.config import Config
+    >>> "won" in relation(Config(), "attribution_journeys").columns
+    True
+    """
+    if name not in RELATIONS:
+        raise UnknownNameError("attribution relation", name, RELATIONS)
+    resolve_model(model)
+    ctx = AttributionContext(sources or Sources.from_config(config), config, model=model)
+    return ctx.fact(name)
+
+
+@fact("attribution_touchpoints")
+def _touchpoints(ctx: FactContext) -> ir.Table:
+    return classify(session_touchpoints(ctx.sources.sessions), ctx.config.attribution)
+
+
+@fact("utm_issues")
+def _utm_issues(ctx: FactContext) -> ir.Table:
+    return utm_issues(session_touchpoints(ctx.sources.sessions))
+
+
+def match_candidates(orders: ir.Table, touchpoints: ir.Table, window_hours: int | None) -> ir.Table:
+    """(order, touchpoint) pairs by visitor or by customer; within `window_hours` before the order (None: any time before)."""
+    o = orders.select("shop_id", "order_id", "processed_at", o_visitor=orders.visitor_id, o_customer=orders.customer_id)
+    tp = touchpoints.select(*TOUCHPOINT_COLUMNS, tp_shop=touchpoints.shop_id, tp_visitor=touchpoints.visitor_id,
+                            tp_customer=touchpoints.customer_id)
+    common = [o.shop_id == tp.tp_shop, tp.at <= o.processed_at]
+    if window_hours is not None:
+        common.append(tp.at >= o.processed_at - ibis.interval(hours=window_hours))
+    # Two equi-joins rather than one join on an OR: engines hash-join these.
+    parts = [
+        o.join(tp, [*common, o[key] == tp[tp_key]]).select("shop_id", "order_id", *TOUCHPOINT_COLUMNS)
+        for key, tp_key in (("o_visitor", "tp_visitor"), ("o_customer", "tp_customer"))
+    ]
+    return ibis.union(*parts, distinct=True)
+
+
+@fact("attribution_candidates")
+def _candidates(ctx: FactContext) -> ir.Table:
+    knobs = ctx.config.attribution
+    orders = ctx.fact("included_orders")
+    sessions = match_candidates(orders, ctx.fact("attribution_touchpoints"), knobs.window_days * 24)
+    if not knobs.use_order_landing_site:
+        return sessions
+    clicked = sessions.filter(~sessions.is_direct).select(*ORDER_KEY).distinct()
+    own = classify(order_touchpoints(orders), knobs)
+    own = own.filter(~own.is_direct).anti_join(clicked, ORDER_KEY)
+    return ibis.union(sessions, own.select("shop_id", "order_id", *TOUCHPOINT_COLUMNS), distinct=False)
+
+
+def _credited(ctx: FactContext, model: AttributionModel) -> ir.Table:
+    candidates = ctx.fact("attribution_candidates")
+    eligible = candidates if ctx.config.attribution.count_direct_sessions else candidates.filter(~candidates.is_direct)
+    ranked = eligible.mutate(
+        part=ibis.row_number().over(group_by=ORDER_KEY, order_by=ranking_keys(model, eligible.at, eligible.touchpoint_id)),
+        eligible_count=eligible.touchpoint_id.count().over(group_by=ORDER_KEY),
+    )
+    if model.credit_all:
+        return ranked.mutate(parts=ranked.eligible_count)
+    return ranked.filter(ranked.part == 0).mutate(parts=ibis.literal(1, "int64"))
+
+
+@fact("order_attribution")
+def _order_attribution(ctx: FactContext) -> ir.Table:
+    model = model_of(ctx)
+    orders = ctx.fact("included_orders")
+    candidates = ctx.fact("attribution_candidates")
+    credited = _credited(ctx, model)
+    counts = candidates.group_by(ORDER_KEY).aggregate(candidates=candidates.touchpoint_id.count())
+    base = orders.select(*ORDER_KEY, "day", "order_revenue", "processed_at")
+    won = base.join(credited, ORDER_KEY).select(
+        *base.columns, *(credited[c] for c in TOUCHPOINT_COLUMNS), credited.part, credited.parts
+    )
+    direct = base.anti_join(credited, ORDER_KEY).select(
+        *base.columns,
+        touchpoint_id=ibis.null("string"),
+        kind=ibis.null("string"),
+        at=ibis.null("timestamp('UTC')"),
+        source=ibis.literal("direct"),
+        medium=ibis.literal("none"),
+        campaign=ibis.null("string"),
+        channel=ibis.literal("Direct"),
+        platform=ibis.null("string"),
+        is_direct=ibis.literal(True),
+        is_paid=ibis.literal(False),
+        classified_by=ibis.literal("direct"),
+        referrer_host=ibis.null("string"),
+        part=ibis.literal(0, "int64"),
+        parts=ibis.literal(1, "int64"),
+    )
+    rows = ibis.union(won, direct, distinct=False)
+    rows = rows.left_join(counts, ORDER_KEY).select(
+        *rows.columns, candidates=ibis.coalesce(counts.candidates, ibis.literal(0, "int64"))
+    )
+    return rows.mutate(
+        credited_revenue=allocate(rows.order_revenue, rows.part, rows.parts),
+        model=ibis.literal(model.name),
+    )
+
+
+# The columns a refund takes from its order's attribution.
+CREDIT_COLUMNS = ("touchpoint_id", "source", "medium", "campaign", "channel", "platform", "is_direct", "is_paid", "part", "parts")
+
+
+@fact("attribution_refund_credit")
+def _refund_credit(ctx: FactContext) -> ir.Table:
+    refunds = ctx.fact("refunds")
+    credit = ctx.fact("order_attribution")
+    joined = refunds.join(credit.select(*ORDER_KEY, *CREDIT_COLUMNS), ORDER_KEY)
+    return joined.mutate(credited_refund=allocate(joined.refund_total, joined.part, joined.parts))
+
+
+@fact("attribution_journeys")
+def _journeys(ctx: FactContext) -> ir.Table:
+    candidates = ctx.fact("attribution_candidates")
+    credit = ctx.fact("order_attribution")
+    winners = credit.filter(credit.touchpoint_id.notnull()).select(*ORDER_KEY, won_id=credit.touchpoint_id, credit_part=credit.part)
+    joined = candidates.left_join(
+        winners, [candidates.shop_id == winners.shop_id, candidates.order_id == winners.order_id,
+                  candidates.touchpoint_id == winners.won_id]
+    )
+    joined = joined.select(*candidates.columns, won=joined.won_id.notnull(), credit_part=joined.credit_part)
+    return joined.mutate(
+        position=ibis.row_number().over(group_by=ORDER_KEY, order_by=[joined.at, joined.touchpoint_id]),
+    )
