@@ -97,3 +97,8 @@ class ContractError(SemanticError, LookupError):
 
 class UrlError(SemanticError, ValueError):
     """A warehouse URL in a form we do not accept."""
+
+
+class GovernanceError(SemanticError, ValueError):
+    """A governance command cannot run as asked: an unknown git revision, a revision
+    without metrics.toml, a definition that fails to load at one revision (exit 2)."""

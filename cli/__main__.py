@@ -1,0 +1,5 @@
+"""`python -m semantic.cli ...` runs the CLI, as the `semantic` script does."""
+
+from semantic.cli.app import main
+
+main()

@@ -1,0 +1,74 @@
+"""What kind of change turned one compiled SQL into another, read off sqlglot's AST diff.
+
+`sqlglot.diff` (Change Distiller) lists the edits between two trees; each edit
+is classified by where it sits: inside WHERE, HAVING, QUALIFY or a JOIN
+condition it changes which rows count (`filter`); inside GROUP BY it changes the
+`grain`; anywhere else it changes what is added up (`measure expression`).
+Knob values are compared directly (`knob`). Costs one parse per side plus the
+diff, a few tens of milliseconds for a metric's SQL.
+
+>>> classify_sql("SELECT SUM(a) FROM t WHERE x > 1", "SELECT SUM(a) FROM t WHERE x > 2")
+('filter',)
+>>> classify_sql("SELECT SUM(a) FROM t GROUP BY d", "SELECT SUM(a + b) FROM t GROUP BY d, e")
+('grain', 'measure expression')
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlglot
+import sqlglot.expressions as sge
+from sqlglot.diff import Insert, Move, Remove, Update
+
+FILTER, MEASURE, GRAIN, KNOB, METADATA = "filter", "measure expression", "grain", "knob", "metadata only"
+_FILTER_CLAUSES = (sge.Where, sge.Having, sge.Qualify)
+
+
+def _context(node: sge.Expression) -> str:
+    child, parent = node, node.parent
+    while parent is not None:
+        if isinstance(parent, _FILTER_CLAUSES) or (isinstance(parent, sge.Join) and child is parent.args.get("on")):
+            return FILTER
+        if isinstance(parent, sge.Group):
+            return GRAIN
+        child, parent = parent, parent.parent
+    if isinstance(node, _FILTER_CLAUSES):
+        return FILTER
+    if isinstance(node, sge.Group):
+        return GRAIN
+    return MEASURE
+
+
+def classify_sql(base_sql: str, head_sql: str, dialect: str = "duckdb") -> tuple[str, ...]:
+    """The kinds of change between two SQL texts (empty when they are the same tree)."""
+    base = sqlglot.parse_one(base_sql, read=dialect)
+    head = sqlglot.parse_one(head_sql, read=dialect)
+    if base == head:
+        return ()
+    kinds: set[str] = set()
+    for edit in sqlglot.diff(base, head, delta_only=True):
+        if isinstance(edit, Move):
+            continue  # a moved subtree accompanies the edit that moved it
+        nodes = (edit.source, edit.target) if isinstance(edit, Update) else (edit.expression,)
+        for node in nodes:
+            kinds.add(_context(node))
+        if isinstance(edit, (Insert, Remove)) and isinstance(edit.expression, _FILTER_CLAUSES):
+            kinds.add(FILTER)
+    return tuple(sorted(kinds or {MEASURE}))
+
+
+def classify(base: dict[str, Any], head: dict[str, Any]) -> tuple[str, ...]:
+    """Kinds of change between two snapshot entries of one metric (`metadata only` when the definition is the same)."""
+    kinds: set[str] = set()
+    if base.get("knobs") != head.get("knobs"):
+        kinds.add(KNOB)
+    if base.get("fingerprint") != head.get("fingerprint") and base.get("sql") and head.get("sql"):
+        kinds.update(classify_sql(base["sql"], head["sql"]))
+    if not kinds and base.get("fingerprint") != head.get("fingerprint"):
+        kinds.add(MEASURE)
+    if not kinds:
+        fields = ("owner", "description", "status", "sunset", "recorded_version", "approvals", "recorded_fingerprint")
+        if any(base.get(f) != head.get(f) for f in fields):
+            kinds.add(METADATA)
+    return tuple(sorted(kinds))

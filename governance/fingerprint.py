@@ -1,0 +1,285 @@
+"""Fingerprints: a short hash of a metric's definition as compiled.
+
+fingerprint = sha256 of the canonical SQL of the metric (by day and shop, in the
+reference dialect, with columns nobody reads pruned; formatting- and
+comment-insensitive) together with every knob group it reads, through its Ratio
+dependencies. So a knob changed in
+metrics.toml, or a changed Python expression, changes it; reformatting
+metrics.toml or the Python code does not.
+
+Compiling is the expensive part (about 60 ms per metric and dialect), so compiled
+results are cached on disk under a key that covers everything the SQL can depend
+on: the source of the `semantic` package, the files defining the metric and its
+dependencies, the knobs and source mapping, and the Ibis and sqlglot versions.
+`SEMANTIC_NO_CACHE=1` turns the cache off; `SEMANTIC_CACHE_DIR` moves it.
+
+>>> fingerprint_of("SELECT 1", {"revenue": {"include_taxes": True}})
+'sha256:aadb064d23c29fe7'
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from semantic.metrics import Metric
+from semantic.project import Project
+
+CACHE_ENV = "SEMANTIC_CACHE_DIR"
+NO_CACHE_ENV = "SEMANTIC_NO_CACHE"
+# Bump when the record layout or the fingerprint recipe changes.
+RECIPE = "fingerprint-v3"
+
+
+def _digest(data: str | bytes) -> str:
+    return hashlib.sha256(data.encode() if isinstance(data, str) else data).hexdigest()
+
+
+def fingerprint_of(canonical_sql: str, knobs: dict[str, Any]) -> str:
+    """The fingerprint of a canonical SQL text and the knob values it was built with."""
+    payload = json.dumps({"sql": canonical_sql, "knobs": knobs}, sort_keys=True, separators=(",", ":"))
+    return "sha256:" + _digest(payload)[:16]
+
+
+def knobs_of(project: Project, ref: str) -> dict[str, Any]:
+    """Every knob group `ref` reads, through its dependencies, as plain JSON values."""
+    groups: set[str] = set()
+    for metric in project.registry.closure([ref], project.config):
+        groups.update(metric.knob_groups)
+    return {group: project.config.knob_group(group).model_dump(mode="json") for group in sorted(groups)}
+
+
+@dataclass(frozen=True)
+class CompiledMetric:
+    """A metric compiled for governance: its fingerprint, readable SQL and dialect errors."""
+
+    ref: str
+    fingerprint: str | None  # None when it does not compile in the reference dialect
+    sql: str  # pretty SQL in the reference dialect ('' when it does not compile)
+    knobs: dict[str, Any]
+    # dialect -> error message, for each dialect of `[project] dialects` it fails to compile to
+    errors: dict[str, str]
+
+    def as_json(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+def compile_for_governance(project: Project, ref: str, dialects: Iterable[str]) -> CompiledMetric:
+    """Compile `ref` (cached): fingerprint and pretty SQL in the reference dialect, errors per dialect."""
+    dialects = tuple(dict.fromkeys(dialects))
+    key = cache_key(project, ref, dialects)
+    cached = _cache_read(key) if key else None
+    if cached is not None:
+        return CompiledMetric(**cached)
+    record = _compile(project, ref, dialects)
+    if key:
+        _cache_write(key, record.as_json())
+    return record
+
+
+def _compile(project: Project, ref: str, dialects: tuple[str, ...]) -> CompiledMetric:
+    from semantic.api import metric_query
+    from semantic.compiler import REFERENCE_DIALECT, canonical_sql, compile_sql
+
+    knobs = knobs_of(project, ref)
+    errors: dict[str, str] = {}
+    try:
+        expr = metric_query(project, ref).expr
+    except Exception as exc:  # noqa: BLE001 - a definition that does not build is a finding
+        message = f"{type(exc).__name__}: {exc}"
+        return CompiledMetric(ref, None, "", knobs, {d: message for d in (REFERENCE_DIALECT, *dialects)})
+    sql, fingerprint = "", None
+    for dialect in (REFERENCE_DIALECT, *[d for d in dialects if d != REFERENCE_DIALECT]):
+        try:
+            text = compile_sql(expr, dialect)
+        except Exception as exc:  # noqa: BLE001
+            errors[dialect] = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+            continue
+        if dialect == REFERENCE_DIALECT:
+            sql = pruned_sql(text, project)
+            fingerprint = fingerprint_of(canonical_sql(sql, dialect), knobs)
+    if REFERENCE_DIALECT not in dialects:
+        errors = {d: e for d, e in errors.items() if d != REFERENCE_DIALECT or fingerprint is None}
+    return CompiledMetric(ref, fingerprint, sql, knobs, errors)
+
+
+def _physical_schema(project: Project) -> dict[str, Any]:
+    """The contract tables under their physical names, for sqlglot to expand `SELECT *`."""
+    from semantic.contract import CONTRACT
+    from semantic.sources import Sources
+
+    sources = Sources.from_config(project.config)
+    schema: dict[str, Any] = {}
+    for logical in CONTRACT:
+        physical = sources.physical(logical)
+        node = schema
+        for part in (p for p in (physical.catalog, physical.database) if p):
+            node = node.setdefault(part, {})
+        node[physical.name] = {column: "VARCHAR" for _, column in physical.columns}
+    return schema
+
+
+def pruned_sql(sql: str, project: Project) -> str:
+    """`sql` (reference dialect) without the columns no outer query reads, pretty-printed.
+
+    Ibis keeps every column a fact computes (an order's revenue travels along
+    when counting orders), so without pruning a revenue knob would change the
+    fingerprint of `orders`. Falls back to `sql` when sqlglot cannot qualify it.
+    """
+    import sqlglot
+    from sqlglot.optimizer.pushdown_projections import pushdown_projections
+    from sqlglot.optimizer.qualify import qualify
+
+    from semantic.compiler import REFERENCE_DIALECT, SQLGLOT_DIALECTS
+
+    dialect = SQLGLOT_DIALECTS[REFERENCE_DIALECT]
+    try:
+        tree = qualify(sqlglot.parse_one(sql, read=dialect), schema=_physical_schema(project), dialect=dialect, validate_qualify_columns=False)
+        return _renumber_aliases(pushdown_projections(tree)).sql(dialect=dialect, pretty=True)
+    except Exception:  # noqa: BLE001 - pruning is an improvement, never a requirement
+        return sql
+
+
+def _renumber_aliases(tree: Any) -> Any:
+    """Table aliases renamed t0, t1, ... in order of appearance.
+
+    Ibis numbers aliases in the order it walks its graph, so an unrelated change
+    elsewhere in a fact can swap `t11` and `t12` without changing the query.
+    """
+    import sqlglot.expressions as sge
+
+    mapping: dict[str, str] = {}
+    for node in tree.find_all(sge.TableAlias):
+        if node.name and node.name not in mapping:
+            mapping[node.name] = f"t{len(mapping)}"
+
+    def rename(node: Any) -> Any:
+        if isinstance(node, sge.TableAlias) and node.name in mapping:
+            node.set("this", sge.to_identifier(mapping[node.name]))
+        elif isinstance(node, sge.Column) and node.table in mapping:
+            node.set("table", sge.to_identifier(mapping[node.table]))
+        return node
+
+    return tree.transform(rename, copy=False)
+
+
+def metric_fingerprint(project: Project, ref: str) -> str | None:
+    """The current fingerprint of `ref` (None when it does not compile)."""
+    return compile_for_governance(project, ref, project.config.project.dialects).fingerprint
+
+
+# -- the compile cache --------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=None)
+def _file_digest(path: str) -> str:
+    try:
+        return _digest(Path(path).read_bytes())
+    except OSError:
+        return "missing"
+
+
+@functools.lru_cache(maxsize=None)
+def _package_digest(directories: tuple[str, ...]) -> str:
+    """Digest of every .py file of the `semantic` package (facts, query builder, compiler...)."""
+    import ibis
+    import sqlglot
+
+    parts = [RECIPE, ibis.__version__, sqlglot.__version__]
+    for directory in directories:
+        for path in sorted(Path(directory).rglob("*.py")):
+            parts.append(f"{path.relative_to(directory)}:{_file_digest(str(path))}")
+    return _digest("\n".join(parts))
+
+
+def _function_files(value: Any, seen: set[int] | None = None) -> set[str]:
+    """Files holding the code of every function inside a metric definition."""
+    seen = seen if seen is not None else set()
+    if id(value) in seen:
+        return set()
+    seen.add(id(value))
+    code = getattr(value, "__code__", None)
+    if code is not None:
+        return {code.co_filename}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        files: set[str] = set()
+        for item in dataclasses.fields(value):
+            files |= _function_files(getattr(value, item.name), seen)
+        return files
+    if isinstance(value, (tuple, list)):
+        return set().union(*(_function_files(v, seen) for v in value)) if value else set()
+    return set()
+
+
+def _describe(metric: Metric) -> dict[str, Any]:
+    description: dict[str, Any] = {"ref": metric.ref, "type": type(metric).__qualname__}
+    for item in dataclasses.fields(metric):
+        value = getattr(metric, item.name)
+        if isinstance(value, (str, int, float, bool, type(None))) and item.name != "description":
+            description[item.name] = value
+        elif isinstance(value, tuple) and all(isinstance(v, str) for v in value):
+            description[item.name] = list(value)
+    return description
+
+
+def cache_key(project: Project, ref: str, dialects: tuple[str, ...]) -> str | None:
+    """Everything the compiled SQL of `ref` can depend on, hashed; None disables caching."""
+    if os.environ.get(NO_CACHE_ENV, "") not in ("", "0"):
+        return None
+    import semantic
+
+    try:
+        closure = project.registry.closure([ref], project.config)
+    except Exception:  # noqa: BLE001 - not cacheable; compiling reports the problem
+        return None
+    files = set()
+    for metric in closure:
+        files |= _function_files(metric)
+        module = getattr(type(metric), "__module__", "")
+        files.add(getattr(__import__(module, fromlist=["_"]), "__file__", "") or "")
+    package = _package_digest(tuple(str(Path(p).resolve()) for p in semantic.__path__))
+    config = project.config.model_dump(mode="json", include={"orders", "revenue", "spend", "customers", "sources"})
+    # Any other knob group a later issue adds to Config is included too.
+    extra = {k: v for k, v in project.config.model_dump(mode="json").items() if k not in {"metrics", "policy", "warehouse", "project"}}
+    payload = {
+        "package": package,
+        "files": sorted(_file_digest(f) for f in files if f),
+        "closure": [_describe(m) for m in closure],
+        "config": {**extra, **config},
+        "dialects": list(dialects),
+    }
+    return _digest(json.dumps(payload, sort_keys=True, default=str))
+
+
+def _cache_dir() -> Path:
+    configured = os.environ.get(CACHE_ENV)
+    return Path(configured) if configured else Path.home() / ".cache" / "semantic" / "governance"
+
+
+def _cache_read(key: str) -> dict[str, Any] | None:
+    path = _cache_dir() / key[:2] / f"{key}.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _cache_write(key: str, record: dict[str, Any]) -> None:
+    directory = _cache_dir() / key[:2]
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        # Temp file + rename: a concurrent reader sees the whole record or none.
+        fd, tmp = tempfile.mkstemp(dir=directory, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(record, handle)
+        os.replace(tmp, directory / f"{key}.json")
+    except OSError:
+        pass  # a cache that cannot be written only costs time
