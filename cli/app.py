@@ -28,6 +28,7 @@ def _register_commands() -> None:
     # Each module adds its commands to `app`; importing them is cheap (typer only).
     from semantic.cli import data_commands, metric_commands  # noqa: F401
     from semantic.cli import governance_commands  # noqa: F401
+    from semantic.cli import attribution_commands  # noqa: F401
 
 
 def _debug(argv: list[str]) -> bool:

@@ -23,6 +23,9 @@ def query(
     end: Annotated[Optional[str], typer.Option("--end", help="Last shop-local day, YYYY-MM-DD (inclusive).")] = None,
     format: Annotated[str, typer.Option("--format", help="table, csv, json or parquet.")] = "table",
     output: Annotated[Optional[Path], typer.Option("--output", help="Write to this file instead of stdout.")] = None,
+    model: Annotated[
+        Optional[str], typer.Option("--model", help="Attribution model: last_click (default), first_click or linear.")
+    ] = None,
     database: Database = None,
     config: Config = None,
     set_: Overrides = None,
@@ -40,7 +43,8 @@ def query(
         raise QueryError("--format parquet needs --output FILE")
     project = load_project(config, set_ or ())
     built = build_query(
-        project, metrics, by=by or (), shops=shop or (), start=parse_date(start, "--start"), end=parse_date(end, "--end")
+        project, metrics, by=by or (), shops=shop or (), start=parse_date(start, "--start"), end=parse_date(end, "--end"),
+        options={"model": model} if model else None,
     )
     warehouse = connect(resolve_url(database, project.config.warehouse.url, project.path and project.root), create=False)
     try:
