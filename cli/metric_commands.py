@@ -21,6 +21,7 @@ def query(
     shop: Annotated[Optional[list[str]], typer.Option("--shop", help="Only this shop (repeatable).")] = None,
     start: Annotated[Optional[str], typer.Option("--start", help="First shop-local day, YYYY-MM-DD (inclusive).")] = None,
     end: Annotated[Optional[str], typer.Option("--end", help="Last shop-local day, YYYY-MM-DD (inclusive).")] = None,
+    fill: Annotated[bool, typer.Option("--fill", help="Dense calendar: every bucket from --start to --end appears.")] = False,
     format: Annotated[str, typer.Option("--format", help="table, csv, json or parquet.")] = "table",
     output: Annotated[Optional[Path], typer.Option("--output", help="Write to this file instead of stdout.")] = None,
     model: Annotated[
@@ -45,6 +46,7 @@ def query(
     built = build_query(
         project, metrics, by=by or (), shops=shop or (), start=parse_date(start, "--start"), end=parse_date(end, "--end"),
         options={"model": model} if model else None,
+        fill=fill,
     )
     warehouse = connect(resolve_url(database, project.config.warehouse.url, project.path and project.root), create=False)
     try:

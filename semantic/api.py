@@ -41,6 +41,7 @@ def build_query(
     start: dt.date | None = None,
     end: dt.date | None = None,
     options: dict[str, str] | None = None,
+    fill: bool = False,
 ) -> BuiltQuery:
     """An Ibis expression for `metrics` split by `by`, on unbound tables."""
     spec = QuerySpec(
@@ -50,6 +51,7 @@ def build_query(
         start=start,
         end=end,
         options=tuple(sorted((options or {}).items())),
+        fill=fill,
     )
     return _build(project.config, spec, registry=project.registry)
 

@@ -24,6 +24,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 import ibis
+import ibis.expr.operations as ops
 import ibis.expr.types as ir
 
 import semantic.attribution.metrics  # noqa: F401  (registers attribution metrics and dimensions)
@@ -49,6 +50,8 @@ class QuerySpec:
     end: dt.date | None = None
     # Options later capabilities read (e.g. the attribution model), as sorted pairs.
     options: tuple[tuple[str, str], ...] = ()
+    # A dense calendar: every time bucket from start to end appears (per shop with --by shop).
+    fill: bool = False
 
     def option(self, key: str, default: str | None = None) -> str | None:
         return dict(self.options).get(key, default)
@@ -114,10 +117,13 @@ def build_query(
     dim_columns = [d.column for d in dims]
     sums = {internal[m.ref]: union[internal[m.ref]].sum() for m in additive}
     agg = union.group_by(dim_columns).aggregate(**sums) if dim_columns else union.aggregate(**sums)
+    if spec.fill:
+        agg = _fill(ctx, agg, dims, [internal[m.ref] for m in additive])
     agg = agg.mutate(
         **{
-            internal[m.ref]: ibis.coalesce(agg[internal[m.ref]], ibis.literal(0, UNIT_DTYPES[m.unit])).cast(
-                "decimal(38, 2)" if m.unit == "money" else "int64"
+            internal[m.ref]: _cast_in_sql(
+                ibis.coalesce(agg[internal[m.ref]], ibis.literal(0, UNIT_DTYPES[m.unit])),
+                "decimal(38, 2)" if m.unit == "money" else "int64",
             )
             for m in additive
         }
@@ -136,6 +142,54 @@ def build_query(
     return BuiltQuery(
         expr=out, columns=columns, metrics=tuple(m for _, m in requested), spec=spec, closure=tuple(closure)
     )
+
+
+def _cast_in_sql(value: ir.Value, dtype: str) -> ir.Value:
+    """CAST(value AS dtype) in the SQL even when Ibis already types it so.
+
+    `Value.cast` drops a cast to the type Ibis infers, but engines type some results
+    otherwise (PostgreSQL's SUM of a BIGINT is NUMERIC), and exported SQL must give
+    counts as integers.
+    """
+    return ops.Cast(value, to=ibis.dtype(dtype)).to_expr()
+
+
+def _fill(ctx: BuildContext, agg: ir.Table, dims: list[Dimension], values: list[str]) -> ir.Table:
+    """Left-join the sums onto a calendar of every bucket from start to end (and every shop)."""
+    spec = ctx.spec
+    time_dims = [d for d in dims if d.is_time]
+    if len(time_dims) != 1:
+        raise QueryError("--fill needs exactly one time dimension (day, week or month) in --by")
+    if not (spec.start and spec.end):
+        raise QueryError("--fill needs --start and --end: the calendar must have ends")
+    others = [d for d in dims if not d.is_time]
+    if any(d.name != "shop" for d in others):
+        raise QueryError("--fill supports only --by shop besides the time dimension")
+    time_dim = time_dims[0]
+    buckets = calendar(time_dim.name, spec.start, spec.end)
+    shops = ctx.sources.shops
+    if spec.shops:
+        shops = shops.filter(shops.shop_id.isin(list(spec.shops)))
+    base = shops.select("shop_id") if others else shops.aggregate(shop_count=shops.count())
+    spine = base.select(*(["shop_id"] if others else []), **{time_dim.column: ibis.literal(buckets, "array<date>").unnest()})
+    dim_columns = [d.column for d in dims]
+    joined = spine.left_join(agg, [spine[c] == agg[c] for c in dim_columns])
+    return joined.select(*[spine[c] for c in dim_columns], *[agg[v] for v in values])
+
+
+def calendar(unit: str, start: dt.date, end: dt.date) -> list[dt.date]:
+    """Bucket starts from the bucket holding `start` to the one holding `end`.
+
+    >>> calendar("week", dt.date(2024, 3, 6), dt.date(2024, 3, 18))
+    [datetime.date(2024, 3, 4), datetime.date(2024, 3, 11), datetime.date(2024, 3, 18)]
+    """
+    if unit == "day":
+        return [start + dt.timedelta(days=i) for i in range((end - start).days + 1)]
+    if unit == "week":
+        first = start - dt.timedelta(days=start.weekday())
+        return [first + dt.timedelta(weeks=i) for i in range((end - first).days // 7 + 1)]
+    months = (end.year - start.year) * 12 + end.month - start.month
+    return [dt.date(start.year + (start.month - 1 + i) // 12, (start.month - 1 + i) % 12 + 1, 1) for i in range(months + 1)]
 
 
 def _dimensions(names: tuple[str, ...]) -> list[Dimension]:
