@@ -42,9 +42,10 @@ def register_dimension(dimension: Dimension) -> Dimension:
 
 def _time_bucket(unit: str | None) -> Attach:
     def attach(table: ir.Table, fact: str, ctx: BuildContext) -> ir.Table:
-        # Week buckets start on Monday (ISO) on all three dialects; the cast keeps
-        # PostgreSQL's DATE_TRUNC (which returns a timestamp) a DATE.
-        bucket = table.day if unit is None else table.day.truncate(unit).cast("date")
+        # Week buckets start on Monday (ISO) on all three dialects. DATE_TRUNC on a
+        # DATE returns a timestamp on DuckDB and PostgreSQL, and Ibis drops a cast
+        # from date to date, so cast through timestamp to keep the SQL's column a DATE.
+        bucket = table.day if unit is None else table.day.truncate(unit).cast("timestamp").cast("date")
         return table.mutate(**{_UNIT_COLUMN[unit]: bucket}) if unit else table
 
     return attach
