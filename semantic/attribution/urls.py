@@ -42,18 +42,21 @@ MAX_UTM_LENGTH = 200
 _HEX = "[0-9A-Fa-f]"
 _CONT = "%[89ABab][0-9A-Fa-f]"
 # A whole string of literal characters and percent-escapes that form valid UTF-8
-# (the exact UTF-8 byte grammar of RFC 3629, spelled on escapes).
+# (the UTF-8 byte grammar of RFC 3629, spelled on escapes; no NUL).
 DECODABLE = (
     "^([^%]"
-    f"|%[0-7]{_HEX}"
+    # %00 is excluded: a NUL cannot live in a PostgreSQL string.
+    f"|%0[1-9A-Fa-f]|%[1-7]{_HEX}"
     f"|%[Cc][2-9A-Fa-f]{_CONT}|%[Dd]{_HEX}{_CONT}"
     f"|%[Ee]0%[ABab]{_HEX}{_CONT}|%[Ee][1-9A-Ca-cEeFf]{_CONT}{_CONT}|%[Ee][Dd]%[89]{_HEX}{_CONT}"
     f"|%[Ff]0%[9ABab]{_HEX}{_CONT}{_CONT}|%[Ff][1-3]{_CONT}{_CONT}{_CONT}|%[Ff]4%8{_HEX}{_CONT}{_CONT}"
     ")*$"
 )
 CONTROL_CHARACTER = r"[\x01-\x1f\x7f]"
-# scheme://user@host:port/... or a bare host/...; the host is group 1.
-HOST = r"^(?:[a-z][a-z0-9+.-]*:)?(?://)?(?:[^/?#@]*@)?([^/?#:@]+)"
+# A URL's scheme, removed first (one regex for both would backtrack into taking
+# "https" of "https:///path" for a host); then //user@host:port/... or host/...
+SCHEME = r"^[a-z][a-z0-9+.-]*:(//)?"
+HOST = r"^(?://)?(?:[^/?#@]*@)?([^/?#:@]+)"
 
 
 @ibis.udf.scalar.builtin(name=URL_DECODE_FUNCTION)
@@ -102,7 +105,7 @@ def utm_value(column: ir.StringValue, url: ir.StringValue, name: str) -> ir.Stri
 
 def host(url: ir.StringValue) -> ir.StringValue:
     """The lower-cased host of a URL without a leading `www.`; NULL when there is none."""
-    found = url.strip().lower().re_extract(HOST, 1).nullif("")
+    found = url.strip().lower().re_replace(SCHEME, "").re_extract(HOST, 1).nullif("")
     return found.re_replace(r"^www\.", "").re_replace(r"\.$", "").nullif("")
 
 
@@ -145,7 +148,7 @@ def utm_value_py(column: str | None, url: str | None, name: str) -> str | None:
 def host_py(url: str | None) -> str | None:
     if url is None:
         return None
-    match = py_pattern(HOST).search(url.strip(WHITESPACE).lower())
+    match = py_pattern(HOST).search(py_pattern(SCHEME).sub("", url.strip(WHITESPACE).lower(), count=1))
     if not match or not match.group(1):
         return None
     found = re.sub(r"\.\Z", "", re.sub(r"^www\.", "", match.group(1)))
