@@ -24,19 +24,23 @@ import functools
 import hashlib
 import json
 import os
+import re
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import semantic.api  # noqa: F401  (registers every built-in metric before a project copies the registry)
 from semantic.metrics import Metric
 from semantic.project import Project
 
 CACHE_ENV = "SEMANTIC_CACHE_DIR"
 NO_CACHE_ENV = "SEMANTIC_NO_CACHE"
+# Files of the package whose content can change compiled SQL.
+DIGESTED_SUFFIXES = (".py", ".toml", ".json", ".csv")
 # Bump when the record layout or the fingerprint recipe changes.
-RECIPE = "fingerprint-v3"
+RECIPE = "fingerprint-v4"
 
 
 def _digest(data: str | bytes) -> str:
@@ -143,9 +147,12 @@ def pruned_sql(sql: str, project: Project) -> str:
     dialect = SQLGLOT_DIALECTS[REFERENCE_DIALECT]
     try:
         tree = qualify(sqlglot.parse_one(sql, read=dialect), schema=_physical_schema(project), dialect=dialect, validate_qualify_columns=False)
-        return _renumber_aliases(pushdown_projections(tree)).sql(dialect=dialect, pretty=True)
+        sql = _renumber_aliases(pushdown_projections(tree)).sql(dialect=dialect, pretty=True)
     except Exception:  # noqa: BLE001 - pruning is an improvement, never a requirement
-        return sql
+        pass
+    # The query builder names internal columns m__revenue__v1; the version number is
+    # metadata, so `revenue@2` with revenue@1's expression has revenue@1's SQL.
+    return re.sub(r'"m__(\w+?)__v\d+"', r'"m__\1"', sql)
 
 
 def _renumber_aliases(tree: Any) -> Any:
@@ -179,8 +186,17 @@ def metric_fingerprint(project: Project, ref: str) -> str | None:
 # -- the compile cache --------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=None)
 def _file_digest(path: str) -> str:
+    try:
+        stat = Path(path).stat()
+    except OSError:
+        return "missing"
+    # Memoised on size and mtime: a project module may be edited between two checks in one process.
+    return _file_digest_at(path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=4096)
+def _file_digest_at(path: str, mtime_ns: int, size: int) -> str:
     try:
         return _digest(Path(path).read_bytes())
     except OSError:
@@ -189,28 +205,54 @@ def _file_digest(path: str) -> str:
 
 @functools.lru_cache(maxsize=None)
 def _package_digest(directories: tuple[str, ...]) -> str:
-    """Digest of every .py file of the `semantic` package (facts, query builder, compiler...)."""
+    """Digest of every source and data file of the `semantic` package (facts, query builder,
+    compiler, the referrer and channel tables...)."""
     import ibis
     import sqlglot
 
     parts = [RECIPE, ibis.__version__, sqlglot.__version__]
     for directory in directories:
-        for path in sorted(Path(directory).rglob("*.py")):
+        for path in sorted(p for p in Path(directory).rglob("*") if p.suffix in DIGESTED_SUFFIXES and p.is_file()):
             parts.append(f"{path.relative_to(directory)}:{_file_digest(str(path))}")
     return _digest("\n".join(parts))
 
 
+def _code_names(code: Any) -> set[str]:
+    names = set(code.co_names)
+    for const in code.co_consts:
+        if hasattr(const, "co_names"):
+            names |= _code_names(const)
+    return names
+
+
 def _function_files(value: Any, seen: set[int] | None = None) -> set[str]:
-    """Files holding the code of every function inside a metric definition."""
+    """Files holding the code of every function inside a metric definition.
+
+    Follows the globals a function uses (a helper imported from another file),
+    so that editing the helper invalidates the cached compile too.
+    """
     seen = seen if seen is not None else set()
     if id(value) in seen:
         return set()
     seen.add(id(value))
     code = getattr(value, "__code__", None)
     if code is not None:
-        return {code.co_filename}
+        files = {code.co_filename}
+        namespace = getattr(value, "__globals__", {})
+        for name in _code_names(code):
+            used = namespace.get(name)
+            if callable(used) and hasattr(used, "__code__"):
+                files |= _function_files(used, seen)
+            elif getattr(used, "__file__", None) and isinstance(used, type(functools)):
+                files.add(used.__file__)
+        for cell in getattr(value, "__closure__", None) or ():
+            try:
+                files |= _function_files(cell.cell_contents, seen)
+            except ValueError:
+                pass  # an empty cell
+        return files
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        files: set[str] = set()
+        files = set()
         for item in dataclasses.fields(value):
             files |= _function_files(getattr(value, item.name), seen)
         return files
@@ -245,7 +287,8 @@ def cache_key(project: Project, ref: str, dialects: tuple[str, ...]) -> str | No
         files |= _function_files(metric)
         module = getattr(type(metric), "__module__", "")
         files.add(getattr(__import__(module, fromlist=["_"]), "__file__", "") or "")
-    package = _package_digest(tuple(str(Path(p).resolve()) for p in semantic.__path__))
+    # The semantic package (facts, query builder, compiler) and this package (pruning).
+    package = _package_digest(tuple(str(Path(p).resolve()) for p in (*semantic.__path__, Path(__file__).parent)))
     config = project.config.model_dump(mode="json", include={"orders", "revenue", "spend", "customers", "sources"})
     # Any other knob group a later issue adds to Config is included too.
     extra = {k: v for k, v in project.config.model_dump(mode="json").items() if k not in {"metrics", "policy", "warehouse", "project"}}
