@@ -180,10 +180,15 @@ def _start(job: SnapshotJob, evaluate: tuple[str, str, str] | None) -> subproces
 
 
 def run_snapshots(jobs: list[SnapshotJob], evaluate: tuple[str, str, str] | None = None) -> list[dict[str, Any]]:
-    """Build every job's snapshot, each in its own process, in parallel."""
-    processes = [(job, _start(job, evaluate)) for job in jobs]
+    """Build every job's snapshot, each in its own process: in parallel, or one after
+    the other when they evaluate on a warehouse (a DuckDB file admits one writer)."""
     results = []
+    if evaluate:
+        processes = [(job, None) for job in jobs]
+    else:
+        processes = [(job, _start(job, None)) for job in jobs]
     for job, process in processes:
+        process = process or _start(job, evaluate)
         stdout, stderr = process.communicate()
         try:
             data = json.loads(stdout.strip().splitlines()[-1]) if stdout.strip() else None

@@ -232,3 +232,27 @@ def test_a_definition_that_fails_to_import_is_a_clear_error(repo):
     assert code == 2
     assert "cannot build the working tree" in output and "defs.py failed to load: ModuleNotFoundError" in output
     assert "Traceback" not in output
+
+
+def test_with_a_database_both_sides_are_evaluated_side_by_side(repo, tmp_path):
+    warehouse = tmp_path / "demo.duckdb"
+    code, output = repo.run("demo", "--orders", "300", "--shops", "2", "--database", str(warehouse))
+    assert code == 0, output
+    repo.edit("defs.py", "t.gross_sales", "t.gross_sales - t.discounts")
+    code, output = repo.run(
+        "diff", "--base", "main", "--format", "json", "--database", str(warehouse), "--start", "2020-01-01", "--end", "2030-12-31"
+    )
+    assert code == 1, output
+    report = json.loads(output)
+    assert report["window"] == ["2020-01-01", "2030-12-31"]
+    metrics = by_name(report)
+    gross = metrics["gross"]["values"]
+    assert len(gross) == 2
+    for row in gross:
+        # Discounts are never negative: netting them can only lower gross sales.
+        assert row["head"] <= row["base"]
+        assert row["difference"] == pytest.approx(row["head"] - row["base"])
+        assert row["percent"] == pytest.approx(100 * (row["head"] - row["base"]) / abs(row["base"]))
+    assert any(row["difference"] < 0 for row in gross)
+    # An unchanged metric evaluates to the same numbers on both sides.
+    assert all(row["base"] == row["head"] for row in metrics["orders"]["values"])
