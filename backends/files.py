@@ -9,6 +9,8 @@ written.
 
 from __future__ import annotations
 
+import csv
+import re
 from pathlib import Path
 
 import pyarrow as pa
@@ -36,10 +38,12 @@ def find_table_files(directory: Path) -> dict[str, Path]:
         if path.stem in found:
             raise ConfigError(f"both {found[path.stem].name} and {path.name} are in {directory}; keep one")
         found[path.stem] = path
-    if unknown and not found:
+    if unknown:
+        # A misspelt name (refund.csv) must not load the rest and silently leave a table out.
         raise ConfigError(
-            f"no contract tables in {directory} (found {', '.join(unknown)}).{did_you_mean(Path(unknown[0]).stem, CONTRACT)}",
-            hint=f"files are named after the contract's tables: {', '.join(CONTRACT)}",
+            f"{', '.join(unknown)} in {directory} {'is' if len(unknown) == 1 else 'are'} not named after a contract table."
+            f"{did_you_mean(Path(unknown[0]).stem, CONTRACT)}",
+            hint=f"files are named after the contract's tables: {', '.join(CONTRACT)}; move other files elsewhere",
         )
     if not found:
         raise ConfigError(f"no .csv or .parquet files named after contract tables in {directory}")
@@ -52,7 +56,7 @@ def read_table_file(logical: str, path: Path) -> pa.Table:
     try:
         raw = _read_csv(path, schema) if path.suffix.lower() == ".csv" else pq.read_table(path)
     except (pa.ArrowInvalid, pa.ArrowTypeError, OSError) as exc:
-        raise ConfigError(f"{path.name}: {_arrow_message(exc)}", path=str(path)) from None
+        raise ConfigError(f"{path.name}: {_arrow_message(exc, _csv_header(path))}", path=str(path)) from None
     missing = [f.name for f in schema if f.name not in raw.column_names]
     if missing:
         raise ConfigError(
@@ -88,7 +92,8 @@ def _read_csv(path: Path, schema: pa.Schema) -> pa.Table:
         strings_can_be_null=True,
         true_values=["true", "TRUE", "True"],
         false_values=["false", "FALSE", "False"],
-        timestamp_parsers=["%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", pacsv.ISO8601],
+        # ISO 8601 only (space or T): strptime formats silently roll 2024-02-30 over to March 1.
+        timestamp_parsers=[pacsv.ISO8601],
     )
     return pacsv.read_csv(path, convert_options=options)
 
@@ -101,5 +106,21 @@ def _cast(column: pa.ChunkedArray, target: pa.DataType) -> pa.ChunkedArray:
     return column.cast(target)
 
 
-def _arrow_message(exc: BaseException) -> str:
-    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+def _csv_header(path: Path) -> list[str]:
+    if path.suffix.lower() != ".csv":
+        return []
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            return next(csv.reader(handle), [])
+    except (OSError, UnicodeDecodeError):
+        return []
+
+
+def _arrow_message(exc: BaseException, columns: list[str] | None = None) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+    def name(match: re.Match) -> str:  # Arrow numbers CSV columns from 0
+        index = int(match.group(1))
+        return f"column {columns[index]}" if columns and index < len(columns) else match.group(0)
+
+    return re.sub(r"In CSV column #(\d+)", name, text)

@@ -104,9 +104,9 @@ class Warehouse(abc.ABC):
         missing = self.missing_pieces(sources, tables_read_by(sources, expr))
         if missing:
             piece = missing[0]
-            what = f"column {piece.logical_column!r} of" if piece.logical_column else "table"
+            what = f"column {piece.logical_column!r} of contract table" if piece.logical_column else "contract table"
             raise ContractError(
-                f"{what} contract table {piece.logical_table!r} not found in the warehouse "
+                f"{what} {piece.logical_table!r} not found in the warehouse "
                 f"(looked for {piece.physical} in {self.url.redacted})",
                 hint=f"load it (`semantic load DIR` or `semantic demo`) or set {piece.mapping_key} in metrics.toml",
             )

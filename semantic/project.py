@@ -92,7 +92,9 @@ class Project:
             key, value = parse_assignment(assignment)
             _assign(raw, key, value)
         label = f"{self.path or '<defaults>'} with --set {' '.join(assignments)}"
-        config = _validate(raw, self.text, label)
+        # The file itself is valid (it was checked when loaded), so any error is the
+        # override's: name the --set, not a line of the file.
+        config = _validate(raw, "", label)
         return Project(config=config, path=self.path, text=self.text, raw=raw, overrides=tuple(assignments))
 
 
