@@ -225,6 +225,13 @@ def _code_names(code: Any) -> set[str]:
     return names
 
 
+def _package_directories() -> tuple[str, ...]:
+    """The semantic package (facts, query builder, compiler) and this package (pruning)."""
+    import semantic
+
+    return tuple(str(Path(p).resolve()) for p in (*semantic.__path__, Path(__file__).parent))
+
+
 def _function_files(value: Any, seen: set[int] | None = None) -> set[str]:
     """Files holding the code of every function inside a metric definition.
 
@@ -276,8 +283,6 @@ def cache_key(project: Project, ref: str, dialects: tuple[str, ...]) -> str | No
     """Everything the compiled SQL of `ref` can depend on, hashed; None disables caching."""
     if os.environ.get(NO_CACHE_ENV, "") not in ("", "0"):
         return None
-    import semantic
-
     try:
         closure = project.registry.closure([ref], project.config)
     except Exception:  # noqa: BLE001 - not cacheable; compiling reports the problem
@@ -287,8 +292,7 @@ def cache_key(project: Project, ref: str, dialects: tuple[str, ...]) -> str | No
         files |= _function_files(metric)
         module = getattr(type(metric), "__module__", "")
         files.add(getattr(__import__(module, fromlist=["_"]), "__file__", "") or "")
-    # The semantic package (facts, query builder, compiler) and this package (pruning).
-    package = _package_digest(tuple(str(Path(p).resolve()) for p in (*semantic.__path__, Path(__file__).parent)))
+    package = _package_digest(_package_directories())
     config = project.config.model_dump(mode="json", include={"orders", "revenue", "spend", "customers", "sources"})
     # Any other knob group a later issue adds to Config is included too.
     extra = {k: v for k, v in project.config.model_dump(mode="json").items() if k not in {"metrics", "policy", "warehouse", "project"}}
@@ -326,3 +330,8 @@ def _cache_write(key: str, record: dict[str, Any]) -> None:
         os.replace(tmp, directory / f"{key}.json")
     except OSError:
         pass  # a cache that cannot be written only costs time
+
+
+# Digest the package now, as it was imported: a digest taken later could describe
+# files edited since, while this process still runs the code it imported.
+_package_digest(_package_directories())
