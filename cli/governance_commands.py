@@ -70,14 +70,21 @@ def lock(
 ) -> None:
     """Record each metric's current fingerprint in metrics.toml (comments and layout kept).
 
-    A superseded fingerprint moves, with its approvals, under the metric's `versions`.
+    Without names, every metric that has a `[metrics.NAME]` entry; a named metric
+    without one gets an entry. A superseded fingerprint moves, with the names of
+    its approvers, under the metric's `versions`.
 
     Example: semantic lock revenue
     """
     from semantic.governance.approvals import lock_project
     from semantic.project import find_project
 
-    changes = lock_project(find_project(config), tuple(metrics or ()))
+    project = find_project(config)
+    changes = lock_project(project, tuple(metrics or ()))
+    if not metrics:
+        for name in project.registry.names():
+            if name not in project.config.metrics:
+                typer.echo(f"{name}: no [metrics.{name}] entry yet; add its owner and description, or run `semantic lock {name}`")
     for change in changes:
         moved = f" (previous record kept as versions.{change.archived_as})" if change.archived_as else ""
         typer.echo(f"{change.name}: {change.before or 'unrecorded'} -> {change.after}{moved}")

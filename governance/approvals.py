@@ -157,7 +157,7 @@ def archive_key(versions: Mapping[str, Any], old_version: int, in_place: bool) -
 
 
 def lock_project(project, names: tuple[str, ...] = ()) -> list[LockChange]:
-    """Record the current fingerprint of every metric (or of `names`) in metrics.toml.
+    """Record the current fingerprint of every metric with an entry (or of `names`) in metrics.toml.
 
     A superseded record moves under `versions`: to "1" when version 1 was replaced
     by a new version (its definition is unchanged and still queryable as name@1),
@@ -170,7 +170,9 @@ def lock_project(project, names: tuple[str, ...] = ()) -> list[LockChange]:
     if project.path is None:
         raise GovernanceError("there is no metrics.toml to lock", hint="run in a project directory or pass --config")
     registry, config = project.registry, project.config
-    selected = names or registry.names()
+    # Without names, only metrics that already have an entry: creating `[metrics.X]`
+    # tables for the others would race whoever is writing their owner and description.
+    selected = names or tuple(n for n in registry.names() if n in config.metrics)
     current: dict[str, tuple[int, str]] = {}
     archive: dict[str, str] = {}
     for name in selected:

@@ -163,3 +163,16 @@ def test_python_m_semantic_cli_runs_the_cli(repo):
     out = subprocess.run([sys.executable, "-m", "semantic.cli", "check"], cwd=repo.path, capture_output=True, text=True)
     assert out.returncode == 0, out.stdout + out.stderr
     assert "ERRORS: 0" in out.stdout
+
+
+def test_lock_leaves_metrics_without_an_entry_alone_unless_named(repo):
+    text = repo.read("metrics.toml")
+    start = text.index("[metrics.gross]")
+    end = text.find("\n[", start + 1)
+    repo.write("metrics.toml", text[:start] + (text[end + 1 :] if end != -1 else ""))
+    output = repo.ok("lock")
+    assert "gross: no [metrics.gross] entry yet" in output
+    assert "[metrics.gross]" not in repo.read("metrics.toml")
+    repo.ok("lock", "gross")
+    entry = __import__("tomllib").loads(repo.read("metrics.toml"))["metrics"]["gross"]
+    assert entry["version"] == 1 and entry["fingerprint"].startswith("sha256:")
