@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from semantic.backends.runner import run_query
@@ -39,6 +39,7 @@ from tests.reference import (
     RATIOS,
     Knobs,
     ShopData,
+    edge_case_shops,
     knobs_strategy,
     random_shop_data,
     reference_query,
@@ -157,7 +158,15 @@ def cases(draw, max_orders: int = 14):
     return data, draw(knobs_strategy), draw(filtered_specs(data))
 
 
+EDGE_CASES = [
+    (edge_case_shops(), Knobs(), QuerySpec(metrics=("new_customers", "cac"), by=("week",), shops=("s0",), start=dt.date(2024, 3, 10))),
+    (edge_case_shops(), Knobs("refund_date", include_shipping=False), QuerySpec(metrics=CORE_METRICS, by=("day",))),
+]
+
+
 @settings(max_examples=60, deadline=None)
+@example(case=EDGE_CASES[0])
+@example(case=EDGE_CASES[1])
 @given(case=cases())
 def test_duckdb_matches_the_reference_on_random_shops(case):
     data, knobs, filtered = case
@@ -166,6 +175,7 @@ def test_duckdb_matches_the_reference_on_random_shops(case):
 
 @pytest.mark.postgres
 @settings(max_examples=8, deadline=None)
+@example(case=EDGE_CASES[1])
 @given(case=cases(max_orders=10))
 def test_postgres_matches_the_reference_on_random_shops(case):
     data, knobs, filtered = case
