@@ -153,6 +153,16 @@ class AttributionKnobs(Frozen):
     def _lower(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(v.strip().lower() for v in value)
 
+    @field_validator("own_domains", "internal_hosts")
+    @classmethod
+    def _host_patterns(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        import re
+
+        for pattern in value:
+            if not re.fullmatch(r"(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(\.\*)?", pattern):
+                raise ValueError(f"{pattern!r} is not a host pattern (a domain like shop.com, *.domain or name.*)")
+        return value
+
     @field_validator("platforms")
     @classmethod
     def _one_platform_per_source(cls, value: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:

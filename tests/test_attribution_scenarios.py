@@ -224,3 +224,19 @@ def test_linear_splits_revenue_to_the_cent_latest_first(load_warehouse):
     parts = sorted((r["part"], r["touchpoint_id"], r["credited_revenue"]) for r in rows)
     # 10000 cents / 3 = 3333 rest 1: the latest click gets the extra cent.
     assert parts == [(0, "c", D("33.34")), (1, "b", D("33.33")), (2, "a", D("33.33"))]
+
+
+def test_shuffled_input_gives_the_same_attribution(load_warehouse):
+    at = before(hours=3)
+    sessions = [session("b", at, **FB), session("a", at, **GOOGLE_ADS), session("z", before(days=1), visitor="v2", **FB),
+                session("m", before(hours=2), visitor="v2"), session("q", before(days=6), visitor="v3", customer_id="c3",
+                                                                      referrer="https://bing.com/")]
+    orders = [order("o1"), order("o2", visitor="v2"), order("o3", visitor="v9", customer_id="c3")]
+    expected = {
+        "o1": ("b", "facebook", "cpc", "Paid Social", 2),  # tie at the same instant: "b" > "a"
+        "o2": ("z", "facebook", "cpc", "Paid Social", 2),
+        "o3": ("q", "bing", "organic", "Organic Search", 1),
+    }
+    assert credit(load_warehouse(tables(sessions, orders))) == expected
+    assert credit(load_warehouse(tables(sessions[::-1], orders[::-1]))) == expected
+    assert credit(load_warehouse(tables(sessions[2:] + sessions[:2], orders[1:] + orders[:1]))) == expected
