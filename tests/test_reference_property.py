@@ -5,6 +5,13 @@ bucket by shop), under both refund datings and with shipping and taxes in or out
 over small random warehouses whose instants cluster around DST changes and local
 midnights in zones from UTC-5 to UTC+13:45 (Lord Howe's 30-minute DST shift included).
 
+Each example loads a fresh warehouse (DuckDB in memory; PostgreSQL in a schema of
+its own) and checks two paths: the compiled SQL of every grain, run as is (as an
+analyst runs an exported file: its column types must be right too), and one
+random filtered query (some metrics, some shops, a date window) through
+`run_query`, as the CLI runs it, currency guard included. Fixed `@example`s add
+the coincidences random data rarely hits (tests/reference.py: edge_case_shops).
+
 Comparisons are exact: money as Decimal, counts as int. Ratios are compared
 with `==`, not `math.isclose`: the reference computes float(Decimal numerator) /
 float(denominator), and both engines do the same operations (an exact decimal
@@ -15,8 +22,8 @@ gives the very same double; any difference is a real discrepancy worth seeing.
 from __future__ import annotations
 
 import contextlib
-import functools
 import datetime as dt
+import functools
 import uuid
 from collections.abc import Iterator
 from decimal import Decimal
