@@ -39,6 +39,7 @@ from semantic.attribution.urls import (
     host,
     host_py,
     normalise,
+    normalise_py,
     py_pattern,
     query_param,
     query_param_py,
@@ -212,7 +213,7 @@ def utm_issues_py(row: dict) -> list[tuple[str, str, str]]:
     """(parameter, value, issue) for each malformed UTM of one raw touchpoint."""
     found = []
     for p in UTM_PARAMS:
-        from_column = (row.get(p) or "").strip(" \t\n\r\v\f").lower() or None
+        from_column = normalise_py(row.get(p))
         from_url = query_param_py(row.get("landing_url"), p)
         value = utm_value_py(row.get(p), row.get("landing_url"), p)
         if from_column is None and from_url is not None and not decodable_py(from_url):
