@@ -26,7 +26,7 @@ from semantic.project import Project, locate
 
 from semantic.governance.changelog import Changelog, parse_changelog
 from semantic.governance.findings import Finding, Level
-from semantic.governance.fingerprint import CompiledMetric, compile_for_governance
+from semantic.governance.fingerprint import CompiledMetric, compile_for_governance, precompile
 from semantic.governance.policy import Policy, load_policy
 
 
@@ -136,6 +136,9 @@ def check_project(
         findings.append(Finding(level, code, message, file=file, line=line, object=name, effective=effective))
 
     definitions = governed_definitions(project)
+    if compiled is None:
+        refs = [g.metric.ref for g in definitions if g.metric is not None and g.entry is not None and g.entry.version in g.versions]
+        compiled = precompile(project, refs, project.config.project.dialects)
     seen: dict[str, str] = {}
     for item in definitions:
         if item.name.lower() in seen:

@@ -40,7 +40,7 @@ NO_CACHE_ENV = "SEMANTIC_NO_CACHE"
 # Files of the package whose content can change compiled SQL.
 DIGESTED_SUFFIXES = (".py", ".toml", ".json", ".csv")
 # Bump when the record layout or the fingerprint recipe changes.
-RECIPE = "fingerprint-v4"
+RECIPE = "fingerprint-v5"
 
 
 def _digest(data: str | bytes) -> str:
@@ -89,6 +89,42 @@ def compile_for_governance(project: Project, ref: str, dialects: Iterable[str]) 
     return record
 
 
+# Below this many cache misses, forking workers costs more than it saves.
+PARALLEL_MIN_MISSES = 8
+_FORKED_PROJECT: Project | None = None
+
+
+def precompile(project: Project, refs: Iterable[str], dialects: Iterable[str]) -> dict[str, CompiledMetric]:
+    """Compile many metrics at once: cache misses are compiled in forked worker processes.
+
+    Compiling is CPU-bound Python (Ibis, then sqlglot), so a cold `semantic check`
+    of hundreds of metrics scales with the cores available.
+    """
+    global _FORKED_PROJECT
+    import multiprocessing
+
+    dialects = tuple(dict.fromkeys(dialects))
+    refs = list(dict.fromkeys(refs))
+    keys = {ref: cache_key(project, ref, dialects) for ref in refs}
+    misses = [ref for ref in refs if keys[ref] and _cache_read(keys[ref]) is None]
+    workers = min(os.cpu_count() or 1, len(misses))
+    if len(misses) >= PARALLEL_MIN_MISSES and workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+        _FORKED_PROJECT = project
+        try:
+            # Workers inherit the loaded project (fork), compile, and write the cache.
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                pool.starmap(_compile_in_worker, [(ref, dialects) for ref in misses], chunksize=max(1, len(misses) // (workers * 4)))
+        except Exception:  # noqa: BLE001 - fall back to compiling here, one by one
+            pass
+        finally:
+            _FORKED_PROJECT = None
+    return {ref: compile_for_governance(project, ref, dialects) for ref in refs}
+
+
+def _compile_in_worker(ref: str, dialects: tuple[str, ...]) -> None:
+    compile_for_governance(_FORKED_PROJECT, ref, dialects)
+
+
 def _compile(project: Project, ref: str, dialects: tuple[str, ...]) -> CompiledMetric:
     from semantic.api import metric_query
     from semantic.compiler import REFERENCE_DIALECT, canonical_sql, compile_sql
@@ -108,7 +144,9 @@ def _compile(project: Project, ref: str, dialects: tuple[str, ...]) -> CompiledM
             errors[dialect] = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
             continue
         if dialect == REFERENCE_DIALECT:
-            sql = pruned_sql(text, project)
+            # `revenue@1` is output as revenue_v1 and `revenue` as revenue: one definition, one SQL.
+            name = ref.partition("@")[0]
+            sql = re.sub(rf'AS "{re.escape(name)}_v\d+"', f'AS "{name}"', pruned_sql(text, project))
             fingerprint = fingerprint_of(canonical_sql(sql, dialect), knobs)
     if REFERENCE_DIALECT not in dialects:
         errors = {d: e for d, e in errors.items() if d != REFERENCE_DIALECT or fingerprint is None}
@@ -297,6 +335,7 @@ def cache_key(project: Project, ref: str, dialects: tuple[str, ...]) -> str | No
     # Any other knob group a later issue adds to Config is included too.
     extra = {k: v for k, v in project.config.model_dump(mode="json").items() if k not in {"metrics", "policy", "warehouse", "project"}}
     payload = {
+        "ref": ref,
         "package": package,
         "files": sorted(_file_digest(f) for f in files if f),
         "closure": [_describe(m) for m in closure],

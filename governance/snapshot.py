@@ -53,7 +53,7 @@ def build_snapshot(config_path: Path) -> dict[str, Any]:
     """Every governed definition of the project at `config_path`, compiled and fingerprinted."""
     from semantic.project import Project
 
-    from semantic.governance.fingerprint import compile_for_governance
+    from semantic.governance.fingerprint import compile_for_governance, precompile
 
     project = Project.load(config_path)
     config = project.config
@@ -65,6 +65,7 @@ def build_snapshot(config_path: Path) -> dict[str, Any]:
         policy_text = changelog.read_text(encoding="utf-8")
     metrics = []
     names = sorted(set(registry.names()) | set(config.metrics))
+    precompile(project, [registry.resolve(n, config).ref for n in registry.names()], config.project.dialects)
     for name in names:
         entry = config.metrics.get(name)
         item: dict[str, Any] = {

@@ -256,3 +256,15 @@ def test_with_a_database_both_sides_are_evaluated_side_by_side(repo, tmp_path):
     assert any(row["difference"] < 0 for row in gross)
     # An unchanged metric evaluates to the same numbers on both sides.
     assert all(row["base"] == row["head"] for row in metrics["orders"]["values"])
+
+
+def test_a_version_bump_without_a_definition_change_is_the_wrong_bump(repo):
+    same = DEFS_V2_BESIDE_V1.replace("t.gross_sales - t.discounts", "t.gross_sales")
+    repo.write("defs.py", same)
+    repo.edit("metrics.toml", 'description = "The gross metric."\nversion = 1', 'description = "The gross metric."\nversion = 2')
+    code, report = diff_json(repo)
+    gross = by_name(report)["gross"]
+    assert code == 1
+    # gross@2 compiles to gross@1's SQL: same fingerprint, so the bump records no change.
+    assert gross["sql_diff"] == ""
+    assert "version went from 1 to 2 without a definition change" in gross["problems"]
