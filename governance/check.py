@@ -187,9 +187,12 @@ def check_project(
                 "fingerprint",
             )
             continue
+        # A ratio changed in place only follows its inputs (aov follows revenue): the
+        # inputs carry the changelog entry and the stricter approvals.
+        follows = bool(metric.dependencies()) and not any("." not in key for key in entry.versions)
         if entry.status != "draft":
-            _approvals(entry, name, metric.ref, record.fingerprint, author, policy, add)
-        if policy.require_changelog and is_definition_change(entry):
+            _approvals(entry, name, metric.ref, record.fingerprint, author, policy, add, follows)
+        if policy.require_changelog and is_definition_change(entry) and not follows:
             _changelog(entry, name, changelog, policy, add)
     return findings
 
@@ -223,13 +226,16 @@ def _lifecycle(entry: MetricEntry, name: str, today: dt.date, add) -> None:
         add(Level.WARNING, "deprecated", f"{name} has a sunset date but status {entry.status!r}", name, "sunset")
 
 
-def _approvals(entry: MetricEntry, name: str, ref: str, fingerprint: str, author: str | None, policy: Policy, add) -> None:
+def _approvals(
+    entry: MetricEntry, name: str, ref: str, fingerprint: str, author: str | None, policy: Policy, add, follows: bool = False
+) -> None:
     counted, by_author = valid_approvals(entry, fingerprint, author, policy)
     for who in by_author:
         add(Level.WARNING, "approvals", f"the approval of {ref} by {who} does not count: {who} is the change's author", name, "approvals")
-    required = policy.approvals_required(is_definition_change(entry))
+    changed = is_definition_change(entry) and not follows
+    required = policy.approvals_required(changed)
     if len(counted) < required:
-        kind = "a changed definition" if is_definition_change(entry) else "it"
+        kind = "a changed definition" if changed else "it"
         add(
             Level.ERROR,
             "approvals",

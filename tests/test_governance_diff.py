@@ -268,3 +268,22 @@ def test_a_version_bump_without_a_definition_change_is_the_wrong_bump(repo):
     # gross@2 compiles to gross@1's SQL: same fingerprint, so the bump records no change.
     assert gross["sql_diff"] == ""
     assert "version went from 1 to 2 without a definition change" in gross["problems"]
+
+
+def test_a_knob_change_recorded_as_a_fix_satisfies_check_and_diff(repo):
+    repo.set_knob("revenue", "include_taxes", "false")
+    repo.ok("lock")
+    code, report = diff_json(repo)
+    changed = [m for m in report["metrics"] if m["status"] == "changed"]
+    direct = sorted(m["name"] for m in changed if not m["follows"])
+    followers = sorted(m["name"] for m in changed if m["follows"])
+    assert "revenue" in direct and {"aov", "mer"} <= set(followers)
+    assert all(m["approvals_required"] == 1 for m in changed if m["follows"])
+    refs = ", ".join(f"{name}@1" for name in direct)
+    repo.edit("CHANGELOG.md", "## [Unreleased]\n", f"## [Unreleased]\n\n### Fixed\n- Revenue excludes taxes: {refs}.\n")
+    repo.approve_all(direct)
+    repo.approve_all(followers, reviewers=(REVIEWERS[0],))
+    code, output = repo.run("check")
+    assert code == 0, output
+    code, report = diff_json(repo)
+    assert code == 0, [m["problems"] for m in report["metrics"] if m["problems"]]
