@@ -43,8 +43,8 @@ def check(
     """
     from semantic.cli.options import parse_date
     from semantic.errors import ConfigError
-    from semantic.governance.check import check_project, display_path, resolve_author
-    from semantic.governance.findings import Finding, Level, has_errors
+    from semantic.governance.check import check_project, config_error_finding, resolve_author
+    from semantic.governance.findings import has_errors
     from semantic.governance.render import CHECK_FORMATS, render_findings
     from semantic.project import find_project
 
@@ -55,10 +55,7 @@ def check(
         findings = check_project(project, resolve_author(author, project.root, project.path.name if project.path else "metrics.toml"), day)
     except ConfigError as exc:
         # An invalid metrics.toml is the first thing check reports, as a finding with its line.
-        path = display_path(__import__("pathlib").Path(exc.path)) if exc.path and not exc.path.startswith("<") else exc.path
-        message = exc.message.split(": ", 1)[1] if exc.path and exc.message.startswith(exc.path) else exc.message
-        message = message.split(": ", 1)[1] if exc.line and message.split(": ", 1)[0].isdigit() else message
-        findings = [Finding(Level.ERROR, "schema", message, file=path, line=exc.line)]
+        findings = [config_error_finding(exc)]
     typer.echo(render_findings(findings, format))
     raise typer.Exit(1 if has_errors(findings) else 0)
 

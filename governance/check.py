@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from semantic.config import MetricEntry
+from semantic.errors import ConfigError
 from semantic.metrics import Metric
 from semantic.project import Project, locate
 
@@ -82,6 +83,16 @@ def display_path(path: Path | None) -> str:
         return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return path.name
+
+
+def config_error_finding(exc: ConfigError) -> Finding:
+    """An invalid metrics.toml (or project module) as an error finding at its file and line."""
+    prefix = ""
+    if exc.path:
+        prefix = f"{exc.path}:{exc.line}: " if exc.line else f"{exc.path}: "
+    message = exc.message.removeprefix(prefix)
+    path = display_path(Path(exc.path)) if exc.path and not exc.path.startswith("<") else exc.path
+    return Finding(Level.ERROR, "schema", message, file=path, line=exc.line)
 
 
 def read_changelog(project: Project, policy: Policy) -> Changelog:

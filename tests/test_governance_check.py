@@ -176,3 +176,11 @@ def test_lock_leaves_metrics_without_an_entry_alone_unless_named(repo):
     repo.ok("lock", "gross")
     entry = __import__("tomllib").loads(repo.read("metrics.toml"))["metrics"]["gross"]
     assert entry["version"] == 1 and entry["fingerprint"].startswith("sha256:")
+
+
+def test_a_project_module_that_fails_to_load_is_an_error_at_its_line(repo):
+    repo.write("defs.py", "def register(registry):\n    pass\nraise RuntimeError('boom')\n")
+    code, output = repo.run("check")
+    assert code == 1
+    assert "defs.py:3: error: defs.py failed to load: RuntimeError: boom" in output
+    assert "Traceback" not in output
