@@ -38,7 +38,7 @@ from pydantic import ValidationError
 from semantic.errors import ConfigError, GovernanceError
 
 from semantic.governance.changelog import parse_changelog
-from semantic.governance.classify import METADATA, classify
+from semantic.governance.classify import classify
 from semantic.governance.policy import Policy
 
 DIFF_FORMATS = ("text", "markdown", "json")
