@@ -184,11 +184,14 @@ def locate(text: str, loc: tuple[str, ...]) -> int | None:
     """Best line number in `text` for a validation location such as ('revenue', 'refund_dating').
 
     Finds the table header closest to the location, then the key inside it;
-    falls back to the header, then to None.
+    falls back to the header, then to the first line inside the location (a
+    check of a whole table, such as `sources`, written only as
+    `[sources.tables.order]`), then to None.
     """
     if not text or not loc:
         return None
     best_line, best_depth = None, 0
+    first_inside = None
     table: tuple[str, ...] = ()
     for number, line in enumerate(text.splitlines(), start=1):
         header = _HEADER.match(line)
@@ -196,6 +199,8 @@ def locate(text: str, loc: tuple[str, ...]) -> int | None:
             table = tuple(p.strip().strip('"') for p in header.group(1).split("."))
             if loc[: len(table)] == table and len(table) > best_depth:
                 best_line, best_depth = number, len(table)
+            if first_inside is None and table[: len(loc)] == loc:
+                first_inside = number
             continue
         key = _KEY.match(line)
         if key:
@@ -203,7 +208,9 @@ def locate(text: str, loc: tuple[str, ...]) -> int | None:
             depth = _common_prefix(path, loc)
             if depth == len(path) and depth > best_depth:
                 best_line, best_depth = number, depth
-    return best_line
+            if first_inside is None and path[: len(loc)] == loc:
+                first_inside = number
+    return best_line if best_line is not None else first_inside
 
 
 def _common_prefix(a: tuple[str, ...], b: tuple[str, ...]) -> int:

@@ -89,6 +89,31 @@ def test_unknown_key_suggests_the_nearest_and_lists_the_known(tmp_path, capsys):
     assert "Known: include_shipping, include_taxes, refund_dating." in line
 
 
+def test_an_unknown_table_of_metrics_toml_suggests_the_nearest(tmp_path, capsys):
+    (tmp_path / "metrics.toml").write_text('[project]\nname = "x"\n\n[revenu]\nrefund_dating = "refund_date"\n')
+    code, _, err = cli(capsys, "compile", "revenue")
+    assert code == 2
+    assert ":4: revenu: unknown key 'revenu' Did you mean 'revenue'?" in one_line(err)
+
+
+def test_a_mapping_of_an_unknown_contract_table_names_its_line(tmp_path, capsys):
+    (tmp_path / "metrics.toml").write_text('[project]\nname = "x"\n\n[sources.tables.order]\nname = "shopify_orders"\n')
+    code, _, err = cli(capsys, "compile", "revenue")
+    assert code == 2
+    line = one_line(err)
+    assert f"{tmp_path / 'metrics.toml'}:4: sources: sources.tables.order is not a contract table." in line
+    assert "Did you mean 'orders'?" in line
+
+
+def test_a_mapping_of_an_unknown_column_suggests_the_contract_column(tmp_path, capsys):
+    (tmp_path / "metrics.toml").write_text('[sources.tables.orders]\ncolumns = { procesed_at = "processed_at_utc" }\n')
+    code, _, err = cli(capsys, "compile", "revenue")
+    assert code == 2
+    line = one_line(err)
+    assert ":1: sources: sources.tables.orders.columns.procesed_at is not a column of orders." in line
+    assert "Did you mean 'processed_at'?" in line
+
+
 def test_a_missing_config_file_is_a_usage_error(tmp_path, capsys):
     code, _, err = cli(capsys, "compile", "revenue", "--config", str(tmp_path / "nope.toml"))
     assert code == 2
