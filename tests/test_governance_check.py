@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.governance_repo import AUTHOR, REVIEWERS, GovRepo
+from tests.governance_repo import AUTHOR, DEFS_V1, REVIEWERS, GovRepo
 
 
 @pytest.fixture(autouse=True)
@@ -184,3 +184,14 @@ def test_a_project_module_that_fails_to_load_is_an_error_at_its_line(repo):
     assert code == 1
     assert "defs.py:3: error: defs.py failed to load: RuntimeError: boom" in output
     assert "Traceback" not in output
+
+
+def test_a_metric_that_does_not_compile_is_an_error_per_dialect(repo):
+    broken = DEFS_V1.split("def register(registry):\n")[1].replace('name="gross"', 'name="broken"').replace("t.gross_sales", "t.no_such_column")
+    repo.write("defs.py", DEFS_V1 + broken)
+    repo.write("metrics.toml", repo.read("metrics.toml").replace('dialects = ["duckdb"]', 'dialects = ["duckdb", "postgres"]')
+               + '\n[metrics.broken]\nowner = "analytics@example.com"\ndescription = "Broken."\n')
+    code, output = repo.run("check")
+    assert code == 1
+    assert "broken@1 does not compile to duckdb: AttributeError" in output
+    assert "broken@1 does not compile to postgres: AttributeError" in output
