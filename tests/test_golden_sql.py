@@ -13,6 +13,9 @@ After an intended change, regenerate every file with one command and review the 
 Whatever the files say, every BigQuery and PostgreSQL statement must parse with
 sqlglot in its own dialect, and BigQuery SQL must spell shop time DATETIME(instant, zone)
 (never TIMEZONE(...), which BigQuery lacks) and never name DuckDB's `memory.main` catalog.
+Run as they are on DuckDB and PostgreSQL (empty contract tables), the golden files
+give DATE buckets, DECIMAL(38,2) money, BIGINT counts and DOUBLE ratios: what an
+analyst who makes views of them gets.
 """
 
 from __future__ import annotations
@@ -115,3 +118,66 @@ def test_bigquery_spells_shop_time_as_datetime_with_the_zone(sql_of, case):
 def test_no_engine_catalog_leaks_into_any_dialect(sql_of, case):
     for dialect in DIALECTS:
         assert "memory" not in sql_of(case, dialect).lower()
+
+
+# What each output column must be in the SQL itself, for analysts who run the files as views.
+COLUMN_TYPES = {
+    "duckdb": {"dimension": "DATE", "shop_id": "VARCHAR", "money": "DECIMAL(38,2)", "count": "BIGINT", "ratio": "DOUBLE"},
+    "postgres": {"dimension": "date", "shop_id": "text", "money": "numeric(38,2)", "count": "int8", "ratio": "float8"},
+}
+UNITS = {"revenue": "money", "paid_spend": "money", "orders": "count", "new_customers": "count",
+         "aov": "ratio", "mer": "ratio", "cac": "ratio"}
+
+
+def expected_types(dialect: str, columns: list[str]) -> list[str]:
+    types = COLUMN_TYPES[dialect]
+    return [types["shop_id"] if c == "shop_id" else types[UNITS.get(c, "dimension")] for c in columns]
+
+
+@pytest.fixture(scope="module")
+def empty_duckdb():
+    from semantic.backends.warehouse import connect
+    from semantic.sources import Sources
+    from tests.conftest import empty_tables
+
+    warehouse = connect("duckdb:///:memory:")
+    warehouse.load(empty_tables(), Sources.from_config(Project.from_text("").config))
+    yield warehouse
+    warehouse.close()
+
+
+@pytest.mark.parametrize("case", [*CORE_METRICS, *QUERIES])
+def test_golden_duckdb_sql_gives_dates_decimals_integers_and_doubles(empty_duckdb, case):
+    result = empty_duckdb.raw.sql(golden_path(case, "duckdb").read_bytes().decode("utf-8"))
+    assert [str(t) for t in result.types] == expected_types("duckdb", result.columns)
+
+
+@pytest.mark.postgres
+def test_golden_postgres_sql_gives_dates_decimals_integers_and_doubles():
+    import uuid
+
+    from psycopg import sql as psql
+
+    from semantic.backends.warehouse import connect
+    from semantic.sources import Sources
+    from tests.conftest import empty_tables, postgres_url_or_skip
+
+    warehouse = connect(postgres_url_or_skip())
+    schema = f"golden_{uuid.uuid4().hex[:12]}"
+    try:
+        warehouse.load(empty_tables(), Sources.from_config(Project.from_text(f'[sources]\ndatabase = "{schema}"\n').config))
+        with warehouse.raw.cursor() as cursor:
+            cursor.execute(psql.SQL("SET search_path TO {}").format(psql.Identifier(schema)))
+            for case in (*CORE_METRICS, *QUERIES):
+                text = golden_path(case, "postgres").read_bytes().decode("utf-8")
+                cursor.execute(psql.SQL(text.replace("{", "{{").replace("}", "}}")))
+                columns = [c.name for c in cursor.description]
+                assert [c.type_display for c in cursor.description] == expected_types("postgres", columns), case
+                cursor.fetchall()
+        warehouse.raw.rollback()
+    finally:
+        warehouse.raw.rollback()
+        with warehouse.raw.cursor() as cursor:
+            cursor.execute(psql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(psql.Identifier(schema)))
+        warehouse.raw.commit()
+        warehouse.close()
