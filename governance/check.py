@@ -148,7 +148,7 @@ def check_project(
 
     definitions = governed_definitions(project)
     if compiled is None:
-        refs = [g.metric.ref for g in definitions if g.metric is not None and g.entry is not None and g.entry.version in g.versions]
+        refs = [g.metric.ref for g in definitions if g.metric is not None and (g.entry is None or g.entry.version in g.versions)]
         compiled = precompile(project, refs, project.config.project.dialects)
     seen: dict[str, str] = {}
     for item in definitions:
@@ -160,8 +160,11 @@ def check_project(
     for item in definitions:
         name, entry, metric = item.name, item.entry, item.metric
         if entry is None:
-            add(Level.ERROR, "owner", f"metric {name} has no [metrics.{name}] entry (owner, description, version) in metrics.toml", None)
-            findings[-1] = Finding(Level.ERROR, "owner", findings[-1].message, file=file, line=None, object=name)
+            message = f"metric {name} has no [metrics.{name}] entry (owner, description, version) in metrics.toml"
+            findings.append(Finding(Level.ERROR, "owner", message, file=file, object=name))
+            record = compiled.get(metric.ref) or compile_for_governance(project, metric.ref, project.config.project.dialects)
+            for dialect, error in sorted(record.errors.items()):
+                findings.append(Finding(Level.ERROR, "compile", f"{metric.ref} does not compile to {dialect}: {error}", file=file, object=name))
             continue
         _ownership(entry, name, policy, add)
         _lifecycle(entry, name, today, add)
