@@ -289,3 +289,12 @@ def test_a_knob_change_recorded_as_a_fix_satisfies_check_and_diff(repo):
     assert code == 0, output
     code, report = diff_json(repo)
     assert code == 0, [m["problems"] for m in report["metrics"] if m["problems"]]
+
+
+def test_a_governed_entry_that_is_not_a_metric_is_diffed_by_its_record(repo):
+    repo.write("metrics.toml", repo.read("metrics.toml") + '\n[metrics.attribution]\nowner = "growth@example.com"\ndescription = "Attribution v1."\n')
+    code, report = diff_json(repo)
+    attribution = by_name(report)["attribution"]
+    assert code == 0, attribution
+    assert (attribution["status"], attribution["approvals_required"], attribution["problems"]) == ("added", 0, [])
+    assert attribution["notes"] == ["attribution is not a metric: owner and status compared, no fingerprint to approve"]
