@@ -32,12 +32,14 @@ def check(
     format: Annotated[str, typer.Option("--format", help="text, json, markdown or github (annotations).")] = "text",
     author: Author = None,
     today: Annotated[Optional[str], typer.Option("--today", help="Judge sunsets as of this day, YYYY-MM-DD (default: today).")] = None,
+    warn_error: Annotated[bool, typer.Option("--warn-error", help="Fail (exit 1) on warnings and future errors too.")] = False,
     config: Config = None,
 ) -> None:
     """Validate governance without a database: owners, compiling, fingerprints, versions, approvals, changelog.
 
     The author of the change is `--author`, else `git config user.email`, else the
-    last commit author of metrics.toml. Exit 1 on any error, 0 otherwise.
+    last commit author of metrics.toml. Exit 1 on any error (with --warn-error,
+    on any finding), 0 otherwise.
 
     Example: semantic check --format github
     """
@@ -57,7 +59,7 @@ def check(
         # An invalid metrics.toml is the first thing check reports, as a finding with its line.
         findings = [config_error_finding(exc)]
     typer.echo(render_findings(findings, format))
-    raise typer.Exit(1 if has_errors(findings) else 0)
+    raise typer.Exit(1 if has_errors(findings) or (warn_error and findings) else 0)
 
 
 @app.command()

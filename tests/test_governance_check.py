@@ -121,6 +121,7 @@ def test_deprecated_before_sunset_is_a_future_error_and_after_it_an_error(repo):
     assert code == 0, output
     assert "future-error (from 2027-01-31): [gross] gross is deprecated" in output
     assert output.strip().endswith("ERRORS: 0, FUTURE_ERRORS: 1, WARNINGS: 0")
+    assert repo.run("check", "--today", "2026-12-01", "--warn-error")[0] == 1
     code, output = repo.run("check", "--today", "2027-02-01")
     assert code == 1
     assert "gross is past its sunset (2027-01-31); remove it and every use of it" in output
