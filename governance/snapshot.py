@@ -58,11 +58,11 @@ def build_snapshot(config_path: Path) -> dict[str, Any]:
     project = Project.load(config_path)
     config = project.config
     registry = project.registry
-    policy_text = None
+    changelog_text = None
     changelog_name = str(config.policy.get("changelog", "CHANGELOG.md"))
     changelog = project.root / changelog_name
     if changelog.is_file():
-        policy_text = changelog.read_text(encoding="utf-8")
+        changelog_text = changelog.read_text(encoding="utf-8")
     metrics = []
     names = sorted(set(registry.names()) | set(config.metrics))
     precompile(project, [registry.resolve(n, config).ref for n in registry.names()], config.project.dialects)
@@ -114,7 +114,7 @@ def build_snapshot(config_path: Path) -> dict[str, Any]:
         "ok": True,
         "project": config.project.name,
         "policy": dict(config.policy),
-        "changelog": policy_text,
+        "changelog": changelog_text,
         "metrics": metrics,
     }
 
