@@ -49,3 +49,12 @@ def test_same_definition_with_new_owner_is_metadata_only():
 )
 def test_classify_sql_by_where_the_edit_sits(before, after, kinds):
     assert classify_sql(before, after) == kinds
+
+
+@pytest.mark.parametrize(
+    ("metric", "knobs"),
+    [("orders", "[orders]\nexclude_test = false\n"), ("revenue", "[revenue]\ninclude_shipping = false\n"), ("revenue", "[orders]\nexclude_cancelled = false\n")],
+)
+def test_the_line_classifier_for_long_sql_agrees_with_the_ast_diff(metric, knobs):
+    base, head = entry("", metric), entry(knobs, metric)
+    assert classify_sql(base["sql"], head["sql"], ast_max_chars=0) == classify_sql(base["sql"], head["sql"])
