@@ -17,6 +17,8 @@ from collections.abc import Iterable
 from semantic.governance.findings import Finding, Level, counts, ordered, summary
 
 CHECK_FORMATS = ("text", "json", "markdown", "github")
+# A pull-request comment holds 65,536 characters; attribution SQL diffs can exceed that.
+MARKDOWN_DIFF_LINES = 120
 _GITHUB_LEVEL = {Level.ERROR: "error", Level.FUTURE_ERROR: "warning", Level.WARNING: "warning"}
 
 
@@ -173,6 +175,10 @@ def _diff_markdown(report, interesting, unchanged, verdict: str) -> str:
             for row in item.values:
                 lines.append(f"| {row.shop} | {_number(row.base)} | {_number(row.head)} | {_number(row.difference)} | {_percent(row.percent)} |")
         if item.sql_diff:
-            lines += ["", "```diff", item.sql_diff, "```"]
+            diff_lines = item.sql_diff.splitlines()
+            shown = diff_lines[:MARKDOWN_DIFF_LINES]
+            lines += ["", "```diff", *shown, "```"]
+            if len(diff_lines) > len(shown):
+                lines.append(f"_{len(diff_lines) - len(shown)} more lines: `semantic diff --format text` shows them all._")
         lines += ["", "</details>", ""]
     return "\n".join(lines).rstrip() + "\n"
