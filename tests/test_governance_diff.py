@@ -298,3 +298,16 @@ def test_a_governed_entry_that_is_not_a_metric_is_diffed_by_its_record(repo):
     assert code == 0, attribution
     assert (attribution["status"], attribution["approvals_required"], attribution["problems"]) == ("added", 0, [])
     assert attribution["notes"] == ["attribution is not a metric: owner and status compared, no fingerprint to approve"]
+
+
+def test_two_committed_revisions_compare_without_the_working_tree(repo):
+    repo.edit("defs.py", "t.gross_sales", "t.gross_sales - t.discounts")
+    repo.ok("lock", "gross")
+    repo.commit("gross nets discounts")
+    repo.write("defs.py", "this working tree edit is not part of either revision (")
+    code, output = repo.run("diff", "--base", "HEAD~1", "--head", "HEAD", "--format", "json")
+    report = json.loads(output)
+    assert code == 1 and (report["base"], report["head"]) == ("HEAD~1", "HEAD")
+    assert by_name(report)["gross"]["verdict"] == "fix in place (same version)"
+    code, output = repo.run("diff", "--base", "main", "--head", "no-such-rev")
+    assert code == 2 and "git revision 'no-such-rev' does not exist" in output
