@@ -48,12 +48,24 @@ def query(
         options={"model": model} if model else None,
         fill=fill,
     )
+    _warn_deprecated(project, built)
     warehouse = connect(resolve_url(database, project.config.warehouse.url, project.path and project.root), create=False)
     try:
         result = run_query(warehouse, project, built)
     finally:
         warehouse.close()
     emit(result, built, format, output)
+
+
+def _warn_deprecated(project, built) -> None:
+    from rich.console import Console
+    from rich.text import Text
+
+    from semantic.api import deprecation_warnings
+
+    console = Console(stderr=True)
+    for warning in deprecation_warnings(project, built):
+        console.print(Text.assemble(("warning: ", "bold yellow"), warning))
 
 
 def emit(result, built, format: str, output: Path | None) -> None:

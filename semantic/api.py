@@ -66,6 +66,20 @@ def compile_metric(project: Project, metric: str, dialect: str) -> str:
     return compile_sql(metric_query(project, metric).expr, dialect)
 
 
+def deprecation_warnings(project: Project, built: BuiltQuery, today: dt.date | None = None) -> list[str]:
+    """One warning per deprecated metric a query uses (directly or through a ratio)."""
+    today = today or dt.date.today()
+    warnings = []
+    for metric in built.closure:
+        entry = project.config.metrics.get(metric.name)
+        if entry is None or entry.status != "deprecated":
+            continue
+        when = f"sunset {entry.sunset.isoformat()}" if entry.sunset else "no sunset date set"
+        past = " (past its sunset: `semantic check` fails)" if entry.sunset and entry.sunset < today else ""
+        warnings.append(f"metric {metric.name} is deprecated, {when}{past}")
+    return warnings
+
+
 def list_metrics(project: Project) -> list[Metric]:
     """The metrics `project` resolves by default (its recorded versions, else the newest)."""
     return project.registry.latest(project.config)
