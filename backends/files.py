@@ -21,7 +21,7 @@ import pyarrow.parquet as pq
 from semantic.contract import CONTRACT
 from semantic.errors import ConfigError, did_you_mean
 
-from semantic.backends.arrow_types import contract_arrow_schema
+from semantic.arrow_schema import contract_arrow_schema
 
 
 def find_table_files(directory: Path) -> dict[str, Path]:

@@ -27,7 +27,7 @@ from semantic.contract import CONTRACT
 from semantic.errors import ContractError, WarehouseError
 from semantic.sources import Sources
 
-from semantic.backends.arrow_types import contract_arrow_schema
+from semantic.arrow_schema import contract_arrow_schema
 from semantic.backends.url import WarehouseUrl
 
 DATABASE_ENV = "SEMANTIC_DATABASE"

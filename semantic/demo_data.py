@@ -34,28 +34,9 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from semantic.contract import CONTRACT, FINANCIAL_STATUSES, INSTANT, MONEY
+from semantic.contract import FINANCIAL_STATUSES
+from semantic.arrow_schema import contract_arrow_schema
 from semantic.demo_sessions import CAMPAIGNS, DAY, HOUR, MINUTE, SECOND, Storefront, build_sessions, instants, numbered
-
-ARROW_TYPES = {
-    "string": pa.string(),
-    MONEY: pa.decimal128(18, 2),
-    INSTANT: pa.timestamp("us", tz="UTC"),
-    "date": pa.date32(),
-    "boolean": pa.bool_(),
-    "int64": pa.int64(),
-}
-
-
-def arrow_schema(table: str) -> pa.Schema:
-    """The Arrow schema of a contract table; NOT NULL columns are non-nullable fields.
-
-    >>> arrow_schema("shops").names
-    ['shop_id', 'timezone', 'currency']
-    """
-    spec = CONTRACT[table]
-    return pa.schema([pa.field(c, ARROW_TYPES[t], nullable=c in spec.nullable) for c, t in spec.columns.items()])
-
 
 @dataclass(frozen=True)
 class _Region:
@@ -475,5 +456,5 @@ def generate(
 
 
 def _table(name: str, columns: dict[str, pa.Array]) -> pa.Table:
-    schema = arrow_schema(name)
+    schema = contract_arrow_schema(name)
     return pa.Table.from_arrays([columns[field.name] for field in schema], schema=schema)

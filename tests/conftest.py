@@ -43,7 +43,7 @@ def postgres_url_or_skip() -> str:
 
 
 def empty_tables() -> dict[str, pa.Table]:
-    from semantic.backends.arrow_types import contract_arrow_schema
+    from semantic.arrow_schema import contract_arrow_schema
 
     return {name: contract_arrow_schema(name).empty_table() for name in CONTRACT}
 

@@ -31,7 +31,7 @@ from zoneinfo import ZoneInfo
 import pyarrow as pa
 from hypothesis import strategies as st
 
-from semantic.backends.arrow_types import contract_arrow_schema
+from semantic.arrow_schema import contract_arrow_schema
 from semantic.contract import CONTRACT, FINANCIAL_STATUSES
 
 UTC = dt.timezone.utc

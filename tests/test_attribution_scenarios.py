@@ -13,7 +13,7 @@ import pyarrow as pa
 import pytest
 
 from semantic.attribution import relation
-from semantic.backends.arrow_types import contract_arrow_schema
+from semantic.arrow_schema import contract_arrow_schema
 
 UTC = dt.timezone.utc
 T = dt.datetime(2024, 3, 10, 12, 0, tzinfo=UTC)

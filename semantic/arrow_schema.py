@@ -1,4 +1,4 @@
-"""The contract's types as Arrow types: how data crosses into and out of engines."""
+"""The contract's types as Arrow types: how data crosses into and out of engines (and the demo generator)."""
 
 from __future__ import annotations
 
