@@ -25,6 +25,7 @@ import sqlglot.expressions as sge
 
 from semantic.contract import CONTRACT
 from semantic.errors import ContractError, WarehouseError
+from semantic.project import Project
 from semantic.sources import Sources
 
 from semantic.arrow_schema import contract_arrow_schema
@@ -71,6 +72,12 @@ def connect(url: str, *, create: bool = True) -> Warehouse:
     from semantic.backends.postgres import PostgresWarehouse
 
     return PostgresWarehouse.open(parsed)
+
+
+def connect_for(project: Project, explicit: str | None = None, *, create: bool = False) -> Warehouse:
+    """The project's warehouse: --database, $SEMANTIC_DATABASE, metrics.toml (relative to it), default."""
+    root = project.root if project.path else None
+    return connect(resolve_url(explicit, project.config.warehouse.url, root), create=create)
 
 
 @dataclass(frozen=True)

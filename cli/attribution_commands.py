@@ -28,13 +28,13 @@ def explain(
     """Explain one order's attribution: every touchpoint in time order, why it did or did not win."""
     from semantic.api import load_project
     from semantic.attribution.explain import explain_order
-    from semantic.backends.warehouse import connect, resolve_url
+    from semantic.backends.warehouse import connect_for
     from semantic.errors import QueryError
 
     if format not in ("table", "json"):
         raise QueryError(f"--format must be table or json, got {format!r}")
     project = load_project(config, set_ or ())
-    warehouse = connect(resolve_url(database, project.config.warehouse.url))
+    warehouse = connect_for(project, database)
     try:
         explanation = explain_order(warehouse, project, shop, order_id, model)
     finally:
@@ -91,14 +91,10 @@ def attribution(
     """Show an attribution relation: each order's credit, the journeys, or the malformed UTMs."""
     from semantic.api import load_project
     from semantic.attribution import relation as build_relation
-    from semantic.backends.warehouse import connect, resolve_url
+    from semantic.backends.warehouse import connect_for
     from semantic.cli import render
-    from semantic.errors import QueryError
 
-    if format not in render.FORMATS:
-        raise QueryError(f"--format must be one of {', '.join(render.FORMATS)}, got {format!r}")
-    if format == "parquet" and output is None:
-        raise QueryError("--format parquet needs --output FILE")
+    render.check_format(format, output)
     project = load_project(config, set_ or ())
     expr = build_relation(project.config, relation, model=model)
     if shop:
@@ -107,24 +103,9 @@ def attribution(
     expr = expr.order_by(keys)
     if limit is not None:
         expr = expr.limit(limit)
-    warehouse = connect(resolve_url(database, project.config.warehouse.url))
+    warehouse = connect_for(project, database)
     try:
         result = warehouse.execute(expr)
     finally:
         warehouse.close()
-    columns = list(result.column_names)
-    if format == "parquet":
-        import pyarrow.parquet as pq
-
-        pq.write_table(result, output)
-        return
-    rows = render.rows_of(result)
-    if format == "json":
-        render.write_output(render.to_json(rows), output)
-    elif format == "csv" or output is not None:
-        render.write_output(render.to_csv(rows, columns), output)
-    else:
-        from rich.console import Console
-
-        console = Console() if Console().is_terminal else Console(width=1000)
-        console.print(render.to_rich_table(rows, columns, {c: "dimension" for c in columns}))
+    render.emit(result, {c: "dimension" for c in result.column_names}, format, output)

@@ -31,7 +31,7 @@ def demo(
 
     from semantic.api import build_query, load_project
     from semantic.backends.runner import run_query
-    from semantic.backends.warehouse import connect, resolve_url
+    from semantic.backends.warehouse import connect_for
     from semantic.cli.metric_commands import emit
     from semantic.demo_data import generate
     from semantic.errors import ConfigError
@@ -39,8 +39,7 @@ def demo(
 
     console = Console(stderr=True)
     project = load_project(config, set_ or ())
-    url = resolve_url(database, project.config.warehouse.url, project.path and project.root)
-    warehouse = connect(url)
+    warehouse = connect_for(project, database, create=True)
     try:
         sources = Sources.from_config(project.config)
         existing = [t for t in ("orders", "shops") if not warehouse.missing_pieces(sources, [t])]
@@ -93,14 +92,14 @@ def load(
     """Load CSV or Parquet files named after contract tables, replacing those tables in one transaction."""
     from semantic.api import load_project
     from semantic.backends.files import find_table_files, read_table_file
-    from semantic.backends.warehouse import connect, resolve_url
+    from semantic.backends.warehouse import connect_for
     from semantic.sources import Sources
 
     project = load_project(config)
     files = find_table_files(directory)
     # Read and check every file before touching the warehouse: nothing is half-loaded.
     tables = {logical: read_table_file(logical, path) for logical, path in files.items()}
-    warehouse = connect(resolve_url(database, project.config.warehouse.url, project.path and project.root))
+    warehouse = connect_for(project, database, create=True)
     try:
         counts = warehouse.load(tables, Sources.from_config(project.config))
     finally:

@@ -34,14 +34,10 @@ def query(
     """Compute metrics on the warehouse, split by dimensions."""
     from semantic.api import build_query, load_project
     from semantic.backends.runner import run_query
-    from semantic.backends.warehouse import connect, resolve_url
+    from semantic.backends.warehouse import connect_for
     from semantic.cli import render
-    from semantic.errors import QueryError
 
-    if format not in render.FORMATS:
-        raise QueryError(f"--format must be one of {', '.join(render.FORMATS)}, got {format!r}")
-    if format == "parquet" and output is None:
-        raise QueryError("--format parquet needs --output FILE")
+    render.check_format(format, output)
     project = load_project(config, set_ or ())
     built = build_query(
         project, metrics, by=by or (), shops=shop or (), start=parse_date(start, "--start"), end=parse_date(end, "--end"),
@@ -49,7 +45,7 @@ def query(
         fill=fill,
     )
     _warn_deprecated(project, built)
-    warehouse = connect(resolve_url(database, project.config.warehouse.url, project.path and project.root), create=False)
+    warehouse = connect_for(project, database)
     try:
         result = run_query(warehouse, project, built)
     finally:
@@ -71,31 +67,7 @@ def _warn_deprecated(project, built) -> None:
 def emit(result, built, format: str, output: Path | None) -> None:
     from semantic.cli import render
 
-    columns = [c.name for c in built.columns]
-    if format == "parquet":
-        import pyarrow.parquet as pq
-
-        tmp = output.with_name(f".{output.name}.tmp")
-        pq.write_table(result.select(columns), tmp)
-        tmp.replace(output)
-        return
-    rows = render.rows_of(result.select(columns))
-    if format == "json":
-        render.write_output(render.to_json(rows), output)
-    elif format == "csv":
-        render.write_output(render.to_csv(rows, columns), output)
-    else:
-        units = {c.name: c.unit for c in built.columns}
-        table = render.to_rich_table(rows, columns, units)
-        if output is not None:
-            render.write_output(render.to_csv(rows, columns), output)
-        else:
-            from rich.console import Console
-
-            console = Console()
-            if not console.is_terminal:  # piped: never squeeze columns to 80 characters
-                console = Console(width=1000)
-            console.print(table)
+    render.emit(result, {c.name: c.unit for c in built.columns}, format, output)
 
 
 @app.command("compile")

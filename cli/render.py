@@ -19,6 +19,16 @@ from pathlib import Path
 FORMATS = ("table", "csv", "json", "parquet")
 
 
+def check_format(format: str, output: Path | None) -> None:
+    """Refuse an unknown --format, or parquet without --output (it is binary)."""
+    from semantic.errors import QueryError
+
+    if format not in FORMATS:
+        raise QueryError(f"--format must be one of {', '.join(FORMATS)}, got {format!r}")
+    if format == "parquet" and output is None:
+        raise QueryError("--format parquet needs --output FILE")
+
+
 def rows_of(table) -> list[dict]:
     """Arrow table -> list of plain dicts (Decimal, int, float, date, str, None)."""
     return table.to_pylist()
@@ -88,6 +98,35 @@ def _display(value, unit: str | None) -> str:
     if unit == "count" and isinstance(value, int):
         return f"{value:,}"
     return _plain(value)
+
+
+def emit(result, units: dict[str, str], format: str, output: Path | None) -> None:
+    """Write an Arrow result's `units` columns (name -> unit) in `format` to `output` or stdout.
+
+    A table asked for with --output is written as CSV; Parquet is written to a
+    temporary file and renamed, so a failure never leaves half a file.
+    """
+    columns = list(units)
+    result = result.select(columns)
+    if format == "parquet":
+        import pyarrow.parquet as pq
+
+        tmp = output.with_name(f".{output.name}.tmp")
+        pq.write_table(result, tmp)
+        tmp.replace(output)
+        return
+    rows = rows_of(result)
+    if format == "json":
+        write_output(to_json(rows), output)
+    elif format == "csv" or output is not None:
+        write_output(to_csv(rows, columns), output)
+    else:
+        from rich.console import Console
+
+        console = Console()
+        if not console.is_terminal:  # piped: never squeeze columns to 80 characters
+            console = Console(width=1000)
+        console.print(to_rich_table(rows, columns, units))
 
 
 def write_output(text: str, output: Path | None) -> None:
