@@ -14,11 +14,30 @@ from semantic.backends.url import WarehouseUrl
 from semantic.backends.warehouse import Warehouse
 
 
+INSTALL_HINT = "install the PostgreSQL extra: pip install 'semantic[postgres]'"
+
+
+def _require_driver() -> None:
+    """Fail with the install command when psycopg (the `postgres` extra) is missing."""
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        raise WarehouseError("PostgreSQL support is not installed: the psycopg driver is missing", hint=INSTALL_HINT) from None
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
 class PostgresWarehouse(Warehouse):
     dialect = "postgres"
 
     @classmethod
     def open(cls, url: WarehouseUrl) -> PostgresWarehouse:
+        from semantic.backends.url import scrub
+
+        _require_driver()
         try:
             import ibis
 
@@ -26,15 +45,11 @@ class PostgresWarehouse(Warehouse):
                                        ("password", url.password), ("database", url.database)) if v is not None}
             kwargs.update(dict(url.options))
             con = ibis.postgres.connect(**kwargs)
-        except ModuleNotFoundError as exc:
-            raise WarehouseError(
-                f"PostgreSQL support is not installed ({exc.name}); pip install 'semantic[postgres]'"
-            ) from exc
+        except ImportError as exc:  # Ibis's own "missing dependencies" for its postgres backend
+            raise WarehouseError(f"PostgreSQL support is not installed ({_first_line(exc)})", hint=INSTALL_HINT) from None
         except Exception as exc:
             message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            if url.password:
-                message = message.replace(url.password, "***")
-            raise WarehouseError(f"cannot connect to {url.redacted}: {message}") from None
+            raise WarehouseError(f"cannot connect to {url.redacted}: {scrub(message)}") from None
         with con.con.cursor() as cursor:
             cursor.execute("SET TIME ZONE 'UTC'")
         con.con.commit()
