@@ -119,7 +119,7 @@ def codeowners(
     """
     from pathlib import Path
 
-    from semantic.governance.approvals import write_atomically
+    from semantic.atomic_files import write_atomically
     from semantic.governance.codeowners import file_owners, render_codeowners
     from semantic.governance.diff import repository_root
     from semantic.governance.policy import load_policy
@@ -128,7 +128,6 @@ def codeowners(
     project = find_project(config)
     root = repository_root(project.root) or project.root
     target = Path(output) if output else root / load_policy(project).codeowners
-    target.parent.mkdir(parents=True, exist_ok=True)
     owners = file_owners(project, root)
     write_atomically(target, render_codeowners(owners))
     typer.echo(f"wrote {target} ({len(owners)} paths)")

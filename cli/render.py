@@ -20,13 +20,17 @@ FORMATS = ("table", "csv", "json", "parquet")
 
 
 def check_format(format: str, output: Path | None) -> None:
-    """Refuse an unknown --format, or parquet without --output (it is binary)."""
+    """Refuse an unknown --format, parquet without --output (it is binary), or an
+    --output that can never be a file, before any work is done."""
+    from semantic.atomic_files import check_output_file
     from semantic.errors import QueryError
 
     if format not in FORMATS:
         raise QueryError(f"--format must be one of {', '.join(FORMATS)}, got {format!r}")
     if format == "parquet" and output is None:
         raise QueryError("--format parquet needs --output FILE")
+    if output is not None:
+        check_output_file(output)
 
 
 def rows_of(table) -> list[dict]:
@@ -103,17 +107,18 @@ def _display(value, unit: str | None) -> str:
 def emit(result, units: dict[str, str], format: str, output: Path | None) -> None:
     """Write an Arrow result's `units` columns (name -> unit) in `format` to `output` or stdout.
 
-    A table asked for with --output is written as CSV; Parquet is written to a
-    temporary file and renamed, so a failure never leaves half a file.
+    A table asked for with --output is written as CSV; every file is written
+    atomically (semantic.atomic_files), so a failure never leaves half a file.
     """
     columns = list(units)
     result = result.select(columns)
     if format == "parquet":
         import pyarrow.parquet as pq
 
-        tmp = output.with_name(f".{output.name}.tmp")
-        pq.write_table(result, tmp)
-        tmp.replace(output)
+        from semantic.atomic_files import atomic_path
+
+        with atomic_path(output) as tmp:
+            pq.write_table(result, tmp)
         return
     rows = rows_of(result)
     if format == "json":
@@ -135,20 +140,6 @@ def write_output(text: str, output: Path | None) -> None:
 
         sys.stdout.write(text)
         return
-    _atomic_write_text(output, text)
+    from semantic.atomic_files import write_atomically
 
-
-def _atomic_write_text(path: Path, text: str) -> None:
-    """Write via a temporary file and rename, so a failure never leaves half a file."""
-    import os
-    import tempfile
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(output, text)

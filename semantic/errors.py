@@ -99,6 +99,19 @@ class UrlError(SemanticError, ValueError):
     """A warehouse URL in a form we do not accept."""
 
 
+class OutputError(SemanticError, OSError):
+    """A file or folder we were asked to write cannot be written: exit 3 when the
+    system refuses (permissions, read-only or full disk), 2 when the path itself
+    is wrong (a folder given for a file, a file for a folder)."""
+
+    exit_code = 3
+
+    def __init__(self, message: str, *, hint: str | None = None, exit_code: int | None = None) -> None:
+        super().__init__(message, hint=hint)
+        if exit_code is not None:
+            self.exit_code = exit_code
+
+
 class GovernanceError(SemanticError, ValueError):
     """A governance command cannot run as asked: an unknown git revision, a revision
     without metrics.toml, a definition that fails to load at one revision (exit 2)."""
