@@ -150,5 +150,7 @@ def scrub(text: str) -> str:
 
 
 def _safe(text: str) -> str:
-    """The text with any credential hidden, for error messages."""
-    return redact(text)
+    """The text with any credential hidden and cut to a readable length, for error messages."""
+    from semantic.printable import shorten
+
+    return shorten(redact(text), 200)

@@ -82,12 +82,17 @@ def main(argv: list[str] | None = None) -> None:
     sys.exit(code)
 
 
-def _safe(text: str) -> str:
-    """`text` with URL credentials hidden and control characters made visible."""
-    from semantic.backends.url import scrub
-    from semantic.printable import printable
+# A message line longer than this is cut: it can only be user input echoed whole.
+MESSAGE_LINE_LIMIT = 5000
 
-    return printable(scrub(text), keep_newlines=True)
+
+def _safe(text: str) -> str:
+    """`text` with URL credentials hidden, control characters made visible and absurdly long lines cut."""
+    from semantic.backends.url import scrub
+    from semantic.printable import printable, shorten
+
+    lines = printable(scrub(text), keep_newlines=True).split("\n")
+    return "\n".join(shorten(line, MESSAGE_LINE_LIMIT) for line in lines)
 
 
 def _show_usage_error(exc) -> None:

@@ -27,11 +27,11 @@ Debug = Annotated[bool, typer.Option("--debug", help="Show tracebacks.")]
 
 
 def parse_date(value: str | None, flag: str) -> dt.date | None:
-    from semantic.errors import QueryError
+    from semantic.errors import QueryError, shown
 
     if value is None:
         return None
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise QueryError(f"{flag} expects a date as YYYY-MM-DD, got {value!r}") from None
+        raise QueryError(f"{flag} expects a date as YYYY-MM-DD, got {shown(value)}") from None
