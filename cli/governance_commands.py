@@ -19,11 +19,18 @@ Author = Annotated[
 ]
 
 
+def _for_terminal(text: str, format: str) -> str:
+    """Text formats with control characters from metrics.toml or data made visible; JSON exact."""
+    from semantic.printable import printable
+
+    return text if format == "json" else printable(text, keep_newlines=True)
+
+
 def _format(value: str, allowed: tuple[str, ...]) -> str:
-    from semantic.errors import GovernanceError
+    from semantic.errors import GovernanceError, shown
 
     if value not in allowed:
-        raise GovernanceError(f"--format must be one of {', '.join(allowed)}, got {value!r}")
+        raise GovernanceError(f"--format must be one of {', '.join(allowed)}, got {shown(value)}")
     return value
 
 
@@ -58,7 +65,7 @@ def check(
     except ConfigError as exc:
         # An invalid metrics.toml is the first thing check reports, as a finding with its line.
         findings = [config_error_finding(exc)]
-    typer.echo(render_findings(findings, format))
+    typer.echo(_for_terminal(render_findings(findings, format), format))
     raise typer.Exit(1 if has_errors(findings) or (warn_error and findings) else 0)
 
 
@@ -173,5 +180,5 @@ def diff(
         end=parse_date(end, "--end"),
         cwd=Path(os.getcwd()),
     )
-    typer.echo(render_diff(report, format))
+    typer.echo(_for_terminal(render_diff(report, format), format))
     raise typer.Exit(0 if report.satisfied else 1)

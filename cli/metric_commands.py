@@ -11,6 +11,7 @@ from semantic.cli.app import app
 from semantic.cli.options import Config, Database, Overrides, parse_date
 
 Metrics = Annotated[list[str], typer.Argument(help="Metric names, e.g. revenue aov, or revenue@1 for a version.")]
+DESCRIPTION_SHOWN = 300  # characters of a description in the `metrics` table
 By = Annotated[Optional[list[str]], typer.Option("--by", help="Split by a dimension: day, week, month, shop (repeatable).")]
 
 
@@ -113,7 +114,10 @@ def metrics_(
     import json
 
     from semantic.api import list_metrics, load_project
+    from semantic.errors import QueryError, shown
 
+    if format not in ("table", "json"):
+        raise QueryError(f"--format must be table or json, got {shown(format)}")
     project = load_project(config)
     rows = []
     for metric in list_metrics(project):
@@ -132,11 +136,20 @@ def metrics_(
         typer.echo(json.dumps(rows, indent=2))
         return
     from rich.console import Console
-    from rich.table import Table
 
-    table = Table(header_style="bold")
-    for column in ("name", "version", "owner", "status", "description"):
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        table.add_row(row["name"], str(row["version"]), row["owner"] or "-", row["status"], row["description"])
-    Console().print(table)
+    from semantic.cli.tables import cell_text, print_rows
+    from semantic.printable import shorten
+
+    console = Console(highlight=False)
+    if not console.is_terminal:
+        console = Console(width=1000, highlight=False)
+    columns = ["name", "version", "owner", "status", "description"]
+    # A table shows the start of a long description (laying out megabytes takes seconds); JSON has all of it.
+    cells = [
+        {
+            "name": cell_text(row["name"]), "version": str(row["version"]), "owner": cell_text(row["owner"] or "-"),
+            "status": cell_text(row["status"]), "description": cell_text(shorten(row["description"] or "", DESCRIPTION_SHOWN)),
+        }
+        for row in rows
+    ]
+    print_rows(console, cells, columns, rigid={"version"}, right=set())
