@@ -54,6 +54,9 @@ def _register_commands() -> None:
     from semantic.cli import governance_commands  # noqa: F401
     from semantic.cli import attribution_commands  # noqa: F401
 
+    for command in app.registered_commands:  # each command's --help says it too
+        command.epilog = command.epilog or "Add --debug anywhere for the traceback of an error."
+
 
 def _debug(argv: list[str]) -> bool:
     return "--debug" in argv or os.environ.get("SEMANTIC_DEBUG", "") not in ("", "0")

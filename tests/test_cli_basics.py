@@ -39,3 +39,9 @@ def test_missing_postgres_driver_names_the_extra_to_install(capsys, monkeypatch)
     code, _, err = cli(capsys, "query", "revenue", "--database", "postgresql://u@127.0.0.1:9/db")
     assert code == 3
     assert "pip install 'semantic[postgres]'" in err
+
+
+@pytest.mark.parametrize("command", ["query", "load", "check", "explain"])
+def test_every_commands_help_mentions_debug(capsys, command):
+    code, out, _ = cli(capsys, command, "--help")
+    assert code == 0 and "--debug" in out
