@@ -67,6 +67,10 @@ def main(argv: list[str] | None = None) -> None:
     from typer.exceptions import Abort, Exit, TyperException
 
     argv = list(sys.argv[1:] if argv is None else argv)
+    if any("\x00" in arg for arg in argv):
+        # No shell can pass one (argv is C strings); only a caller in Python can. Refuse it plainly.
+        sys.stderr.write("error: an argument holds a NUL byte (\\x00); arguments cannot contain one\n")
+        sys.exit(2)
     debug = _debug(argv)
     argv = [a for a in argv if a != "--debug"]
     _register_commands()

@@ -27,6 +27,7 @@ def demo(
     import time
 
     from rich.console import Console
+    from rich.text import Text
 
     from semantic.api import build_query, load_project
     from semantic.backends.runner import run_query
@@ -36,6 +37,7 @@ def demo(
     from semantic.contract import CONTRACT
     from semantic.demo_data import generate
     from semantic.errors import ConfigError
+    from semantic.printable import printable
     from semantic.sources import Sources
 
     console = Console(stderr=True)
@@ -54,12 +56,11 @@ def demo(
         with console.status(f"generating {orders:,} orders in {shops} shops"):
             tables = generate(orders=orders, shops=shops, seed=seed)
         generated = time.perf_counter() - started
-        with console.status(f"loading into {warehouse.url.redacted}"):
+        where = printable(warehouse.url.redacted)
+        with console.status(f"loading into {where}"):
             counts = warehouse.load(tables, sources, made_by_demo=True)
         console.print(
-            f"generated in {generated:.1f}s, loaded "
-            + ", ".join(f"{n:,} {t}" for t, n in counts.items())
-            + f" into {warehouse.url.redacted}",
+            Text(f"generated in {generated:.1f}s, loaded " + ", ".join(f"{n:,} {t}" for t, n in counts.items()) + f" into {where}"),
             highlight=False,
         )
         built = build_query(project, DEMO_METRICS, by=("month", "shop"))

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from semantic.cli.app import app
-from semantic.cli.options import Config, Database
+from semantic.cli.options import Config, Database, say
 
 Author = Annotated[
     Optional[str],
@@ -90,10 +90,10 @@ def lock(
     if not metrics:
         for name in project.registry.names():
             if name not in project.config.metrics:
-                typer.echo(f"{name}: no [metrics.{name}] entry yet; add its owner and description, or run `semantic lock {name}`")
+                say(f"{name}: no [metrics.{name}] entry yet; add its owner and description, or run `semantic lock {name}`")
     for change in changes:
         moved = f" (previous record kept as versions.{change.archived_as})" if change.archived_as else ""
-        typer.echo(f"{change.name}: {change.before or 'unrecorded'} -> {change.after}{moved}")
+        say(f"{change.name}: {change.before or 'unrecorded'} -> {change.after}{moved}")
     if not changes:
         typer.echo("every fingerprint is already recorded")
 
@@ -112,7 +112,7 @@ def approve(
     from semantic.project import find_project
 
     fingerprint, added = record(find_project(config), metric, by)
-    typer.echo(f"{metric}: {'approved' if added else 'already approved'} by {by} at fingerprint {fingerprint}")
+    say(f"{metric}: {'approved' if added else 'already approved'} by {by} at fingerprint {fingerprint}")
 
 
 @app.command()
@@ -137,7 +137,7 @@ def codeowners(
     target = Path(output) if output else root / load_policy(project).codeowners
     owners = file_owners(project, root)
     write_atomically(target, render_codeowners(owners))
-    typer.echo(f"wrote {target} ({len(owners)} paths)")
+    say(f"wrote {target} ({len(owners)} paths)")
 
 
 @app.command()

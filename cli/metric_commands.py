@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from semantic.cli.app import app
-from semantic.cli.options import Config, Database, Overrides, parse_date
+from semantic.cli.options import Config, Database, Overrides, parse_date, say
 
 Metrics = Annotated[list[str], typer.Argument(help="Metric names, e.g. revenue aov, or revenue@1 for a version.")]
 DESCRIPTION_SHOWN = 300  # characters of a description in the `metrics` table
@@ -86,7 +86,7 @@ def compile_(
     check_dialect(dialect)
     project = load_project(config, set_ or ())
     built = build_query(project, metrics, by=by if by is not None else ("day", "shop"))
-    typer.echo(compile_sql(built.expr, dialect) + ";")
+    say(compile_sql(built.expr, dialect) + ";")
 
 
 @app.command()
@@ -102,7 +102,7 @@ def export(
 
     project = load_project(config, set_ or ())
     written = export_project(project, dialect, out)
-    typer.echo(f"wrote {len(written)} files to {out}")
+    say(f"wrote {len(written)} files to {out}")
 
 
 @app.command("metrics")

@@ -26,6 +26,13 @@ Database = Annotated[
 Debug = Annotated[bool, typer.Option("--debug", help="Show tracebacks.")]
 
 
+def say(text: str, *, err: bool = False) -> None:
+    """Print a message for people, with any control character from user input or data made visible."""
+    from semantic.printable import printable
+
+    typer.echo(printable(text, keep_newlines=True), err=err)
+
+
 def parse_date(value: str | None, flag: str) -> dt.date | None:
     from semantic.errors import QueryError, shown
 

@@ -45,3 +45,16 @@ def test_missing_postgres_driver_names_the_extra_to_install(capsys, monkeypatch)
 def test_every_commands_help_mentions_debug(capsys, command):
     code, out, _ = cli(capsys, command, "--help")
     assert code == 0 and "--debug" in out
+
+
+def test_an_argument_with_a_nul_byte_is_a_usage_error(capsys):
+    code, out, err = cli(capsys, "codeowners", "--output", "a\x00b")
+    assert code == 2 and "NUL byte" in err and "\x00" not in out + err
+
+
+@pytest.mark.parametrize("command", [("codeowners", "--output"), ("export", "--dialect", "duckdb", "--out")])
+def test_a_success_message_shows_a_hostile_path_made_visible(capsys, tmp_path, command):
+    code, out, err = cli(capsys, *command, str(tmp_path / "x\x1b]0;owned\x07"))
+    assert code == 0, err
+    assert "\x1b" not in out + err and "\x07" not in out + err
+    assert "x\\x1b]0;owned\\x07" in out
