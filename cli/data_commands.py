@@ -7,14 +7,12 @@ from typing import Annotated
 
 import typer
 
-from semantic.cli.app import app
 from semantic.cli.options import Config, Database, Overrides
 
 DEMO_METRICS = ("revenue", "orders", "aov", "paid_spend", "mer", "new_customers", "cac")
 DEMO_MARKER = "semantic_demo"
 
 
-@app.command()
 def demo(
     orders: Annotated[int, typer.Option("--orders", min=100, help="How many orders to generate.")] = 20_000,
     shops: Annotated[int, typer.Option("--shops", min=1, max=50, help="How many shops.")] = 3,
@@ -31,7 +29,7 @@ def demo(
 
     from semantic.api import build_query, load_project
     from semantic.backends.runner import run_query
-    from semantic.backends.warehouse import connect_for
+    from semantic.backends.connect import connect_for
     from semantic.cli.metric_commands import emit
     from semantic.demo_data import generate
     from semantic.errors import ConfigError
@@ -62,7 +60,7 @@ def demo(
             highlight=False,
         )
         built = build_query(project, DEMO_METRICS, by=("month", "shop"))
-        result = run_query(warehouse, project, built)
+        result = run_query(warehouse, built)
     finally:
         warehouse.close()
     emit(result, built, "table", None)
@@ -83,7 +81,6 @@ def _mark_demo(warehouse) -> None:
 
 
 
-@app.command()
 def load(
     directory: Annotated[Path, typer.Argument(help="Folder of <table>.csv or <table>.parquet files.")],
     database: Database = None,
@@ -92,7 +89,7 @@ def load(
     """Load CSV or Parquet files named after contract tables, replacing those tables in one transaction."""
     from semantic.api import load_project
     from semantic.backends.files import find_table_files, read_table_file
-    from semantic.backends.warehouse import connect_for
+    from semantic.backends.connect import connect_for
     from semantic.sources import Sources
 
     project = load_project(config)
@@ -106,3 +103,7 @@ def load(
         warehouse.close()
     for logical, count in counts.items():
         typer.echo(f"{logical}: {count:,} rows from {files[logical].name}")
+
+
+# The commands this module adds to the app (semantic.cli.app), by name.
+COMMANDS = {"demo": demo, "load": load}

@@ -6,7 +6,6 @@ from typing import Annotated, Optional
 
 import typer
 
-from semantic.cli.app import app
 from semantic.cli.options import Config, Database
 
 Author = Annotated[
@@ -27,7 +26,6 @@ def _format(value: str, allowed: tuple[str, ...]) -> str:
     return value
 
 
-@app.command()
 def check(
     format: Annotated[str, typer.Option("--format", help="text, json, markdown or github (annotations).")] = "text",
     author: Author = None,
@@ -62,7 +60,6 @@ def check(
     raise typer.Exit(1 if has_errors(findings) or (warn_error and findings) else 0)
 
 
-@app.command()
 def lock(
     metrics: Annotated[Optional[list[str]], typer.Argument(help="Only these metrics (default: all).")] = None,
     config: Config = None,
@@ -81,7 +78,7 @@ def lock(
     project = find_project(config)
     changes = lock_project(project, tuple(metrics or ()))
     if not metrics:
-        for name in project.registry.names():
+        for name in project.catalog.names():
             if name not in project.config.metrics:
                 typer.echo(f"{name}: no [metrics.{name}] entry yet; add its owner and description, or run `semantic lock {name}`")
     for change in changes:
@@ -91,7 +88,6 @@ def lock(
         typer.echo("every fingerprint is already recorded")
 
 
-@app.command()
 def approve(
     metric: Annotated[str, typer.Argument(help="The metric (or governed definition) to approve.")],
     by: Annotated[str, typer.Option("--by", help="Email of the approver.")],
@@ -108,7 +104,6 @@ def approve(
     typer.echo(f"{metric}: {'approved' if added else 'already approved'} by {by} at fingerprint {fingerprint}")
 
 
-@app.command()
 def codeowners(
     output: Annotated[Optional[str], typer.Option("--output", help="Where to write (default: [policy] codeowners, .github/CODEOWNERS).")] = None,
     config: Config = None,
@@ -134,7 +129,6 @@ def codeowners(
     typer.echo(f"wrote {target} ({len(owners)} paths)")
 
 
-@app.command()
 def diff(
     base: Annotated[str, typer.Option("--base", help="Git revision to compare against, e.g. main or HEAD~1.")],
     head: Annotated[Optional[str], typer.Option("--head", help="Git revision of the change (default: the working tree).")] = None,
@@ -176,3 +170,7 @@ def diff(
     )
     typer.echo(render_diff(report, format))
     raise typer.Exit(0 if report.satisfied else 1)
+
+
+# The commands this module adds to the app (semantic.cli.app), by name.
+COMMANDS = {"check": check, "lock": lock, "approve": approve, "codeowners": codeowners, "diff": diff}
