@@ -12,7 +12,7 @@ import sqlglot.expressions as sge
 from semantic.errors import WarehouseError
 
 from semantic.backends.url import WarehouseUrl
-from semantic.backends.warehouse import Warehouse
+from semantic.backends.warehouse import Warehouse, conform
 
 
 class DuckDBWarehouse(Warehouse):
@@ -39,6 +39,9 @@ class DuckDBWarehouse(Warehouse):
     def raw(self):  # the duckdb.DuckDBPyConnection
         return self.con.con
 
+    def _fetch_arrow(self, sql: str, schema: pa.Schema) -> pa.Table:
+        return conform(self.raw.sql(sql).to_arrow_table(), schema)
+
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
         self.raw.execute("BEGIN TRANSACTION")
@@ -64,7 +67,8 @@ class DuckDBWarehouse(Warehouse):
 
     def _columns(self, name: str, database: str | None) -> set[str] | None:
         rows = self.raw.execute(
-            "SELECT column_name FROM information_schema.columns WHERE table_name = ? AND table_schema = ?",
-            [name, database or "main"],
+            "SELECT column_name FROM information_schema.columns"
+            " WHERE table_name = ? AND table_schema = coalesce(?, current_schema())",
+            [name, database],
         ).fetchall()
         return {r[0] for r in rows} or None
