@@ -25,10 +25,14 @@ app = typer.Typer(
 
 
 def _register_commands() -> None:
-    # Each module adds its commands to `app`; importing them is cheap (typer only).
-    from semantic.cli import data_commands, metric_commands  # noqa: F401
-    from semantic.cli import governance_commands  # noqa: F401
-    from semantic.cli import attribution_commands  # noqa: F401
+    # Each module lists its commands (plain functions); importing them is cheap (typer only).
+    from semantic.cli import attribution_commands, data_commands, governance_commands, metric_commands
+
+    if app.registered_commands:
+        return
+    for module in (data_commands, metric_commands, governance_commands, attribution_commands):
+        for name, command in module.COMMANDS.items():
+            app.command(name)(command)
 
 
 def _debug(argv: list[str]) -> bool:
