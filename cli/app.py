@@ -26,11 +26,11 @@ app = typer.Typer(
 
 def _register_commands() -> None:
     # Each module lists its commands (plain functions); importing them is cheap (typer only).
-    from semantic.cli import attribution_commands, data_commands, governance_commands, metric_commands
+    from semantic.cli import attribution_commands, ci_commands, data_commands, governance_commands, metric_commands
 
     if app.registered_commands:
         return
-    for module in (data_commands, metric_commands, governance_commands, attribution_commands):
+    for module in (data_commands, metric_commands, governance_commands, attribution_commands, ci_commands):
         for name, command in module.COMMANDS.items():
             app.command(name)(command)
 
