@@ -13,7 +13,7 @@ from semantic.errors import WarehouseError
 
 from semantic.backends.table_replace import replace_table
 from semantic.backends.url import WarehouseUrl
-from semantic.backends.warehouse import Warehouse
+from semantic.backends.warehouse import Warehouse, conform
 
 
 class DuckDBWarehouse(Warehouse):
@@ -39,6 +39,9 @@ class DuckDBWarehouse(Warehouse):
     @property
     def raw(self):  # the duckdb.DuckDBPyConnection
         return self.con.con
+
+    def _fetch_arrow(self, sql: str, schema: pa.Schema) -> pa.Table:
+        return conform(self.raw.sql(sql).to_arrow_table(), schema)
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
@@ -82,14 +85,16 @@ class DuckDBWarehouse(Warehouse):
 
     def _column_types(self, name: str, database: str | None) -> dict[str, str] | None:
         rows = self.raw.execute(
-            "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? AND table_schema = ?",
-            [name, database or "main"],
+            "SELECT column_name, data_type FROM information_schema.columns"
+            " WHERE table_name = ? AND table_schema = coalesce(?, current_schema())",
+            [name, database],
         ).fetchall()
         return {r[0]: r[1] for r in rows} or None
 
     def _columns(self, name: str, database: str | None) -> set[str] | None:
         rows = self.raw.execute(
-            "SELECT column_name FROM information_schema.columns WHERE table_name = ? AND table_schema = ?",
-            [name, database or "main"],
+            "SELECT column_name FROM information_schema.columns"
+            " WHERE table_name = ? AND table_schema = coalesce(?, current_schema())",
+            [name, database],
         ).fetchall()
         return {r[0] for r in rows} or None

@@ -9,10 +9,11 @@ import pyarrow as pa
 import sqlglot.expressions as sge
 
 from semantic.errors import WarehouseError
+from semantic.portable import setup_statements
 
 from semantic.backends.table_replace import replace_table
 from semantic.backends.url import WarehouseUrl
-from semantic.backends.warehouse import Warehouse
+from semantic.backends.warehouse import Warehouse, rows_to_arrow
 
 
 INSTALL_HINT = "install the PostgreSQL extra: pip install 'semantic[postgres]'"
@@ -70,7 +71,7 @@ class PostgresWarehouse(Warehouse):
         with con.con.cursor() as cursor:
             cursor.execute("SET TIME ZONE 'UTC'")
         con.con.commit()
-        _ensure_url_decode(con.con)
+        _ensure_functions(con.con)
         return cls(url, con)
 
     @property
@@ -138,62 +139,54 @@ class PostgresWarehouse(Warehouse):
         rows = self._fetch(
             "SELECT a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a "
             "JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
-            "WHERE c.relname = %s AND n.nspname = %s AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum",
-            (name, database or "public"),
+            "WHERE c.relname = %s AND n.nspname = coalesce(%s, current_schema()) AND a.attnum > 0 AND NOT a.attisdropped "
+            "ORDER BY a.attnum",
+            (name, database),
         )
         return {r[0]: r[1] for r in rows} or None
 
     def _columns(self, name: str, database: str | None) -> set[str] | None:
         with self.raw.cursor() as cursor:
             cursor.execute(
-                "SELECT column_name FROM information_schema.columns WHERE table_name = %s AND table_schema = %s",
-                (name, database or "public"),
+                # Unqualified tables resolve through the search_path, as the queries' do.
+                "SELECT column_name FROM information_schema.columns"
+                " WHERE table_name = %s AND table_schema = coalesce(%s, current_schema())",
+                (name, database),
             )
             rows = cursor.fetchall()
         if not getattr(self, "_depth", 0):
             self.raw.commit()
         return {r[0] for r in rows} or None
 
-    def execute(self, expr):
+    def _fetch_arrow(self, sql: str, schema: pa.Schema) -> pa.Table:
         try:
-            return super().execute(expr)
+            with self.raw.cursor() as cursor:
+                cursor.execute(sql)
+                rows = cursor.fetchall()
         finally:
             # Leave no transaction open between statements.
             with contextlib.suppress(Exception):
                 self.raw.rollback()
+        return rows_to_arrow(rows, schema)
 
 
-# DuckDB's url_decode, in SQL: percent-escapes to bytes, read as UTF-8. Attribution
-# only passes it strings whose escapes form valid UTF-8 (semantic.attribution.urls).
-URL_DECODE_SQL = """
-CREATE FUNCTION url_decode(value text) RETURNS text
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
-  SELECT coalesce(convert_from(string_agg(
-           CASE WHEN left(m.t[1], 1) = '%' AND length(m.t[1]) = 3
-                THEN decode(substr(m.t[1], 2, 2), 'hex')
-                ELSE convert_to(m.t[1], 'UTF8') END,
-           ''::bytea ORDER BY m.n), 'UTF8'), '')
-  FROM regexp_matches(value, '%[0-9A-Fa-f]{2}|[^%]+|%', 'g') WITH ORDINALITY AS m(t, n)
-$$
-"""
+def _ensure_functions(raw) -> None:
+    """Create the portable functions PostgreSQL lacks (semantic.portable), once per database.
 
-
-def _ensure_url_decode(raw) -> None:
-    """Create url_decode(text) once per database when it is missing (attribution decodes UTMs with it).
-
-    Idempotent and harmless when another session creates it first; a role that
+    Idempotent and harmless when another session creates one first; a role that
     may not create functions only loses URL-decoded UTMs, reported when used.
     """
-    try:
-        with raw.cursor() as cursor:
-            cursor.execute("SELECT to_regprocedure('url_decode(text)') IS NOT NULL")
-            exists = cursor.fetchone()[0]
-        raw.commit()
-        if exists:
-            return
-        with raw.cursor() as cursor:
-            cursor.execute(URL_DECODE_SQL)
-        raw.commit()
-    except Exception:  # noqa: BLE001 - a concurrent creator or missing privilege; see docstring
-        with contextlib.suppress(Exception):
-            raw.rollback()
+    for setup in setup_statements("postgres"):
+        try:
+            with raw.cursor() as cursor:
+                cursor.execute(setup.exists_sql)
+                exists = cursor.fetchone()[0]
+            raw.commit()
+            if exists:
+                continue
+            with raw.cursor() as cursor:
+                cursor.execute(setup.create_sql)
+            raw.commit()
+        except Exception:  # noqa: BLE001 - a concurrent creator or missing privilege; see docstring
+            with contextlib.suppress(Exception):
+                raw.rollback()

@@ -1,99 +1,37 @@
 """A connection to a warehouse: connect by URL, check the contract, execute, load.
 
 One common class with thin engine subclasses (the shape of Ibis's own
-compilers): what differs between DuckDB and PostgreSQL is how tables are bulk
-loaded and how a transaction is opened, and nothing else.
+compilers): what differs between DuckDB and PostgreSQL is how a statement's
+rows are fetched, how tables are bulk loaded and how a transaction is opened,
+and nothing else.
 
-Results come back as Arrow tables, fetched whole (DuckDB blocks the next
-statement while a result is partly unread). Every identifier we write is quoted
-by sqlglot; no value the user passes is spliced into SQL text.
+An expression runs as exactly the SQL `semantic compile` prints
+(`semantic.compiler.compile_sql`, the text the golden files pin); the last
+statements run are kept in `executed`, so tests can compare them. Results come
+back as Arrow tables in the expression's schema, fetched whole (DuckDB blocks
+the next statement while a result is partly unread). Every identifier we write
+is quoted by sqlglot; no value the user passes is spliced into SQL text.
 """
 
 from __future__ import annotations
 
 import abc
+import collections
 import contextlib
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
-import ibis.expr.operations as ops
 import ibis.expr.types as ir
 import pyarrow as pa
 import sqlglot.expressions as sge
 
+from semantic.compiler import compile_sql
 from semantic.contract import CONTRACT
 from semantic.errors import ContractError, WarehouseError
-from semantic.project import Project
 from semantic.sources import Sources
 
 from semantic.arrow_schema import contract_arrow_schema
 from semantic.backends.url import WarehouseUrl
-
-DATABASE_ENV = "SEMANTIC_DATABASE"
-DEFAULT_URL = "duckdb:///semantic.duckdb"
-
-
-def resolve_url(explicit: str | None, configured: str | None, project_root: Path | None = None) -> str:
-    """--database, then $SEMANTIC_DATABASE, then metrics.toml, then a DuckDB file here.
-
-    A relative DuckDB path written in metrics.toml is relative to metrics.toml's
-    folder (so `semantic query` finds the same file from any subdirectory); one
-    given on the command line or in the environment is relative to the working
-    directory, as usual.
-    """
-    chosen = explicit or os.environ.get(DATABASE_ENV)
-    if chosen:
-        return chosen
-    if configured and project_root is not None:
-        parsed = WarehouseUrl.parse(configured)
-        if parsed.engine == "duckdb" and parsed.path not in (None, ":memory:") and not Path(parsed.path).is_absolute():
-            return f"duckdb:///{(project_root / parsed.path).resolve()}"
-    return configured or DEFAULT_URL
-
-
-def absolute_url(url: str, base: Path) -> str:
-    """`url` with a relative DuckDB path made absolute against `base` (other URLs unchanged).
-
-    For handing a URL to a process that runs in another directory.
-
-    >>> absolute_url("demo.duckdb", Path("/work"))
-    'duckdb:////work/demo.duckdb'
-    """
-    parsed = WarehouseUrl.parse(url)
-    if parsed.engine != "duckdb" or parsed.path == ":memory:":
-        return url
-    path = Path(parsed.path).expanduser()
-    return url if path.is_absolute() and url.startswith("duckdb:") else f"duckdb:///{(base / path).resolve()}"
-
-
-def connect(url: str, *, create: bool = True) -> Warehouse:
-    """Connect to the warehouse at `url` (see semantic.backends.url for the forms).
-
-    With `create=False` a DuckDB file that does not exist is an error rather than
-    a new empty database (reading commands never leave stray files behind).
-    """
-    parsed = WarehouseUrl.parse(url)
-    if parsed.engine == "duckdb":
-        from semantic.backends.duckdb import DuckDBWarehouse
-
-        if not create and parsed.path != ":memory:" and not Path(parsed.path).expanduser().exists():
-            raise WarehouseError(
-                f"no DuckDB warehouse at {parsed.path}",
-                hint="create one with `semantic demo` or `semantic load DIR`, or pass --database",
-            )
-        return DuckDBWarehouse.open(parsed)
-    from semantic.backends.postgres import PostgresWarehouse
-
-    return PostgresWarehouse.open(parsed)
-
-
-def connect_for(project: Project, explicit: str | None = None, *, create: bool = False) -> Warehouse:
-    """The project's warehouse: --database, $SEMANTIC_DATABASE, metrics.toml (relative to it), default."""
-    root = project.root if project.path else None
-    return connect(resolve_url(explicit, project.config.warehouse.url, root), create=create)
-
 
 @dataclass(frozen=True)
 class MissingPiece:
@@ -107,23 +45,34 @@ class Warehouse(abc.ABC):
     """Common behaviour; engines implement `_load_table`, `transaction` and `_columns`."""
 
     dialect: str = ""
+    # How many of the last statements `executed` keeps.
+    HISTORY = 50
 
     def __init__(self, url: WarehouseUrl, con: object) -> None:
         self.url = url
         self.con = con
+        self.executed: collections.deque[str] = collections.deque(maxlen=self.HISTORY)
 
     # -- reading ----------------------------------------------------------------
     def execute(self, expr: ir.Expr) -> pa.Table:
-        """Run an Ibis expression built on unbound tables; the whole result as Arrow."""
+        """Run an Ibis expression built on unbound tables as its compiled SQL; the whole result as Arrow."""
+        table = expr.as_table()
+        sql = compile_sql(table, self.dialect)
+        self.executed.append(sql)
+        schema = table.schema().to_pyarrow()
         try:
-            result = self.con.to_pyarrow(expr)
+            result = self._fetch_arrow(sql, schema)
         except Exception as exc:  # engines raise their own types; report them uniformly
             raise WarehouseError(f"{self.dialect} failed to run the query: {_first_line(exc)}") from exc
-        return result if isinstance(result, pa.Table) else pa.table({"value": [result.as_py()]})
+        return result
 
-    def check_contract(self, sources: Sources, expr: ir.Expr) -> None:
-        """Raise ContractError naming the contract entry and mapping key of anything missing."""
-        missing = self.missing_pieces(sources, tables_read_by(sources, expr))
+    @abc.abstractmethod
+    def _fetch_arrow(self, sql: str, schema: pa.Schema) -> pa.Table:
+        """Run one statement and return all its rows in `schema` (column names and types)."""
+
+    def check_contract(self, sources: Sources, tables: tuple[str, ...] | list[str]) -> None:
+        """Raise ContractError naming the contract entry and mapping key of anything missing in `tables`."""
+        missing = self.missing_pieces(sources, list(tables))
         if missing:
             piece = missing[0]
             what = f"column {piece.logical_column!r} of contract table" if piece.logical_column else "contract table"
@@ -220,18 +169,17 @@ class Warehouse(abc.ABC):
             self.con.disconnect()
 
 
-def tables_read_by(sources: Sources, expr: ir.Expr) -> list[str]:
-    """The logical contract tables an expression reads."""
-    physical_to_logical = {}
-    for logical in CONTRACT:
-        physical = sources.physical(logical)
-        physical_to_logical[(physical.name, physical.database)] = logical
-    found = []
-    for node in expr.op().find(ops.UnboundTable):
-        key = (node.name, node.namespace.database)
-        if key in physical_to_logical and physical_to_logical[key] not in found:
-            found.append(physical_to_logical[key])
-    return found
+def conform(table: pa.Table, schema: pa.Schema) -> pa.Table:
+    """`table` with `schema`'s column names and types (every column nullable), as Ibis would return it."""
+    target = pa.schema([field.with_nullable(True) for field in schema])
+    return table.rename_columns(target.names).cast(target)
+
+
+def rows_to_arrow(rows: list[tuple], schema: pa.Schema) -> pa.Table:
+    """Rows of Python values (a DB-API cursor's) as an Arrow table in `schema`."""
+    target = pa.schema([field.with_nullable(True) for field in schema])
+    columns = list(zip(*rows)) if rows else [() for _ in target]
+    return pa.Table.from_arrays([pa.array(list(c), type=f.type) for c, f in zip(columns, target)], schema=target)
 
 
 def _sql_type(ibis_type: str) -> str:

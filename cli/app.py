@@ -49,13 +49,15 @@ def _common(
 
 
 def _register_commands() -> None:
-    # Each module adds its commands to `app`; importing them is cheap (typer only).
-    from semantic.cli import data_commands, metric_commands  # noqa: F401
-    from semantic.cli import governance_commands  # noqa: F401
-    from semantic.cli import attribution_commands  # noqa: F401
+    # Each module lists its commands (plain functions); importing them is cheap (typer only).
+    from semantic.cli import attribution_commands, ci_commands, data_commands, governance_commands, metric_commands
 
-    for command in app.registered_commands:  # each command's --help says it too
-        command.epilog = command.epilog or "Add --debug anywhere for the traceback of an error."
+    if app.registered_commands:
+        return
+    for module in (data_commands, metric_commands, governance_commands, attribution_commands, ci_commands):
+        for name, command in module.COMMANDS.items():
+            # Each command's --help mentions --debug too (main() takes it from anywhere on the line).
+            app.command(name, epilog="Add --debug anywhere for the traceback of an error.")(command)
 
 
 def _debug(argv: list[str]) -> bool:

@@ -7,7 +7,6 @@ from typing import Annotated, Optional
 
 import typer
 
-from semantic.cli.app import app
 from semantic.cli.options import Config, Database, Overrides
 
 Model = Annotated[
@@ -15,7 +14,6 @@ Model = Annotated[
 ]
 
 
-@app.command()
 def explain(
     order_id: Annotated[str, typer.Argument(help="The order's id (ids are unique within a shop).")],
     shop: Annotated[str, typer.Option("--shop", help="The order's shop.")],
@@ -28,10 +26,10 @@ def explain(
     """Explain one order's attribution: every touchpoint in time order, why it did or did not win."""
     from semantic.api import load_project
     from semantic.attribution.explain import explain_order
+    from semantic.backends.connect import connect_for
     from semantic.backends.runner import require_known_shops
-    from semantic.backends.warehouse import connect_for
-    from semantic.sources import Sources
     from semantic.errors import QueryError, shown
+    from semantic.sources import Sources
 
     if format not in ("table", "json"):
         raise QueryError(f"--format must be table or json, got {shown(format)}")
@@ -99,7 +97,6 @@ def _print_explanation(e) -> None:
     print_rows(console, cells, columns, rigid={"at (UTC)"}, right=set(), styles=styles)
 
 
-@app.command()
 def attribution(
     relation: Annotated[str, typer.Argument(help="order_attribution, attribution_journeys, utm_issues or attribution_touchpoints.")],
     shop: Annotated[Optional[list[str]], typer.Option("--shop", help="Only this shop (repeatable).")] = None,
@@ -114,14 +111,14 @@ def attribution(
     """Show an attribution relation: each order's credit, the journeys, or the malformed UTMs."""
     from semantic.api import load_project
     from semantic.attribution import relation as build_relation
+    from semantic.backends.connect import connect_for
     from semantic.backends.runner import require_known_shops
-    from semantic.backends.warehouse import connect_for
     from semantic.sources import Sources
     from semantic.cli import render
 
     render.check_format(format, output)
     project = load_project(config, set_ or ())
-    expr = build_relation(project.config, relation, model=model)
+    expr = build_relation(project, relation, model=model)
     if shop:
         expr = expr.filter(expr.shop_id.isin(list(shop)))
     keys = [c for c in ("shop_id", "order_id", "position", "part", "touchpoint_id", "parameter") if c in expr.columns]
@@ -135,3 +132,7 @@ def attribution(
     finally:
         warehouse.close()
     render.emit(result, {c: "dimension" for c in result.column_names}, format, output)
+
+
+# The commands this module adds to the app (semantic.cli.app), by name.
+COMMANDS = {"explain": explain, "attribution": attribution}

@@ -7,13 +7,11 @@ from typing import Annotated
 
 import typer
 
-from semantic.cli.app import app
 from semantic.cli.options import Config, Database, Overrides
 
 DEMO_METRICS = ("revenue", "orders", "aov", "paid_spend", "mer", "new_customers", "cac")
 
 
-@app.command()
 def demo(
     orders: Annotated[int, typer.Option("--orders", min=100, help="How many orders to generate.")] = 20_000,
     shops: Annotated[int, typer.Option("--shops", min=1, max=50, help="How many shops.")] = 3,
@@ -31,8 +29,8 @@ def demo(
 
     from semantic.api import build_query, load_project
     from semantic.backends.runner import run_query
+    from semantic.backends.connect import connect_for
     from semantic.backends.demo_marker import demo_owns
-    from semantic.backends.warehouse import connect_for
     from semantic.cli.metric_commands import emit
     from semantic.contract import CONTRACT
     from semantic.demo_data import generate
@@ -64,13 +62,12 @@ def demo(
             highlight=False,
         )
         built = build_query(project, DEMO_METRICS, by=("month", "shop"))
-        result = run_query(warehouse, project, built)
+        result = run_query(warehouse, built)
     finally:
         warehouse.close()
     emit(result, built, "table", None)
 
 
-@app.command()
 def load(
     directory: Annotated[Path, typer.Argument(help="Folder of <table>.csv or <table>.parquet files.")],
     strict: Annotated[
@@ -84,8 +81,8 @@ def load(
     from rich.text import Text
 
     from semantic.api import load_project
+    from semantic.backends.connect import connect_for
     from semantic.backends.files import find_table_files, read_checked
-    from semantic.backends.warehouse import connect_for
     from semantic.errors import ConfigError
     from semantic.printable import printable
     from semantic.sources import Sources
@@ -110,3 +107,7 @@ def load(
         warehouse.close()
     for logical, count in counts.items():
         typer.echo(f"{logical}: {count:,} rows from {printable(files[logical].name)}")
+
+
+# The commands this module adds to the app (semantic.cli.app), by name.
+COMMANDS = {"demo": demo, "load": load}

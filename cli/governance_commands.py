@@ -6,7 +6,6 @@ from typing import Annotated, Optional
 
 import typer
 
-from semantic.cli.app import app
 from semantic.cli.options import Config, Database, say
 
 Author = Annotated[
@@ -34,7 +33,6 @@ def _format(value: str, allowed: tuple[str, ...]) -> str:
     return value
 
 
-@app.command()
 def check(
     format: Annotated[str, typer.Option("--format", help="text, json, markdown or github (annotations).")] = "text",
     author: Author = None,
@@ -69,7 +67,6 @@ def check(
     raise typer.Exit(1 if has_errors(findings) or (warn_error and findings) else 0)
 
 
-@app.command()
 def lock(
     metrics: Annotated[Optional[list[str]], typer.Argument(help="Only these metrics (default: all).")] = None,
     config: Config = None,
@@ -88,7 +85,7 @@ def lock(
     project = find_project(config)
     changes = lock_project(project, tuple(metrics or ()))
     if not metrics:
-        for name in project.registry.names():
+        for name in project.catalog.names():
             if name not in project.config.metrics:
                 say(f"{name}: no [metrics.{name}] entry yet; add its owner and description, or run `semantic lock {name}`")
     for change in changes:
@@ -98,7 +95,6 @@ def lock(
         typer.echo("every fingerprint is already recorded")
 
 
-@app.command()
 def approve(
     metric: Annotated[str, typer.Argument(help="The metric (or governed definition) to approve.")],
     by: Annotated[str, typer.Option("--by", help="Email of the approver.")],
@@ -115,7 +111,6 @@ def approve(
     say(f"{metric}: {'approved' if added else 'already approved'} by {by} at fingerprint {fingerprint}")
 
 
-@app.command()
 def codeowners(
     output: Annotated[Optional[str], typer.Option("--output", help="Where to write (default: [policy] codeowners, .github/CODEOWNERS).")] = None,
     config: Config = None,
@@ -140,7 +135,6 @@ def codeowners(
     say(f"wrote {target} ({len(owners)} paths)")
 
 
-@app.command()
 def diff(
     base: Annotated[str, typer.Option("--base", help="Git revision to compare against, e.g. main or HEAD~1.")],
     head: Annotated[Optional[str], typer.Option("--head", help="Git revision of the change (default: the working tree).")] = None,
@@ -182,3 +176,7 @@ def diff(
     )
     typer.echo(_for_terminal(render_diff(report, format), format))
     raise typer.Exit(0 if report.satisfied else 1)
+
+
+# The commands this module adds to the app (semantic.cli.app), by name.
+COMMANDS = {"check": check, "lock": lock, "approve": approve, "codeowners": codeowners, "diff": diff}

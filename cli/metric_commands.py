@@ -7,7 +7,6 @@ from typing import Annotated, Optional
 
 import typer
 
-from semantic.cli.app import app
 from semantic.cli.options import Config, Database, Overrides, parse_date, say
 
 Metrics = Annotated[list[str], typer.Argument(help="Metric names, e.g. revenue aov, or revenue@1 for a version.")]
@@ -15,7 +14,6 @@ DESCRIPTION_SHOWN = 300  # characters of a description in the `metrics` table
 By = Annotated[Optional[list[str]], typer.Option("--by", help="Split by a dimension: day, week, month, shop (repeatable).")]
 
 
-@app.command()
 def query(
     metrics: Metrics,
     by: By = None,
@@ -35,7 +33,7 @@ def query(
     """Compute metrics on the warehouse, split by dimensions."""
     from semantic.api import build_query, load_project
     from semantic.backends.runner import run_query
-    from semantic.backends.warehouse import connect_for
+    from semantic.backends.connect import connect_for
     from semantic.cli import render
 
     render.check_format(format, output)
@@ -45,23 +43,21 @@ def query(
         options={"model": model} if model else None,
         fill=fill,
     )
-    _warn_deprecated(project, built)
+    _warn(built.warnings)
     warehouse = connect_for(project, database)
     try:
-        result = run_query(warehouse, project, built)
+        result = run_query(warehouse, built)
     finally:
         warehouse.close()
     emit(result, built, format, output)
 
 
-def _warn_deprecated(project, built) -> None:
+def _warn(warnings: tuple[str, ...]) -> None:
     from rich.console import Console
     from rich.text import Text
 
-    from semantic.api import deprecation_warnings
-
     console = Console(stderr=True)
-    for warning in deprecation_warnings(project, built):
+    for warning in warnings:
         console.print(Text.assemble(("warning: ", "bold yellow"), warning))
 
 
@@ -71,7 +67,6 @@ def emit(result, built, format: str, output: Path | None) -> None:
     render.emit(result, {c.name: c.unit for c in built.columns}, format, output)
 
 
-@app.command("compile")
 def compile_(
     metrics: Metrics,
     dialect: Annotated[str, typer.Option("--dialect", help="duckdb, postgres or bigquery.")] = "duckdb",
@@ -89,7 +84,6 @@ def compile_(
     say(compile_sql(built.expr, dialect) + ";")
 
 
-@app.command()
 def export(
     dialect: Annotated[str, typer.Option("--dialect", help="duckdb, postgres or bigquery.")],
     out: Annotated[Path, typer.Option("--out", help="Directory to write the .sql files into.")],
@@ -105,7 +99,6 @@ def export(
     say(f"wrote {len(written)} files to {out}")
 
 
-@app.command("metrics")
 def metrics_(
     format: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
     config: Config = None,
@@ -113,25 +106,23 @@ def metrics_(
     """List metrics: name, version, owner, status, description."""
     import json
 
-    from semantic.api import list_metrics, load_project
+    from semantic.api import describe_metrics, load_project
     from semantic.errors import QueryError, shown
 
     if format not in ("table", "json"):
         raise QueryError(f"--format must be table or json, got {shown(format)}")
     project = load_project(config)
-    rows = []
-    for metric in list_metrics(project):
-        entry = project.config.metrics.get(metric.name)
-        rows.append(
-            {
-                "name": metric.name,
-                "version": metric.version,
-                "unit": metric.unit,
-                "owner": entry.owner if entry else None,
-                "status": entry.status if entry else "active",
-                "description": (entry.description if entry and entry.description else metric.description),
-            }
-        )
+    rows = [
+        {
+            "name": info.name,
+            "version": info.metric.version,
+            "unit": info.metric.unit,
+            "owner": info.owner,
+            "status": info.status,
+            "description": info.description,
+        }
+        for info in describe_metrics(project)
+    ]
     if format == "json":
         typer.echo(json.dumps(rows, indent=2))
         return
@@ -153,3 +144,7 @@ def metrics_(
         for row in rows
     ]
     print_rows(console, cells, columns, rigid={"version"}, right=set())
+
+
+# The commands this module adds to the app (semantic.cli.app), by name.
+COMMANDS = {"query": query, "compile": compile_, "export": export, "metrics": metrics_}

@@ -153,7 +153,7 @@ def lock_project(project, names: tuple[str, ...] = ()) -> list[LockChange]:
 
     if project.path is None:
         raise GovernanceError("there is no metrics.toml to lock", hint="run in a project directory or pass --config")
-    registry, config = project.registry, project.config
+    registry, config = project.catalog, project.config
     # Without names, only metrics that already have an entry: creating `[metrics.X]`
     # tables for the others would race whoever is writing their owner and description.
     selected = names or tuple(n for n in registry.names() if n in config.metrics)
@@ -192,7 +192,7 @@ def approve(project, name: str, by: str, at: dt.datetime | None = None) -> tuple
         raise GovernanceError("there is no metrics.toml to record the approval in", hint="pass --config")
     if not EMAIL.match(by):
         raise GovernanceError(f"--by expects an email address, got {by!r}")
-    registry, config = project.registry, project.config
+    registry, config = project.catalog, project.config
     entry = config.metrics.get(name)
     if name in registry.names():
         metric = registry.resolve(name, config)

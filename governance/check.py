@@ -43,7 +43,7 @@ class Governed:
 
 def governed_definitions(project: Project) -> list[Governed]:
     """Registered metrics, then entries of metrics.toml that are not metrics, sorted by name."""
-    registry = project.registry
+    registry = project.catalog
     found = []
     for name in registry.names():
         found.append(

@@ -414,7 +414,7 @@ def diff_revisions(
     evaluate = None
     window = None
     if database:
-        from semantic.backends.warehouse import absolute_url, resolve_url
+        from semantic.backends.connect import absolute_url, resolve_url
 
         end = end or dt.date.today() - dt.timedelta(days=1)
         start = start or end - dt.timedelta(days=27)

@@ -31,7 +31,6 @@ from pathlib import Path
 from typing import Any
 
 from semantic.atomic_files import write_atomically
-import semantic.api  # noqa: F401  (registers every built-in metric before a project copies the registry)
 from semantic.metrics import Metric
 from semantic.project import Project
 
@@ -56,7 +55,7 @@ def fingerprint_of(canonical_sql: str, knobs: dict[str, Any]) -> str:
 def knobs_of(project: Project, ref: str) -> dict[str, Any]:
     """Every knob group `ref` reads, through its dependencies, as plain JSON values."""
     groups: set[str] = set()
-    for metric in project.registry.closure([ref], project.config):
+    for metric in project.catalog.closure([ref], project.config):
         groups.update(metric.knob_groups)
     return {group: project.config.knob_group(group).model_dump(mode="json") for group in sorted(groups)}
 
@@ -322,7 +321,7 @@ def cache_key(project: Project, ref: str, dialects: tuple[str, ...]) -> str | No
     if os.environ.get(NO_CACHE_ENV, "") not in ("", "0"):
         return None
     try:
-        closure = project.registry.closure([ref], project.config)
+        closure = project.catalog.closure([ref], project.config)
     except Exception:  # noqa: BLE001 - not cacheable; compiling reports the problem
         return None
     files = set()
@@ -332,7 +331,7 @@ def cache_key(project: Project, ref: str, dialects: tuple[str, ...]) -> str | No
         files.add(getattr(__import__(module, fromlist=["_"]), "__file__", "") or "")
     package = _package_digest(_package_directories())
     config = project.config.model_dump(mode="json", include={"orders", "revenue", "spend", "customers", "sources"})
-    # Any other knob group a later issue adds to Config is included too.
+    # Every other knob group of Config is included too.
     extra = {k: v for k, v in project.config.model_dump(mode="json").items() if k not in {"metrics", "policy", "warehouse", "project"}}
     payload = {
         "ref": ref,

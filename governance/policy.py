@@ -1,6 +1,6 @@
 """The `[policy]` table of metrics.toml: who may own, who must approve, what must be logged.
 
-Defaults follow the seed recommendations (Story 4.9, change management): one
+Defaults follow the plan's change-management recommendations: one
 approval, two for a change to a metric's definition (or to attribution), the
 approver is not the author, and a changed definition needs a CHANGELOG.md entry.
 

@@ -61,7 +61,7 @@ def build_snapshot(config_path: Path) -> dict[str, Any]:
 
     project = Project.load(config_path)
     config = project.config
-    registry = project.registry
+    registry = project.catalog
     changelog_text = None
     changelog_name = str(config.policy.get("changelog", "CHANGELOG.md"))
     changelog = project.root / changelog_name
@@ -129,17 +129,17 @@ def evaluate(config_path: Path, url: str, start: str, end: str) -> dict[str, Any
 
     from semantic.api import build_query
     from semantic.backends.runner import run_query
-    from semantic.backends.warehouse import connect
+    from semantic.backends.connect import connect
     from semantic.project import Project
 
     project = Project.load(config_path)
     warehouse = connect(url)
     values: dict[str, Any] = {}
     try:
-        for name in sorted(project.registry.names()):
+        for name in sorted(project.catalog.names()):
             try:
                 built = build_query(project, [name], by=["shop"], start=dt.date.fromisoformat(start), end=dt.date.fromisoformat(end))
-                table = run_query(warehouse, project, built).to_pylist()
+                table = run_query(warehouse, built).to_pylist()
                 values[name] = {"values": {str(r["shop_id"]): (None if r[name] is None else float(r[name])) for r in table}}
             except Exception as exc:  # noqa: BLE001 - one metric failing must not hide the others
                 values[name] = {"error": f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"}

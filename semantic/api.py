@@ -11,16 +11,26 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
-import semantic.core_metrics  # noqa: F401  (registers the core metrics)
 from semantic.compiler import compile_sql
+from semantic.metadata import MetricInfo, project_metrics
 from semantic.metrics import Metric
 from semantic.project import Project, find_project
 from semantic.query import BuiltQuery, QuerySpec
 from semantic.query import build_query as _build
+from semantic.query import deprecation_warnings as _deprecation_warnings
 
-__all__ = ["build_query", "compile_metric", "compile_sql", "list_metrics", "load_project", "metric_query"]
+__all__ = [
+    "build_query",
+    "compile_metric",
+    "compile_sql",
+    "deprecation_warnings",
+    "describe_metrics",
+    "list_metrics",
+    "load_project",
+    "metric_query",
+]
 
 # The grain at which a single metric is exported, compiled and fingerprinted.
 METRIC_GRAIN = ("day", "shop")
@@ -40,7 +50,7 @@ def build_query(
     shops: Sequence[str] = (),
     start: dt.date | None = None,
     end: dt.date | None = None,
-    options: dict[str, str] | None = None,
+    options: Mapping[str, str] | None = None,
     fill: bool = False,
 ) -> BuiltQuery:
     """An Ibis expression for `metrics` split by `by`, on unbound tables."""
@@ -50,10 +60,10 @@ def build_query(
         shops=tuple(shops),
         start=start,
         end=end,
-        options=tuple(sorted((options or {}).items())),
+        options=options,
         fill=fill,
     )
-    return _build(project.config, spec, registry=project.registry)
+    return _build(project.catalog, project.config, spec)
 
 
 def metric_query(project: Project, metric: str) -> BuiltQuery:
@@ -67,19 +77,15 @@ def compile_metric(project: Project, metric: str, dialect: str) -> str:
 
 
 def deprecation_warnings(project: Project, built: BuiltQuery, today: dt.date | None = None) -> list[str]:
-    """One warning per deprecated metric a query uses (directly or through a ratio)."""
-    today = today or dt.date.today()
-    warnings = []
-    for metric in built.closure:
-        entry = project.config.metrics.get(metric.name)
-        if entry is None or entry.status != "deprecated":
-            continue
-        when = f"sunset {entry.sunset.isoformat()}" if entry.sunset else "no sunset date set"
-        past = " (past its sunset: `semantic check` fails)" if entry.sunset and entry.sunset < today else ""
-        warnings.append(f"metric {metric.name} is deprecated, {when}{past}")
-    return warnings
+    """One warning per deprecated metric a query uses (directly or through a ratio), as of `today`."""
+    return list(_deprecation_warnings(project.config, built.closure, today or dt.date.today()))
 
 
 def list_metrics(project: Project) -> list[Metric]:
     """The metrics `project` resolves by default (its recorded versions, else the newest)."""
-    return project.registry.latest(project.config)
+    return project.catalog.latest(project.config)
+
+
+def describe_metrics(project: Project) -> list[MetricInfo]:
+    """Every metric with its metadata (owner, description, status, sunset) from metrics.toml."""
+    return project_metrics(project.catalog, project.config)

@@ -31,7 +31,7 @@ class ProjectSettings(Frozen):
     # Dialects every metric must compile to (`semantic check` verifies it).
     dialects: tuple[Literal["duckdb", "postgres", "bigquery"], ...] = DIALECTS
     # Python files (relative to metrics.toml) defining this project's own metrics:
-    # each defines `register(registry)` and registers Additive/Ratio metrics on it.
+    # each defines `register(catalog)` and registers metrics (and facts, dimensions, checks) on it.
     modules: tuple[str, ...] = ()
 
 

@@ -163,5 +163,3 @@ CONTRACT: MappingProxyType = MappingProxyType(
         )
     }
 )
-
-TABLE_NAMES: tuple[str, ...] = tuple(CONTRACT)

@@ -1,16 +1,17 @@
 """The core metrics, version 1: revenue, orders, aov, paid_spend, mer, new_customers, cac.
 
 The plain-English definitions are in metrics.toml and the README; the knobs
-they read are in `semantic.config`. Importing this module registers them.
+they read are in `semantic.config`. `register(catalog)` adds them to a catalog.
 """
 
 from __future__ import annotations
 
 import ibis
 
-from semantic.metrics import REGISTRY, Additive, Contribution, Ratio
+from semantic.metrics import Additive, Contribution, Ratio
+from semantic.registration import Registrar
 
-REGISTRY.register(
+CORE_METRICS = (
     Additive(
         name="revenue",
         version=1,
@@ -25,10 +26,7 @@ REGISTRY.register(
             Contribution("included_orders", lambda t, c: t.order_revenue),
             Contribution("refunds", lambda t, c: -t.refund_total),
         ),
-    )
-)
-
-REGISTRY.register(
+    ),
     Additive(
         name="orders",
         version=1,
@@ -36,10 +34,7 @@ REGISTRY.register(
         unit="count",
         knob_groups=("orders",),
         contributions=(Contribution("included_orders", lambda t, c: ibis.literal(1, "int64")),),
-    )
-)
-
-REGISTRY.register(
+    ),
     Ratio(
         name="aov",
         version=1,
@@ -47,10 +42,7 @@ REGISTRY.register(
         unit="ratio",
         numerator="revenue",
         denominator="orders",
-    )
-)
-
-REGISTRY.register(
+    ),
     Additive(
         name="paid_spend",
         version=1,
@@ -58,10 +50,7 @@ REGISTRY.register(
         unit="money",
         knob_groups=("spend",),
         contributions=(Contribution("ad_spend", lambda t, c: t.spend, where=lambda t, c: t.is_paid),),
-    )
-)
-
-REGISTRY.register(
+    ),
     Ratio(
         name="mer",
         version=1,
@@ -69,10 +58,7 @@ REGISTRY.register(
         unit="ratio",
         numerator="revenue",
         denominator="paid_spend",
-    )
-)
-
-REGISTRY.register(
+    ),
     Additive(
         name="new_customers",
         version=1,
@@ -83,10 +69,7 @@ REGISTRY.register(
         unit="count",
         knob_groups=("orders", "customers"),
         contributions=(Contribution("acquisitions", lambda t, c: ibis.literal(1, "int64")),),
-    )
-)
-
-REGISTRY.register(
+    ),
     Ratio(
         name="cac",
         version=1,
@@ -94,5 +77,10 @@ REGISTRY.register(
         unit="ratio",
         numerator="paid_spend",
         denominator="new_customers",
-    )
+    ),
 )
+
+
+def register(catalog: Registrar) -> None:
+    for metric in CORE_METRICS:
+        catalog.register(metric)

@@ -2,7 +2,8 @@
 
 A query that sums money over several shops without splitting by shop is refused
 when those shops use different currencies. The check is itself an Ibis
-expression over `shops`, run by the backend before the query.
+expression over `shops`, carried by the built query and run by the backend
+before the query.
 """
 
 from __future__ import annotations
@@ -10,21 +11,15 @@ from __future__ import annotations
 import ibis.expr.types as ir
 
 from semantic.errors import QueryError
-from semantic.query import BuiltQuery
 from semantic.sources import Sources
 
 
-def needs_currency_guard(built: BuiltQuery) -> bool:
-    """True when the query adds money and does not split by shop."""
-    return built.uses_money and "shop" not in built.spec.by
-
-
-def currencies_in_scope(sources: Sources, built: BuiltQuery) -> ir.Table:
-    """Distinct currencies of the shops the query covers."""
-    shops = sources.shops
-    if built.spec.shops:
-        shops = shops.filter(shops.shop_id.isin(list(built.spec.shops)))
-    return shops.select("currency").distinct().order_by("currency")
+def currencies_in_scope(sources: Sources, shops: tuple[str, ...] = ()) -> ir.Table:
+    """Distinct currencies of the shops a query covers (every shop when `shops` is empty)."""
+    table = sources.shops
+    if shops:
+        table = table.filter(table.shop_id.isin(list(shops)))
+    return table.select("currency").distinct().order_by("currency")
 
 
 def refuse_mixed_currencies(currencies: list[str]) -> None:

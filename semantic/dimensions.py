@@ -1,25 +1,25 @@
 """Dimensions a query can be split by: time buckets in shop time, and the shop.
 
 A dimension attaches its column to a fact relation, or says it cannot (returns
-None): ad spend has no channel, for instance. Later issues register more
-(`channel`, `source`, `platform`, ...) with `register_dimension`.
+None): ad spend has no channel, for instance. The attribution dimensions
+(`channel`, `source`, `platform`, ...) are defined in `semantic.attribution.metrics`.
 
->>> sorted(DIMENSIONS)[:3]
-['day', 'month', 'shop']
+>>> [d.name for d in BUILTIN_DIMENSIONS]
+['day', 'week', 'month', 'shop']
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
 import ibis.expr.types as ir
 
-if TYPE_CHECKING:
-    from semantic.query import BuildContext
+from semantic.grains import GRAINS, TimeGrain
+from semantic.registration import Registrar
+from semantic.scope import Scope
 
-Attach = Callable[[ir.Table, str, "BuildContext"], "ir.Table | None"]
+# (fact relation, fact name, scope) -> the relation with the dimension's column, or None.
+Attach = Callable[[ir.Table, str, Scope], "ir.Table | None"]
 
 
 @dataclass(frozen=True)
@@ -28,32 +28,33 @@ class Dimension:
     column: str
     description: str
     attach: Attach
-    # Time dimensions are ISO dates of the bucket start.
-    is_time: bool = False
+    # Time dimensions: the grain of their buckets (ISO dates of the bucket start).
+    grain: TimeGrain | None = None
+
+    @property
+    def is_time(self) -> bool:
+        return self.grain is not None
 
 
-DIMENSIONS: dict[str, Dimension] = {}
+def time_dimension(grain: TimeGrain) -> Dimension:
+    """The dimension bucketing a fact's shop-local `day` by `grain`."""
+
+    def attach(table: ir.Table, fact: str, scope: Scope) -> ir.Table:
+        return table if grain.unit is None else table.mutate(**{grain.column: grain.bucket(table.day)})
+
+    return Dimension(grain.name, grain.column, grain.description, attach, grain=grain)
 
 
-def register_dimension(dimension: Dimension) -> Dimension:
-    DIMENSIONS[dimension.name] = dimension
-    return dimension
+def _shop(table: ir.Table, fact: str, scope: Scope) -> ir.Table:
+    return table
 
 
-def _time_bucket(unit: str | None) -> Attach:
-    def attach(table: ir.Table, fact: str, ctx: BuildContext) -> ir.Table:
-        # Week buckets start on Monday (ISO) on all three dialects. DATE_TRUNC on a
-        # DATE returns a timestamp on DuckDB and PostgreSQL, and Ibis drops a cast
-        # from date to date, so cast through timestamp to keep the SQL's column a DATE.
-        bucket = table.day if unit is None else table.day.truncate(unit).cast("timestamp").cast("date")
-        return table.mutate(**{_UNIT_COLUMN[unit]: bucket}) if unit else table
-
-    return attach
+BUILTIN_DIMENSIONS = (
+    *(time_dimension(grain) for grain in GRAINS.values()),
+    Dimension("shop", "shop_id", "The shop (tenant).", _shop),
+)
 
 
-_UNIT_COLUMN = {None: "day", "W": "week", "M": "month"}
-
-register_dimension(Dimension("day", "day", "Shop-local calendar day.", _time_bucket(None), is_time=True))
-register_dimension(Dimension("week", "week", "Shop-local ISO week, as the date of its Monday.", _time_bucket("W"), is_time=True))
-register_dimension(Dimension("month", "month", "Shop-local month, as the date of its first day.", _time_bucket("M"), is_time=True))
-register_dimension(Dimension("shop", "shop_id", "The shop (tenant).", lambda table, fact, ctx: table))
+def register(catalog: Registrar) -> None:
+    for dimension in BUILTIN_DIMENSIONS:
+        catalog.register(dimension)

@@ -128,3 +128,9 @@ class OutputError(SemanticError, OSError):
 class GovernanceError(SemanticError, ValueError):
     """A governance command cannot run as asked: an unknown git revision, a revision
     without metrics.toml, a definition that fails to load at one revision (exit 2)."""
+
+
+class RemoteError(SemanticError, RuntimeError):
+    """A service we call (GitHub's API, a chat webhook) could not be reached or refused the request."""
+
+    exit_code = 3

@@ -1,8 +1,8 @@
-"""Fact relations: the rows metrics add up, each dated on a shop-local `day`.
+"""The built-in facts: the rows metrics add up, each dated on a shop-local `day`.
 
 Every fact is an Ibis expression over the unbound contract tables, built from the
 knobs in metrics.toml; each has `shop_id` and `day` (a DATE in the shop's time
-zone), and order-level facts keep `order_id` so that later dimensions (the
+zone), and order-level facts keep `order_id` so that dimensions (the
 attribution of an order) can be attached to them.
 
 - `included_orders`: orders that count at all, with their revenue before refunds;
@@ -10,54 +10,19 @@ attribution of an order) can be attached to them.
 - `ad_spend`: ad spend on the shop-local `date`, with `is_paid` per `spend.paid_platforms`;
 - `acquisitions`: one row per customer on the day of their first qualifying order.
 
->>> from semantic.config import Config
->>> from semantic.sources import Sources
->>> ctx = FactContext(Sources.from_config(Config()), Config())
->>> "order_revenue" in ctx.fact("included_orders").columns
-True
+>>> [f.name for f in BUILTIN_FACTS]
+['included_orders', 'refunds', 'ad_spend', 'acquisitions']
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
-from dataclasses import dataclass, field
 
 import ibis
 import ibis.expr.types as ir
 
 from semantic.config import Config
-from semantic.errors import UnknownNameError
-from semantic.localtime import local_date
-from semantic.sources import Sources
-
-FactBuilder = Callable[["FactContext"], ir.Table]
-FACTS: dict[str, FactBuilder] = {}
-
-
-def fact(name: str) -> Callable[[FactBuilder], FactBuilder]:
-    """Register a fact builder under `name` (later issues add their own)."""
-
-    def register(builder: FactBuilder) -> FactBuilder:
-        FACTS[name] = builder
-        return builder
-
-    return register
-
-
-@dataclass
-class FactContext:
-    """Builds each fact once per query; facts may depend on each other."""
-
-    sources: Sources
-    config: Config
-    _built: dict[str, ir.Table] = field(default_factory=dict, repr=False)
-
-    def fact(self, name: str) -> ir.Table:
-        if name not in self._built:
-            if name not in FACTS:
-                raise UnknownNameError("fact", name, FACTS)
-            self._built[name] = FACTS[name](self)
-        return self._built[name]
+from semantic.portable import local_date
+from semantic.registration import Registrar
+from semantic.scope import Fact, Scope
 
 
 def included_order_filter(orders: ir.Table, config: Config) -> ir.BooleanValue:
@@ -96,36 +61,33 @@ def _with_shop_zone(table: ir.Table, shops: ir.Table) -> ir.Table:
     return table.join(zones, "shop_id")
 
 
-@fact("included_orders")
-def _included_orders(ctx: FactContext) -> ir.Table:
-    orders = ctx.sources.orders
-    included = orders.filter(included_order_filter(orders, ctx.config))
-    included = _with_shop_zone(included, ctx.sources.shops)
+def _included_orders(scope: Scope) -> ir.Table:
+    orders = scope.sources.orders
+    included = orders.filter(included_order_filter(orders, scope.config))
+    included = _with_shop_zone(included, scope.sources.shops)
     return included.mutate(
         day=local_date(included.processed_at, included.shop_timezone),
-        order_revenue=order_revenue(included, ctx.config),
+        order_revenue=order_revenue(included, scope.config),
     )
 
 
-@fact("refunds")
-def _refunds(ctx: FactContext) -> ir.Table:
-    orders = ctx.fact("included_orders")
-    refunds = ctx.sources.refunds
+def _refunds(scope: Scope) -> ir.Table:
+    orders = scope.fact("included_orders")
+    refunds = scope.sources.refunds
     joined = refunds.join(
         orders.select("shop_id", "order_id", "shop_timezone", order_day=orders.day),
         ["shop_id", "order_id"],
     )
-    if ctx.config.revenue.refund_dating == "order_date":
+    if scope.config.revenue.refund_dating == "order_date":
         day = joined.order_day
     else:
         day = local_date(joined.processed_at, joined.shop_timezone)
-    return joined.mutate(day=day, refund_total=refund_total(joined, ctx.config))
+    return joined.mutate(day=day, refund_total=refund_total(joined, scope.config))
 
 
-@fact("ad_spend")
-def _ad_spend(ctx: FactContext) -> ir.Table:
-    spend = ctx.sources.ad_spend
-    return spend.mutate(day=spend.date, is_paid=spend.platform.isin(list(ctx.config.spend.paid_platforms)))
+def _ad_spend(scope: Scope) -> ir.Table:
+    spend = scope.sources.ad_spend
+    return spend.mutate(day=spend.date, is_paid=spend.platform.isin(list(scope.config.spend.paid_platforms)))
 
 
 def with_customer_key(orders: ir.Table, customers: ir.Table) -> ir.Table:
@@ -154,15 +116,27 @@ def with_customer_key(orders: ir.Table, customers: ir.Table) -> ir.Table:
     return joined.select(*orders.columns, customer_key=key)
 
 
-@fact("acquisitions")
-def _acquisitions(ctx: FactContext) -> ir.Table:
+def _acquisitions(scope: Scope) -> ir.Table:
     # "New" means the first qualifying order ever, so this reads all history and
     # is filtered to the query's window only afterwards.
-    orders = ctx.fact("included_orders")
-    qualifying = orders.filter(~orders.financial_status.isin(list(ctx.config.customers.not_acquiring_statuses)))
-    keyed = with_customer_key(qualifying, ctx.sources.customers)
+    orders = scope.fact("included_orders")
+    qualifying = orders.filter(~orders.financial_status.isin(list(scope.config.customers.not_acquiring_statuses)))
+    keyed = with_customer_key(qualifying, scope.sources.customers)
     keyed = keyed.filter(keyed.customer_key.notnull())
     first = keyed.group_by(["shop_id", "customer_key"]).aggregate(
         first_order_at=keyed.processed_at.min(), shop_timezone=keyed.shop_timezone.max()
     )
     return first.mutate(day=local_date(first.first_order_at, first.shop_timezone))
+
+
+BUILTIN_FACTS = (
+    Fact("included_orders", _included_orders, "Orders that count at all (the [orders] knobs), with their revenue before refunds."),
+    Fact("refunds", _refunds, "Refunds of included orders, dated by revenue.refund_dating."),
+    Fact("ad_spend", _ad_spend, "Ad spend on its shop-local date, with is_paid per spend.paid_platforms."),
+    Fact("acquisitions", _acquisitions, "One row per customer on the shop-local day of their first qualifying order."),
+)
+
+
+def register(catalog: Registrar) -> None:
+    for fact in BUILTIN_FACTS:
+        catalog.register(fact)

@@ -27,8 +27,8 @@ from pydantic import ValidationError
 from semantic.config import KNOB_GROUPS, Config
 from semantic.errors import ConfigError, UnknownNameError, shown
 
-if TYPE_CHECKING:
-    from semantic.metrics import MetricRegistry
+if TYPE_CHECKING:  # the catalog brings Ibis; loading a project's file does not need it
+    from semantic.catalog import Catalog
 
 CONFIG_FILENAME = "metrics.toml"
 CONFIG_ENV = "SEMANTIC_CONFIG"
@@ -45,11 +45,11 @@ class Project:
     overrides: tuple[str, ...] = ()
 
     @cached_property
-    def registry(self) -> MetricRegistry:
-        """Built-in metrics plus the project's own modules (`[project] modules`)."""
-        from semantic.definitions import project_registry
+    def catalog(self) -> Catalog:
+        """Built-in definitions plus the project's own modules (`[project] modules`)."""
+        from semantic.project_modules import project_catalog
 
-        return project_registry(self.config.project.modules, self.root, str(self.path or "<defaults>"))
+        return project_catalog(self.config.project.modules, self.root, str(self.path or "<defaults>"))
 
     @property
     def root(self) -> Path:

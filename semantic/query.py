@@ -1,6 +1,6 @@
 """The query builder: metrics by dimensions, as one Ibis expression on unbound tables.
 
-Plan, for a query of metrics M by dimensions D:
+Plan, for a query of metrics M by dimensions D over a project's catalog:
 
 1. expand M to the additive metrics it needs (aov needs revenue and orders);
 2. for every fact those metrics read, select D and each metric's contribution
@@ -12,8 +12,13 @@ Plan, for a query of metrics M by dimensions D:
 4. compute ratios over the sums, guarded: NULL exactly when the denominator is
    0 or absent, never infinity or NaN.
 
+The result, a `BuiltQuery`, carries everything running it needs: the sources,
+the contract tables it reads, the currency check (when it adds money across
+shops) and its deprecation warnings; the backend only runs it.
+
+>>> from semantic.builtins import builtin_catalog
 >>> from semantic.config import Config
->>> built = build_query(Config(), QuerySpec(metrics=("aov",), by=("month", "shop")))
+>>> built = build_query(builtin_catalog(), Config(), QuerySpec(metrics=("aov",), by=("month", "shop")))
 >>> built.expr.columns
 ('month', 'shop_id', 'aov')
 """
@@ -27,13 +32,15 @@ import ibis
 import ibis.expr.operations as ops
 import ibis.expr.types as ir
 
-import semantic.attribution.metrics  # noqa: F401  (registers attribution metrics and dimensions)
-import semantic.core_metrics  # noqa: F401  (registers the core metrics)
+from semantic.catalog import Catalog
 from semantic.config import Config
-from semantic.dimensions import DIMENSIONS, Dimension
-from semantic.errors import QueryError, UnknownNameError
-from semantic.facts import FactContext
-from semantic.metrics import REGISTRY, Additive, Metric, MetricRegistry, Ratio
+from semantic.currency import currencies_in_scope
+from semantic.dimensions import Dimension
+from semantic.errors import QueryError
+from semantic.grains import GRAINS
+from semantic.metadata import MetricInfo
+from semantic.metrics import Additive, Metric, Ratio, RowFilter
+from semantic.scope import QueryOptions, Scope
 from semantic.sources import Sources
 
 UNIT_DTYPES = {"money": "decimal(18, 2)", "count": "int64"}
@@ -41,20 +48,22 @@ UNIT_DTYPES = {"money": "decimal(18, 2)", "count": "int64"}
 
 @dataclass(frozen=True)
 class QuerySpec:
-    """What to compute. `start`/`end` are inclusive shop-local dates."""
+    """What to compute. `start`/`end` are inclusive shop-local dates.
+
+    `options` may be given as QueryOptions, a dict or (key, value) pairs.
+    """
 
     metrics: tuple[str, ...]
     by: tuple[str, ...] = ()
     shops: tuple[str, ...] = ()
     start: dt.date | None = None
     end: dt.date | None = None
-    # Options later capabilities read (e.g. the attribution model), as sorted pairs.
-    options: tuple[tuple[str, str], ...] = ()
+    options: QueryOptions = field(default_factory=QueryOptions)
     # A dense calendar: every time bucket from start to end appears (per shop with --by shop).
     fill: bool = False
 
-    def option(self, key: str, default: str | None = None) -> str | None:
-        return dict(self.options).get(key, default)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "options", QueryOptions.parse(self.options))
 
 
 @dataclass(frozen=True)
@@ -65,26 +74,25 @@ class OutputColumn:
 
 @dataclass(frozen=True)
 class BuiltQuery:
-    """An Ibis expression and what its columns hold."""
+    """An Ibis expression, what its columns hold, and what running it needs."""
 
     expr: ir.Table
     columns: tuple[OutputColumn, ...]
     metrics: tuple[Metric, ...]
     spec: QuerySpec
     # Everything computed, dependencies included (aov brings revenue and orders).
-    closure: tuple[Metric, ...] = ()
+    closure: tuple[Metric, ...]
+    sources: Sources
+    # The logical contract tables the expression reads (the backend checks they exist).
+    tables: tuple[str, ...]
+    # Distinct currencies of the shops in scope, when the query adds money across shops.
+    currency_check: ir.Table | None = None
+    warnings: tuple[str, ...] = ()
 
     @property
     def uses_money(self) -> bool:
         """True when any metric computed adds money (aov does, through revenue)."""
         return any(m.unit == "money" for m in self.closure)
-
-
-@dataclass
-class BuildContext(FactContext):
-    """Facts plus the query being built (dimensions may read its options)."""
-
-    spec: QuerySpec = field(default_factory=lambda: QuerySpec(metrics=()))
 
 
 def output_name(token: str) -> str:
@@ -94,32 +102,68 @@ def output_name(token: str) -> str:
 
 
 def build_query(
-    config: Config, spec: QuerySpec, sources: Sources | None = None, registry: MetricRegistry | None = None
+    catalog: Catalog,
+    config: Config,
+    spec: QuerySpec,
+    sources: Sources | None = None,
+    today: dt.date | None = None,
 ) -> BuiltQuery:
-    """Build the Ibis expression answering `spec` under `config` (metrics from `registry`)."""
-    registry = registry or REGISTRY
+    """Build the Ibis expression answering `spec` with `catalog`'s definitions under `config`."""
     if not spec.metrics:
-        raise QueryError("name at least one metric", hint=f"known metrics: {', '.join(registry.names())}")
+        raise QueryError("name at least one metric", hint=f"known metrics: {', '.join(catalog.names())}")
     if spec.start and spec.end and spec.start > spec.end:
         raise QueryError(f"--start {spec.start} is after --end {spec.end}")
-    dims = _dimensions(spec.by)
-    requested = [(token, registry.resolve(token, config)) for token in spec.metrics]
-    closure = registry.closure(spec.metrics, config)
+    dims = _dimensions(catalog, spec.by)
+    requested = [(token, catalog.resolve(token, config)) for token in spec.metrics]
+    closure = catalog.closure(spec.metrics, config)
     internal = {m.ref: f"m__{m.name}__v{m.version}" for m in closure}
     additive = [m for m in closure if isinstance(m, Additive)]
-    ctx = BuildContext(sources or Sources.from_config(config), config, spec=spec)
-
-    parts = [
-        _part(ctx, fact, where, dims, additive, internal)
-        for fact, where in _fact_groups(additive)
-    ]
+    scope = Scope.for_query(catalog, config, spec.options, spec.by, sources)
+    parts = [_part(scope, spec, fact, where, dims, additive, internal) for fact, where in _fact_groups(additive)]
     union = parts[0] if len(parts) == 1 else ibis.union(*parts, distinct=False)
+    agg = _sums(union, scope, spec, dims, additive, internal)
+    for metric in closure:
+        if isinstance(metric, Ratio):
+            numerator = agg[internal[catalog.resolve(metric.numerator, config).ref]]
+            denominator = agg[internal[catalog.resolve(metric.denominator, config).ref]]
+            agg = agg.mutate(**{internal[metric.ref]: numerator.cast("float64") / denominator.cast("float64").nullif(0)})
+    dim_columns = [d.column for d in dims]
+    out = agg.select(*dim_columns, **{output_name(t): agg[internal[m.ref]] for t, m in requested})
+    if dim_columns:
+        out = out.order_by([ibis.asc(c, nulls_first=False) for c in dim_columns])
+    columns = tuple(OutputColumn(d.column, "dimension") for d in dims) + tuple(
+        OutputColumn(output_name(t), m.unit) for t, m in requested
+    )
+    adds_money = any(m.unit == "money" for m in closure)
+    return BuiltQuery(
+        expr=out,
+        columns=columns,
+        metrics=tuple(m for _, m in requested),
+        spec=spec,
+        closure=tuple(closure),
+        sources=scope.sources,
+        tables=scope.sources.tables_read_by(out),
+        currency_check=currencies_in_scope(scope.sources, spec.shops) if adds_money and "shop" not in spec.by else None,
+        warnings=deprecation_warnings(config, closure, today or dt.date.today()),
+    )
+
+
+def deprecation_warnings(config: Config, closure: list[Metric] | tuple[Metric, ...], today: dt.date) -> tuple[str, ...]:
+    """One warning per deprecated metric computed (directly or through a ratio)."""
+    found = (MetricInfo(m, config.metrics.get(m.name)).deprecation_warning(today) for m in closure)
+    return tuple(w for w in found if w)
+
+
+def _sums(
+    union: ir.Table, scope: Scope, spec: QuerySpec, dims: list[Dimension], additive: list[Additive], internal: dict[str, str]
+) -> ir.Table:
+    """SUM of every additive metric by the dimensions; 0 (typed) where a bucket has no rows for it."""
     dim_columns = [d.column for d in dims]
     sums = {internal[m.ref]: union[internal[m.ref]].sum() for m in additive}
     agg = union.group_by(dim_columns).aggregate(**sums) if dim_columns else union.aggregate(**sums)
     if spec.fill:
-        agg = _fill(ctx, agg, dims, [internal[m.ref] for m in additive])
-    agg = agg.mutate(
+        agg = _fill(scope, spec, agg, dims, [internal[m.ref] for m in additive])
+    return agg.mutate(
         **{
             internal[m.ref]: _cast_in_sql(
                 ibis.coalesce(agg[internal[m.ref]], ibis.literal(0, UNIT_DTYPES[m.unit])),
@@ -127,20 +171,6 @@ def build_query(
             )
             for m in additive
         }
-    )
-    for metric in closure:
-        if isinstance(metric, Ratio):
-            numerator = agg[internal[registry.resolve(metric.numerator, config).ref]]
-            denominator = agg[internal[registry.resolve(metric.denominator, config).ref]]
-            agg = agg.mutate(**{internal[metric.ref]: numerator.cast("float64") / denominator.cast("float64").nullif(0)})
-    out = agg.select(*dim_columns, **{output_name(t): agg[internal[m.ref]] for t, m in requested})
-    if dim_columns:
-        out = out.order_by([ibis.asc(c, nulls_first=False) for c in dim_columns])
-    columns = tuple(OutputColumn(d.column, "dimension") for d in dims) + tuple(
-        OutputColumn(output_name(t), m.unit) for t, m in requested
-    )
-    return BuiltQuery(
-        expr=out, columns=columns, metrics=tuple(m for _, m in requested), spec=spec, closure=tuple(closure)
     )
 
 
@@ -154,20 +184,19 @@ def _cast_in_sql(value: ir.Value, dtype: str) -> ir.Value:
     return ops.Cast(value, to=ibis.dtype(dtype)).to_expr()
 
 
-def _fill(ctx: BuildContext, agg: ir.Table, dims: list[Dimension], values: list[str]) -> ir.Table:
+def _fill(scope: Scope, spec: QuerySpec, agg: ir.Table, dims: list[Dimension], values: list[str]) -> ir.Table:
     """Left-join the sums onto a calendar of every bucket from start to end (and every shop)."""
-    spec = ctx.spec
-    time_dims = [d for d in dims if d.is_time]
+    time_dims = [d for d in dims if d.grain is not None]
     if len(time_dims) != 1:
         raise QueryError("--fill needs exactly one time dimension (day, week or month) in --by")
     if not (spec.start and spec.end):
         raise QueryError("--fill needs --start and --end: the calendar must have ends")
-    others = [d for d in dims if not d.is_time]
+    others = [d for d in dims if d.grain is None]
     if any(d.name != "shop" for d in others):
         raise QueryError("--fill supports only --by shop besides the time dimension")
     time_dim = time_dims[0]
-    buckets = calendar(time_dim.name, spec.start, spec.end)
-    shops = ctx.sources.shops
+    buckets = time_dim.grain.calendar(spec.start, spec.end)
+    shops = scope.sources.shops
     if spec.shops:
         shops = shops.filter(shops.shop_id.isin(list(spec.shops)))
     base = shops.select("shop_id") if others else shops.aggregate(shop_count=shops.count())
@@ -178,34 +207,27 @@ def _fill(ctx: BuildContext, agg: ir.Table, dims: list[Dimension], values: list[
 
 
 def calendar(unit: str, start: dt.date, end: dt.date) -> list[dt.date]:
-    """Bucket starts from the bucket holding `start` to the one holding `end`.
+    """Bucket starts of grain `unit` (day, week, month) from the bucket holding `start` to the one holding `end`.
 
     >>> calendar("week", dt.date(2024, 3, 6), dt.date(2024, 3, 18))
     [datetime.date(2024, 3, 4), datetime.date(2024, 3, 11), datetime.date(2024, 3, 18)]
     """
-    if unit == "day":
-        return [start + dt.timedelta(days=i) for i in range((end - start).days + 1)]
-    if unit == "week":
-        first = start - dt.timedelta(days=start.weekday())
-        return [first + dt.timedelta(weeks=i) for i in range((end - first).days // 7 + 1)]
-    months = (end.year - start.year) * 12 + end.month - start.month
-    return [dt.date(start.year + (start.month - 1 + i) // 12, (start.month - 1 + i) % 12 + 1, 1) for i in range(months + 1)]
+    return GRAINS[unit].calendar(start, end)
 
 
-def _dimensions(names: tuple[str, ...]) -> list[Dimension]:
+def _dimensions(catalog: Catalog, names: tuple[str, ...]) -> list[Dimension]:
     seen: list[Dimension] = []
     for name in names:
-        if name not in DIMENSIONS:
-            raise UnknownNameError("dimension", name, DIMENSIONS)
-        if DIMENSIONS[name] in seen:
+        dimension = catalog.dimension(name)
+        if dimension in seen:
             raise QueryError(f"dimension {name!r} is named twice in --by")
-        seen.append(DIMENSIONS[name])
+        seen.append(dimension)
     return seen
 
 
-def _fact_groups(additive: list[Additive]) -> list[tuple[str, object]]:
+def _fact_groups(additive: list[Additive]) -> list[tuple[str, RowFilter | None]]:
     """(fact, where) pairs in first-seen order: each becomes one part of the union."""
-    groups: dict[tuple[str, object], None] = {}
+    groups: dict[tuple[str, RowFilter | None], None] = {}
     for metric in additive:
         for contribution in metric.contributions:
             groups.setdefault((contribution.fact, contribution.where), None)
@@ -213,20 +235,17 @@ def _fact_groups(additive: list[Additive]) -> list[tuple[str, object]]:
 
 
 def _part(
-    ctx: BuildContext,
+    scope: Scope,
+    spec: QuerySpec,
     fact: str,
-    where: object,
+    where: RowFilter | None,
     dims: list[Dimension],
     additive: list[Additive],
     internal: dict[str, str],
 ) -> ir.Table:
-    table = ctx.fact(fact)
+    table = scope.fact(fact)
     if where is not None:
-        # A `where` may depend on the split (ROAS counts every platform only when split by
-        # platform): such filters offer `for_dimensions(by)` returning the filter to apply.
-        applied = where.for_dimensions(ctx.spec.by) if hasattr(where, "for_dimensions") else where
-        table = table.filter(applied(table, ctx.config))
-    spec = ctx.spec
+        table = table.filter(where.predicate(table, scope))
     if spec.shops:
         table = table.filter(table.shop_id.isin(list(spec.shops)))
     if spec.start:
@@ -234,20 +253,22 @@ def _part(
     if spec.end:
         table = table.filter(table.day <= spec.end)
     for dim in dims:
-        attached = dim.attach(table, fact, ctx)
+        attached = dim.attach(table, fact, scope)
         if attached is None:
             users = [m.name for m in additive if any(c.fact == fact for c in m.contributions)]
             raise QueryError(f"{', '.join(users)} cannot be split by {dim.name!r} (its {fact} rows have no {dim.name})")
         table = attached
-    values: dict[str, ir.Value] = {}
-    for metric in additive:
-        taken = [c for c in metric.contributions if c.fact == fact and c.where is where]
-        dtype = UNIT_DTYPES[metric.unit]
-        if taken:
-            value = taken[0].value(table, ctx.config).cast(dtype)
-            for more in taken[1:]:
-                value = value + more.value(table, ctx.config).cast(dtype)
-        else:
-            value = ibis.null(dtype)
-        values[internal[metric.ref]] = value
+    values = {internal[m.ref]: _contribution_value(m, fact, where, table, scope.config) for m in additive}
     return table.select(*[table[d.column] for d in dims], **values)
+
+
+def _contribution_value(metric: Additive, fact: str, where: RowFilter | None, table: ir.Table, config: Config) -> ir.Value:
+    """What `metric` takes from the rows of this part: the sum of its matching contributions, else NULL."""
+    dtype = UNIT_DTYPES[metric.unit]
+    taken = [c for c in metric.contributions if c.fact == fact and c.where == where]
+    if not taken:
+        return ibis.null(dtype)
+    value = taken[0].value(table, config).cast(dtype)
+    for more in taken[1:]:
+        value = value + more.value(table, config).cast(dtype)
+    return value

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 import ibis
+import ibis.expr.operations as ops
 import ibis.expr.types as ir
 
 from semantic.config import Config, SourceSettings
@@ -70,6 +71,19 @@ class Sources:
             catalog=self.settings.catalog,
             columns=columns,
         )
+
+    def tables_read_by(self, expr: ir.Expr) -> tuple[str, ...]:
+        """The logical contract tables an expression reads, in the order first found."""
+        by_physical = {}
+        for logical in CONTRACT:
+            physical = self.physical(logical)
+            by_physical[(physical.name, physical.database)] = logical
+        found: dict[str, None] = {}
+        for node in expr.op().find(ops.UnboundTable):
+            logical = by_physical.get((node.name, node.namespace.database))
+            if logical is not None:
+                found.setdefault(logical, None)
+        return tuple(found)
 
     def table(self, logical: str) -> ir.Table:
         """The contract table `logical` with logical column names, unbound."""

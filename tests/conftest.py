@@ -18,7 +18,8 @@ import pytest
 
 from semantic.backends.files import find_table_files, read_table_file
 from semantic.backends.runner import run_query
-from semantic.backends.warehouse import Warehouse, connect
+from semantic.backends.connect import connect
+from semantic.backends.warehouse import Warehouse
 from semantic.contract import CONTRACT
 from semantic.project import Project
 from semantic.query import QuerySpec, build_query
@@ -65,8 +66,8 @@ class Loaded:
 
     def query(self, metrics: Sequence[str], by: Sequence[str] = (), **kwargs) -> list[dict]:
         spec = QuerySpec(metrics=tuple(metrics), by=tuple(by), **kwargs)
-        built = build_query(self.project.config, spec, registry=self.project.registry)
-        return run_query(self.warehouse, self.project, built).to_pylist()
+        built = build_query(self.project.catalog, self.project.config, spec)
+        return run_query(self.warehouse, built).to_pylist()
 
     def execute(self, expr) -> list[dict]:
         return self.warehouse.execute(expr).to_pylist()

@@ -4,12 +4,17 @@
   `governance/` and `cli/`) never opens a connection, so it never imports
   `semantic.backends`, `semantic.governance` or `semantic.cli`;
 - `semantic.backends` and `semantic.governance` never import `semantic.cli`;
-- the four top-level packages import each other without cycles;
+- the four top-level packages import each other without cycles, and no two
+  modules do either (imports under `if TYPE_CHECKING:` included: a cycle hidden
+  from the interpreter is still a cycle for the reader);
+- definitions live in a project's catalog: no model module keeps `global`
+  state or registers anything when imported;
 - no module is over 600 lines (exceptions would be listed in OVERSIZED, with why);
 - `semantic --help` answers in under half a second and does not import Ibis.
 
 Imports are read from the source with `ast`, wherever they are (a lazy import
-inside a function counts too), except under `if TYPE_CHECKING:`.
+inside a function counts too); the package rules leave out imports under
+`if TYPE_CHECKING:`, the module-cycle rule does not.
 """
 
 from __future__ import annotations
@@ -61,14 +66,14 @@ def _type_checking_only(node: ast.AST, parents: dict[ast.AST, ast.AST]) -> bool:
     return False
 
 
-def imports_of(module: str, path: Path) -> set[str]:
-    """Absolute names of the `semantic` modules that `module` imports."""
+def imports_of(module: str, path: Path, type_checking: bool = False) -> set[str]:
+    """Absolute names of the `semantic` modules that `module` imports (with `type_checking`, those under TYPE_CHECKING too)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     parents = {child: parent for parent in ast.walk(tree) for child in ast.iter_child_nodes(parent)}
     is_package = path.name == "__init__.py"
     found = set()
     for node in ast.walk(tree):
-        if _type_checking_only(node, parents):
+        if not type_checking and _type_checking_only(node, parents):
             continue
         if isinstance(node, ast.Import):
             names = [alias.name for alias in node.names]
@@ -126,6 +131,89 @@ def test_top_level_packages_import_each_other_without_cycles(graph):
 
     for package in edges:
         assert cycle_from(package, (package,)) is None, f"import cycle: {' -> '.join(cycle_from(package, (package,)))}"
+
+
+def module_cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Every set of modules that import each other in a circle (strongly connected components of size > 1)."""
+    edges = {m: {i for i in imported if i in graph and i != m} for m, imported in graph.items()}
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    cycles: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for following in sorted(edges[node]):
+            if following not in index:
+                visit(following)
+                low[node] = min(low[node], low[following])
+            elif following in stack:
+                low[node] = min(low[node], index[following])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                member = stack.pop()
+                component.append(member)
+                if member == node:
+                    break
+            if len(component) > 1:
+                cycles.append(sorted(component))
+
+    for node in sorted(edges):
+        if node not in index:
+            visit(node)
+    return cycles
+
+
+def test_no_two_modules_import_each_other_even_for_type_checking():
+    graph = {module: imports_of(module, path, type_checking=True) for module, path in modules().items()}
+    assert module_cycles(graph) == []
+
+
+def test_the_cycle_reader_finds_a_cycle_hidden_under_type_checking(tmp_path):
+    # The shape of the cycle this rule was written for: query -> attribution.metrics -> dimensions -> query.
+    (tmp_path / "query.py").write_text("import semantic.attribution_metrics\n")
+    (tmp_path / "attribution_metrics.py").write_text("from semantic.dimensions import Dimension\n")
+    (tmp_path / "dimensions.py").write_text("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from semantic.query import Built\n")
+    names = {"semantic.query": "query.py", "semantic.attribution_metrics": "attribution_metrics.py", "semantic.dimensions": "dimensions.py"}
+    graph = {m: imports_of(m, tmp_path / f, type_checking=True) for m, f in names.items()}
+    assert module_cycles(graph) == [sorted(names)]
+    without = {m: imports_of(m, tmp_path / f) for m, f in names.items()}
+    assert module_cycles(without) == []
+
+
+def test_model_modules_keep_no_global_state_and_register_nothing_on_import():
+    offending = []
+    for module, path in modules().items():
+        if top_level(module) != MODEL:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        offending += [f"{module}:{n.lineno} global" for n in ast.walk(tree) if isinstance(n, ast.Global)]
+        for node in tree.body:  # module level only
+            call = node.value if isinstance(node, ast.Expr) else None
+            if isinstance(call, ast.Call) and "register" in ast.unparse(call.func):
+                offending.append(f"{module}:{node.lineno} {ast.unparse(call)[:60]}")
+            for decorator in getattr(node, "decorator_list", []):
+                if any(word in ast.unparse(decorator) for word in ("register", "fact(")):
+                    offending.append(f"{module}:{node.lineno} @{ast.unparse(decorator)}")
+    assert offending == []
+
+
+def test_two_projects_never_share_definitions(tmp_path):
+    from semantic.project import Project
+
+    (tmp_path / "defs.py").write_text(
+        "from semantic.metrics import Additive, Contribution\n"
+        "def register(catalog):\n"
+        "    catalog.register(Additive(name='gross', version=1, description='', unit='money',\n"
+        "        contributions=(Contribution('included_orders', lambda t, c: t.gross_sales),)))\n"
+    )
+    (tmp_path / "metrics.toml").write_text('[project]\nmodules = ["defs.py"]\n')
+    custom = Project.load(tmp_path / "metrics.toml")
+    assert "gross" in custom.catalog.names()
+    assert "gross" not in Project.from_text("").catalog.names()
+    assert custom.catalog.metric_versions is not Project.from_text("").catalog.metric_versions
 
 
 def test_the_import_reader_sees_lazy_and_relative_imports(tmp_path):

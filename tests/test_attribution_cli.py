@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from semantic.backends.warehouse import connect
+from semantic.backends.connect import connect
 from semantic.project import Project
 from semantic.sources import Sources
 from tests.conftest import empty_tables

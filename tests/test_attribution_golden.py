@@ -14,7 +14,7 @@ import pytest
 import sqlglot
 
 from semantic.api import build_query, compile_sql
-from semantic.attribution.urls import URL_DECODE_FUNCTION
+from semantic.portable import URL_DECODE_FUNCTION
 from semantic.project import Project
 
 # Beside tests/golden/sql (the core metrics, whose test treats any other file there as stale).

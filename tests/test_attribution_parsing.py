@@ -190,7 +190,7 @@ def test_engines_classify_hostile_strings_like_the_python_twin(load_warehouse):
     sessions = [session(f"h{i:02d}", before(hours=i + 1), visitor=f"v{i}", **row) for i, row in enumerate(HOSTILE)]
     w = load_warehouse(tables(sessions))
     config = w.project.config
-    got = {r["touchpoint_id"]: r for r in w.execute(relation(config, "attribution_touchpoints"))}
+    got = {r["touchpoint_id"]: r for r in w.execute(relation(w.project, "attribution_touchpoints"))}
     for i, row in enumerate(HOSTILE):
         expected = classify_py(row, config.attribution)
         r = got[f"h{i:02d}"]
@@ -198,6 +198,6 @@ def test_engines_classify_hostile_strings_like_the_python_twin(load_warehouse):
             expected.source, expected.medium, expected.campaign, expected.channel, expected.is_paid,
             expected.platform, expected.classified_by), row
     issues = sorted((r["touchpoint_id"], r["parameter"], r["value"], r["issue"])
-                    for r in w.execute(relation(config, "utm_issues")))
+                    for r in w.execute(relation(w.project, "utm_issues")))
     assert issues == sorted((f"h{i:02d}", *issue) for i, row in enumerate(HOSTILE) for issue in utm_issues_py(row))
     assert issues  # the hostile rows do have issues

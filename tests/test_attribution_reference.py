@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from semantic.attribution import relation
 from semantic.attribution.touchpoints import classify_py
-from semantic.backends.warehouse import connect
+from semantic.backends.connect import connect
 from semantic.config import AttributionKnobs
 from semantic.project import Project
 from semantic.sources import Sources
@@ -130,7 +130,7 @@ def test_engine_agrees_with_the_reference_on_every_order(duck, model, sessions_s
     shuffled = list(sessions)
     random.Random(seed).shuffle(shuffled)  # input order must not matter
     duck.load({**empty_tables(), **tables(shuffled, orders)}, Sources.from_config(project.config))
-    rows = duck.execute(relation(project.config, "order_attribution", model=model)).to_pylist()
+    rows = duck.execute(relation(project, "order_attribution", model=model)).to_pylist()
     got = {(r["order_id"], r["touchpoint_id"]): int(r["credited_revenue"] * 100) for r in rows}
     got_counts = {r["order_id"]: r["candidates"] for r in rows}
     for o in orders:
@@ -144,7 +144,7 @@ def test_reruns_give_identical_results(load_warehouse):
     from semantic.demo_data import generate
 
     w = load_warehouse(generate(orders=400, shops=2, seed=5, end=dt.date(2024, 6, 30), days=30))
-    expr = relation(w.project.config, "order_attribution").order_by(["shop_id", "order_id", "part"])
+    expr = relation(w.project, "order_attribution").order_by(["shop_id", "order_id", "part"])
     first = w.execute(expr)
     assert w.execute(expr) == first
     assert sum(r["credited_revenue"] for r in first) == sum(r["order_revenue"] for r in first)

@@ -63,7 +63,7 @@ def tables(sessions=(), orders=(), refunds=(), ad_spend=(), shops=(("s1", "UTC",
 
 def credit(loaded, model: str | None = None) -> dict[str, tuple]:
     """order_id -> (touchpoint_id, source, medium, channel, candidates) under `model`."""
-    rows = loaded.execute(relation(loaded.project.config, "order_attribution", model=model))
+    rows = loaded.execute(relation(loaded.project, "order_attribution", model=model))
     return {r["order_id"]: (r["touchpoint_id"], r["source"], r["medium"], r["channel"], r["candidates"]) for r in rows}
 
 
@@ -133,7 +133,7 @@ def test_missing_utms_fall_back_to_the_referrer(load_warehouse):
 def test_upper_case_and_padded_utms_normalise(load_warehouse):
     sessions = [session("a", before(hours=1), utm_source="  FaceBook ", utm_medium="CPC\t", utm_campaign=" Spring SALE")]
     w = load_warehouse(tables(sessions, [order()]))
-    rows = w.execute(relation(w.project.config, "order_attribution"))
+    rows = w.execute(relation(w.project, "order_attribution"))
     assert [(r["source"], r["medium"], r["campaign"], r["platform"]) for r in rows] == [
         ("facebook", "cpc", "spring sale", "meta")
     ]
@@ -142,7 +142,7 @@ def test_upper_case_and_padded_utms_normalise(load_warehouse):
 def test_utms_only_in_the_landing_url_are_form_decoded(load_warehouse):
     url = "https://shop.example/p?utm_source=Face+Book&utm_medium=cpc&utm_campaign=spring%20sale%21"
     w = load_warehouse(tables([session("a", before(hours=1), landing_url=url)], [order()]))
-    rows = w.execute(relation(w.project.config, "order_attribution"))
+    rows = w.execute(relation(w.project, "order_attribution"))
     assert [(r["source"], r["medium"], r["campaign"]) for r in rows] == [("face book", "cpc", "spring sale!")]
 
 
@@ -200,7 +200,7 @@ def test_journeys_list_every_candidate_in_time_order_with_the_winner(load_wareho
     sessions = [session("a", before(days=3), **FB), session("b", before(days=1), referrer="https://bing.com/"),
                 session("c", before(hours=1)), session("old", before(days=9), **FB)]
     w = load_warehouse(tables(sessions, [order()]))
-    rows = w.execute(relation(w.project.config, "attribution_journeys").order_by("position"))
+    rows = w.execute(relation(w.project, "attribution_journeys").order_by("position"))
     assert [(r["position"], r["touchpoint_id"], r["channel"], r["won"]) for r in rows] == [
         (0, "a", "Paid Social", False), (1, "b", "Organic Search", True), (2, "c", "Direct", False)
     ]
@@ -220,7 +220,7 @@ def test_linear_splits_revenue_to_the_cent_latest_first(load_warehouse):
     sessions = [session("a", before(days=3), **FB), session("b", before(days=2), **GOOGLE_ADS),
                 session("c", before(days=1), referrer="https://t.co/x")]
     w = load_warehouse(tables(sessions, [order(total="100.00")]))
-    rows = w.execute(relation(w.project.config, "order_attribution", model="linear"))
+    rows = w.execute(relation(w.project, "order_attribution", model="linear"))
     parts = sorted((r["part"], r["touchpoint_id"], r["credited_revenue"]) for r in rows)
     # 10000 cents / 3 = 3333 rest 1: the latest click gets the extra cent.
     assert parts == [(0, "c", D("33.34")), (1, "b", D("33.33")), (2, "a", D("33.33"))]

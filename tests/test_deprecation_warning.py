@@ -34,7 +34,7 @@ def test_active_metrics_do_not_warn():
 def test_query_command_prints_the_warning_on_stderr(tmp_path, capsys, monkeypatch):
     import pytest
 
-    from semantic.backends.warehouse import connect
+    from semantic.backends.connect import connect
     from semantic.cli.app import main
     from semantic.sources import Sources
     from tests.conftest import empty_tables

@@ -21,7 +21,8 @@ import pyarrow as pa
 import pytest
 
 from semantic.backends.runner import run_query
-from semantic.backends.warehouse import Warehouse, connect
+from semantic.backends.connect import connect
+from semantic.backends.warehouse import Warehouse
 from semantic.demo_data import generate
 from semantic.project import Project
 from semantic.query import QuerySpec, build_query
@@ -67,8 +68,8 @@ def both_engines(demo_tables, tmp_path_factory) -> Iterator[dict[str, tuple[Ware
 def run(engine: tuple[Warehouse, Project], spec: QuerySpec, *overrides: str) -> list[dict]:
     warehouse, project = engine
     project = project.with_overrides(overrides)
-    built = build_query(project.config, spec, registry=project.registry)
-    return run_query(warehouse, project, built).to_pylist()
+    built = build_query(project.catalog, project.config, spec)
+    return run_query(warehouse, built).to_pylist()
 
 
 def same_rows(spec: QuerySpec, both_engines, *overrides: str) -> list[dict]:
@@ -118,6 +119,5 @@ def test_upstream_postgres_distinct_after_a_filter_still_keeps_the_filter_column
     from semantic.currency import currencies_in_scope
 
     sources = Sources.from_config(Project.from_text("").config)
-    built = build_query(Project.from_text("").config, QuerySpec(metrics=("revenue",), shops=("a", "b")))
-    sql = compile_sql(currencies_in_scope(sources, built), "postgres")
+    sql = compile_sql(currencies_in_scope(sources, ("a", "b")), "postgres")
     assert re.search(r'SELECT DISTINCT\s+"t0"\."currency",\s+"t0"\."shop_id"', sql), sql

@@ -40,13 +40,14 @@ def test_weeks_fill_from_the_monday_of_the_start(load_warehouse):
 
 
 def test_fill_needs_both_ends_and_one_time_dimension():
+    from semantic.builtins import builtin_catalog
     from semantic.config import Config
     from semantic.query import QuerySpec, build_query
 
     with pytest.raises(QueryError, match="--start and --end"):
-        build_query(Config(), QuerySpec(metrics=("orders",), by=("day",), fill=True))
+        build_query(builtin_catalog(), Config(), QuerySpec(metrics=("orders",), by=("day",), fill=True))
     with pytest.raises(QueryError, match="exactly one time dimension"):
-        build_query(Config(), QuerySpec(metrics=("orders",), by=("shop",), start=d("2024-01-01"), end=d("2024-01-02"), fill=True))
+        build_query(builtin_catalog(), Config(), QuerySpec(metrics=("orders",), by=("shop",), start=d("2024-01-01"), end=d("2024-01-02"), fill=True))
 
 
 def test_calendar_buckets():

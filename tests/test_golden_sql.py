@@ -136,7 +136,7 @@ def expected_types(dialect: str, columns: list[str]) -> list[str]:
 
 @pytest.fixture(scope="module")
 def empty_duckdb():
-    from semantic.backends.warehouse import connect
+    from semantic.backends.connect import connect
     from semantic.sources import Sources
     from tests.conftest import empty_tables
 
@@ -158,7 +158,7 @@ def test_golden_postgres_sql_gives_dates_decimals_integers_and_doubles():
 
     from psycopg import sql as psql
 
-    from semantic.backends.warehouse import connect
+    from semantic.backends.connect import connect
     from semantic.sources import Sources
     from tests.conftest import empty_tables, postgres_url_or_skip
 

@@ -132,7 +132,7 @@ def test_a_schema_change_blocked_by_a_view_names_both_and_changes_nothing(capsys
 def test_a_nul_byte_handed_to_postgres_through_the_api_names_table_row_and_column():
     import psycopg  # noqa: F401 - the PostgreSQL extra
 
-    from semantic.backends.warehouse import connect
+    from semantic.backends.connect import connect
     from semantic.errors import WarehouseError
     from semantic.project import Project
     from semantic.sources import Sources

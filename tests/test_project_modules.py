@@ -27,23 +27,23 @@ def test_example_module_metrics_compute_on_both_engines(load_warehouse):
 def test_projects_do_not_share_registries():
     custom = Project.load(EXAMPLE / "metrics.toml")
     plain = Project.from_text("")
-    assert "discount_rate" in custom.registry.names()
-    assert "discount_rate" not in plain.registry.names()
+    assert "discount_rate" in custom.catalog.names()
+    assert "discount_rate" not in plain.catalog.names()
 
 
 def test_a_module_that_fails_to_import_names_the_file(tmp_path):
     (tmp_path / "defs.py").write_text("def register(registry):\n    raise RuntimeError('boom')\n")
     (tmp_path / "metrics.toml").write_text('[project]\nmodules = ["defs.py"]\n')
     with pytest.raises(ConfigError, match=r"defs.py failed to load: RuntimeError: boom"):
-        Project.load(tmp_path / "metrics.toml").registry
+        Project.load(tmp_path / "metrics.toml").catalog
 
 
 def test_a_missing_module_is_a_config_error(tmp_path):
     (tmp_path / "metrics.toml").write_text('[project]\nmodules = ["nope.py"]\n')
     with pytest.raises(ConfigError, match="does not exist"):
-        Project.load(tmp_path / "metrics.toml").registry
+        Project.load(tmp_path / "metrics.toml").catalog
 
 
 def test_copying_the_example_elsewhere_keeps_working(tmp_path):
     shutil.copytree(EXAMPLE, tmp_path / "p")
-    assert "gross_sales" in Project.load(tmp_path / "p" / "metrics.toml").registry.names()
+    assert "gross_sales" in Project.load(tmp_path / "p" / "metrics.toml").catalog.names()

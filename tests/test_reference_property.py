@@ -33,7 +33,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from semantic.backends.runner import run_query
-from semantic.backends.warehouse import Warehouse, connect
+from semantic.backends.connect import connect
+from semantic.backends.warehouse import Warehouse
 from semantic.compiler import compile_sql
 from semantic.errors import QueryError
 from semantic.project import Project
@@ -81,7 +82,7 @@ def loaded_warehouse(url: str, data: ShopData, knobs: Knobs) -> Iterator[tuple[W
 def compiled(knobs: Knobs, spec: QuerySpec, dialect: str) -> str:
     """The SQL of `spec` (tables unqualified): it does not depend on the data, so it is compiled once."""
     project = Project.from_text("").with_overrides(knobs.overrides())
-    return compile_sql(build_query(project.config, spec, registry=project.registry).expr, dialect)
+    return compile_sql(build_query(project.catalog, project.config, spec).expr, dialect)
 
 
 def execute_sql(warehouse: Warehouse, schema: str | None, sql: str) -> list[dict]:
@@ -124,14 +125,14 @@ def assert_agrees(rows: list[dict], data: ShopData, knobs: Knobs, spec: QuerySpe
 
 def assert_run_agrees(warehouse: Warehouse, project: Project, data: ShopData, knobs: Knobs, spec: QuerySpec) -> None:
     """Through run_query, as the CLI runs it: the currency guard first, then the values."""
-    built = build_query(project.config, spec, registry=project.registry)
+    built = build_query(project.catalog, project.config, spec)
     in_scope = [s for s in data.shops if not spec.shops or s["shop_id"] in spec.shops]
     mixed = len({s["currency"] for s in in_scope}) > 1
     if mixed and "shop" not in spec.by and any(m not in COUNTS for m in spec.metrics):
         with pytest.raises(QueryError, match="different currencies"):
-            run_query(warehouse, project, built)
+            run_query(warehouse, built)
         return
-    assert_agrees(run_query(warehouse, project, built).to_pylist(), data, knobs, spec)
+    assert_agrees(run_query(warehouse, built).to_pylist(), data, knobs, spec)
 
 
 windows = st.one_of(

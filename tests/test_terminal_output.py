@@ -20,7 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from semantic.backends.warehouse import connect
+from semantic.backends.connect import connect
 from semantic.cli.tables import choose_layout, print_rows
 from semantic.printable import printable
 from semantic.project import Project

@@ -23,8 +23,7 @@ from semantic.attribution.journeys import relation
 from semantic.attribution.models import resolve_model
 from semantic.attribution.touchpoints import Classified, classify_py
 from semantic.errors import QueryError
-from semantic.facts import FactContext
-from semantic.sources import Sources
+from semantic.scope import QueryOptions, Scope
 
 
 @dataclass(frozen=True)
@@ -78,8 +77,9 @@ def explain_order(warehouse, project, shop: str, order_id: str, model: str | Non
     config = project.config
     knobs = config.attribution
     chosen = resolve_model(model)
-    sources = Sources.from_config(config)
-    credit = relation(config, "order_attribution", model=chosen.name, sources=sources)
+    scope = Scope.for_query(project.catalog, config, QueryOptions(model=chosen.name))
+    sources = scope.sources
+    credit = relation(project, "order_attribution", model=chosen.name)
     credit = credit.filter((credit.shop_id == shop) & (credit.order_id == order_id))
     credited = warehouse.execute(credit.order_by(credit.part)).to_pylist()
     if not credited:
@@ -87,7 +87,7 @@ def explain_order(warehouse, project, shop: str, order_id: str, model: str | Non
             f"order {order_id!r} of shop {shop!r} is not an included order",
             hint="check the id and --shop; test, cancelled and unpaid orders are never attributed (see [orders] knobs)",
         )
-    orders = FactContext(sources, config).fact("included_orders")
+    orders = scope.fact("included_orders")
     order = warehouse.execute(
         orders.filter((orders.shop_id == shop) & (orders.order_id == order_id)).select(
             "processed_at", "visitor_id", "customer_id", "landing_site", "referring_site"

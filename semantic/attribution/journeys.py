@@ -10,7 +10,7 @@ non-direct. Direct touchpoints are no clicks (unless
 `attribution.count_direct_sessions`); the model ranks the rest; an order with
 none is (direct, none).
 
-Relations, registered as facts (built once per query):
+Relations, facts of the catalog (built once per query):
 
 - `attribution_touchpoints`: every session, classified;
 - `attribution_candidates`: (order, candidate touchpoint) pairs;
@@ -20,22 +20,20 @@ Relations, registered as facts (built once per query):
 - `attribution_journeys`: every candidate of every order in time order, with `won`;
 - `utm_issues`: malformed UTMs of sessions, kept as written.
 
-The model comes from the query's `model` option (`--model`), last_click by default.
+The model comes from the query's options (`--model`), last_click by default.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 import ibis
 import ibis.expr.types as ir
 
 from semantic.attribution.models import AttributionModel, allocate, ranking_keys, resolve_model
 from semantic.attribution.touchpoints import classify, order_touchpoints, session_touchpoints, utm_issues
-from semantic.config import Config
 from semantic.errors import UnknownNameError
-from semantic.facts import FactContext, fact
-from semantic.sources import Sources
+from semantic.project import Project
+from semantic.registration import Registrar
+from semantic.scope import Fact, QueryOptions, Scope
 
 # Touchpoint columns carried onto candidates.
 TOUCHPOINT_COLUMNS = (
@@ -57,41 +55,30 @@ ORDER_KEY = ["shop_id", "order_id"]
 RELATIONS = ("order_attribution", "attribution_journeys", "utm_issues", "attribution_touchpoints")
 
 
-@dataclass
-class AttributionContext(FactContext):
-    """Facts under one attribution model, outside a metrics query (explain, relations)."""
-
-    model: str | None = None
+def model_of(scope: Scope) -> AttributionModel:
+    """The model the query asks for (its options' `model`), last_click by default."""
+    return resolve_model(scope.options.model)
 
 
-def model_of(ctx: FactContext) -> AttributionModel:
-    """The model the query asks for (`QuerySpec.options` model), last_click by default."""
-    spec = getattr(ctx, "spec", None)
-    return resolve_model(spec.option("model") if spec is not None else getattr(ctx, "model", None))
+def relation(project: Project, name: str, model: str | None = None) -> ir.Table:
+    """One attribution relation (RELATIONS) of `project` as an Ibis expression on unbound tables.
 
-
-def relation(config: Config, name: str, model: str | None = None, sources: Sources | None = None) -> ir.Table:
-    """One attribution relation (RELATIONS) as an Ibis expression on unbound tables.
-
-    >>> from semantic.config import Config
-    >>> "won" in relation(Config(), "attribution_journeys").columns
+    >>> from semantic.project import Project
+    >>> "won" in relation(Project.defaults(), "attribution_journeys").columns
     True
     """
     if name not in RELATIONS:
         raise UnknownNameError("attribution relation", name, RELATIONS)
     resolve_model(model)
-    ctx = AttributionContext(sources or Sources.from_config(config), config, model=model)
-    return ctx.fact(name)
+    return Scope.for_query(project.catalog, project.config, QueryOptions(model=model)).fact(name)
 
 
-@fact("attribution_touchpoints")
-def _touchpoints(ctx: FactContext) -> ir.Table:
-    return classify(session_touchpoints(ctx.sources.sessions), ctx.config.attribution)
+def _touchpoints(scope: Scope) -> ir.Table:
+    return classify(session_touchpoints(scope.sources.sessions), scope.config.attribution)
 
 
-@fact("utm_issues")
-def _utm_issues(ctx: FactContext) -> ir.Table:
-    return utm_issues(session_touchpoints(ctx.sources.sessions))
+def _utm_issues(scope: Scope) -> ir.Table:
+    return utm_issues(session_touchpoints(scope.sources.sessions))
 
 
 def match_candidates(orders: ir.Table, touchpoints: ir.Table, window_hours: int | None) -> ir.Table:
@@ -110,11 +97,10 @@ def match_candidates(orders: ir.Table, touchpoints: ir.Table, window_hours: int 
     return ibis.union(*parts, distinct=True)
 
 
-@fact("attribution_candidates")
-def _candidates(ctx: FactContext) -> ir.Table:
-    knobs = ctx.config.attribution
-    orders = ctx.fact("included_orders")
-    sessions = match_candidates(orders, ctx.fact("attribution_touchpoints"), knobs.window_days * 24)
+def _candidates(scope: Scope) -> ir.Table:
+    knobs = scope.config.attribution
+    orders = scope.fact("included_orders")
+    sessions = match_candidates(orders, scope.fact("attribution_touchpoints"), knobs.window_days * 24)
     if not knobs.use_order_landing_site:
         return sessions
     clicked = sessions.filter(~sessions.is_direct).select(*ORDER_KEY).distinct()
@@ -123,9 +109,9 @@ def _candidates(ctx: FactContext) -> ir.Table:
     return ibis.union(sessions, own.select("shop_id", "order_id", *TOUCHPOINT_COLUMNS), distinct=False)
 
 
-def _credited(ctx: FactContext, model: AttributionModel) -> ir.Table:
-    candidates = ctx.fact("attribution_candidates")
-    eligible = candidates if ctx.config.attribution.count_direct_sessions else candidates.filter(~candidates.is_direct)
+def _credited(scope: Scope, model: AttributionModel) -> ir.Table:
+    candidates = scope.fact("attribution_candidates")
+    eligible = candidates if scope.config.attribution.count_direct_sessions else candidates.filter(~candidates.is_direct)
     ranked = eligible.mutate(
         part=ibis.row_number().over(group_by=ORDER_KEY, order_by=ranking_keys(model, eligible.at, eligible.touchpoint_id)),
         eligible_count=eligible.touchpoint_id.count().over(group_by=ORDER_KEY),
@@ -135,12 +121,11 @@ def _credited(ctx: FactContext, model: AttributionModel) -> ir.Table:
     return ranked.filter(ranked.part == 0).mutate(parts=ibis.literal(1, "int64"))
 
 
-@fact("order_attribution")
-def _order_attribution(ctx: FactContext) -> ir.Table:
-    model = model_of(ctx)
-    orders = ctx.fact("included_orders")
-    candidates = ctx.fact("attribution_candidates")
-    credited = _credited(ctx, model)
+def _order_attribution(scope: Scope) -> ir.Table:
+    model = model_of(scope)
+    orders = scope.fact("included_orders")
+    candidates = scope.fact("attribution_candidates")
+    credited = _credited(scope, model)
     counts = candidates.group_by(ORDER_KEY).aggregate(candidates=candidates.touchpoint_id.count())
     base = orders.select(*ORDER_KEY, "day", "order_revenue", "processed_at")
     won = base.join(credited, ORDER_KEY).select(
@@ -177,18 +162,16 @@ def _order_attribution(ctx: FactContext) -> ir.Table:
 CREDIT_COLUMNS = ("touchpoint_id", "source", "medium", "campaign", "channel", "platform", "is_direct", "is_paid", "part", "parts")
 
 
-@fact("attribution_refund_credit")
-def _refund_credit(ctx: FactContext) -> ir.Table:
-    refunds = ctx.fact("refunds")
-    credit = ctx.fact("order_attribution")
+def _refund_credit(scope: Scope) -> ir.Table:
+    refunds = scope.fact("refunds")
+    credit = scope.fact("order_attribution")
     joined = refunds.join(credit.select(*ORDER_KEY, *CREDIT_COLUMNS), ORDER_KEY)
     return joined.mutate(credited_refund=allocate(joined.refund_total, joined.part, joined.parts))
 
 
-@fact("attribution_journeys")
-def _journeys(ctx: FactContext) -> ir.Table:
-    candidates = ctx.fact("attribution_candidates")
-    credit = ctx.fact("order_attribution")
+def _journeys(scope: Scope) -> ir.Table:
+    candidates = scope.fact("attribution_candidates")
+    credit = scope.fact("order_attribution")
     winners = credit.filter(credit.touchpoint_id.notnull()).select(*ORDER_KEY, won_id=credit.touchpoint_id, credit_part=credit.part)
     joined = candidates.left_join(
         winners, [candidates.shop_id == winners.shop_id, candidates.order_id == winners.order_id,
@@ -198,3 +181,18 @@ def _journeys(ctx: FactContext) -> ir.Table:
     return joined.mutate(
         position=ibis.row_number().over(group_by=ORDER_KEY, order_by=[joined.at, joined.touchpoint_id]),
     )
+
+
+ATTRIBUTION_FACTS = (
+    Fact("attribution_touchpoints", _touchpoints, "Every session, classified."),
+    Fact("utm_issues", _utm_issues, "Malformed UTMs of sessions, kept as written."),
+    Fact("attribution_candidates", _candidates, "(order, candidate touchpoint) pairs within the window."),
+    Fact("order_attribution", _order_attribution, "One row per credited part of each included order."),
+    Fact("attribution_refund_credit", _refund_credit, "Each refund split like its order's credit."),
+    Fact("attribution_journeys", _journeys, "Every candidate of every order in time order, with `won`."),
+)
+
+
+def register(catalog: Registrar) -> None:
+    for fact in ATTRIBUTION_FACTS:
+        catalog.register(fact)

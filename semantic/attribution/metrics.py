@@ -1,4 +1,4 @@
-"""Attribution metrics and dimensions. Importing this module registers them.
+"""Attribution metrics and dimensions; `register(catalog)` adds them to a catalog.
 
 Dimensions `channel`, `source`, `medium`, `campaign`, `platform` split the
 attribution facts (each credited part carries them). Ad spend splits by
@@ -32,21 +32,23 @@ import ibis.expr.types as ir
 from semantic.attribution.journeys import model_of
 from semantic.attribution.urls import normalise
 from semantic.config import Config
-from semantic.dimensions import Dimension, register_dimension
-from semantic.metrics import REGISTRY, Additive, Contribution, Ratio
+from semantic.dimensions import Dimension
+from semantic.metrics import Additive, Contribution, Ratio
+from semantic.registration import Registrar
+from semantic.scope import Scope
 
 ATTRIBUTION_FACTS = ("order_attribution", "attribution_refund_credit")
 ORDER_FACTS = ("included_orders", "refunds")
 
 
 def _attach(column: str, spend_column: Callable[[ir.Table], ir.Value] | None):
-    def attach(table: ir.Table, fact: str, ctx) -> ir.Table | None:
+    def attach(table: ir.Table, fact: str, scope: Scope) -> ir.Table | None:
         if fact in ATTRIBUTION_FACTS:
             return table
         if fact == "ad_spend":
             return table.mutate(**{column: spend_column(table)}) if spend_column else None
-        if fact in ORDER_FACTS and not model_of(ctx).credit_all:
-            credit = ctx.fact("order_attribution")
+        if fact in ORDER_FACTS and not model_of(scope).credit_all:
+            credit = scope.fact("order_attribution")
             picked = credit.select(a_shop=credit.shop_id, a_order=credit.order_id, a_value=credit[column])
             joined = table.left_join(picked, [table.shop_id == picked.a_shop, table.order_id == picked.a_order])
             return joined.select(*table.columns, **{column: joined.a_value})
@@ -55,33 +57,34 @@ def _attach(column: str, spend_column: Callable[[ir.Table], ir.Value] | None):
     return attach
 
 
-for _name, _spend, _text in (
-    ("channel", None, "Channel of the credited touchpoint (GA4 default channel group, semantic/data/channels.toml)."),
-    ("source", None, "Source of the credited touchpoint (utm_source, referrer source, or direct)."),
-    ("medium", None, "Medium of the credited touchpoint (utm_medium, organic/social/referral/email, or none)."),
-    ("campaign", lambda t: normalise(t.campaign_name), "Campaign: utm_campaign of the credited touchpoint; ad spend's campaign_name."),
-    ("platform", lambda t: t.platform, "Ad platform of a paid credited touchpoint (attribution.platforms); ad spend's platform."),
-):
-    register_dimension(Dimension(_name, _name, _text, _attach(_name, _spend)))
+ATTRIBUTION_DIMENSIONS = tuple(
+    Dimension(name, name, text, _attach(name, spend))
+    for name, spend, text in (
+        ("channel", None, "Channel of the credited touchpoint (GA4 default channel group, semantic/data/channels.toml)."),
+        ("source", None, "Source of the credited touchpoint (utm_source, referrer source, or direct)."),
+        ("medium", None, "Medium of the credited touchpoint (utm_medium, organic/social/referral/email, or none)."),
+        ("campaign", lambda t: normalise(t.campaign_name), "Campaign: utm_campaign of the credited touchpoint; ad spend's campaign_name."),
+        ("platform", lambda t: t.platform, "Ad platform of a paid credited touchpoint (attribution.platforms); ad spend's platform."),
+    )
+)
 
 
 @dataclass(frozen=True)
 class PlatformScoped:
-    """A `where` that widens when the query is split by platform.
+    """A row filter (semantic.metrics.RowFilter) that widens when the query is split by platform.
 
     Unsplit, rows count only for the `spend.paid_platforms`; split by platform,
-    every platform is its own bucket, so each platform's rows count. Query
-    building calls `for_dimensions(by)` (see semantic.query).
+    every platform is its own bucket, so each platform's rows count.
     """
 
     base: Callable[[ir.Table, Config], ir.BooleanValue]
     platform_column: str = "platform"
 
-    def __call__(self, table: ir.Table, config: Config) -> ir.BooleanValue:
-        return self.base(table, config) & table[self.platform_column].isin(list(config.spend.paid_platforms))
-
-    def for_dimensions(self, by: tuple[str, ...]) -> Callable[[ir.Table, Config], ir.BooleanValue]:
-        return self.base if "platform" in by else self
+    def predicate(self, table: ir.Table, scope: Scope) -> ir.BooleanValue:
+        kept = self.base(table, scope.config)
+        if "platform" in scope.by:
+            return kept
+        return kept & table[self.platform_column].isin(list(scope.config.spend.paid_platforms))
 
 
 def _paid(table: ir.Table, config: Config) -> ir.BooleanValue:
@@ -96,7 +99,7 @@ _PAID_CREDIT = PlatformScoped(_paid)
 _SPEND = PlatformScoped(_any)
 _KNOBS = ("orders", "revenue", "attribution")
 
-REGISTRY.register(
+ATTRIBUTION_METRICS = (
     Additive(
         name="attributed_revenue",
         version=1,
@@ -110,10 +113,7 @@ REGISTRY.register(
             Contribution("order_attribution", lambda t, c: t.credited_revenue),
             Contribution("attribution_refund_credit", lambda t, c: -t.credited_refund),
         ),
-    )
-)
-
-REGISTRY.register(
+    ),
     Additive(
         name="attributed_orders",
         version=1,
@@ -121,10 +121,7 @@ REGISTRY.register(
         unit="count",
         knob_groups=_KNOBS,
         contributions=(Contribution("order_attribution", lambda t, c: ibis.literal(1, "int64")),),
-    )
-)
-
-REGISTRY.register(
+    ),
     Additive(
         name="paid_attributed_revenue",
         version=1,
@@ -135,10 +132,7 @@ REGISTRY.register(
             Contribution("order_attribution", lambda t, c: t.credited_revenue, where=_PAID_CREDIT),
             Contribution("attribution_refund_credit", lambda t, c: -t.credited_refund, where=_PAID_CREDIT),
         ),
-    )
-)
-
-REGISTRY.register(
+    ),
     Additive(
         name="roas_spend",
         version=1,
@@ -146,10 +140,7 @@ REGISTRY.register(
         unit="money",
         knob_groups=("spend",),
         contributions=(Contribution("ad_spend", lambda t, c: t.spend, where=_SPEND),),
-    )
-)
-
-REGISTRY.register(
+    ),
     Ratio(
         name="roas",
         version=1,
@@ -157,10 +148,7 @@ REGISTRY.register(
         unit="ratio",
         numerator="paid_attributed_revenue",
         denominator="roas_spend",
-    )
-)
-
-REGISTRY.register(
+    ),
     Additive(
         name="nondirect_orders",
         version=1,
@@ -174,10 +162,7 @@ REGISTRY.register(
                 where=lambda t, c: (t.part == 0) & ~t.is_direct,
             ),
         ),
-    )
-)
-
-REGISTRY.register(
+    ),
     Ratio(
         name="attribution_rate",
         version=1,
@@ -185,10 +170,7 @@ REGISTRY.register(
         unit="ratio",
         numerator="nondirect_orders",
         denominator="orders",
-    )
-)
-
-REGISTRY.register(
+    ),
     Additive(
         name="platform_conversion_value",
         version=1,
@@ -198,5 +180,10 @@ REGISTRY.register(
         contributions=(
             Contribution("ad_spend", lambda t, c: ibis.coalesce(t.platform_conversion_value, ibis.literal(0, "decimal(18, 2)"))),
         ),
-    )
+    ),
 )
+
+
+def register(catalog: Registrar) -> None:
+    for definition in (*ATTRIBUTION_DIMENSIONS, *ATTRIBUTION_METRICS):
+        catalog.register(definition)

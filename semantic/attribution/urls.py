@@ -26,10 +26,7 @@ from urllib.parse import unquote_to_bytes
 import ibis
 import ibis.expr.types as ir
 
-# The SQL name of URL percent-decoding: DuckDB's builtin; PostgreSQL gets a
-# function of this name from semantic.backends.postgres; BigQuery a rewrite
-# in semantic.compiler.
-URL_DECODE_FUNCTION = "url_decode"
+from semantic.portable import url_decode
 
 # Characters SQL TRIM (as Ibis compiles `strip`) removes, so Python strips the same.
 WHITESPACE = " \t\n\r\v\f"
@@ -59,11 +56,6 @@ SCHEME = r"^[a-z][a-z0-9+.-]*:(//)?"
 HOST = r"^(?://)?(?:[^/?#@]*@)?([^/?#:@]+)"
 
 
-@ibis.udf.scalar.builtin(name=URL_DECODE_FUNCTION)
-def _url_decode(value: str) -> str:
-    """Percent-decoding of a string already known to be DECODABLE."""
-
-
 def py_pattern(pattern: str) -> re.Pattern[str]:
     """`pattern` for Python's `re`, where `$` would also match before a final newline."""
     return re.compile(pattern.replace("$", r"\Z"))
@@ -89,7 +81,7 @@ def form_decode(raw: ir.StringValue) -> ir.StringValue:
     ok = spaced.re_search(DECODABLE)
     # The argument is blanked rather than the call skipped: engines may evaluate
     # both branches of a CASE, and url_decode fails the query on bad input.
-    decoded = _url_decode(ok.ifelse(spaced, ""))
+    decoded = url_decode(ok.ifelse(spaced, ""))
     return ok.ifelse(decoded, spaced)
 
 

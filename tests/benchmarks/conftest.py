@@ -18,7 +18,7 @@ BENCH_ORDERS = int(os.environ.get("SEMANTIC_BENCH_ORDERS", "1000000"))
 @pytest.fixture(scope="session")
 def demo_warehouse(tmp_path_factory):
     """(warehouse, project, seconds to generate, seconds to load) at BENCH_ORDERS orders."""
-    from semantic.backends.warehouse import connect
+    from semantic.backends.connect import connect
     from semantic.demo_data import generate
     from semantic.project import Project
     from semantic.sources import Sources

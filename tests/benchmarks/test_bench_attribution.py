@@ -23,7 +23,7 @@ import pytest
 
 from semantic.attribution import relation
 from semantic.compiler import compile_sql
-from semantic.facts import FactContext
+from semantic.scope import Scope
 from semantic.sources import Sources
 
 HAND_WRITTEN = """
@@ -68,13 +68,13 @@ def classified(demo_warehouse):
     """The demo warehouse with its sessions classified once into bench_touchpoints."""
     warehouse, project, _, _ = demo_warehouse
     project = project.with_overrides(("attribution.use_order_landing_site=false",))
-    touchpoints = relation(project.config, "attribution_touchpoints")
+    touchpoints = relation(project, "attribution_touchpoints")
     started = time.perf_counter()
     warehouse.raw.execute(f"CREATE OR REPLACE TABLE bench_touchpoints AS {compile_sql(touchpoints, 'duckdb')}")
     print(f"\nclassified the sessions in {time.perf_counter() - started:.1f}s")
-    ctx = FactContext(Sources.from_config(project.config), project.config)
-    ctx._built["attribution_touchpoints"] = ibis.table(touchpoints.schema(), name="bench_touchpoints")
-    return warehouse, project, _by_channel(ctx.fact("order_attribution"))
+    scope = Scope.for_query(project.catalog, project.config)
+    scope._built["attribution_touchpoints"] = ibis.table(touchpoints.schema(), name="bench_touchpoints")
+    return warehouse, project, _by_channel(scope.fact("order_attribution"))
 
 
 def _record(benchmark, name: str) -> None:
@@ -106,6 +106,6 @@ def test_hand_written_last_click_join(benchmark, classified):
 @pytest.mark.benchmark(group="attribution-end-to-end")
 def test_semantic_attribution_from_raw_sessions(benchmark, demo_warehouse):
     warehouse, project, _, _ = demo_warehouse
-    expr = _by_channel(relation(project.config, "order_attribution"))
+    expr = _by_channel(relation(project, "order_attribution"))
     result = benchmark.pedantic(warehouse.execute, args=(expr,), rounds=2, iterations=1, warmup_rounds=0)
     assert sum(result.column("orders").to_pylist()) > 0

@@ -76,8 +76,8 @@ FROM wide ORDER BY day, shop_id
 
 
 def _semantic(warehouse, project):
-    built = build_query(project.config, QuerySpec(metrics=ALL, by=("day", "shop")), registry=project.registry)
-    return run_query(warehouse, project, built)
+    built = build_query(project.catalog, project.config, QuerySpec(metrics=ALL, by=("day", "shop")))
+    return run_query(warehouse, built)
 
 
 def _hand_written(warehouse):

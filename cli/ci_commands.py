@@ -1,0 +1,53 @@
+"""`semantic comment`: one pull-request comment per report, edited in place on every push (for CI)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+
+def comment(
+    report: Annotated[str, typer.Argument(help="The report to post: a Markdown file, or - for standard input.")],
+    name: Annotated[str, typer.Option("--name", help="Which report this is; one comment (or set of parts) per name.")] = "diff",
+    repo: Annotated[Optional[str], typer.Option("--repo", help="owner/name (default: $GITHUB_REPOSITORY).")] = None,
+    pr: Annotated[Optional[int], typer.Option("--pr", min=1, help="Pull request number (default: from $GITHUB_EVENT_PATH).")] = None,
+    token_env: Annotated[str, typer.Option("--token-env", help="Environment variable holding the token.")] = "GITHUB_TOKEN",
+    api_url: Annotated[Optional[str], typer.Option("--api-url", help="GitHub API (default: $GITHUB_API_URL, else api.github.com).")] = None,
+) -> None:
+    """Post a report as ONE pull-request comment, found by a hidden marker and edited in place on every push.
+
+    A report over GitHub's 65,536-character limit is split into parts at line
+    boundaries; parts no longer needed are deleted. Other comments are never touched.
+
+    Example: semantic diff --base origin/main --format markdown > diff.md; semantic comment diff.md
+    """
+    import sys
+
+    from semantic.backends.github import PullRequest
+    from semantic.errors import ConfigError
+    from semantic.governance.pr_comment import check_marker_name, plan_updates, split_report
+
+    try:
+        check_marker_name(name)
+    except ValueError as exc:
+        raise ConfigError(f"--name: {exc}") from None
+    if report == "-":
+        text = sys.stdin.read()
+    else:
+        try:
+            text = Path(report).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"cannot read the report {report}: {exc.strerror if isinstance(exc, OSError) else exc}") from None
+    target = PullRequest.from_environment(repo, pr, token_env, api_url)
+    plan = plan_updates(target.comments(), split_report(text, name), name)
+    target.apply(plan.update, plan.create, plan.delete)
+    typer.echo(
+        f"{name} on {target.repository}#{target.number}: {len(plan.update)} edited, "
+        f"{len(plan.create)} created, {len(plan.delete)} deleted"
+    )
+
+
+# The commands this module adds to the app (semantic.cli.app), by name.
+COMMANDS = {"comment": comment}

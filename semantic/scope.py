@@ -1,0 +1,102 @@
+"""What a fact or dimension is built in: one typed scope per query.
+
+A `Scope` carries the query's facts (from the project's catalog), its
+configuration, the unbound source tables, the query's options (the attribution
+model and the like) and the dimensions it is split by. Each fact is built at
+most once per scope, so two metrics of one query that read `included_orders`
+share one expression.
+
+>>> from semantic.builtins import builtin_catalog
+>>> from semantic.config import Config
+>>> scope = Scope.for_query(builtin_catalog(), Config())
+>>> "order_revenue" in scope.fact("included_orders").columns
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Protocol
+
+import ibis.expr.types as ir
+
+from semantic.config import Config
+from semantic.errors import UnknownNameError
+from semantic.sources import Sources
+
+
+@dataclass(frozen=True)
+class QueryOptions:
+    """Options of one query that facts may read (not knobs: they do not change a definition).
+
+    `model` is the attribution model (`--model`); None means the default, last click.
+    """
+
+    model: str | None = None
+
+    @classmethod
+    def parse(cls, options: QueryOptions | Mapping[str, str] | tuple[tuple[str, str], ...] | None) -> QueryOptions:
+        """Options from `{"model": "linear"}` or `(("model", "linear"),)`; unknown keys are errors."""
+        if options is None:
+            return cls()
+        if isinstance(options, QueryOptions):
+            return options
+        pairs = dict(options)
+        known = cls.__dataclass_fields__
+        for key in pairs:
+            if key not in known:
+                raise UnknownNameError("query option", key, known)
+        return cls(**{k: (v or None) for k, v in pairs.items()})
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A relation of rows metrics add up, built from the sources (and other facts) in a scope.
+
+    Every fact has `shop_id` and `day` (a shop-local DATE); order-level facts keep
+    `order_id` so that dimensions can attach the order's attribution.
+    """
+
+    name: str
+    build: Callable[[Scope], ir.Table]
+    description: str = ""
+
+
+class HasFacts(Protocol):
+    """What a scope needs of a catalog: its facts by name."""
+
+    @property
+    def facts(self) -> Mapping[str, Fact]: ...
+
+
+@dataclass
+class Scope:
+    """One query's build: facts by name (built once each), config, sources, options and split."""
+
+    facts: Mapping[str, Fact]
+    config: Config
+    sources: Sources
+    options: QueryOptions = QueryOptions()
+    by: tuple[str, ...] = ()
+    _built: dict[str, ir.Table] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def for_query(
+        cls,
+        catalog: HasFacts,
+        config: Config,
+        options: QueryOptions | None = None,
+        by: tuple[str, ...] = (),
+        sources: Sources | None = None,
+    ) -> Scope:
+        """A scope over `catalog`'s facts (`catalog.facts`), with the sources `config` maps."""
+        return cls(catalog.facts, config, sources or Sources.from_config(config), options or QueryOptions(), by)
+
+    def fact(self, name: str) -> ir.Table:
+        """The fact `name` as an Ibis expression, built on first use."""
+        if name not in self._built:
+            if name not in self.facts:
+                raise UnknownNameError("fact", name, self.facts)
+            self._built[name] = self.facts[name].build(self)
+        return self._built[name]
