@@ -106,27 +106,26 @@ class WarehouseUrl:
 
 # Query options whose value is, or points at, a credential.
 _SECRET_KEY = re.compile(r"pass|pwd|secret|token|key|credential", re.IGNORECASE)
-_QUERY_PAIR = re.compile(r"(^|[?&;])([^=&;#]*)=([^&;#]*)")
 # libpq keyword/value strings ("host=db password=x") are not URLs, but users paste them.
-_KEYWORD_PAIR = re.compile(r"""\b([\w-]*(?:pass|pwd|secret|token|key|credential)[\w-]*)(\s*=\s*)('(?:[^'\\]|\\.)*'|[^\s&;]+)""", re.IGNORECASE)
+_KEYWORD_PAIR = re.compile(r"""\b(password|sslpassword|passfile|sslkey|api_key|token|secret)(\s*=\s*)('(?:[^'\\]|\\.)*'|[^\s&;]+)""")
 # Every credential of every URL parsed in this process, so that `scrub` hides it anywhere.
 _SECRETS: set[str] = set()
 _MIN_SECRET = 3  # shorter ones would mask ordinary words in every message
 
 
+_USERINFO = re.compile(r"(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*://)(?P<userinfo>[^/?#\s]*)@")
+_ANY_QUERY_PAIR = re.compile(r"([?&;])([^=&;#\s]*)=([^&;#\s]*)")
+
+
 def redact(text: str) -> str:
-    """`text` (a URL, or any text holding one) with every credential replaced by `***`."""
-    if "://" in text:
-        scheme, sep, rest = text.partition("://")
-        netloc, tail = re.match(r"([^/?#]*)(.*)", rest, re.DOTALL).groups()
-        if "@" in netloc:
-            userinfo, _, hostport = netloc.rpartition("@")
-            user, colon, _password = userinfo.partition(":")
-            netloc = f"{user}{':***' if colon else ''}@{hostport}"
-        path, question, query = tail.partition("?")
-        if question:
-            query = _QUERY_PAIR.sub(_redact_pair, query)
-        text = f"{scheme}{sep}{netloc}{path}{question}{query}"
+    """`text` (a URL, or any message holding URLs) with every credential replaced by `***`."""
+
+    def userinfo(match: re.Match) -> str:
+        user, colon, _password = match["userinfo"].partition(":")  # the netloc's last @ ends the userinfo
+        return f"{match['scheme']}{user}{':***' if colon else ''}@"
+
+    text = _USERINFO.sub(userinfo, text)
+    text = _ANY_QUERY_PAIR.sub(_redact_pair, text)
     return scrub(_KEYWORD_PAIR.sub(lambda m: f"{m.group(1)}{m.group(2)}***", text))
 
 

@@ -96,11 +96,11 @@ MESSAGE_LINE_LIMIT = 5000
 
 
 def _safe(text: str) -> str:
-    """`text` with URL credentials hidden, control characters made visible and absurdly long lines cut."""
-    from semantic.backends.url import scrub
+    """`text` with credentials of any URL hidden, control characters made visible and absurdly long lines cut."""
+    from semantic.backends.url import redact
     from semantic.printable import printable, shorten
 
-    lines = printable(scrub(text), keep_newlines=True).split("\n")
+    lines = printable(redact(text), keep_newlines=True).split("\n")
     return "\n".join(shorten(line, MESSAGE_LINE_LIMIT) for line in lines)
 
 

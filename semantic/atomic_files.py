@@ -64,13 +64,18 @@ def check_output_file(path: Path) -> None:
 
 
 def check_output_folder(path: Path) -> None:
-    """Refuse, before any work, a folder target that is an existing file (or under one)."""
+    """Refuse, before any work, a folder target that is an existing file (or under one), and
+    create the folder now, so a folder that cannot be made fails before the work, not after."""
     for candidate in (path, *path.parents):
         if candidate.exists():
             if not candidate.is_dir():
                 what = "it is" if candidate == path else f"{candidate} is"
                 raise OutputError(f"cannot write into {path}: {what} a file, not a folder", hint="give a folder, e.g. exported_sql/", exit_code=2)
-            return
+            break
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise output_error(path, exc, "create the folder") from None
 
 
 def _new_file_mode() -> int:

@@ -53,7 +53,9 @@ SPECS = {
                              "--format": ["table", "csv", "json", "parquet", "xml"], "--output": PATHS, "--model": ["linear", "first_click", "x"],
                              "--fill": None}),
     "compile": (METRIC_NAMES, {"--dialect": ["duckdb", "postgres", "bigquery", "oracle"], "--by": ["day", "shop", "nope"]}),
-    "export": ([], {"--dialect": ["duckdb", "postgres", "bigquery"], "--out": ["sql", "out.csv", "/proc/sql", "."]}),
+    # A successful export compiles every metric (seconds): the sweep tries the paths that must fail
+    # fast (tests/test_export.py and test_output_files.py cover writing).
+    "export": ([], {"--dialect": ["duckdb", "postgres", "bigquery", "oracle"], "--out": ["report.md", "/proc/sql", "/sys/sql", "a\x00b"]}),
     "metrics": ([], {"--format": ["table", "json", "yaml"]}),
     "explain": (["o1", "o2", "o404"], {"--shop": ["s1", "s2", "s9"], "--model": ["linear", "last_click"], "--format": ["table", "json", "csv"]}),
     "attribution": (["order_attribution", "attribution_journeys", "utm_issues", "attribution_touchpoints", "nope"],
@@ -66,12 +68,16 @@ SPECS = {
     "load": ([], {"--strict": None}),
     "demo": ([], {"--shops": ["1", "0", "2"], "--seed": ["1", "x"], "--force": None}),
     "diff": ([], {"--base": ["main", "HEAD~1", "-x"], "--format": ["text", "json", "markdown"], "--start": ["2024-03-01"], "--end": ["2024-03-31"]}),
+    # Without a token it stops before the network; with --api-url carrying a password it must not print it.
+    "comment": (["report.md", "-", "missing.md"], {"--name": ["diff", "x y"], "--repo": ["a/b", "nope"], "--pr": ["1", "0"],
+                                                   "--api-url": [f"http://bot:{SECRET}@127.0.0.1:9"]}),
 }
 # check, export and lock compile every metric (seconds each): drawn less often, so the run stays short.
 COMMAND_DRAWS = [name for name in sorted(SPECS) for _ in range(1 if name in ("check", "export", "lock") else 4)]
+ONLY_LISTED = {("export", "--out")}
 SINGLE_ARGUMENT = {"explain", "attribution", "approve"}
 REQUIRED = {"explain": ["--shop"], "approve": ["--by"], "export": ["--dialect", "--out"], "diff": ["--base"]}
-TAKES_DATABASE = {"query", "explain", "attribution", "load", "demo", "diff"}
+TAKES_DATABASE = {"query", "explain", "attribution", "load", "demo", "diff"}  # comment talks to GitHub, not a warehouse
 TAKES_SET = {"query", "compile", "export", "explain", "attribution", "demo"}
 set_pair = st.tuples(st.sampled_from(KNOBS), st.one_of(text, st.sampled_from(["paid,refunded", "true", "7", '["meta"]', "refund_date"]))).map(
     lambda kv: ["--set", f"{kv[0]}={kv[1]}"]
@@ -85,16 +91,16 @@ def invocations(draw):
     positional, options = SPECS[name]
     args = [name]
 
-    def value(choices):  # three times in four a value the command accepts, else anything
+    def value(choices, option=None):  # three times in four a value the command accepts, else anything
         valid = st.sampled_from(choices)
-        return draw(st.one_of(valid, valid, valid, text))
+        return draw(valid if (name, option) in ONLY_LISTED else st.one_of(valid, valid, valid, text))
 
     if positional:
         args += [value(positional) for _ in range(1 if name in SINGLE_ARGUMENT else draw(st.integers(1, 2)))]
     chosen = draw(st.lists(st.sampled_from(sorted(options) or ["--help"]), max_size=4, unique=True))
     for option in [*REQUIRED.get(name, []), *(o for o in chosen if o not in REQUIRED.get(name, []))]:
         values = options.get(option)
-        args += [option] if values is None else [option, value(values)]
+        args += [option] if values is None else [option, value(values, option)]
     if name in TAKES_SET and draw(st.integers(0, 2)) == 0:
         args += draw(set_pair)
     if draw(st.integers(0, 9)) == 0:
@@ -110,9 +116,12 @@ def csv_mutations(draw):
 
 
 def run(args: list[str], cwd: Path) -> tuple[int, str]:
+    import sys
+
     out, err = io.StringIO(), io.StringIO()
-    previous = Path.cwd()
+    previous, stdin = Path.cwd(), sys.stdin
     os.chdir(cwd)
+    sys.stdin = io.StringIO("")  # `comment -` reads a report from standard input: an empty one
     try:
         with redirect_stdout(out), redirect_stderr(err):
             try:
@@ -122,6 +131,7 @@ def run(args: list[str], cwd: Path) -> tuple[int, str]:
                 code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     finally:
         os.chdir(previous)
+        sys.stdin = stdin
     return code, out.getvalue() + err.getvalue()
 
 
@@ -188,6 +198,8 @@ def fuzz(engine: str, tmp_path_factory, examples: int) -> None:
     # One dialect: check, lock and export compile each metric once, not three times.
     pristine = warehouse.config.read_text() + '[project]\ndialects = ["duckdb"]\n'
     os.environ["SEMANTIC_CACHE_DIR"] = str(root / "fingerprint-cache")
+    (root / "report.md").write_text("# a report\n")
+    hidden = {k: os.environ.pop(k) for k in ("GITHUB_TOKEN", "GITHUB_REPOSITORY", "GITHUB_EVENT_PATH") if k in os.environ}
 
     @settings(max_examples=examples, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck), database=None)
     @given(args=invocations(), toml=st.one_of(st.none(), st.none(), st.none(), st.sampled_from(TOML_LINES)),
@@ -226,6 +238,7 @@ def fuzz(engine: str, tmp_path_factory, examples: int) -> None:
         one_call()
     finally:
         os.environ.pop("SEMANTIC_CACHE_DIR", None)
+        os.environ.update(hidden)
         warehouse.drop()
 
 

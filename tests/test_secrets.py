@@ -68,3 +68,15 @@ def test_a_failed_connection_never_prints_the_password(capsys, url, debug):
     assert exited.value.code == 3
     assert "S3cretPass" not in captured.out + captured.err
     assert f"ana@{UNREACHABLE}" in captured.err or f"ana:***@{UNREACHABLE}" in captured.err
+
+
+def test_redact_hides_the_userinfo_of_every_url_in_a_message_even_with_an_unescaped_at():
+    message = "GET http://bot:T0kenPw@api.local:9/x?token=abc&page=2 failed; base postgresql://u:p@ss@db/shop"
+    assert redact(message) == "GET http://bot:***@api.local:9/x?token=***&page=2 failed; base postgresql://u:***@db/shop"
+
+
+def test_an_api_url_with_credentials_is_never_printed_by_comment(capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("GITHUB_TOKEN", "x")
+    (tmp_path / "r.md").write_text("# report\n")
+    code, out, err = cli(capsys, "comment", str(tmp_path / "r.md"), "--repo", "a/b", "--pr", "1", "--api-url", f"http://bot:Zz8ApiPass@{UNREACHABLE}")
+    assert code == 3 and "Zz8ApiPass" not in out + err and "bot:***@" in err
