@@ -42,6 +42,21 @@ def resolve_url(explicit: str | None, configured: str | None, project_root: Path
     return configured or DEFAULT_URL
 
 
+def absolute_url(url: str, base: Path) -> str:
+    """`url` with a relative DuckDB path made absolute against `base` (other URLs unchanged).
+
+    For handing a URL to a process that runs in another directory.
+
+    >>> absolute_url("demo.duckdb", Path("/work"))
+    'duckdb:////work/demo.duckdb'
+    """
+    parsed = WarehouseUrl.parse(url)
+    if parsed.engine != "duckdb" or parsed.path == ":memory:":
+        return url
+    path = Path(parsed.path).expanduser()
+    return url if path.is_absolute() and url.startswith("duckdb:") else f"duckdb:///{(base / path).resolve()}"
+
+
 def connect(url: str, *, create: bool = True) -> Warehouse:
     """Connect to the warehouse at `url` (see semantic.backends.url for the forms).
 

@@ -1,4 +1,4 @@
-"""DuckDB: an embedded file (or memory); loads go through Arrow in one transaction."""
+"""DuckDB: an embedded file (or memory); loads go through Arrow in one transaction (see table_replace)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import sqlglot.expressions as sge
 
 from semantic.errors import WarehouseError
 
+from semantic.backends.table_replace import replace_table
 from semantic.backends.url import WarehouseUrl
 from semantic.backends.warehouse import Warehouse, conform
 
@@ -52,18 +53,43 @@ class DuckDBWarehouse(Warehouse):
             raise
         self.raw.execute("COMMIT")
 
+    # How DuckDB's catalog spells each contract type (information_schema.columns.data_type).
+    CATALOG_TYPES = {
+        "string": "VARCHAR",
+        "decimal(18, 2)": "DECIMAL(18,2)",
+        "timestamp('UTC')": "TIMESTAMP WITH TIME ZONE",
+        "date": "DATE",
+        "boolean": "BOOLEAN",
+        "int64": "BIGINT",
+    }
+
     def _load_table(self, database: str | None, name: str, logical: str, data: pa.Table) -> None:
-        if database:
-            self.raw.execute(self.create_schema_sql(database))
-        drop, create = self.table_ddl(database, name, logical, data)
-        self.raw.execute(drop)
-        self.raw.execute(create)
-        target = sge.table_(name, db=database, quoted=True).sql("duckdb")
+        replace_table(self, database, name, logical, data)
+
+    def _run(self, sql: str) -> None:
+        self.raw.execute(sql)
+
+    def _fetch(self, sql: str) -> list[tuple]:
+        return self.raw.execute(sql).fetchall()
+
+    def _insert(self, target: str, data: pa.Table) -> None:
+        columns = ", ".join(sge.to_identifier(c, quoted=True).sql("duckdb") for c in data.column_names)
         self.raw.register("__semantic_load", data)
         try:
-            self.raw.execute(f"INSERT INTO {target} SELECT * FROM __semantic_load")
+            self.raw.execute(f"INSERT INTO {target} ({columns}) SELECT {columns} FROM __semantic_load")
         finally:
             self.raw.unregister("__semantic_load")
+
+    def _drop_for_new_columns(self, drop: str, label: str, changes: list[str]) -> None:
+        self.raw.execute(drop)  # DuckDB binds views when they are queried: nothing depends on a table
+
+    def _column_types(self, name: str, database: str | None) -> dict[str, str] | None:
+        rows = self.raw.execute(
+            "SELECT column_name, data_type FROM information_schema.columns"
+            " WHERE table_name = ? AND table_schema = coalesce(?, current_schema())",
+            [name, database],
+        ).fetchall()
+        return {r[0]: r[1] for r in rows} or None
 
     def _columns(self, name: str, database: str | None) -> set[str] | None:
         rows = self.raw.execute(

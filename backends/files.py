@@ -3,14 +3,15 @@
 `semantic load DIR` reads `<table>.csv` or `<table>.parquet` for each contract
 table present in DIR. CSV: a header row, an empty field is NULL, timestamps are
 UTC as `YYYY-MM-DD HH:MM:SS`, booleans true/false. Any file that does not fit
-the contract is reported by name, with the column and value, before anything is
-written.
+the contract is reported by name, line, column and value before anything is
+written; extra columns and a file without rows are warnings.
 """
 
 from __future__ import annotations
 
 import csv
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow as pa
@@ -22,6 +23,9 @@ from semantic.contract import CONTRACT
 from semantic.errors import ConfigError, did_you_mean
 
 from semantic.arrow_schema import contract_arrow_schema
+from semantic.printable import shorten
+
+from semantic.backends.bad_values import csv_column_as_text, describe_value, first_bad, where
 
 
 def find_table_files(directory: Path) -> dict[str, Path]:
@@ -50,13 +54,32 @@ def find_table_files(directory: Path) -> dict[str, Path]:
     return found
 
 
+@dataclass(frozen=True)
+class TableFile:
+    """A file read and checked against its contract table, and what the user should know about it."""
+
+    path: Path
+    table: pa.Table
+    warnings: tuple[str, ...] = ()
+
+
 def read_table_file(logical: str, path: Path) -> pa.Table:
     """The file as an Arrow table with exactly the contract's columns and types."""
+    return read_checked(logical, path).table
+
+
+def read_checked(logical: str, path: Path) -> TableFile:
+    """The file read and checked; a file that does not fit raises ConfigError naming
+    the file, line (or row), column and value. Extra columns and a file without rows
+    are warnings (`semantic load --strict` makes them errors)."""
     schema = contract_arrow_schema(logical)
+    header = _csv_header(path)
+    _refuse_duplicates(path, header)
     try:
         raw = _read_csv(path, schema) if path.suffix.lower() == ".csv" else pq.read_table(path)
     except (pa.ArrowInvalid, pa.ArrowTypeError, OSError) as exc:
-        raise ConfigError(f"{path.name}: {_arrow_message(exc, _csv_header(path))}", path=str(path)) from None
+        raise _read_error(path, exc, header, schema) from None
+    _refuse_duplicates(path, raw.column_names)
     missing = [f.name for f in schema if f.name not in raw.column_names]
     if missing:
         raise ConfigError(
@@ -64,19 +87,68 @@ def read_table_file(logical: str, path: Path) -> pa.Table:
             path=str(path),
             hint=f"{logical} has: {', '.join(schema.names)}",
         )
-    columns = []
-    for field in schema:
-        column = raw.column(field.name)
-        try:
-            column = _cast(column, field.type)
-        except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError) as exc:
+    columns = [_checked_column(path, raw.column(field.name), field) for field in schema]
+    warnings = []
+    extra = [c for c in raw.column_names if c not in schema.names]
+    if extra:
+        warnings.append(f"{path}: column(s) {', '.join(shorten(c, 60) for c in extra)} are not in contract table {logical} and are not loaded")
+    if raw.num_rows == 0:
+        warnings.append(f"{path} holds no rows: {logical} will be empty")
+    return TableFile(path, pa.Table.from_arrays(columns, schema=schema), tuple(warnings))
+
+
+def _checked_column(path: Path, column: pa.ChunkedArray, field: pa.Field) -> pa.ChunkedArray:
+    try:
+        column = _cast(column, field.type)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError) as exc:
+        raise _bad_value_error(path, field, column.to_pylist(), exc) from None
+    if not field.nullable and column.null_count:
+        row = column.is_null().to_pylist().index(True)
+        raise ConfigError(
+            f"{where(path, row)}, column {field.name}: empty, but {field.name} may not be NULL "
+            f"({column.null_count:,} empty value(s) in all)",
+            path=str(path),
+        )
+    if pa.types.is_string(field.type):
+        has_nul = pc.match_substring(column, "\x00")
+        if pc.any(has_nul).as_py():
+            row = has_nul.to_pylist().index(True)
             raise ConfigError(
-                f"{path.name}: column {field.name} does not fit {field.type}: {_arrow_message(exc)}", path=str(path)
-            ) from None
-        if not field.nullable and column.null_count:
-            raise ConfigError(f"{path.name}: column {field.name} has {column.null_count} empty value(s) but may not be NULL", path=str(path))
-        columns.append(column)
-    return pa.Table.from_arrays(columns, schema=schema)
+                f"{where(path, row)}, column {field.name}: the value holds a NUL byte (\\x00), which text may not "
+                "contain (PostgreSQL cannot store it)",
+                path=str(path),
+            )
+    return column
+
+
+def _refuse_duplicates(path: Path, names: list[str]) -> None:
+    seen: set[str] = set()
+    for name in names:
+        if name in seen:
+            raise ConfigError(f"column {shorten(name, 60)!r} appears more than once in the header; keep one", path=str(path))
+        seen.add(name)
+
+
+def _read_error(path: Path, exc: BaseException, header: list[str], schema: pa.Schema) -> ConfigError:
+    """The reader's error, with the first bad value found when it is a conversion error of one column."""
+    found = re.search(r"In CSV column #(\d+)", str(exc))
+    if found and int(found.group(1)) < len(header) and header[int(found.group(1))] in schema.names:
+        name = header[int(found.group(1))]
+        try:
+            values = csv_column_as_text(path, name)
+        except (pa.ArrowInvalid, OSError):
+            values = []
+        return _bad_value_error(path, schema.field(name), values, exc)
+    return ConfigError(f"{_arrow_message(exc, header)}", path=str(path))
+
+
+def _bad_value_error(path: Path, field: pa.Field, values: list, exc: BaseException) -> ConfigError:
+    texts = (None if v is None else repr(v) if isinstance(v, float) else str(v) for v in values)
+    bad = first_bad(texts, field.type)
+    if bad is None:
+        return ConfigError(f"column {field.name} does not fit {field.type}: {_arrow_message(exc)}", path=str(path))
+    row, text, reason = bad
+    return ConfigError(f"{where(path, row)}, column {field.name}: {describe_value(text)} {reason}", path=str(path))
 
 
 def _read_csv(path: Path, schema: pa.Schema) -> pa.Table:
@@ -103,6 +175,11 @@ def _cast(column: pa.ChunkedArray, target: pa.DataType) -> pa.ChunkedArray:
         return column
     if pa.types.is_timestamp(target) and pa.types.is_timestamp(column.type) and column.type.tz is None:
         return pc.assume_timezone(column.cast(pa.timestamp("us")), "UTC")
+    if pa.types.is_decimal(target) and pa.types.is_floating(column.type):
+        # Arrow rounds a float to the decimal's scale without a word: 12.345 would load as 12.35.
+        uneven = pc.fill_null(pc.not_equal(pc.round(column, target.scale), column), False)
+        if pc.any(uneven).as_py():
+            raise pa.ArrowInvalid("a value has more decimal places than the column's scale")
     return column.cast(target)
 
 
@@ -110,9 +187,9 @@ def _csv_header(path: Path) -> list[str]:
     if path.suffix.lower() != ".csv":
         return []
     try:
-        with path.open(encoding="utf-8", newline="") as handle:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
             return next(csv.reader(handle), [])
-    except (OSError, UnicodeDecodeError):
+    except (OSError, UnicodeDecodeError, csv.Error):
         return []
 
 

@@ -1,4 +1,4 @@
-"""PostgreSQL through psycopg 3: loads use COPY inside one transaction."""
+"""PostgreSQL through psycopg 3: loads use COPY inside one transaction, keeping tables (see table_replace)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,41 @@ import sqlglot.expressions as sge
 from semantic.errors import WarehouseError
 from semantic.portable import setup_statements
 
+from semantic.backends.table_replace import replace_table
 from semantic.backends.url import WarehouseUrl
 from semantic.backends.warehouse import Warehouse, rows_to_arrow
+
+
+INSTALL_HINT = "install the PostgreSQL extra: pip install 'semantic[postgres]'"
+
+
+def _require_driver() -> None:
+    """Fail with the install command when psycopg (the `postgres` extra) is missing."""
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        raise WarehouseError("PostgreSQL support is not installed: the psycopg driver is missing", hint=INSTALL_HINT) from None
+
+
+def _refuse_nul_bytes(logical: str, data: pa.Table) -> None:
+    """PostgreSQL text cannot hold a NUL byte: name the first one instead of failing mid-COPY."""
+    import pyarrow.compute as pc
+
+    for name in data.column_names:
+        column = data.column(name)
+        if pa.types.is_string(column.type):
+            found = pc.fill_null(pc.match_substring(column, "\x00"), False)
+            if pc.any(found).as_py():
+                row = found.to_pylist().index(True)
+                raise WarehouseError(
+                    f"{logical} row {row + 1}, column {name}: the value holds a NUL byte (\\x00), which PostgreSQL text "
+                    "cannot store; nothing was loaded"
+                )
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 class PostgresWarehouse(Warehouse):
@@ -20,6 +53,9 @@ class PostgresWarehouse(Warehouse):
 
     @classmethod
     def open(cls, url: WarehouseUrl) -> PostgresWarehouse:
+        from semantic.backends.url import scrub
+
+        _require_driver()
         try:
             import ibis
 
@@ -27,15 +63,11 @@ class PostgresWarehouse(Warehouse):
                                        ("password", url.password), ("database", url.database)) if v is not None}
             kwargs.update(dict(url.options))
             con = ibis.postgres.connect(**kwargs)
-        except ModuleNotFoundError as exc:
-            raise WarehouseError(
-                f"PostgreSQL support is not installed ({exc.name}); pip install 'semantic[postgres]'"
-            ) from exc
+        except ImportError as exc:  # Ibis's own "missing dependencies" for its postgres backend
+            raise WarehouseError(f"PostgreSQL support is not installed ({_first_line(exc)})", hint=INSTALL_HINT) from None
         except Exception as exc:
             message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            if url.password:
-                message = message.replace(url.password, "***")
-            raise WarehouseError(f"cannot connect to {url.redacted}: {message}") from None
+            raise WarehouseError(f"cannot connect to {url.redacted}: {scrub(message)}") from None
         with con.con.cursor() as cursor:
             cursor.execute("SET TIME ZONE 'UTC'")
         con.con.commit()
@@ -46,24 +78,72 @@ class PostgresWarehouse(Warehouse):
     def raw(self):  # the psycopg.Connection
         return self.con.con
 
+    # How PostgreSQL spells each contract type (format_type of pg_attribute).
+    CATALOG_TYPES = {
+        "string": "text",
+        "decimal(18, 2)": "numeric(18,2)",
+        "timestamp('UTC')": "timestamp with time zone",
+        "date": "date",
+        "boolean": "boolean",
+        "int64": "bigint",
+    }
+
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
-        with self.raw.transaction():
-            yield
+        self._depth = getattr(self, "_depth", 0) + 1
+        try:
+            with self.raw.transaction():
+                yield
+        finally:
+            self._depth -= 1
 
     def _load_table(self, database: str | None, name: str, logical: str, data: pa.Table) -> None:
-        drop, create = self.table_ddl(database, name, logical, data)
-        target = sge.table_(name, db=database, quoted=True).sql("postgres")
+        _refuse_nul_bytes(logical, data)
+        replace_table(self, database, name, logical, data)
+
+    def _run(self, sql: str) -> None:
+        with self.raw.cursor() as cursor:
+            cursor.execute(sql)
+
+    def _fetch(self, sql: str, params: tuple = ()) -> list[tuple]:
+        with self.raw.cursor() as cursor:
+            cursor.execute(sql, params or None)
+            rows = cursor.fetchall()
+        if not getattr(self, "_depth", 0):
+            self.raw.commit()  # leave no transaction open between statements
+        return rows
+
+    def _insert(self, target: str, data: pa.Table) -> None:
         columns = ", ".join(sge.to_identifier(c, quoted=True).sql("postgres") for c in data.column_names)
         with self.raw.cursor() as cursor:
-            if database:
-                cursor.execute(self.create_schema_sql(database))
-            cursor.execute(drop)
-            cursor.execute(create)
             with cursor.copy(f"COPY {target} ({columns}) FROM STDIN") as copy:
                 for batch in data.to_batches(max_chunksize=50_000):
                     for row in zip(*(col.to_pylist() for col in batch.columns)):
                         copy.write_row(row)
+
+    def _drop_for_new_columns(self, drop: str, label: str, changes: list[str]) -> None:
+        import psycopg
+
+        try:
+            with self.raw.transaction():  # a savepoint: the refusal is reported, then all rolls back
+                self._run(drop)
+        except psycopg.errors.DependentObjectsStillExist as exc:
+            dependents = (exc.diag.message_detail or "other objects depend on it").replace("\n", "; ")
+            raise WarehouseError(
+                f"cannot replace table {label}: its columns must change ({'; '.join(changes)}), "
+                f"and PostgreSQL will not drop it while other objects depend on it ({dependents}); nothing was loaded",
+                hint="drop those objects, run `semantic load` again, then recreate them (for metric views: `semantic export`)",
+            ) from None
+
+    def _column_types(self, name: str, database: str | None) -> dict[str, str] | None:
+        rows = self._fetch(
+            "SELECT a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a "
+            "JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE c.relname = %s AND n.nspname = coalesce(%s, current_schema()) AND a.attnum > 0 AND NOT a.attisdropped "
+            "ORDER BY a.attnum",
+            (name, database),
+        )
+        return {r[0]: r[1] for r in rows} or None
 
     def _columns(self, name: str, database: str | None) -> set[str] | None:
         with self.raw.cursor() as cursor:
@@ -74,7 +154,8 @@ class PostgresWarehouse(Warehouse):
                 (name, database),
             )
             rows = cursor.fetchall()
-        self.raw.commit()
+        if not getattr(self, "_depth", 0):
+            self.raw.commit()
         return {r[0] for r in rows} or None
 
     def _fetch_arrow(self, sql: str, schema: pa.Schema) -> pa.Table:

@@ -12,7 +12,9 @@ from __future__ import annotations
 import pyarrow as pa
 
 from semantic.currency import refuse_mixed_currencies
+from semantic.errors import QueryError, did_you_mean, shown
 from semantic.query import BuiltQuery
+from semantic.sources import Sources
 
 from semantic.backends.warehouse import Warehouse
 
@@ -20,7 +22,30 @@ from semantic.backends.warehouse import Warehouse
 def run_query(warehouse: Warehouse, built: BuiltQuery) -> pa.Table:
     """Execute `built` on `warehouse`; refuses money across currencies unless split by shop."""
     warehouse.check_contract(built.sources, built.tables)
+    require_known_shops(warehouse, built.sources, built.spec.shops)
     if built.currency_check is not None:
         currencies = warehouse.execute(built.currency_check).column("currency").to_pylist()
         refuse_mixed_currencies([c for c in currencies if c is not None])
     return warehouse.execute(built.expr)
+
+
+def require_known_shops(warehouse: Warehouse, sources: Sources, shops) -> None:
+    """Refuse (exit 2) a --shop the warehouse's shops table does not hold, naming the nearest ones.
+
+    An unknown shop would otherwise answer an empty table, which reads as "no sales".
+    """
+    if not shops:
+        return
+    table = sources.shops
+    known = sorted(str(s) for s in warehouse.execute(table.select("shop_id").distinct()).column("shop_id").to_pylist() if s is not None)
+    unknown = [s for s in dict.fromkeys(shops) if s not in known]
+    if unknown:
+        import difflib
+
+        nearest = difflib.get_close_matches(unknown[0][:200], known, n=5, cutoff=0.0) if known else []
+        raise QueryError(
+            f"unknown shop {shown(unknown[0])}{' (and ' + str(len(unknown) - 1) + ' more)' if len(unknown) > 1 else ''}."
+            f"{did_you_mean(unknown[0], known)} "
+            + (f"Nearest of the {len(known)} shops: {', '.join(nearest)}." if known else "The shops table is empty."),
+            hint="--shop takes a shop_id of the shops table",
+        )

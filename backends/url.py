@@ -9,19 +9,26 @@ Accepted:
 - `postgresql://user[:password]@host[:port]/database` (also `postgres://`,
   `postgresql+psycopg://`), with libpq query options such as `?sslmode=require`
 
-A password is never shown: `redacted` replaces it with `***`.
+No credential is ever shown: `redacted` (and `redact` for any text) replaces the
+password of the user information and the value of every query option that can
+carry one (`password`, `sslpassword`, `passfile`, `sslkey`, anything naming a
+pass, secret, token or key) with `***`; `scrub` hides, in any message, every
+credential of every URL this process has parsed.
 
 >>> WarehouseUrl.parse("postgresql://ana:secret@db:5433/shop").redacted
 'postgresql://ana:***@db:5433/shop'
+>>> redact("postgresql://ana@db/shop?sslmode=require&password=S3cretPass")
+'postgresql://ana@db/shop?sslmode=require&password=***'
 >>> WarehouseUrl.parse("duckdb:///demo.duckdb").path
 'demo.duckdb'
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
-from urllib.parse import parse_qsl, unquote, urlsplit
+from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
 from semantic.errors import UrlError
 
@@ -47,9 +54,7 @@ class WarehouseUrl:
 
     @property
     def redacted(self) -> str:
-        if self.password is None:
-            return self.original
-        return self.original.replace(f":{_quoted_password(self.original)}@", ":***@", 1)
+        return redact(self.original)
 
     @classmethod
     def parse(cls, text: str) -> WarehouseUrl:
@@ -60,7 +65,11 @@ class WarehouseUrl:
             if text.endswith(".duckdb") or text == ":memory:":
                 return cls(engine="duckdb", original=text, path=text)
             raise UrlError(f"not a warehouse URL: {_safe(text)!r}; accepted forms: {ACCEPTED_FORMS}")
-        parts = urlsplit(text)
+        try:
+            parts = urlsplit(text)
+            parts.hostname  # noqa: B018 - raises on a malformed host such as "[::1"
+        except ValueError as exc:
+            raise UrlError(f"malformed warehouse URL {_safe(text)!r} ({exc}); accepted forms: {ACCEPTED_FORMS}") from None
         scheme = parts.scheme.lower()
         if scheme == "duckdb":
             if parts.netloc not in ("", ":memory:"):
@@ -80,7 +89,7 @@ class WarehouseUrl:
             database = unquote(parts.path.lstrip("/")) or None
             if not parts.hostname and not dict(parse_qsl(parts.query)).get("host"):
                 raise UrlError(f"PostgreSQL URL without a host: {_safe(text)!r}; accepted forms: {ACCEPTED_FORMS}")
-            return cls(
+            url = cls(
                 engine="postgres",
                 original=text,
                 host=parts.hostname,
@@ -90,21 +99,57 @@ class WarehouseUrl:
                 database=database,
                 options=tuple(parse_qsl(parts.query)),
             )
+            _remember_secrets(url)
+            return url
         raise UrlError(f"unsupported warehouse scheme {scheme!r} in {_safe(text)!r}; accepted forms: {ACCEPTED_FORMS}")
 
 
-def _quoted_password(text: str) -> str:
-    netloc = urlsplit(text).netloc
-    userinfo = netloc.rpartition("@")[0]
-    return userinfo.partition(":")[2]
+# Query options whose value is, or points at, a credential.
+_SECRET_KEY = re.compile(r"pass|pwd|secret|token|key|credential", re.IGNORECASE)
+# libpq keyword/value strings ("host=db password=x") are not URLs, but users paste them.
+_KEYWORD_PAIR = re.compile(r"""\b(password|sslpassword|passfile|sslkey|api_key|token|secret)(\s*=\s*)('(?:[^'\\]|\\.)*'|[^\s&;]+)""")
+# Every credential of every URL parsed in this process, so that `scrub` hides it anywhere.
+_SECRETS: set[str] = set()
+_MIN_SECRET = 3  # shorter ones would mask ordinary words in every message
+
+
+_USERINFO = re.compile(r"(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*://)(?P<userinfo>[^/?#\s]*)@")
+_ANY_QUERY_PAIR = re.compile(r"([?&;])([^=&;#\s]*)=([^&;#\s]*)")
+
+
+def redact(text: str) -> str:
+    """`text` (a URL, or any message holding URLs) with every credential replaced by `***`."""
+
+    def userinfo(match: re.Match) -> str:
+        user, colon, _password = match["userinfo"].partition(":")  # the netloc's last @ ends the userinfo
+        return f"{match['scheme']}{user}{':***' if colon else ''}@"
+
+    text = _USERINFO.sub(userinfo, text)
+    text = _ANY_QUERY_PAIR.sub(_redact_pair, text)
+    return scrub(_KEYWORD_PAIR.sub(lambda m: f"{m.group(1)}{m.group(2)}***", text))
+
+
+def _redact_pair(match: re.Match) -> str:
+    separator, key, _value = match.groups()
+    return f"{separator}{key}=***" if _SECRET_KEY.search(unquote(key)) else match.group(0)
+
+
+def _remember_secrets(url: WarehouseUrl) -> None:
+    values = [url.password] + [value for key, value in url.options if _SECRET_KEY.search(key)]
+    for value in values:
+        if value and len(value) >= _MIN_SECRET:
+            _SECRETS.update({value, quote(value, safe=""), quote(value)})
+
+
+def scrub(text: str) -> str:
+    """`text` with every credential of a URL parsed in this process replaced by `***`."""
+    for secret in sorted(_SECRETS, key=len, reverse=True):
+        text = text.replace(secret, "***")
+    return text
 
 
 def _safe(text: str) -> str:
-    """The text with any password hidden, for error messages."""
-    try:
-        parts = urlsplit(text)
-        if parts.password:
-            return text.replace(f":{_quoted_password(text)}@", ":***@", 1)
-    except ValueError:
-        pass
-    return text
+    """The text with any credential hidden and cut to a readable length, for error messages."""
+    from semantic.printable import shorten
+
+    return shorten(redact(text), 200)

@@ -100,8 +100,16 @@ class Warehouse(abc.ABC):
         return pieces
 
     # -- writing ----------------------------------------------------------------
-    def load(self, tables: Mapping[str, pa.Table], sources: Sources) -> dict[str, int]:
-        """Replace contract tables with `tables`, all in one transaction: all or nothing."""
+    def load(self, tables: Mapping[str, pa.Table], sources: Sources, *, made_by_demo: bool = False) -> dict[str, int]:
+        """Replace contract tables with `tables`, all in one transaction: all or nothing.
+
+        Tables keep existing when their columns allow (see table_replace). The demo's
+        record of what it wrote is written with its tables, and removed by any other load.
+        """
+        from semantic.errors import SemanticError
+
+        from semantic.backends.demo_marker import clear_marker, write_marker
+
         for logical in tables:
             if logical not in CONTRACT:
                 raise ContractError(f"{logical!r} is not a contract table ({', '.join(CONTRACT)})")
@@ -112,8 +120,17 @@ class Warehouse(abc.ABC):
                 schema = contract_arrow_schema(logical)
                 data = table.select(list(schema.names)).cast(schema)
                 data = data.rename_columns([dict(physical.columns)[c] for c in schema.names])
-                self._load_table(physical.database, physical.name, logical, data)
+                try:
+                    self._load_table(physical.database, physical.name, logical, data)
+                except SemanticError:
+                    raise
+                except Exception as exc:  # the engine's own error types: say which table, roll back
+                    raise WarehouseError(f"{self.dialect} refused the rows of {logical}; nothing was loaded: {_first_line(exc)}") from exc
                 counts[logical] = data.num_rows
+            if made_by_demo:
+                write_marker(self, sources, counts)
+            else:
+                clear_marker(self, sources)
         return counts
 
     def table_ddl(self, database: str | None, name: str, logical: str, data: pa.Table) -> tuple[str, str]:

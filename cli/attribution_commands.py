@@ -27,13 +27,16 @@ def explain(
     from semantic.api import load_project
     from semantic.attribution.explain import explain_order
     from semantic.backends.connect import connect_for
-    from semantic.errors import QueryError
+    from semantic.backends.runner import require_known_shops
+    from semantic.errors import QueryError, shown
+    from semantic.sources import Sources
 
     if format not in ("table", "json"):
-        raise QueryError(f"--format must be table or json, got {format!r}")
+        raise QueryError(f"--format must be table or json, got {shown(format)}")
     project = load_project(config, set_ or ())
     warehouse = connect_for(project, database)
     try:
+        require_known_shops(warehouse, Sources.from_config(project.config), [shop])
         explanation = explain_order(warehouse, project, shop, order_id, model)
     finally:
         warehouse.close()
@@ -43,42 +46,62 @@ def explain(
     _print_explanation(explanation)
 
 
+def headline(e) -> list[str]:
+    """What the explanation says first: who got the credit, and why (plain text, control characters visible).
+
+    Under a model that shares the credit (linear), every touchpoint that won a part
+    is named, so the headline agrees with the table below it.
+    """
+    from semantic.printable import printable
+
+    lines = [f"order {e.order_id} of shop {e.shop_id}, processed {e.processed_at:%Y-%m-%d %H:%M:%S} UTC ({e.model}, {e.window_days}-day window)"]
+    winners = [t for t in e.touchpoints if t.won]
+    if len(winners) > 1:
+        parts = ", ".join(f"{t.touchpoint_id} ({t.source}, {t.medium}) {t.channel}" for t in winners)
+        lines.append(f"credit shared by {len(winners)} touchpoints: {parts}")
+        lines.append(f"because: the {e.model} model gives each click in the window its part (see each verdict)")
+    else:
+        lines.append(
+            f"credited to ({e.source}, {e.medium}) channel {e.channel}"
+            + (f", platform {e.platform}" if e.platform else "")
+            + (f", touchpoint {e.touchpoint_id}" if e.touchpoint_id else "")
+        )
+        lines.append(f"because: {e.rule}")
+    return [printable(line) for line in lines]
+
+
 def _print_explanation(e) -> None:
     from rich.console import Console
-    from rich.table import Table
+    from rich.text import Text
 
-    console = Console() if Console().is_terminal else Console(width=200)
-    console.print(
-        f"[bold]order {e.order_id}[/] of shop {e.shop_id}, processed {e.processed_at:%Y-%m-%d %H:%M:%S} UTC "
-        f"({e.model}, {e.window_days}-day window)",
-        highlight=False,
-    )
-    console.print(
-        f"credited to [bold]({e.source}, {e.medium})[/] channel {e.channel}"
-        + (f", platform {e.platform}" if e.platform else "")
-        + (f", touchpoint {e.touchpoint_id}" if e.touchpoint_id else ""),
-        highlight=False,
-    )
-    console.print(f"because: {e.rule}", highlight=False, markup=False)
-    table = Table(header_style="bold")
-    for column in ("at (UTC)", "touchpoint", "source / medium", "channel", "classified by", "verdict"):
-        table.add_column(column, overflow="fold")
-    for t in e.touchpoints:
-        table.add_row(
-            f"{t.at:%Y-%m-%d %H:%M:%S}", t.touchpoint_id, f"{t.source} / {t.medium}", t.channel, t.rule,
-            ("[green]" if t.won else "") + t.reason + ("[/]" if t.won else ""),
-        )
-    if e.touchpoints:
-        console.print(table)
-    else:
-        console.print("no touchpoints of this visitor or customer before the order")
+    from semantic.cli.tables import cell_text, print_rows
+
+    console = Console(highlight=False) if Console().is_terminal else Console(width=200, highlight=False)
+    first, *rest = headline(e)
+    console.print(Text(first, style="bold"), soft_wrap=True)
+    for line in rest:
+        console.print(Text(line), soft_wrap=True)
+    if not e.touchpoints:
+        console.print("no touchpoints of this visitor or customer before the order", markup=False)
+        return
+    columns = ["at (UTC)", "touchpoint", "source / medium", "channel", "classified by", "verdict"]
+    cells = [
+        {
+            "at (UTC)": f"{t.at:%Y-%m-%d %H:%M:%S}", "touchpoint": cell_text(t.touchpoint_id),
+            "source / medium": cell_text(f"{t.source} / {t.medium}"), "channel": cell_text(t.channel),
+            "classified by": cell_text(t.rule), "verdict": cell_text(t.reason),
+        }
+        for t in e.touchpoints
+    ]
+    styles = {(i, "verdict"): "green" for i, t in enumerate(e.touchpoints) if t.won}
+    print_rows(console, cells, columns, rigid={"at (UTC)"}, right=set(), styles=styles)
 
 
 def attribution(
     relation: Annotated[str, typer.Argument(help="order_attribution, attribution_journeys, utm_issues or attribution_touchpoints.")],
     shop: Annotated[Optional[list[str]], typer.Option("--shop", help="Only this shop (repeatable).")] = None,
     model: Model = None,
-    limit: Annotated[Optional[int], typer.Option("--limit", help="At most this many rows.")] = None,
+    limit: Annotated[Optional[int], typer.Option("--limit", min=0, help="At most this many rows (0 or more).")] = None,
     format: Annotated[str, typer.Option("--format", help="table, csv, json or parquet.")] = "table",
     output: Annotated[Optional[Path], typer.Option("--output", help="Write to this file instead of stdout.")] = None,
     database: Database = None,
@@ -89,6 +112,8 @@ def attribution(
     from semantic.api import load_project
     from semantic.attribution import relation as build_relation
     from semantic.backends.connect import connect_for
+    from semantic.backends.runner import require_known_shops
+    from semantic.sources import Sources
     from semantic.cli import render
 
     render.check_format(format, output)
@@ -102,6 +127,7 @@ def attribution(
         expr = expr.limit(limit)
     warehouse = connect_for(project, database)
     try:
+        require_known_shops(warehouse, Sources.from_config(project.config), shop or ())
         result = warehouse.execute(expr)
     finally:
         warehouse.close()

@@ -10,7 +10,6 @@ import typer
 from semantic.cli.options import Config, Database, Overrides
 
 DEMO_METRICS = ("revenue", "orders", "aov", "paid_spend", "mer", "new_customers", "cac")
-DEMO_MARKER = "semantic_demo"
 
 
 def demo(
@@ -26,13 +25,17 @@ def demo(
     import time
 
     from rich.console import Console
+    from rich.text import Text
 
     from semantic.api import build_query, load_project
     from semantic.backends.runner import run_query
     from semantic.backends.connect import connect_for
+    from semantic.backends.demo_marker import demo_owns
     from semantic.cli.metric_commands import emit
+    from semantic.contract import CONTRACT
     from semantic.demo_data import generate
     from semantic.errors import ConfigError
+    from semantic.printable import printable
     from semantic.sources import Sources
 
     console = Console(stderr=True)
@@ -40,23 +43,22 @@ def demo(
     warehouse = connect_for(project, database, create=True)
     try:
         sources = Sources.from_config(project.config)
-        existing = [t for t in ("orders", "shops") if not warehouse.missing_pieces(sources, [t])]
-        if existing and not force and not _is_demo(warehouse):
+        existing = [t for t in CONTRACT if warehouse._columns(sources.physical(t).name, sources.physical(t).database)]
+        if existing and not force and not demo_owns(warehouse, sources):
             raise ConfigError(
-                f"{warehouse.url.redacted} already holds contract tables ({', '.join(existing)}) not made by the demo",
+                f"{warehouse.url.redacted} already holds contract tables ({', '.join(existing)}) not written by the demo "
+                "(loaded, or changed since)",
                 hint="pass --database duckdb:///another.duckdb, or --force to replace them",
             )
         started = time.perf_counter()
         with console.status(f"generating {orders:,} orders in {shops} shops"):
             tables = generate(orders=orders, shops=shops, seed=seed)
         generated = time.perf_counter() - started
-        with console.status(f"loading into {warehouse.url.redacted}"):
-            counts = warehouse.load(tables, sources)
-            _mark_demo(warehouse)
+        where = printable(warehouse.url.redacted)
+        with console.status(f"loading into {where}"):
+            counts = warehouse.load(tables, sources, made_by_demo=True)
         console.print(
-            f"generated in {generated:.1f}s, loaded "
-            + ", ".join(f"{n:,} {t}" for t, n in counts.items())
-            + f" into {warehouse.url.redacted}",
+            Text(f"generated in {generated:.1f}s, loaded " + ", ".join(f"{n:,} {t}" for t, n in counts.items()) + f" into {where}"),
             highlight=False,
         )
         built = build_query(project, DEMO_METRICS, by=("month", "shop"))
@@ -66,43 +68,45 @@ def demo(
     emit(result, built, "table", None)
 
 
-def _is_demo(warehouse) -> bool:
-    return warehouse._columns(DEMO_MARKER, None) is not None
-
-
-def _mark_demo(warehouse) -> None:
-
-    if warehouse.dialect == "duckdb":
-        warehouse.raw.execute(f'CREATE TABLE IF NOT EXISTS "{DEMO_MARKER}" (made_by VARCHAR)')
-    else:
-        with warehouse.raw.cursor() as cursor:
-            cursor.execute(f'CREATE TABLE IF NOT EXISTS "{DEMO_MARKER}" (made_by TEXT)')
-        warehouse.raw.commit()
-
-
-
 def load(
     directory: Annotated[Path, typer.Argument(help="Folder of <table>.csv or <table>.parquet files.")],
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Refuse files with columns outside the contract or without rows (warnings otherwise).")
+    ] = False,
     database: Database = None,
     config: Config = None,
 ) -> None:
     """Load CSV or Parquet files named after contract tables, replacing those tables in one transaction."""
+    from rich.console import Console
+    from rich.text import Text
+
     from semantic.api import load_project
-    from semantic.backends.files import find_table_files, read_table_file
     from semantic.backends.connect import connect_for
+    from semantic.backends.files import find_table_files, read_checked
+    from semantic.errors import ConfigError
+    from semantic.printable import printable
     from semantic.sources import Sources
 
     project = load_project(config)
     files = find_table_files(directory)
     # Read and check every file before touching the warehouse: nothing is half-loaded.
-    tables = {logical: read_table_file(logical, path) for logical, path in files.items()}
+    checked = {logical: read_checked(logical, path) for logical, path in files.items()}
+    warnings = [w for item in checked.values() for w in item.warnings]
+    if strict and warnings:
+        raise ConfigError(
+            f"--strict: {len(warnings)} problem(s), nothing loaded: " + "; ".join(warnings),
+            hint="remove the extra columns or empty files, or load without --strict",
+        )
+    console = Console(stderr=True, highlight=False, soft_wrap=True)
+    for warning in warnings:
+        console.print(Text.assemble(("warning: ", "bold yellow"), printable(warning)))
     warehouse = connect_for(project, database, create=True)
     try:
-        counts = warehouse.load(tables, Sources.from_config(project.config))
+        counts = warehouse.load({logical: item.table for logical, item in checked.items()}, Sources.from_config(project.config))
     finally:
         warehouse.close()
     for logical, count in counts.items():
-        typer.echo(f"{logical}: {count:,} rows from {files[logical].name}")
+        typer.echo(f"{logical}: {count:,} rows from {printable(files[logical].name)}")
 
 
 # The commands this module adds to the app (semantic.cli.app), by name.

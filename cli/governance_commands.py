@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from semantic.cli.options import Config, Database
+from semantic.cli.options import Config, Database, say
 
 Author = Annotated[
     Optional[str],
@@ -18,11 +18,18 @@ Author = Annotated[
 ]
 
 
+def _for_terminal(text: str, format: str) -> str:
+    """Text formats with control characters from metrics.toml or data made visible; JSON exact."""
+    from semantic.printable import printable
+
+    return text if format == "json" else printable(text, keep_newlines=True)
+
+
 def _format(value: str, allowed: tuple[str, ...]) -> str:
-    from semantic.errors import GovernanceError
+    from semantic.errors import GovernanceError, shown
 
     if value not in allowed:
-        raise GovernanceError(f"--format must be one of {', '.join(allowed)}, got {value!r}")
+        raise GovernanceError(f"--format must be one of {', '.join(allowed)}, got {shown(value)}")
     return value
 
 
@@ -56,7 +63,7 @@ def check(
     except ConfigError as exc:
         # An invalid metrics.toml is the first thing check reports, as a finding with its line.
         findings = [config_error_finding(exc)]
-    typer.echo(render_findings(findings, format))
+    typer.echo(_for_terminal(render_findings(findings, format), format))
     raise typer.Exit(1 if has_errors(findings) or (warn_error and findings) else 0)
 
 
@@ -80,10 +87,10 @@ def lock(
     if not metrics:
         for name in project.catalog.names():
             if name not in project.config.metrics:
-                typer.echo(f"{name}: no [metrics.{name}] entry yet; add its owner and description, or run `semantic lock {name}`")
+                say(f"{name}: no [metrics.{name}] entry yet; add its owner and description, or run `semantic lock {name}`")
     for change in changes:
         moved = f" (previous record kept as versions.{change.archived_as})" if change.archived_as else ""
-        typer.echo(f"{change.name}: {change.before or 'unrecorded'} -> {change.after}{moved}")
+        say(f"{change.name}: {change.before or 'unrecorded'} -> {change.after}{moved}")
     if not changes:
         typer.echo("every fingerprint is already recorded")
 
@@ -101,7 +108,7 @@ def approve(
     from semantic.project import find_project
 
     fingerprint, added = record(find_project(config), metric, by)
-    typer.echo(f"{metric}: {'approved' if added else 'already approved'} by {by} at fingerprint {fingerprint}")
+    say(f"{metric}: {'approved' if added else 'already approved'} by {by} at fingerprint {fingerprint}")
 
 
 def codeowners(
@@ -114,7 +121,7 @@ def codeowners(
     """
     from pathlib import Path
 
-    from semantic.governance.approvals import write_atomically
+    from semantic.atomic_files import write_atomically
     from semantic.governance.codeowners import file_owners, render_codeowners
     from semantic.governance.diff import repository_root
     from semantic.governance.policy import load_policy
@@ -123,10 +130,9 @@ def codeowners(
     project = find_project(config)
     root = repository_root(project.root) or project.root
     target = Path(output) if output else root / load_policy(project).codeowners
-    target.parent.mkdir(parents=True, exist_ok=True)
     owners = file_owners(project, root)
     write_atomically(target, render_codeowners(owners))
-    typer.echo(f"wrote {target} ({len(owners)} paths)")
+    say(f"wrote {target} ({len(owners)} paths)")
 
 
 def diff(
@@ -168,7 +174,7 @@ def diff(
         end=parse_date(end, "--end"),
         cwd=Path(os.getcwd()),
     )
-    typer.echo(render_diff(report, format))
+    typer.echo(_for_terminal(render_diff(report, format), format))
     raise typer.Exit(0 if report.satisfied else 1)
 
 

@@ -7,9 +7,10 @@ from typing import Annotated, Optional
 
 import typer
 
-from semantic.cli.options import Config, Database, Overrides, parse_date
+from semantic.cli.options import Config, Database, Overrides, parse_date, say
 
 Metrics = Annotated[list[str], typer.Argument(help="Metric names, e.g. revenue aov, or revenue@1 for a version.")]
+DESCRIPTION_SHOWN = 300  # characters of a description in the `metrics` table
 By = Annotated[Optional[list[str]], typer.Option("--by", help="Split by a dimension: day, week, month, shop (repeatable).")]
 
 
@@ -80,7 +81,7 @@ def compile_(
     check_dialect(dialect)
     project = load_project(config, set_ or ())
     built = build_query(project, metrics, by=by if by is not None else ("day", "shop"))
-    typer.echo(compile_sql(built.expr, dialect) + ";")
+    say(compile_sql(built.expr, dialect) + ";")
 
 
 def export(
@@ -95,7 +96,7 @@ def export(
 
     project = load_project(config, set_ or ())
     written = export_project(project, dialect, out)
-    typer.echo(f"wrote {len(written)} files to {out}")
+    say(f"wrote {len(written)} files to {out}")
 
 
 def metrics_(
@@ -106,7 +107,10 @@ def metrics_(
     import json
 
     from semantic.api import describe_metrics, load_project
+    from semantic.errors import QueryError, shown
 
+    if format not in ("table", "json"):
+        raise QueryError(f"--format must be table or json, got {shown(format)}")
     project = load_project(config)
     rows = [
         {
@@ -123,14 +127,23 @@ def metrics_(
         typer.echo(json.dumps(rows, indent=2))
         return
     from rich.console import Console
-    from rich.table import Table
 
-    table = Table(header_style="bold")
-    for column in ("name", "version", "owner", "status", "description"):
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        table.add_row(row["name"], str(row["version"]), row["owner"] or "-", row["status"], row["description"])
-    Console().print(table)
+    from semantic.cli.tables import cell_text, print_rows
+    from semantic.printable import shorten
+
+    console = Console(highlight=False)
+    if not console.is_terminal:
+        console = Console(width=1000, highlight=False)
+    columns = ["name", "version", "owner", "status", "description"]
+    # A table shows the start of a long description (laying out megabytes takes seconds); JSON has all of it.
+    cells = [
+        {
+            "name": cell_text(row["name"]), "version": str(row["version"]), "owner": cell_text(row["owner"] or "-"),
+            "status": cell_text(row["status"]), "description": cell_text(shorten(row["description"] or "", DESCRIPTION_SHOWN)),
+        }
+        for row in rows
+    ]
+    print_rows(console, cells, columns, rigid={"version"}, right=set())
 
 
 # The commands this module adds to the app (semantic.cli.app), by name.

@@ -26,12 +26,19 @@ Database = Annotated[
 Debug = Annotated[bool, typer.Option("--debug", help="Show tracebacks.")]
 
 
+def say(text: str, *, err: bool = False) -> None:
+    """Print a message for people, with any control character from user input or data made visible."""
+    from semantic.printable import printable
+
+    typer.echo(printable(text, keep_newlines=True), err=err)
+
+
 def parse_date(value: str | None, flag: str) -> dt.date | None:
-    from semantic.errors import QueryError
+    from semantic.errors import QueryError, shown
 
     if value is None:
         return None
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise QueryError(f"{flag} expects a date as YYYY-MM-DD, got {value!r}") from None
+        raise QueryError(f"{flag} expects a date as YYYY-MM-DD, got {shown(value)}") from None

@@ -1,6 +1,8 @@
 """Rendering query results: a rich table for people; CSV, JSON and Parquet for machines.
 
-JSON is a list of objects: dimension columns (dates as ISO strings) and one key
+Tables print every value with its control characters made visible and never cut
+a number or a date (semantic.cli.tables); CSV, JSON and Parquet keep the exact
+values. JSON is a list of objects: dimension columns (dates as ISO strings) and one key
 per metric; money as JSON numbers exact to the cent, counts as integers, ratios
 as numbers, NULL as null.
 """
@@ -20,13 +22,17 @@ FORMATS = ("table", "csv", "json", "parquet")
 
 
 def check_format(format: str, output: Path | None) -> None:
-    """Refuse an unknown --format, or parquet without --output (it is binary)."""
-    from semantic.errors import QueryError
+    """Refuse an unknown --format, parquet without --output (it is binary), or an
+    --output that can never be a file, before any work is done."""
+    from semantic.atomic_files import check_output_file
+    from semantic.errors import QueryError, shown
 
     if format not in FORMATS:
-        raise QueryError(f"--format must be one of {', '.join(FORMATS)}, got {format!r}")
+        raise QueryError(f"--format must be one of {', '.join(FORMATS)}, got {shown(format)}")
     if format == "parquet" and output is None:
         raise QueryError("--format parquet needs --output FILE")
+    if output is not None:
+        check_output_file(output)
 
 
 def rows_of(table) -> list[dict]:
@@ -76,21 +82,21 @@ def _plain(value) -> str:
     return str(value)
 
 
-def to_rich_table(rows: Sequence[dict], columns: Sequence[str], units: dict[str, str], title: str | None = None):
-    from rich.table import Table
+def display_cells(rows: Sequence[dict], columns: Sequence[str], units: dict[str, str]) -> list[dict[str, str]]:
+    """Each row as the text a person reads: money with cents and thousands, control characters visible."""
+    from semantic.cli.tables import cell_text
 
-    table = Table(title=title, show_lines=False, header_style="bold")
-    for column in columns:
-        justify = "left" if units.get(column) == "dimension" else "right"
-        table.add_column(column, justify=justify)
-    for row in rows:
-        table.add_row(*[_display(row[c], units.get(c)) for c in columns])
-    return table
+    return [{c: cell_text(_display(row[c], units.get(c))) if row[c] is not None else cell_text(None) for c in columns} for row in rows]
+
+
+def rigid_columns(schema, columns: Sequence[str]) -> set[str]:
+    """Columns that must never be cut: everything but text."""
+    import pyarrow as pa
+
+    return {c for c in columns if not (pa.types.is_string(schema.field(c).type) or pa.types.is_large_string(schema.field(c).type))}
 
 
 def _display(value, unit: str | None) -> str:
-    if value is None:
-        return "[dim]null[/]"
     if unit == "money" and isinstance(value, decimal.Decimal):
         return f"{value:,.2f}"
     if unit == "ratio" and isinstance(value, float):
@@ -100,20 +106,34 @@ def _display(value, unit: str | None) -> str:
     return _plain(value)
 
 
+def print_table(rows: Sequence[dict], columns: Sequence[str], units: dict[str, str], schema) -> None:
+    """Rows on stdout for a person (see semantic.cli.tables); piped output is never squeezed to 80 columns."""
+    from rich.console import Console
+
+    from semantic.cli.tables import print_rows
+
+    console = Console(highlight=False)
+    if not console.is_terminal:
+        console = Console(width=1000, highlight=False)
+    right = {c for c in columns if units.get(c) != "dimension"}
+    print_rows(console, display_cells(rows, columns, units), columns, rigid_columns(schema, columns), right)
+
+
 def emit(result, units: dict[str, str], format: str, output: Path | None) -> None:
     """Write an Arrow result's `units` columns (name -> unit) in `format` to `output` or stdout.
 
-    A table asked for with --output is written as CSV; Parquet is written to a
-    temporary file and renamed, so a failure never leaves half a file.
+    A table asked for with --output is written as CSV; every file is written
+    atomically (semantic.atomic_files), so a failure never leaves half a file.
     """
     columns = list(units)
     result = result.select(columns)
     if format == "parquet":
         import pyarrow.parquet as pq
 
-        tmp = output.with_name(f".{output.name}.tmp")
-        pq.write_table(result, tmp)
-        tmp.replace(output)
+        from semantic.atomic_files import atomic_path
+
+        with atomic_path(output) as tmp:
+            pq.write_table(result, tmp)
         return
     rows = rows_of(result)
     if format == "json":
@@ -121,12 +141,7 @@ def emit(result, units: dict[str, str], format: str, output: Path | None) -> Non
     elif format == "csv" or output is not None:
         write_output(to_csv(rows, columns), output)
     else:
-        from rich.console import Console
-
-        console = Console()
-        if not console.is_terminal:  # piped: never squeeze columns to 80 characters
-            console = Console(width=1000)
-        console.print(to_rich_table(rows, columns, units))
+        print_table(rows, columns, units, result.schema)
 
 
 def write_output(text: str, output: Path | None) -> None:
@@ -135,20 +150,6 @@ def write_output(text: str, output: Path | None) -> None:
 
         sys.stdout.write(text)
         return
-    _atomic_write_text(output, text)
+    from semantic.atomic_files import write_atomically
 
-
-def _atomic_write_text(path: Path, text: str) -> None:
-    """Write via a temporary file and rename, so a failure never leaves half a file."""
-    import os
-    import tempfile
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(output, text)

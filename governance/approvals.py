@@ -16,16 +16,14 @@ approvals = [
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import tomlkit
 from tomlkit.items import Table
 
+from semantic.atomic_files import write_atomically
 from semantic.errors import ConfigError
 
 
@@ -37,20 +35,6 @@ class LockChange:
     before: str | None
     after: str
     archived_as: str | None = None  # key under `versions` the previous record moved to
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Replace `path` with `text` in one step (temp file in the same directory + rename)."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o777)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _parse(text: str) -> tomlkit.TOMLDocument:

@@ -42,6 +42,8 @@ from semantic.governance.classify import classify
 from semantic.governance.policy import Policy
 
 DIFF_FORMATS = ("text", "markdown", "json")
+# How the warehouse URL reaches snapshot.py (see _start).
+SNAPSHOT_DATABASE_ENV = "SEMANTIC_SNAPSHOT_DATABASE"
 WORKING_TREE = "working tree"
 RENAME_SIMILARITY = 0.9
 
@@ -173,9 +175,12 @@ class SnapshotJob:
 
 def _start(job: SnapshotJob, evaluate: tuple[str, str, str] | None) -> subprocess.Popen[str]:
     command = [sys.executable, str(Path(__file__).with_name("snapshot.py")), "--config", str(job.config), "--code-root", str(job.code_root)]
+    env = {k: v for k, v in os.environ.items() if k not in ("SEMANTIC_CONFIG", "PYTHONPATH", SNAPSHOT_DATABASE_ENV)}
     if evaluate:
-        command += ["--evaluate", "--database", evaluate[0], "--start", evaluate[1], "--end", evaluate[2]]
-    env = {k: v for k, v in os.environ.items() if k not in ("SEMANTIC_CONFIG", "PYTHONPATH")}
+        # The URL may carry a password: through the environment (private to this
+        # user), never on the command line, which every local user can read with `ps`.
+        command += ["--evaluate", "--start", evaluate[1], "--end", evaluate[2]]
+        env[SNAPSHOT_DATABASE_ENV] = evaluate[0]
     return subprocess.Popen(command, cwd=job.config.parent, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
 
 
@@ -409,14 +414,15 @@ def diff_revisions(
     evaluate = None
     window = None
     if database:
-        from semantic.backends.connect import resolve_url
+        from semantic.backends.connect import absolute_url, resolve_url
 
         end = end or dt.date.today() - dt.timedelta(days=1)
         start = start or end - dt.timedelta(days=27)
         if start > end:
             raise GovernanceError(f"--start {start} is after --end {end}")
         window = (start.isoformat(), end.isoformat())
-        evaluate = (resolve_url(database, None, project.root), *window)
+        # The snapshots run in other directories (a worktree): a relative DuckDB path is the caller's.
+        evaluate = (absolute_url(resolve_url(database, None, project.root), cwd), *window)
     with _checkout(root, base) as base_tree, _checkout(root, head) as head_tree:
         for revision, tree in ((base, base_tree), (head, head_tree)):
             if not (tree / relative).is_file():

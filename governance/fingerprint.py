@@ -25,13 +25,12 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-
+from semantic.atomic_files import write_atomically
 from semantic.metrics import Metric
 from semantic.project import Project
 
@@ -361,12 +360,8 @@ def _cache_read(key: str) -> dict[str, Any] | None:
 def _cache_write(key: str, record: dict[str, Any]) -> None:
     directory = _cache_dir() / key[:2]
     try:
-        directory.mkdir(parents=True, exist_ok=True)
-        # Temp file + rename: a concurrent reader sees the whole record or none.
-        fd, tmp = tempfile.mkstemp(dir=directory, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(record, handle)
-        os.replace(tmp, directory / f"{key}.json")
+        # Atomic: a concurrent reader sees the whole record or none.
+        write_atomically(directory / f"{key}.json", json.dumps(record))
     except OSError:
         pass  # a cache that cannot be written only costs time
 

@@ -3,7 +3,10 @@
 `semantic diff` runs this file once per revision, each in its own process, so
 two versions of the same Python definitions never meet in one interpreter:
 
-    python governance/snapshot.py --config metrics.toml [--code-root DIR] [--evaluate --database URL --start D --end D]
+    python governance/snapshot.py --config metrics.toml [--code-root DIR] [--evaluate --start D --end D]
+
+The warehouse to evaluate on comes from $SEMANTIC_SNAPSHOT_DATABASE (or
+`--database URL`): a URL with a password must not appear on a command line.
 
 With `--code-root DIR` (a checkout of the semantic repository itself) the
 `semantic` package is imported from DIR, while this governance code (and its
@@ -19,6 +22,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -149,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", required=True)
     parser.add_argument("--code-root")
     parser.add_argument("--evaluate", action="store_true")
-    parser.add_argument("--database")
+    parser.add_argument("--database", default=os.environ.get("SEMANTIC_SNAPSHOT_DATABASE"))
     parser.add_argument("--start")
     parser.add_argument("--end")
     args = parser.parse_args(argv)

@@ -17,8 +17,21 @@ import difflib
 from collections.abc import Iterable
 
 
+# Longest user input echoed in a message; anything longer is cut (a pasted file, a fuzzer).
+ECHO_LIMIT = 80
+
+
+def shown(name: str) -> str:
+    """`name` as quoted in a message: cut to ECHO_LIMIT characters, saying how long it was."""
+    if len(name) <= ECHO_LIMIT:
+        return repr(name)
+    return f"{name[: ECHO_LIMIT - 1]!r}… ({len(name):,} characters)"
+
+
 def suggest(name: str, candidates: Iterable[str]) -> str | None:
     """Return the candidate nearest to `name`, or None when nothing is close."""
+    if len(name) > 4 * ECHO_LIMIT:
+        return None  # nothing is close to a name that long, and comparing costs time
     matches = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.6)
     return matches[0] if matches else None
 
@@ -65,7 +78,7 @@ class UnknownNameError(SemanticError, KeyError):
 
     def __init__(self, kind: str, name: str, known: Iterable[str]) -> None:
         known = sorted(set(known))
-        message = f"unknown {kind} {name!r}.{did_you_mean(name, known)} Known {kind}s: {', '.join(known)}."
+        message = f"unknown {kind} {shown(name)}.{did_you_mean(name, known)} Known {kind}s: {', '.join(known)}."
         super().__init__(message)
         self.kind = kind
         self.name = name
@@ -97,6 +110,19 @@ class ContractError(SemanticError, LookupError):
 
 class UrlError(SemanticError, ValueError):
     """A warehouse URL in a form we do not accept."""
+
+
+class OutputError(SemanticError, OSError):
+    """A file or folder we were asked to write cannot be written: exit 3 when the
+    system refuses (permissions, read-only or full disk), 2 when the path itself
+    is wrong (a folder given for a file, a file for a folder)."""
+
+    exit_code = 3
+
+    def __init__(self, message: str, *, hint: str | None = None, exit_code: int | None = None) -> None:
+        super().__init__(message, hint=hint)
+        if exit_code is not None:
+            self.exit_code = exit_code
 
 
 class GovernanceError(SemanticError, ValueError):

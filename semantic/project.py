@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from semantic.config import KNOB_GROUPS, Config
-from semantic.errors import ConfigError, UnknownNameError
+from semantic.errors import ConfigError, UnknownNameError, shown
 
 if TYPE_CHECKING:  # the catalog brings Ibis; loading a project's file does not need it
     from semantic.catalog import Catalog
@@ -91,7 +91,9 @@ class Project:
         for assignment in assignments:
             key, value = parse_assignment(assignment)
             _assign(raw, key, value)
-        label = f"{self.path or '<defaults>'} with --set {' '.join(assignments)}"
+        from semantic.printable import shorten
+
+        label = f"{self.path or '<defaults>'} with --set {' '.join(shorten(a) for a in assignments)}"
         # The file itself is valid (it was checked when loaded), so any error is the
         # override's: name the --set, not a line of the file.
         config = _validate(raw, "", label)
@@ -120,7 +122,7 @@ def parse_assignment(assignment: str) -> tuple[str, Any]:
     key, sep, text = assignment.partition("=")
     key = key.strip()
     if not sep or not key:
-        raise ConfigError(f"--set expects KEY=VALUE, got {assignment!r}", hint="e.g. --set revenue.refund_dating=refund_date")
+        raise ConfigError(f"--set expects KEY=VALUE, got {shown(assignment)}", hint="e.g. --set revenue.refund_dating=refund_date")
     text = text.strip()
     try:
         value = tomllib.loads(f"v = {text}")["v"]
@@ -138,12 +140,26 @@ def _assign(raw: dict[str, Any], key: str, value: Any) -> None:
     known = type(Config().knob_group(parts[0])).model_fields
     if parts[1] not in known:
         raise UnknownNameError(f"{parts[0]} knob", parts[1], known)
+    if isinstance(value, str) and _takes_a_list(known[parts[1]].annotation, len(parts)):
+        # --set orders.included_financial_statuses=paid,refunded: a comma list is a list.
+        value = [item.strip() for item in value.split(",") if item.strip()]
     node = raw
     for part in parts[:-1]:
         node = node.setdefault(part, {})
         if not isinstance(node, dict):
             raise ConfigError(f"--set {key}: {part} is not a table")
     node[parts[-1]] = value
+
+
+def _takes_a_list(annotation: Any, depth: int) -> bool:
+    """True when the knob at `depth` (2: group.knob, 3: group.knob.key) holds a list of values."""
+    import typing
+
+    if depth == 3 and typing.get_origin(annotation) is dict:
+        annotation = typing.get_args(annotation)[1]
+    elif depth != 2:
+        return False
+    return typing.get_origin(annotation) in (tuple, list)
 
 
 def _validate(raw: dict[str, Any], text: str, label: str) -> Config:
@@ -161,6 +177,10 @@ def _validate(raw: dict[str, Any], text: str, label: str) -> Config:
                 from semantic.errors import did_you_mean
 
                 message += did_you_mean(loc[-1], parent.model_fields) + f" Known: {', '.join(parent.model_fields)}."
+        if error["type"] in ("tuple_type", "list_type"):
+            message += ': write a list, e.g. --set KEY=a,b or in metrics.toml KEY = ["a", "b"]'
+        elif error["type"] in ("dict_type", "model_type"):
+            message += f": set one key at a time (--set {'.'.join(loc)}.KEY=a,b) or write a [{'.'.join(loc)}] table in metrics.toml"
         more = f" (and {len(exc.errors()) - 1} more)" if len(exc.errors()) > 1 else ""
         raise ConfigError(f"{where}: {message}{more}", path=label, line=locate(text, loc)) from None
 

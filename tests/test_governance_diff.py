@@ -311,3 +311,35 @@ def test_two_committed_revisions_compare_without_the_working_tree(repo):
     assert by_name(report)["gross"]["verdict"] == "fix in place (same version)"
     code, output = repo.run("diff", "--base", "main", "--head", "no-such-rev")
     assert code == 2 and "git revision 'no-such-rev' does not exist" in output
+
+
+def test_a_relative_database_path_is_read_from_the_callers_directory_on_both_sides(repo):
+    code, output = repo.run("demo", "--orders", "300", "--shops", "2", "--database", "demo.duckdb")
+    assert code == 0, output
+    repo.edit("defs.py", "t.gross_sales", "t.gross_sales - t.discounts")
+    code, output = repo.run(
+        "diff", "--base", "main", "--format", "json", "--database", "demo.duckdb", "--start", "2020-01-01", "--end", "2030-12-31"
+    )
+    report = json.loads(output)
+    revenue = by_name(report)["revenue"]
+    # The base is built in a temporary worktree: the relative path must still be this folder's file.
+    assert revenue["value_errors"] == []
+    assert len(revenue["values"]) == 2 and all(row["base"] == row["head"] is not None for row in revenue["values"])
+
+
+def test_the_warehouse_url_reaches_the_snapshot_process_through_its_environment_not_argv(monkeypatch, tmp_path):
+    import subprocess
+
+    from semantic.governance import diff
+
+    seen = {}
+
+    class Recorder:
+        def __init__(self, command, **kwargs):
+            seen.update(command=command, env=kwargs["env"])
+
+    monkeypatch.setattr(subprocess, "Popen", Recorder)
+    url = "postgresql://ana:S3cretPass@db.example.com/shop?sslpassword=K3yPass"
+    diff._start(diff.SnapshotJob("base", tmp_path / "metrics.toml", tmp_path), (url, "2026-01-01", "2026-01-31"))
+    assert not any("S3cretPass" in part or "K3yPass" in part for part in seen["command"])
+    assert seen["env"][diff.SNAPSHOT_DATABASE_ENV] == url

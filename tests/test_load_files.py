@@ -1,0 +1,131 @@
+"""Files that do not fit the contract: one plain message naming file, line, column and value,
+exit 2, and the warehouse as it was. Files that fit with something worth knowing
+(a header and no rows, columns outside the contract) load with a warning line per
+file; `--strict` refuses them.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+import pytest
+
+from tests.cli_run import cli, isolated, one_line  # noqa: F401 - fixture
+
+HAND = Path(__file__).parent / "fixtures" / "hand"
+pytestmark = pytest.mark.usefixtures("isolated")
+
+
+def copy_hand(tmp_path: Path, name: str) -> Path:
+    target = tmp_path / name
+    shutil.copytree(HAND, target)
+    return target
+
+
+def edit_line(path: Path, number: int, old: str, new: str) -> None:
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert old in lines[number - 1], lines[number - 1]
+    lines[number - 1] = lines[number - 1].replace(old, new, 1)
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def counts(database: Path) -> dict[str, int]:
+    with duckdb.connect(str(database), read_only=True) as con:
+        tables = [r[0] for r in con.execute("SELECT table_name FROM information_schema.tables ORDER BY 1").fetchall()]
+        return {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
+
+
+@pytest.fixture
+def loaded(tmp_path, capsys) -> Path:
+    database = tmp_path / "hand.duckdb"
+    code, _, err = cli(capsys, "load", str(HAND), "--database", str(database))
+    assert code == 0, err
+    return database
+
+
+def test_a_money_value_with_three_decimals_names_file_line_column_and_value(tmp_path, capsys, loaded):
+    before = counts(loaded)
+    bad = copy_hand(tmp_path, "bad")
+    edit_line(bad / "orders.csv", 4, ",30.00,", ",12.345,")  # line 4 is the third order
+    code, _, err = cli(capsys, "load", str(bad), "--database", str(loaded))
+    assert code == 2
+    assert f"{bad / 'orders.csv'}: line 4 (data row 3), column gross_sales: '12.345' has more than 2 decimal places" in one_line(err)
+    assert counts(loaded) == before
+
+
+def test_a_quoted_field_spanning_lines_does_not_shift_the_line_number(tmp_path, capsys):
+    bad = copy_hand(tmp_path, "bad")
+    edit_line(bad / "orders.csv", 2, "c1@example.com", '"c1@exa\nmple.com"')
+    edit_line(bad / "orders.csv", 5, ",0.00,", ",0.001,")  # now the file's line 5 is data row 3
+    code, _, err = cli(capsys, "load", str(bad), "--database", str(tmp_path / "w.duckdb"))
+    assert code == 2
+    assert "line 5 (data row 3)" in err and "'0.001'" in err
+
+
+def test_a_parquet_float_that_is_not_whole_cents_is_refused_not_rounded(tmp_path, capsys):
+    bad = copy_hand(tmp_path, "bad")
+    orders = pacsv.read_csv(bad / "orders.csv", convert_options=pacsv.ConvertOptions(column_types={"gross_sales": pa.float64()}))
+    index = orders.column_names.index("gross_sales")
+    orders = orders.set_column(index, "gross_sales", pa.array([100.0, 12.345] + [1.0] * (orders.num_rows - 2)))
+    pq.write_table(orders, bad / "orders.parquet")
+    (bad / "orders.csv").unlink()
+    code, _, err = cli(capsys, "load", str(bad), "--database", str(tmp_path / "w.duckdb"))
+    assert code == 2
+    assert "orders.parquet: row 2, column gross_sales: '12.345' has more than 2 decimal places" in one_line(err)
+
+
+def test_a_duplicate_header_is_named(tmp_path, capsys, loaded):
+    before = counts(loaded)
+    bad = copy_hand(tmp_path, "bad")
+    edit_line(bad / "shops.csv", 1, "timezone", "shop_id")
+    code, out, err = cli(capsys, "load", str(bad), "--database", str(loaded))
+    assert code == 2
+    assert "column 'shop_id' appears more than once in the header" in err and "internal error" not in err
+    assert counts(loaded) == before
+
+
+def test_a_nul_byte_is_refused_naming_file_line_and_column(tmp_path, capsys, loaded):
+    before = counts(loaded)
+    bad = copy_hand(tmp_path, "bad")
+    edit_line(bad / "orders.csv", 3, "v2", "v\x002")
+    code, _, err = cli(capsys, "load", str(bad), "--database", str(loaded))
+    assert code == 2
+    assert f"{bad / 'orders.csv'}: line 3 (data row 2), column visitor_id: the value holds a NUL byte" in one_line(err)
+    assert "\x00" not in err
+    assert counts(loaded) == before
+
+
+def test_an_empty_required_value_names_its_line(tmp_path, capsys):
+    bad = copy_hand(tmp_path, "bad")
+    edit_line(bad / "shops.csv", 3, "EUR", "")
+    code, _, err = cli(capsys, "load", str(bad), "--database", str(tmp_path / "w.duckdb"))
+    assert code == 2 and "line 3 (data row 2), column currency: empty, but currency may not be NULL" in err
+
+
+def test_header_only_file_and_extra_column_warn_once_per_file_and_load(tmp_path, capsys):
+    data = copy_hand(tmp_path, "data")
+    (data / "refunds.csv").write_text((data / "refunds.csv").read_text().split("\n")[0] + "\n")
+    shops = (data / "shops.csv").read_text().strip().split("\n")
+    (data / "shops.csv").write_text("\n".join([shops[0] + ",region"] + [line + ",eu" for line in shops[1:]]) + "\n")
+    database = tmp_path / "w.duckdb"
+    code, out, err = cli(capsys, "load", str(data), "--database", str(database))
+    assert code == 0
+    warnings = [line for line in err.splitlines() if line.startswith("warning:")]
+    assert f"warning: {data / 'refunds.csv'} holds no rows: refunds will be empty" in warnings
+    assert f"warning: {data / 'shops.csv'}: column(s) region are not in contract table shops and are not loaded" in warnings
+    assert "refunds: 0 rows" in out and counts(database)["shops"] == 2
+
+
+def test_strict_refuses_header_only_files_and_extra_columns_and_loads_nothing(tmp_path, capsys, loaded):
+    before = counts(loaded)
+    data = copy_hand(tmp_path, "data")
+    (data / "refunds.csv").write_text((data / "refunds.csv").read_text().split("\n")[0] + "\n")
+    code, _, err = cli(capsys, "load", str(data), "--database", str(loaded), "--strict")
+    assert code == 2
+    assert "--strict" in err and "refunds.csv holds no rows" in err
+    assert counts(loaded) == before
