@@ -179,6 +179,8 @@ class Approval(Frozen):
     by: str
     at: dt.datetime | dt.date | str
     fingerprint: str
+    # Recorded by `semantic lock --baseline`: the definition as it stood when governance began.
+    baseline: bool = False
 
 
 class MetricEntry(Frozen):
@@ -190,6 +192,10 @@ class MetricEntry(Frozen):
     status: Literal["draft", "active", "deprecated"] = "active"
     sunset: dt.date | None = None
     fingerprint: str | None = None
+    # For a metric with metric inputs (a ratio): its own definition's and its inputs' fingerprints,
+    # so a change that only follows the inputs is told apart (semantic.governance.records).
+    own_fingerprint: str | None = None
+    inputs_fingerprint: str | None = None
     approvals: tuple[Approval, ...] = ()
     # Older versions still recorded (fingerprints of revenue@1 when revenue is at 2, ...).
     versions: dict[str, dict[str, Any]] = Field(default_factory=dict)
