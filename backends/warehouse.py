@@ -166,7 +166,7 @@ class Warehouse(abc.ABC):
 
     def close(self) -> None:
         with contextlib.suppress(Exception):
-            self.con.disconnect()
+            self.con.disconnect()  # type: ignore[attr-defined]
 
 
 def conform(table: pa.Table, schema: pa.Schema) -> pa.Table:

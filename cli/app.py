@@ -120,9 +120,10 @@ def _report(exc: Exception, debug: bool) -> int:
 
     console = Console(stderr=True, highlight=False, soft_wrap=True)
     if debug:
-        rendered = Console(file=io.StringIO(), width=120, color_system=None)
+        buffer = io.StringIO()
+        rendered = Console(file=buffer, width=120, color_system=None)
         rendered.print_exception()
-        sys.stderr.write(_safe(rendered.file.getvalue()))
+        sys.stderr.write(_safe(buffer.getvalue()))
     if isinstance(exc, SemanticError):
         console.print(Text.assemble(("error: ", "bold red"), _safe(exc.message)))
         if exc.hint:

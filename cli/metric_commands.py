@@ -139,7 +139,7 @@ def metrics_(
     cells = [
         {
             "name": cell_text(row["name"]), "version": str(row["version"]), "owner": cell_text(row["owner"] or "-"),
-            "status": cell_text(row["status"]), "description": cell_text(shorten(row["description"] or "", DESCRIPTION_SHOWN)),
+            "status": cell_text(row["status"]), "description": cell_text(shorten(str(row["description"] or ""), DESCRIPTION_SHOWN)),
         }
         for row in rows
     ]

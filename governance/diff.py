@@ -323,20 +323,21 @@ def _version_verdict(context: _Context, old: MetricSnapshot, new: MetricSnapshot
     policy, name = context.policy, new.name
     v_old, v_new = old.version, new.version
     if not context.changed(name):
-        problems = (f"version went from {v_old} to {v_new} without a definition change",) if v_old != v_new else ()
-        return _Verdict("unchanged definition" if status == "unchanged" else "metadata only", 0, problems=problems)
+        bumped = (f"version went from {v_old} to {v_new} without a definition change",) if v_old != v_new else ()
+        return _Verdict("unchanged definition" if status == "unchanged" else "metadata only", 0, problems=bumped)
     follows = tuple(sorted(d for d in new.closure if context.changed(d)))
     if v_old == v_new and follows_inputs(old.parts, new.parts):
         return _Verdict(f"follows {', '.join(follows)} (same version)", policy.approvals, follows=follows)
     strict = policy.approvals_for_definition_change
     if v_new == v_old:
-        changelog = context.new_changelog_entry(name, v_new, ("Fixed",))
-        problems = ()
+        version = v_new or 1
+        changelog = context.new_changelog_entry(name, version, ("Fixed",))
+        fixes: tuple[str, ...] = ()
         if changelog is None and policy.require_changelog:
-            problems = (f"{name}@{v_new} changed in place: {policy.changelog} needs a new Fixed entry naming {name}@{v_new} (or make it {name}@{v_new + 1})",)
-        return _Verdict("fix in place (same version)", strict, follows, changelog, problems)
+            fixes = (f"{name}@{version} changed in place: {policy.changelog} needs a new Fixed entry naming {name}@{version} (or make it {name}@{version + 1})",)
+        return _Verdict("fix in place (same version)", strict, follows, changelog, fixes)
     if isinstance(v_old, int) and isinstance(v_new, int) and v_new == v_old + 1:
-        problems = []
+        problems: list[str] = []
         if v_old not in new.versions:
             problems.append(f"{name}@{v_old} is no longer defined: the old version must stay queryable")
         changelog = context.new_changelog_entry(name, v_new, ("Added", "Changed", "Deprecated", "Fixed", "Removed", "Security"))

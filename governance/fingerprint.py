@@ -303,7 +303,7 @@ def _package_directories() -> tuple[str, ...]:
     """The semantic package (facts, query builder, compiler) and this package (pruning)."""
     import semantic
 
-    return tuple(str(Path(p).resolve()) for p in (*semantic.__path__, Path(__file__).parent))
+    return tuple(str(Path(str(p)).resolve()) for p in (*semantic.__path__, Path(__file__).parent))
 
 
 def _function_files(value: Any, seen: set[int] | None = None) -> set[str]:

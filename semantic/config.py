@@ -17,7 +17,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from semantic.contract import CONTRACT, FINANCIAL_STATUSES
 
-DIALECTS = ("duckdb", "postgres", "bigquery")
+Dialect = Literal["duckdb", "postgres", "bigquery"]
+DIALECTS: tuple[Dialect, ...] = ("duckdb", "postgres", "bigquery")
 
 
 class Frozen(BaseModel):
@@ -29,7 +30,7 @@ class Frozen(BaseModel):
 class ProjectSettings(Frozen):
     name: str = "semantic"
     # Dialects every metric must compile to (`semantic check` verifies it).
-    dialects: tuple[Literal["duckdb", "postgres", "bigquery"], ...] = DIALECTS
+    dialects: tuple[Dialect, ...] = DIALECTS
     # Python files (relative to metrics.toml) defining this project's own metrics:
     # each defines `register(catalog)` and registers metrics (and facts, dimensions, checks) on it.
     modules: tuple[str, ...] = ()

@@ -80,7 +80,7 @@ class Project:
 
     @classmethod
     def defaults(cls) -> Project:
-        text = resources.files("semantic").joinpath("defaults", CONFIG_FILENAME).read_text(encoding="utf-8")
+        text = resources.files("semantic").joinpath("defaults").joinpath(CONFIG_FILENAME).read_text(encoding="utf-8")
         return cls.from_text(text, path=None)
 
     def with_overrides(self, assignments: list[str] | tuple[str, ...]) -> Project:
@@ -184,7 +184,8 @@ def validation_error(exc: ValidationError, model: type[BaseModel], text: str, la
         if parent is not None:
             from semantic.errors import did_you_mean
 
-            message += did_you_mean(loc[-1], parent.model_fields) + f" Known: {', '.join(parent.model_fields)}."
+            fields = getattr(parent, "model_fields", {})
+            message += did_you_mean(loc[-1], fields) + f" Known: {', '.join(fields)}."
     if error["type"] in ("tuple_type", "list_type"):
         message += ': write a list, e.g. --set KEY=a,b or in metrics.toml KEY = ["a", "b"]'
     elif error["type"] in ("dict_type", "model_type"):

@@ -25,6 +25,8 @@ shops) and its deprecation warnings; the backend only runs it.
 
 from __future__ import annotations
 
+from typing import Any
+
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -227,7 +229,7 @@ def _dimensions(catalog: Catalog, names: tuple[str, ...]) -> list[Dimension]:
 
 def _fact_groups(additive: list[Additive]) -> list[tuple[str, RowFilter | None]]:
     """(fact, where) pairs in first-seen order: each becomes one part of the union."""
-    groups: dict[tuple[str, RowFilter | None], None] = {}
+    groups: dict[tuple[str, Any], None] = {}
     for metric in additive:
         for contribution in metric.contributions:
             groups.setdefault((contribution.fact, contribution.where), None)
