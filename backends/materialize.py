@@ -103,6 +103,14 @@ def build(
     run_id = uuid.uuid4().hex
     whole = metrics is None
     metrics = materialized_metrics(catalog, config) if whole else list(metrics)
+    from semantic.backends.backfill_lock import holder
+
+    running = holder(warehouse, layout)
+    if running is not None:
+        raise WarehouseError(
+            f"a backfill holds schema {layout.schema}, so the build does not start: {running.describe()}",
+            hint="scheduled builds resume after it; a stale lock is broken with `semantic backfill unlock`",
+        )
     step("sources signature")
     signature = signature_of(warehouse, config)
     daily = sql.table_name(warehouse, layout.schema, layout.daily)

@@ -25,6 +25,7 @@ SQL_TYPES = {
     "decimal(18, 2)": "DECIMAL(18, 2)",
     "timestamp('UTC')": "TIMESTAMPTZ",
     "boolean": "BOOLEAN",
+    "float64": "DOUBLE",
 }
 
 

@@ -52,6 +52,7 @@ def _register_commands() -> None:
     # Each module lists its commands (plain functions); importing them is cheap (typer only).
     from semantic.cli import (
         attribution_commands,
+        backfill_commands,
         ci_commands,
         data_commands,
         governance_commands,
@@ -62,9 +63,13 @@ def _register_commands() -> None:
     if app.registered_commands:
         return
     for module in (
-        data_commands, metric_commands, materialize_commands, governance_commands, attribution_commands, ci_commands
+        data_commands, metric_commands, materialize_commands, backfill_commands, governance_commands, attribution_commands,
+        ci_commands,
     ):
         for name, command in module.COMMANDS.items():
+            if isinstance(command, typer.Typer):  # a command with subcommands (semantic backfill rollback ID)
+                app.add_typer(command, name=name)
+                continue
             # Each command's --help mentions --debug too (main() takes it from anywhere on the line).
             app.command(name, epilog="Add --debug anywhere for the traceback of an error.")(command)
 

@@ -71,6 +71,10 @@ class Layout:
     orders: str = "attributed_orders"
     builds: str = "builds"
     definitions: str = "definitions"
+    audit: str = "backfill_audit"
+    snapshots: str = "backfill_snapshots"
+    lock: str = "backfill_lock"
+    staging: str = "backfill_staging"
 
     def daily_table(self) -> ir.Table:
         """daily_metrics as an unbound table."""
