@@ -24,7 +24,7 @@ import datetime as dt
 import json
 import time
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -161,7 +161,7 @@ def run_backfill(
     catalog: Catalog,
     config: Config,
     plan: BackfillPlan,
-    fingerprints: dict[str, str | None],
+    fingerprints: Mapping[str, str | None] | Callable[[], Mapping[str, str | None]],
     layout: Layout = Layout(),
     *,
     checks: Sequence[StagingCheck] = (),
@@ -169,7 +169,11 @@ def run_backfill(
     fault: Callable[[str], None] = lambda _: None,
     backfill_id: str | None = None,
 ) -> Outcome:
-    """Run `plan`'s steps in order (module docstring); the outcome, also written to the audit log."""
+    """Run `plan`'s steps in order (module docstring); the outcome, also written to the audit log.
+
+    `fingerprints` (ref -> the definition's fingerprint) may be a function, called
+    once the lock is held (computing them takes a while; a refusal should not).
+    """
     started = time.monotonic()
     backfill_id = backfill_id or str(uuid.uuid4())
     request, scope = plan.request, Scope.of(plan)
@@ -184,6 +188,8 @@ def run_backfill(
         request.end, tuple(request.shops), tuple(m.ref for m in plan.metrics), request.reason, request.approved_by,
     )
     try:
+        if callable(fingerprints):
+            fingerprints = fingerprints()
         return _steps(warehouse, catalog, config, plan, fingerprints, layout, checks, step, fault, lock, entry, scope, started)
     except Exception as exc:  # an error (not a crash): say so in the audit log, free the lock
         audit.append(warehouse, layout, entry.with_status("failed", error=f"{type(exc).__name__}: {exc}"))

@@ -85,7 +85,9 @@ def _run(start, end, reason, shops, metrics, env, actor, approved_by, dry_run, s
             say(f"dry run: would replace {found['rows_to_replace']} rows (totals {found['totals']}); "
                 f"checks: {', '.join(found['checks'])}; nothing was written")
             return
-        fingerprints = current_fingerprints(project, [m.ref for m in plan.metrics])
+        def fingerprints():
+            return current_fingerprints(project, [m.ref for m in plan.metrics])
+
         with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
                       console=Console(stderr=True), transient=False) as progress:
             task = progress.add_task("backfill", total=len(engine.STEPS))
