@@ -193,4 +193,44 @@ def prune(schema: Schema = "semantic", database: Database = None, config: Config
     say(f"pruned {_with_warehouse(schema, database, config, 'prune', act)} snapshot rows")
 
 
-COMMANDS = {"backfill": backfill_app}
+BANNER = "Data is being reprocessed. Metrics may be temporarily inconsistent."
+
+
+def status(
+    format: Annotated[str, typer.Option("--format", help="table or json (for dashboards).")] = "table",
+    schema: Schema = "semantic", database: Database = None, config: Config = None,
+) -> None:
+    """Whether a backfill is reprocessing data now (the banner dashboards show), and the last build."""
+    import json
+
+    from semantic.backends.backfill_lock import holder
+    from semantic.backends.materialize import state
+    from semantic.errors import QueryError, shown
+
+    if format not in ("table", "json"):
+        raise QueryError(f"--format must be table or json, got {shown(format)}")
+
+    def act(warehouse, layout, project):
+        return holder(warehouse, layout), state(warehouse, layout)
+
+    running, built = _with_warehouse(schema, database, config, "status", act)
+    report = {
+        "reprocessing": running is not None,
+        "banner": BANNER if running else None,
+        "backfill": None if running is None else {
+            "backfill_id": running.backfill_id, "owner": running.owner,
+            "since": running.acquired_at.isoformat(), "heartbeat": running.heartbeat_at.isoformat(),
+        },
+        "last_build": None if built is None else {"run_id": built.run_id, "built_at": built.built_at.isoformat()},
+    }
+    if format == "json":
+        typer.echo(json.dumps(report, indent=2))
+        return
+    if running:
+        say(f"{BANNER}\n{running.describe()}")
+    else:
+        say("no backfill is running")
+    say(f"last build: {built.built_at:%Y-%m-%d %H:%M:%S} UTC (run {built.run_id})" if built else "nothing is built yet")
+
+
+COMMANDS = {"backfill": backfill_app, "status": status}

@@ -225,3 +225,17 @@ def test_a_build_refuses_to_start_while_a_backfill_holds_the_lock(setup):
     metrics = core_metrics(loaded)
     with pytest.raises(WarehouseError, match="a backfill holds schema"):
         build(loaded.warehouse, loaded.project.catalog, loaded.project.config, fingerprints(metrics), layout, metrics=metrics)
+
+
+def test_status_shows_the_banner_while_a_backfill_holds_the_lock(setup, capsys, engine_url):
+    from tests.cli_run import cli
+
+    loaded, layout, _ = setup
+    code, out, _ = cli(capsys, "status", "--format", "json", "--schema", layout.schema, "--database", engine_url)
+    assert code == 0 and json.loads(out)["banner"] is None
+    with pytest.raises(Crash):
+        run(loaded, layout, fault=lambda step: (_ for _ in ()).throw(Crash()) if step == "audit" else None)
+    code, out, _ = cli(capsys, "status", "--format", "json", "--schema", layout.schema, "--database", engine_url)
+    report = json.loads(out)
+    assert code == 0 and report["reprocessing"] and report["banner"].startswith("Data is being reprocessed.")
+    assert report["backfill"]["owner"] == ENGINEER and report["last_build"] is not None
