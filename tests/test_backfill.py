@@ -239,3 +239,14 @@ def test_status_shows_the_banner_while_a_backfill_holds_the_lock(setup, capsys, 
     report = json.loads(out)
     assert code == 0 and report["reprocessing"] and report["banner"].startswith("Data is being reprocessed.")
     assert report["backfill"]["owner"] == ENGINEER and report["last_build"] is not None
+
+
+def test_prune_deletes_snapshots_past_the_retention_and_rollback_then_refuses(setup):
+    loaded, layout, data = setup
+    change_sources(loaded, data)
+    outcome = run(loaded, layout)
+    assert engine.prune(loaded.warehouse, layout, 7) == 0, "a fresh snapshot is kept"
+    later = dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=8)
+    assert engine.prune(loaded.warehouse, layout, 7, now=later) == outcome.rows_before > 0
+    with pytest.raises(WarehouseError, match="was pruned"):
+        engine.rollback(loaded.warehouse, layout, outcome.backfill_id, ENGINEER, 300)
