@@ -250,3 +250,12 @@ def test_prune_deletes_snapshots_past_the_retention_and_rollback_then_refuses(se
     assert engine.prune(loaded.warehouse, layout, 7, now=later) == outcome.rows_before > 0
     with pytest.raises(WarehouseError, match="was pruned"):
         engine.rollback(loaded.warehouse, layout, outcome.backfill_id, ENGINEER, 300)
+
+
+def test_dry_run_counts_the_rows_it_would_replace_and_writes_nothing(setup):
+    loaded, layout, _ = setup
+    before = daily(loaded, layout)
+    found = engine.dry_run(loaded.warehouse, plan(loaded), layout)
+    assert found["rows_to_replace"] == len(daily(loaded, layout, "shop_id = ? AND day BETWEEN ? AND ?", ("s0", START, END)))
+    assert found["checks"] == list(engine.INVARIANTS)
+    assert daily(loaded, layout) == before and not sql.exists(loaded.warehouse, layout.schema, layout.audit)
