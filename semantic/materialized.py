@@ -97,6 +97,18 @@ def materialized_metrics(catalog: Catalog, config: Config) -> list[Additive]:
     return [m for m in catalog.closure(refs, config) if isinstance(m, Additive)]
 
 
+@dataclass(frozen=True)
+class ShopSources(Sources):
+    """The contract tables restricted to some shops: every metric is per shop, so its rows
+    for those shops are the same, and a backfill of one shop reads only that shop's history."""
+
+    only_shops: tuple[str, ...] = ()  # (not `shops`: that is the shops table)
+
+    def _build(self, logical: str) -> ir.Table:
+        table = super()._build(logical)
+        return table.filter(table.shop_id.isin(list(self.only_shops))) if self.only_shops else table
+
+
 def daily_rows(
     catalog: Catalog,
     config: Config,
@@ -111,7 +123,8 @@ def daily_rows(
     (one row per bucket with contributing rows, 0 when they add up to nothing),
     computed in one statement whose facts are built once.
     """
-    scope = Scope.for_query(catalog, config, by=("day", "shop"))
+    sources = ShopSources(config.sources, tuple(shops)) if shops else None
+    scope = Scope.for_query(catalog, config, by=("day", "shop"), sources=sources)
     parts = []
     for stamp in stamps:
         metric = stamp.metric
