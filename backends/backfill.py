@@ -20,6 +20,7 @@ swapped (after it), never partly; the lock is then stale and a rerun (after
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import time
@@ -27,6 +28,8 @@ import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
+
+import ibis
 
 from semantic.backfill_plan import BackfillPlan, BackfillPolicy
 from semantic.catalog import Catalog
@@ -201,59 +204,38 @@ def _steps(warehouse, catalog, config, plan, fingerprints, layout, checks, step,
     table = {name: sql.table_name(warehouse, layout.schema, getattr(layout, name)) for name in ("daily", "snapshots", "staging")}
     where, params = scope.where()
     backfill_id = entry.backfill_id
+
+    def begin(name: str) -> None:
+        step(name)
+        lock.heartbeat()
+
     step("audit")
     audit.append(warehouse, layout, entry)
     fault("audit")
-    step("snapshot")
-    lock.heartbeat()
-    with warehouse.transaction():
-        sql.run(warehouse, f"DELETE FROM {table['snapshots']} WHERE backfill_id = ?", (backfill_id,))
-        sql.run(
-            warehouse,
-            f"INSERT INTO {table['snapshots']} (backfill_id, taken_at, {sql.column_list(warehouse, DAILY)}) "
-            f"SELECT ?, ?, {sql.column_list(warehouse, DAILY)} FROM {table['daily']} WHERE {where}",
-            [backfill_id, dt.datetime.now(dt.timezone.utc), *params],
-        )
+    begin("snapshot")
+    _snapshot(warehouse, table, backfill_id, where, params)
     rows_before, totals_before = counts_and_totals(warehouse, table["daily"], where, params)
     fault("snapshot")
-    step("recompute")
-    lock.heartbeat()
-    built_at = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-    stamps = [Stamp(m, fingerprints.get(m.ref), backfill_id, built_at) for m in plan.metrics]
-    request = plan.request
-    rows = daily_rows(catalog, config, stamps, tuple(request.shops), request.start, request.end)
-    import ibis
-
-    with warehouse.transaction():
-        sql.run(warehouse, f"DELETE FROM {table['staging']} WHERE backfill_id = ?", (backfill_id,))
-        insert_select(warehouse, table["staging"], rows.mutate(backfill_id=ibis.literal(backfill_id, "string")))
+    begin("recompute")
+    _recompute(warehouse, catalog, config, plan, fingerprints, table["staging"], backfill_id)
     rows_after, totals_after = counts_and_totals(warehouse, table["staging"], "backfill_id = ?", [backfill_id])
     fault("recompute")
-    step("checks")
-    lock.heartbeat()
+    begin("checks")
     staged = StagingRows(warehouse, table["staging"], backfill_id, scope)
     results = tuple(invariants(staged)) + tuple(r for check in checks for r in check(staged))
     failed = [r for r in results if not r.passed and r.level == "error"]
     summary = [{"name": r.name, "passed": r.passed, "level": r.level, "detail": r.detail} for r in results]
     totals = {"rows_before": rows_before, "rows_after": rows_after, "totals_before": totals_before, "totals_after": totals_after}
+    outcome = Outcome(backfill_id, "failed", rows_before, rows_after, totals_before, totals_after, results, 0.0)
     if failed:
         sql.run(warehouse, f"DELETE FROM {table['staging']} WHERE backfill_id = ?", (backfill_id,))
-        audit.append(warehouse, layout, entry.with_status(
-            "failed", error="checks failed: " + "; ".join(f"{r.name} ({r.detail})" for r in failed), checks=summary, **totals))
+        error = "checks failed: " + "; ".join(f"{r.name} ({r.detail})" for r in failed)
+        audit.append(warehouse, layout, entry.with_status("failed", error=error, checks=summary, **totals))
         lock.release()
-        return Outcome(backfill_id, "failed", rows_before, rows_after, totals_before, totals_after, results, time.monotonic() - started)
+        return dataclasses.replace(outcome, seconds=time.monotonic() - started)
     fault("checks")
-    step("swap")
-    lock.heartbeat()
-    with warehouse.transaction():
-        sql.run(warehouse, f"DELETE FROM {table['daily']} WHERE {where}", params)
-        sql.run(
-            warehouse,
-            f"INSERT INTO {table['daily']} ({sql.column_list(warehouse, DAILY)}) "
-            f"SELECT {sql.column_list(warehouse, DAILY)} FROM {table['staging']} WHERE backfill_id = ?",
-            (backfill_id,),
-        )
-        sql.run(warehouse, f"DELETE FROM {table['staging']} WHERE backfill_id = ?", (backfill_id,))
+    begin("swap")
+    _swap(warehouse, table, backfill_id, where, params)
     fault("swap")
     step("complete")
     seconds = time.monotonic() - started
@@ -261,7 +243,43 @@ def _steps(warehouse, catalog, config, plan, fingerprints, layout, checks, step,
         "completed", rows_affected=rows_before + rows_after, checks=summary, seconds=round(seconds, 3), **totals))
     lock.release()
     fault("complete")
-    return Outcome(backfill_id, "completed", rows_before, rows_after, totals_before, totals_after, results, seconds)
+    return dataclasses.replace(outcome, status="completed", seconds=seconds)
+
+
+def _snapshot(warehouse: Warehouse, table: dict[str, str], backfill_id: str, where: str, params: list[object]) -> None:
+    """Copy exactly the rows in scope into the snapshots (a rerun of the same id replaces its snapshot)."""
+    columns = sql.column_list(warehouse, DAILY)
+    with warehouse.transaction():
+        sql.run(warehouse, f"DELETE FROM {table['snapshots']} WHERE backfill_id = ?", (backfill_id,))
+        sql.run(
+            warehouse,
+            f"INSERT INTO {table['snapshots']} (backfill_id, taken_at, {columns}) SELECT ?, ?, {columns} FROM {table['daily']} WHERE {where}",
+            [backfill_id, dt.datetime.now(dt.timezone.utc), *params],
+        )
+
+
+def _recompute(warehouse, catalog, config, plan: BackfillPlan, fingerprints, staging: str, backfill_id: str) -> None:
+    """The range of the plan's shops and metrics, computed from the sources into the staging table."""
+    built_at = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    stamps = [Stamp(m, fingerprints.get(m.ref), backfill_id, built_at) for m in plan.metrics]
+    request = plan.request
+    rows = daily_rows(catalog, config, stamps, tuple(request.shops), request.start, request.end)
+    with warehouse.transaction():
+        sql.run(warehouse, f"DELETE FROM {staging} WHERE backfill_id = ?", (backfill_id,))
+        insert_select(warehouse, staging, rows.mutate(backfill_id=ibis.literal(backfill_id, "string")))
+
+
+def _swap(warehouse: Warehouse, table: dict[str, str], backfill_id: str, where: str, params: list[object]) -> None:
+    """In one transaction: the production rows in scope are replaced by the staging rows; nothing else changes."""
+    columns = sql.column_list(warehouse, DAILY)
+    with warehouse.transaction():
+        sql.run(warehouse, f"DELETE FROM {table['daily']} WHERE {where}", params)
+        sql.run(
+            warehouse,
+            f"INSERT INTO {table['daily']} ({columns}) SELECT {columns} FROM {table['staging']} WHERE backfill_id = ?",
+            (backfill_id,),
+        )
+        sql.run(warehouse, f"DELETE FROM {table['staging']} WHERE backfill_id = ?", (backfill_id,))
 
 
 def dry_run(warehouse: Warehouse, plan: BackfillPlan, layout: Layout = Layout()) -> dict[str, object]:
