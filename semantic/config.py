@@ -217,6 +217,8 @@ class Config(Frozen):
     metrics: dict[str, MetricEntry] = Field(default_factory=dict)
     # Governance policy; its schema is owned by semantic.governance.
     policy: dict[str, Any] = Field(default_factory=dict)
+    # Backfill policy (environments' limits, roles); its schema is semantic.backfill_plan.BackfillPolicy.
+    backfill: dict[str, Any] = Field(default_factory=dict)
 
     def knob_group(self, name: str) -> BaseModel:
         """One knob group by name (`orders`, `revenue`, ...)."""
