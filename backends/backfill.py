@@ -63,7 +63,8 @@ class Scope:
     metrics: tuple[tuple[str, int], ...]  # (name, version)
 
     def where(self) -> tuple[str, list[object]]:
-        clauses, params = ["day BETWEEN ? AND ?"], [self.start, self.end]
+        clauses: list[str] = ["day BETWEEN ? AND ?"]
+        params: list[object] = [self.start, self.end]
         if self.shops:
             clauses.append(f"shop_id IN ({', '.join('?' for _ in self.shops)})")
             params += list(self.shops)

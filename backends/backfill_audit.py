@@ -126,7 +126,7 @@ def rows(warehouse: Warehouse, layout: Layout, backfill_id: str | None = None) -
         return []
     table = sql.table_name(warehouse, layout.schema, layout.audit)
     where, params = ("WHERE backfill_id = ?", (backfill_id,)) if backfill_id else ("", ())
-    found = sql.fetch(warehouse, f"SELECT {sql.column_list(warehouse, AUDIT_COLUMNS)} FROM {table} {where} ORDER BY seq", params)
+    found = sql.fetch(warehouse, f"SELECT {sql.column_list(warehouse, list(AUDIT_COLUMNS))} FROM {table} {where} ORDER BY seq", params)
     return [dict(zip(AUDIT_COLUMNS, row)) for row in found]
 
 

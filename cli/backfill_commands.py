@@ -83,7 +83,7 @@ def _run(start, end, reason, shops, metrics, env, actor, approved_by, dry_run, s
         if dry_run:
             found = engine.dry_run(warehouse, plan, layout)
             say(f"dry run: would replace {found['rows_to_replace']} rows (totals {found['totals']}); "
-                f"checks: {', '.join(found['checks'])}; nothing was written")
+                f"checks: {', '.join(map(str, found['checks']))}; nothing was written")  # type: ignore[call-overload]
             return
         def fingerprints():
             return current_fingerprints(project, [m.ref for m in plan.metrics])

@@ -112,7 +112,7 @@ def test_a_second_backfill_is_refused_naming_the_holder_every_time(target, tmp_p
             second = semantic(*backfill_args(config, url, layout), cwd=tmp_path)
             assert second.returncode == 3, second.stderr
             if url.startswith("duckdb"):
-                assert f"another process holds the DuckDB file, so the backfill cannot start" in second.stderr
+                assert "another process holds the DuckDB file, so the backfill cannot start" in second.stderr
                 assert f"PID {holder.pid}" in second.stderr
             else:
                 assert "another backfill is running" in second.stderr and "holder@example.com" in second.stderr
