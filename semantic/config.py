@@ -33,6 +33,8 @@ class ProjectSettings(Frozen):
     # Python files (relative to metrics.toml) defining this project's own metrics:
     # each defines `register(catalog)` and registers metrics (and facts, dimensions, checks) on it.
     modules: tuple[str, ...] = ()
+    # A named set of knob values (semantic.profiles): "shopify" answers as Shopify admin's Sales report.
+    profile: Literal["default", "shopify"] = "default"
 
 
 class WarehouseSettings(Frozen):
@@ -100,6 +102,9 @@ class RevenueKnobs(Frozen):
     # order_date: a refund reduces the revenue of its order's day (restates history);
     # refund_date: on the refund's own shop-local day, as Shopify's reports do.
     refund_dating: Literal["order_date", "refund_date"] = "order_date"
+    # A cancelled order (when cancelled orders count) returns what its refunds have not
+    # returned yet on its cancellation day, as Shopify's reports do (a sale, then a return).
+    cancellation_returns: bool = False
 
 
 class SpendKnobs(Frozen):
