@@ -88,6 +88,8 @@ class BuiltQuery:
     # Distinct currencies of the shops in scope, when the query adds money across shops.
     currency_check: ir.Table | None = None
     warnings: tuple[str, ...] = ()
+    # Under refund_date: the refunds counted whose order was never loaded (`refunds` column).
+    orphan_refunds: ir.Table | None = None
 
     @property
     def uses_money(self) -> bool:
@@ -135,6 +137,7 @@ def build_query(
         OutputColumn(output_name(t), m.unit) for t, m in requested
     )
     adds_money = any(m.unit == "money" for m in closure)
+    tables = scope.sources.tables_read_by(out)
     return BuiltQuery(
         expr=out,
         columns=columns,
@@ -142,10 +145,28 @@ def build_query(
         spec=spec,
         closure=tuple(closure),
         sources=scope.sources,
-        tables=scope.sources.tables_read_by(out),
+        tables=tables,
         currency_check=currencies_in_scope(scope.sources, spec.shops) if adds_money and "shop" not in spec.by else None,
         warnings=deprecation_warnings(config, closure, today or dt.date.today()),
+        orphan_refunds=_orphan_refunds(scope, spec) if "refunds" in tables else None,
     )
+
+
+def _orphan_refunds(scope: Scope, spec: QuerySpec) -> ir.Table | None:
+    """How many refunds in the query's range have no loaded order (counted on their own day)."""
+    if scope.config.revenue.refund_dating != "refund_date" or "refunds" not in scope.facts:
+        return None
+    refunds = scope.fact("refunds")
+    if "order_known" not in refunds.columns:
+        return None  # a project's own refunds fact
+    refunds = refunds.filter(~refunds.order_known)
+    if spec.shops:
+        refunds = refunds.filter(refunds.shop_id.isin(list(spec.shops)))
+    if spec.start:
+        refunds = refunds.filter(refunds.day >= spec.start)
+    if spec.end:
+        refunds = refunds.filter(refunds.day <= spec.end)
+    return refunds.aggregate(refunds=refunds.count())
 
 
 def deprecation_warnings(config: Config, closure: list[Metric] | tuple[Metric, ...], today: dt.date) -> tuple[str, ...]:

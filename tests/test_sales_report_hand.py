@@ -96,3 +96,17 @@ def test_a_knob_contradicting_the_profile_is_an_error_naming_the_line():
     project = Project.from_text(SHOPIFY + "[orders]\nexclude_test = true\n")
     assert project.with_overrides(["revenue.refund_dating=order_date"]).config.revenue.refund_dating == "order_date"
     assert Project.defaults().with_overrides(["profile=shopify"]).config.orders.exclude_cancelled is False
+
+
+def test_a_query_says_how_many_refunds_of_unloaded_orders_it_counted(shop):
+    from semantic.backends.runner import query_notes, run_query
+    from semantic.query import QuerySpec, build_query
+
+    def notes(**kwargs):
+        built = build_query(shop.project.catalog, shop.project.config, QuerySpec(metrics=("returns",), by=("shop",), **kwargs))
+        run_query(shop.warehouse, built)
+        return query_notes(shop.warehouse, built)
+
+    assert len(notes()) == 1 and notes()[0].startswith("1 refund(s) counted on their own day have no loaded order")
+    assert notes(start=d("2024-01-12")) == []  # ra0 lands on Jan 11
+    assert notes(shops=("B",)) == []
