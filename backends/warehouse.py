@@ -72,7 +72,12 @@ class Warehouse(abc.ABC):
 
     def check_contract(self, sources: Sources, tables: tuple[str, ...] | list[str]) -> None:
         """Raise ContractError naming the contract entry and mapping key of anything missing in `tables`."""
-        missing = self.missing_pieces(sources, list(tables))
+        from_preset = [t for t in tables if sources.from_preset(t)]
+        if from_preset:
+            from semantic.backends.preset_check import check_preset_tables
+
+            check_preset_tables(self, sources, from_preset)
+        missing = self.missing_pieces(sources, [t for t in tables if not sources.from_preset(t)])
         if missing:
             piece = missing[0]
             what = f"column {piece.logical_column!r} of contract table" if piece.logical_column else "contract table"
@@ -113,6 +118,14 @@ class Warehouse(abc.ABC):
         for logical in tables:
             if logical not in CONTRACT:
                 raise ContractError(f"{logical!r} is not a contract table ({', '.join(CONTRACT)})")
+            if sources.from_preset(logical):
+                from semantic.errors import ConfigError
+
+                raise ConfigError(
+                    f"{logical} is read in place from the loader's tables by preset {sources.settings.preset!r}: "
+                    "semantic does not write it",
+                    hint="load into a project without [sources] preset, or let the connector keep the tables",
+                )
         counts = {}
         with self.transaction():
             for logical, table in tables.items():

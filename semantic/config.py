@@ -18,6 +18,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from semantic.contract import CONTRACT, FINANCIAL_STATUSES
 
 DIALECTS = ("duckdb", "postgres", "bigquery")
+# The contract tables each source preset reads from a loader's tables (semantic.presets builds them).
+PRESET_TABLES = {"fivetran_shopify": ("shops", "orders", "order_lines", "refunds", "customers")}
 
 
 class Frozen(BaseModel):
@@ -56,10 +58,38 @@ class SourceSettings(Frozen):
     # Catalog (DuckDB database name) or BigQuery project; rarely needed.
     catalog: str | None = None
     tables: dict[str, SourceTable] = Field(default_factory=dict)
+    # Read a loader's own tables in place (semantic.presets): "fivetran_shopify".
+    preset: Literal["fivetran_shopify"] | None = None
+    # The IANA zone of the wall-clock time the loader's naive timestamps hold (e.g. "UTC");
+    # unset: its timestamps must be instants (TIMESTAMPTZ), and a naive one is refused.
+    naive_timestamps: str | None = None
+    # Several connections unioned into one schema: each row's shop is its source_relation column.
+    source_relation: bool = False
+
+    @field_validator("naive_timestamps")
+    @classmethod
+    def _iana_zone(cls, value: str | None) -> str | None:
+        if value is None:
+            return value
+        import zoneinfo
+
+        try:
+            zoneinfo.ZoneInfo(value)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"{value!r} is not an IANA time zone (e.g. \"UTC\", \"America/New_York\")") from None
+        return value
 
     @model_validator(mode="after")
     def _known_tables_and_columns(self) -> SourceSettings:
         from semantic.errors import did_you_mean
+
+        if self.preset:
+            covered = [t for t in self.tables if t in PRESET_TABLES[self.preset]]
+            if covered:
+                raise ValueError(
+                    f"sources.tables.{covered[0]} is read by preset {self.preset!r}; remove the mapping "
+                    f"(the preset reads {', '.join(PRESET_TABLES[self.preset])}) or the preset"
+                )
 
         for table, mapping in self.tables.items():
             if table not in CONTRACT:

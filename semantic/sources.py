@@ -72,10 +72,30 @@ class Sources:
             columns=columns,
         )
 
+    @property
+    def preset(self):
+        """The source preset (semantic.presets.Preset) reading a loader's tables, or None."""
+        if not self.settings.preset:
+            return None
+        from semantic.presets import PRESETS
+
+        return PRESETS[self.settings.preset]
+
+    def from_preset(self, logical: str) -> bool:
+        """True when `logical` is an expression over a preset's loader tables (not a table of its own)."""
+        return self.preset is not None and logical in self.preset.covers
+
     def tables_read_by(self, expr: ir.Expr) -> tuple[str, ...]:
-        """The logical contract tables an expression reads, in the order first found."""
+        """The logical contract tables an expression reads, in the order first found.
+
+        A loader table read through a preset counts as the first contract table built on it.
+        """
         by_physical = {}
         for logical in CONTRACT:
+            if self.from_preset(logical):
+                for raw in self.preset.reads(logical):
+                    by_physical.setdefault((raw.name, self.settings.database), logical)
+                continue
             physical = self.physical(logical)
             by_physical[(physical.name, physical.database)] = logical
         found: dict[str, None] = {}
@@ -93,7 +113,18 @@ class Sources:
     def _tables(self) -> dict[str, ir.Table]:
         return {name: self._build(name) for name in CONTRACT}
 
+    def raw_table(self, name: str) -> ir.Table:
+        """A preset's loader table `name`, unbound, with the columns the preset reads."""
+        raw = self.preset.raw_table(name)
+        schema = raw.ibis_schema(self.settings.naive_timestamps, self.settings.source_relation)
+        return ibis.table(schema, name=name, database=self.settings.database, catalog=self.settings.catalog)
+
     def _build(self, logical: str) -> ir.Table:
+        if self.from_preset(logical):
+            from semantic.presets import PresetContext
+
+            context = PresetContext(self.raw_table, self.settings.naive_timestamps, self.settings.source_relation)
+            return self.preset.build(logical, context)
         physical = self.physical(logical)
         types = CONTRACT[logical].columns
         schema = {p: types[c] for c, p in physical.columns}
