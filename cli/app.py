@@ -50,11 +50,18 @@ def _common(
 
 def _register_commands() -> None:
     # Each module lists its commands (plain functions); importing them is cheap (typer only).
-    from semantic.cli import attribution_commands, ci_commands, data_commands, governance_commands, metric_commands
+    from semantic.cli import (
+        attribution_commands,
+        ci_commands,
+        data_commands,
+        governance_commands,
+        metric_commands,
+        reconcile_commands,
+    )
 
     if app.registered_commands:
         return
-    for module in (data_commands, metric_commands, governance_commands, attribution_commands, ci_commands):
+    for module in (data_commands, metric_commands, governance_commands, attribution_commands, ci_commands, reconcile_commands):
         for name, command in module.COMMANDS.items():
             # Each command's --help mentions --debug too (main() takes it from anywhere on the line).
             app.command(name, epilog="Add --debug anywhere for the traceback of an error.")(command)
