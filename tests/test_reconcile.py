@@ -8,6 +8,7 @@ from pathlib import Path
 
 from semantic.backends.reconcile_run import reconcile_warehouse
 from semantic.reconcile import CAUSES
+from tests.cli_run import isolated  # noqa: F401 (a fixture)
 from tests.shopify_hand import shopify_hand_tables
 
 README = Path(__file__).parents[1] / "README.md"
@@ -72,3 +73,27 @@ def test_the_readme_explains_each_cause_by_name():
     section = text[text.index("## Shopify as merchants have it"):]
     for cause in CAUSES:
         assert f"**{cause}**" in section, cause
+
+
+def test_the_commands_print_the_causes_and_the_note(capsys, isolated):
+    from semantic.backends.connect import connect
+    from semantic.project import Project
+    from semantic.sources import Sources
+    from tests.cli_run import cli
+    from tests.conftest import empty_tables
+
+    url = f"duckdb:///{isolated / 'w.duckdb'}"
+    warehouse = connect(url)
+    warehouse.load({**empty_tables(), **shopify_hand_tables()}, Sources.from_config(Project.from_text("").config))
+    warehouse.close()
+    code, out, err = cli(capsys, "reconcile", "--database", url, "--shop", "A", "--start", "2024-01-12",
+                         "--end", "2024-01-12", "--format", "csv")  # fmt: skip
+    assert code == 0, err
+    assert out.splitlines() == [
+        "day,shop_id,measure,ours,shopify,difference,cause,amount",
+        "2024-01-12,A,revenue,0.00,-56.84,-56.84,refund dating,-56.84",
+        "2024-01-12,A,orders,0.00,0.00,0.00,,",
+        "2024-01-12,A,aov,0.00,0.00,0.00,,",
+    ]
+    code, out, err = cli(capsys, "query", "returns", "--by", "shop", "--set", "profile=shopify", "--database", url)
+    assert code == 0 and "1 refund(s) counted on their own day have no loaded order" in " ".join(err.split())
