@@ -19,7 +19,10 @@ from semantic.contract import CONTRACT, FINANCIAL_STATUSES
 
 DIALECTS = ("duckdb", "postgres", "bigquery")
 # The contract tables each source preset reads from a loader's tables (semantic.presets builds them).
-PRESET_TABLES = {"fivetran_shopify": ("shops", "orders", "order_lines", "refunds", "customers")}
+PRESET_TABLES = {
+    "fivetran_shopify": ("shops", "orders", "order_lines", "refunds", "customers"),
+    "fivetran_shopify_graphql": ("shops", "orders", "order_lines", "refunds", "customers"),
+}
 
 
 class Frozen(BaseModel):
@@ -59,7 +62,7 @@ class SourceSettings(Frozen):
     catalog: str | None = None
     tables: dict[str, SourceTable] = Field(default_factory=dict)
     # Read a loader's own tables in place (semantic.presets): "fivetran_shopify".
-    preset: Literal["fivetran_shopify"] | None = None
+    preset: Literal["fivetran_shopify", "fivetran_shopify_graphql"] | None = None
     # The IANA zone of the wall-clock time the loader's naive timestamps hold (e.g. "UTC");
     # unset: its timestamps must be instants (TIMESTAMPTZ), and a naive one is refused.
     naive_timestamps: str | None = None

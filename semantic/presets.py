@@ -33,7 +33,7 @@ Unlike dbt_shopify's `shopify__daily_shop` (one project-wide time zone and
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
 import ibis
@@ -73,6 +73,13 @@ class PresetContext:
     raw: Callable[[str], ir.Table]
     naive_zone: str | None
     source_relation: bool
+    # loader table -> its columns under the REST schema's names (the GraphQL schema's are renamed)
+    adapters: Mapping[str, Callable[[ir.Table], ir.Table]] = field(default_factory=dict)
+
+    def table(self, name: str) -> ir.Table:
+        """Loader table `name` in the REST schema's shape."""
+        adapt = self.adapters.get(name)
+        return adapt(self.raw(name)) if adapt else self.raw(name)
 
     def instant(self, value: ir.TimestampValue) -> ir.TimestampValue:
         """A raw timestamp as a UTC instant (naive ones read in the declared zone)."""
@@ -86,6 +93,7 @@ class Preset:
     raw_tables: tuple[RawTable, ...]
     # contract table -> (the raw tables it reads, how to build it)
     builders: Mapping[str, tuple[tuple[str, ...], Callable[[PresetContext], ir.Table]]]
+    adapters: Mapping[str, Callable[[ir.Table], ir.Table]] = field(default_factory=dict)
 
     @property
     def covers(self) -> tuple[str, ...]:
@@ -98,7 +106,7 @@ class Preset:
         return tuple(self.raw_table(n) for n in self.builders[logical][0])
 
     def build(self, logical: str, context: PresetContext) -> ir.Table:
-        table = self.builders[logical][1](context)
+        table = self.builders[logical][1](replace(context, adapters=self.adapters))
         contract = CONTRACT[logical]
         return table.select(*[table[c].cast(t) for c, t in contract.columns.items()])
 
@@ -141,7 +149,7 @@ def _live(table: ir.Table) -> ir.Table:
 
 
 def _shop_rows(ctx: PresetContext) -> ir.Table:
-    shop = _live(ctx.raw("shop"))
+    shop = _live(ctx.table("shop"))
     key = shop.source_relation if ctx.source_relation else _text_id(shop.id)
     return shop.select(shop_id=key, timezone=shop.iana_timezone, currency=shop.currency)
 
@@ -160,11 +168,11 @@ def _per_order(ctx: PresetContext, table: ir.Table, **sums: Callable[[ir.Table],
 
 
 def _orders(ctx: PresetContext) -> ir.Table:
-    order = _live(ctx.raw("order"))
-    lines = ctx.raw("order_line")
+    order = _live(ctx.table("order"))
+    lines = ctx.table("order_line")
     sales = lines.filter(~lines.gift_card.fill_null(False))
     gross = _per_order(ctx, sales, gross=lambda t: _money(t.price) * t.quantity)
-    shipping_lines = ctx.raw("order_shipping_line")
+    shipping_lines = ctx.table("order_shipping_line")
     shipping = _per_order(ctx, shipping_lines, shipping=lambda t: _money(t.discounted_price))
     keys = ["id"] + (["source_relation"] if ctx.source_relation else [])
     on_gross = [order[k] == gross[k if k != "id" else "order_id"] for k in keys]
@@ -196,7 +204,7 @@ def _orders(ctx: PresetContext) -> ir.Table:
 
 
 def _order_lines(ctx: PresetContext) -> ir.Table:
-    lines = ctx.raw("order_line")
+    lines = ctx.table("order_line")
     lines = _with_shop(lines.filter(~lines.gift_card.fill_null(False)), ctx)
     return lines.select(
         shop_id=lines.shop_id,
@@ -215,38 +223,59 @@ def _per_refund(ctx: PresetContext, table: ir.Table, **sums: Callable[[ir.Table]
 
 
 def _refunds(ctx: PresetContext) -> ir.Table:
-    refund = ctx.raw("refund")
+    refund = ctx.table("refund")
     line_refunds = _per_refund(
-        ctx, ctx.raw("order_line_refund"),
+        ctx, ctx.table("order_line_refund"),
         subtotal=lambda t: _money(t.subtotal), line_tax=lambda t: _money(t.total_tax),
     )  # fmt: skip
     adjustments = _per_refund(
-        ctx, ctx.raw("order_adjustment"),
+        ctx, ctx.table("order_adjustment"),
         discrepancy=lambda t: (t.kind == "refund_discrepancy").ifelse(_money(t.amount), 0),
         shipping_adjusted=lambda t: (t.kind == "shipping_refund").ifelse(_money(t.amount), 0),
+        discrepancy_tax=lambda t: (t.kind == "refund_discrepancy").ifelse(_money(t.tax_amount.fill_null(0)), 0),
         adjustment_tax=lambda t: _money(t.tax_amount.fill_null(0)),
     )  # fmt: skip
     keys = ["id"] + (["source_relation"] if ctx.source_relation else [])
     lines = refund.left_join(line_refunds, [refund[k] == line_refunds[k if k != "id" else "refund_id"] for k in keys])
     lines = lines.select(refund, subtotal=line_refunds.subtotal, line_tax=line_refunds.line_tax)
     joined = lines.left_join(adjustments, [lines[k] == adjustments[k if k != "id" else "refund_id"] for k in keys])
-    joined = joined.select(lines, *[adjustments[c] for c in ("discrepancy", "shipping_adjusted", "adjustment_tax")])
-    joined = _with_shop(joined, ctx)
+    sums = ("discrepancy", "discrepancy_tax", "shipping_adjusted", "adjustment_tax")
+    joined = _with_shop(joined.select(lines, *[adjustments[c] for c in sums]), ctx)
     zero = lambda v: v.fill_null(0)  # noqa: E731
+    if "total_refunded" in joined.columns:
+        joined = _with_taxes_included(joined, ctx)
+        exclusive = ~joined.taxes_included.fill_null(False)
+        # GraphQL has no shipping adjustments: refunded shipping (its tax inside) is what the
+        # refund's total holds beyond its lines (and their tax, unless prices include it),
+        # with the discrepancy given back.
+        shipping = (
+            _money(joined.total_refunded) - zero(joined.subtotal) - exclusive.ifelse(zero(joined.line_tax), 0)
+            + zero(joined.discrepancy) + exclusive.ifelse(zero(joined.discrepancy_tax), 0)
+        )  # fmt: skip
+    else:
+        shipping = -zero(joined.shipping_adjusted)
     return joined.select(
         shop_id=joined.shop_id,
         refund_id=_text_id(joined.id),
         order_id=_text_id(joined.order_id),
         processed_at=ibis.coalesce(ctx.instant(joined.processed_at), ctx.instant(joined.created_at)),
         amount=_money(zero(joined.subtotal) - zero(joined.discrepancy)),
-        shipping=_money(-zero(joined.shipping_adjusted)),
+        shipping=_money(shipping),
         taxes=_money(zero(joined.line_tax) - zero(joined.adjustment_tax)),
         _loaded_at=ctx.instant(joined._fivetran_synced),
     )
 
 
+def _with_taxes_included(refunds: ir.Table, ctx: PresetContext) -> ir.Table:
+    order = ctx.table("order")
+    keys = ["id"] + (["source_relation"] if ctx.source_relation else [])
+    flags = order.select(*keys, taxes_included=order.taxes_included).rename(order_key="id")
+    on = [refunds.order_id == flags.order_key] + ([refunds.source_relation == flags.source_relation] if ctx.source_relation else [])
+    return refunds.left_join(flags, on).select(refunds, taxes_included=flags.taxes_included)
+
+
 def _customers(ctx: PresetContext) -> ir.Table:
-    customer = _with_shop(_live(ctx.raw("customer")), ctx)
+    customer = _with_shop(_live(ctx.table("customer")), ctx)
     return customer.select(
         shop_id=customer.shop_id,
         customer_id=_text_id(customer.id),
@@ -269,4 +298,77 @@ FIVETRAN_SHOPIFY = Preset(
     }),
 )  # fmt: skip
 
-PRESETS: MappingProxyType = MappingProxyType({p.name: p for p in (FIVETRAN_SHOPIFY,)})
+# -- Fivetran's Shopify connector, GraphQL schema -----------------------------------
+# The same tables, money in `*_set_shop_amount` columns (shop currency), upper-case
+# statuses, no landing or referring site, refunds dated by created_at, and order
+# adjustments that are all refund discrepancies (refunded shipping is derived).
+
+_SHOP = "_set_shop_amount"
+FIVETRAN_GRAPHQL_TABLES = (
+    RawTable("shop", {"id": ID, "iana_timezone": TEXT, "currency_code": TEXT, "_fivetran_deleted": BOOL}),
+    RawTable("order", {
+        "id": ID, "customer_id": ID, "email": TEXT, "created_at": INSTANT, "processed_at": INSTANT,
+        "cancelled_at": INSTANT, "display_financial_status": TEXT, "test": BOOL,
+        f"total_discounts{_SHOP}": MONEYISH, f"total_tax{_SHOP}": MONEYISH, "taxes_included": BOOL,
+        "_fivetran_synced": INSTANT, "_fivetran_deleted": BOOL,
+    }),
+    RawTable("order_line", {
+        "id": ID, "order_id": ID, "product_id": ID, "quantity": COUNT, f"original_unit_price{_SHOP}": MONEYISH,
+        f"total_discount{_SHOP}": MONEYISH, "is_gift_card": BOOL,
+    }),
+    RawTable("order_shipping_line", {"id": ID, "order_id": ID, f"discounted_price{_SHOP}": MONEYISH}),
+    RawTable("refund", {"id": ID, "order_id": ID, "created_at": INSTANT, f"total_refunded{_SHOP}": MONEYISH,
+                        "_fivetran_synced": INSTANT}),
+    RawTable("order_line_refund", {"id": ID, "refund_id": ID, "order_line_id": ID, f"subtotal{_SHOP}": MONEYISH,
+                                   f"total_tax{_SHOP}": MONEYISH}),
+    RawTable("order_adjustment", {"id": ID, "refund_id": ID, f"amount{_SHOP}": MONEYISH,
+                                  f"tax_amount{_SHOP}": MONEYISH, "reason": TEXT}),
+    RawTable("customer", {"id": ID, "email": TEXT, "created_at": INSTANT, "_fivetran_synced": INSTANT}),
+)  # fmt: skip
+
+
+def _renamed(**names: str) -> Callable[[ir.Table], ir.Table]:
+    """An adapter renaming GraphQL columns to the REST names the builders read (rest_name="graphql_name")."""
+
+    def adapt(table: ir.Table) -> ir.Table:
+        return table.rename(**names)
+
+    return adapt
+
+
+def _graphql_order(table: ir.Table) -> ir.Table:
+    table = table.rename(financial_status="display_financial_status", total_discounts=f"total_discounts{_SHOP}",
+                         total_tax=f"total_tax{_SHOP}")  # fmt: skip
+    return table.mutate(landing_site_base_url=ibis.null("string"), referring_site=ibis.null("string"))
+
+
+def _graphql_refund(table: ir.Table) -> ir.Table:
+    return table.rename(total_refunded=f"total_refunded{_SHOP}").mutate(processed_at=table.created_at)
+
+
+def _graphql_adjustment(table: ir.Table) -> ir.Table:
+    table = table.rename(amount=f"amount{_SHOP}", tax_amount=f"tax_amount{_SHOP}")
+    return table.mutate(kind=ibis.literal("refund_discrepancy"))
+
+
+FIVETRAN_SHOPIFY_GRAPHQL = Preset(
+    name="fivetran_shopify_graphql",
+    description="Fivetran's Shopify connector, GraphQL schema (*_set_shop_amount money, upper-case statuses), read in place.",
+    raw_tables=FIVETRAN_GRAPHQL_TABLES,
+    builders=MappingProxyType({
+        **FIVETRAN_SHOPIFY.builders,
+        "refunds": (("refund", "order_line_refund", "order_adjustment", "order", "shop"), _refunds),
+    }),
+    adapters=MappingProxyType({
+        "shop": _renamed(currency="currency_code"),
+        "order": _graphql_order,
+        "order_line": _renamed(price=f"original_unit_price{_SHOP}", total_discount=f"total_discount{_SHOP}",
+                               gift_card="is_gift_card"),
+        "order_shipping_line": _renamed(discounted_price=f"discounted_price{_SHOP}"),
+        "refund": _graphql_refund,
+        "order_line_refund": _renamed(subtotal=f"subtotal{_SHOP}", total_tax=f"total_tax{_SHOP}"),
+        "order_adjustment": _graphql_adjustment,
+    }),
+)  # fmt: skip
+
+PRESETS: MappingProxyType = MappingProxyType({p.name: p for p in (FIVETRAN_SHOPIFY, FIVETRAN_SHOPIFY_GRAPHQL)})

@@ -22,6 +22,9 @@ from tests.test_sales_report_hand import test_tax_exclusive_shop_as_shopify_repo
 from tests.test_sales_report_hand import test_tax_inclusive_shop_counts_its_taxes_once as _expect_shop_b
 
 PRESET = "fivetran_shopify"
+# The same orders in the GraphQL schema's shapes: *_set_shop_amount money, upper-case
+# statuses, refunds dated by created_at, shipping refunds only in the refund's total.
+GRAPHQL = "fivetran_shopify_graphql"
 
 
 @pytest.fixture(params=ENGINES)
@@ -29,15 +32,15 @@ def fivetran(request, tmp_path):
     """`fivetran(naive=True, connections=("shopify_a",), toml="")` -> Loaded over the connector's tables."""
     opened = []
 
-    def make(naive: bool = True, connections=("shopify_a",), toml: str = "") -> Loaded:
+    def make(naive: bool = True, connections=("shopify_a",), toml: str = "", preset: str = PRESET) -> Loaded:
         if request.param == "duckdb":
             warehouse, schema = connect(f"duckdb:///{tmp_path / f'f{len(opened)}.duckdb'}"), f"fivetran_{len(opened)}"
         else:
             warehouse, schema = connect(postgres_url_or_skip()), f"t_{uuid.uuid4().hex[:12]}"
         opened.append((warehouse, schema, request.param))
-        write_loader_tables(warehouse, schema, read_loader_tables(PRESET, PRESET, naive, connections), PRESET, naive)
+        write_loader_tables(warehouse, schema, read_loader_tables(preset, preset, naive, connections), preset, naive)
         text = (
-            f'[project]\nprofile = "shopify"\n[sources]\ndatabase = "{schema}"\npreset = "{PRESET}"\n'
+            f'[project]\nprofile = "shopify"\n[sources]\ndatabase = "{schema}"\npreset = "{preset}"\n'
             + ('naive_timestamps = "UTC"\n' if naive else "")
             + ("source_relation = true\n" if connections is None else "")
             + toml
@@ -64,15 +67,18 @@ class _Renamed:
         return rows
 
 
-@pytest.mark.parametrize("naive", [True, False], ids=["naive-utc", "timestamptz"])
-def test_one_connection_reads_as_the_hand_report(fivetran, naive):
-    loaded = fivetran(naive=naive)
+@pytest.mark.parametrize(
+    "preset,naive", [(PRESET, True), (PRESET, False), (GRAPHQL, False)], ids=["rest-naive-utc", "rest-timestamptz", "graphql"]
+)
+def test_one_connection_reads_as_the_hand_report(fivetran, naive, preset):
+    loaded = fivetran(naive=naive, preset=preset)
     # The connection's one shop is shop.id 1001, as text.
     _expect_shop_a(_Renamed(loaded, {"A": "1001"}))
 
 
-def test_unioned_connections_keep_overlapping_ids_apart(fivetran):
-    loaded = fivetran(connections=None)
+@pytest.mark.parametrize("preset", [PRESET, GRAPHQL])
+def test_unioned_connections_keep_overlapping_ids_apart(fivetran, preset):
+    loaded = fivetran(connections=None, preset=preset)
     # Both connections have orders 1 and 2 and refund 501; each shop is its source_relation.
     _expect_shop_a(_Renamed(loaded, {"A": "shopify_a"}))
     _expect_shop_b(_Renamed(loaded, {"B": "shopify_b"}))
