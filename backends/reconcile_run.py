@@ -33,3 +33,27 @@ def reconcile_warehouse(
         steps.append(figures(current, ("total_sales", "orders")))
     shopify = figures(project.with_overrides(["profile=shopify"]), ("total_sales", "orders", "ordered_sales"))
     return reconcile(ours, steps, shopify)
+
+
+ADMIN_MEASURES = ("orders", "gross_sales", "discounts", "returns", "net_sales", "shipping", "taxes", "total_sales")
+
+
+def compare_admin_report(warehouse: Warehouse, project: Project, path, shop: str):
+    """The Shopify profile's figures of `shop` against a Shopify admin Sales report export, per day."""
+    from pathlib import Path
+
+    from semantic.admin_report import compare, read_admin_report
+    from semantic.errors import ConfigError
+
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read {path}: {exc}") from None
+    admin = read_admin_report(text, str(path))
+    if not admin:
+        raise ConfigError(f"{path} holds no days")
+    shopify = project.with_overrides(["profile=shopify"])
+    spec = QuerySpec(metrics=ADMIN_MEASURES, by=("day",), shops=(shop,), start=min(admin), end=max(admin))
+    rows = run_query(warehouse, build_query(shopify.catalog, shopify.config, spec)).to_pylist()
+    return compare({r["day"]: r for r in rows}, admin)
