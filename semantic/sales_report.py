@@ -29,6 +29,8 @@ from __future__ import annotations
 import ibis
 import ibis.expr.types as ir
 
+from semantic.dimensions import Dimension
+from semantic.facts import with_customer_key
 from semantic.metrics import Additive, Contribution, Ratio
 from semantic.portable import local_date
 from semantic.registration import Registrar
@@ -106,6 +108,33 @@ SALES_FACTS = (
     ),
 )
 
+def _customer_types(scope: Scope) -> ir.Table:
+    """(shop_id, order_id, customer_type) of every included order: its customer's first ever, or a later one."""
+    orders = scope.fact("included_orders")
+    keyed = with_customer_key(orders.select("shop_id", "order_id", "customer_id", "email", "processed_at"),
+                              scope.sources.customers)  # fmt: skip
+    window = ibis.window(group_by=[keyed.shop_id, keyed.customer_key], order_by=[keyed.processed_at, keyed.order_id])
+    first = ibis.row_number().over(window) == 0
+    kind = keyed.customer_key.isnull().ifelse(ibis.null("string"), first.ifelse("first-time", "returning"))
+    return keyed.select("shop_id", "order_id", customer_type=kind)
+
+
+def _attach_customer_type(table: ir.Table, fact: str, scope: Scope) -> ir.Table | None:
+    if fact not in ("included_orders", "sales", "refunds", "returns"):
+        return None
+    types = _customer_types(scope).rename(type_shop="shop_id", type_order="order_id")
+    joined = table.left_join(types, [table.shop_id == types.type_shop, table.order_id == types.type_order])
+    return joined.select(table, customer_type=types.customer_type)
+
+
+CUSTOMER_TYPE = Dimension(
+    "customer_type",
+    "customer_type",
+    "first-time (the customer's first included order ever) or returning; NULL for orders of nobody "
+    "(returns follow their order).",
+    _attach_customer_type,
+)
+
 _KNOBS = ("orders", "revenue")
 
 
@@ -142,5 +171,5 @@ SALES_METRICS = (
 
 
 def register(catalog: Registrar) -> None:
-    for definition in (*SALES_FACTS, *SALES_METRICS):
+    for definition in (*SALES_FACTS, CUSTOMER_TYPE, *SALES_METRICS):
         catalog.register(definition)

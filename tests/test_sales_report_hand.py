@@ -110,3 +110,30 @@ def test_a_query_says_how_many_refunds_of_unloaded_orders_it_counted(shop):
     assert len(notes()) == 1 and notes()[0].startswith("1 refund(s) counted on their own day have no loaded order")
     assert notes(start=d("2024-01-12")) == []  # ra0 lands on Jan 11
     assert notes(shops=("B",)) == []
+
+
+def test_first_time_and_returning_customers_over_the_whole_history(load_warehouse):
+    from tests.shopify_hand import table
+
+    tables = shopify_hand_tables()
+    rows = tables["orders"].to_pylist()
+    # c1 buys a1 (Jan 10) and a6 (Jan 10, later); a2's guest email belongs to c1's customers row.
+    for row in rows:
+        if row["order_id"] in ("a1", "a6"):
+            row["customer_id"] = "c1"
+        if row["order_id"] == "a2":
+            row["email"] = " C1@Example.com"
+    tables["orders"] = table("orders", [{k: (v.isoformat() if hasattr(v, "isoformat") else
+                                            (str(v) if v is not None and not isinstance(v, (bool, str)) else v))
+                                         for k, v in r.items()} for r in rows])  # fmt: skip
+    tables["customers"] = table("customers", [dict(shop_id="A", customer_id="c1", email="c1@example.com",
+                                                   created_at="2023-01-01T00:00:00")])  # fmt: skip
+    loaded = load_warehouse(tables, SHOPIFY)
+    got = loaded.query(["orders", "gross_sales", "returns"], by=["customer_type"], shops=("A",))
+    # first-time: a1 (100); returning: a2 (40, 15:00 local, after a1's 10:00) and a6 (10);
+    # nobody: a3 and a4 (guests without email). Returns follow their order: ra1 is a1's; ra0 has no order.
+    assert got == [
+        {"customer_type": "first-time", "orders": 1, "gross_sales": D("100.00"), "returns": D("-30.00")},
+        {"customer_type": "returning", "orders": 2, "gross_sales": D("50.00"), "returns": D("0.00")},
+        {"customer_type": None, "orders": 2, "gross_sales": D("80.00"), "returns": D("-93.00")},
+    ]
