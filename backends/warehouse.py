@@ -102,6 +102,10 @@ class Warehouse(abc.ABC):
                             logical, column, f"{physical.qualified_name}.{physical_column}", physical.mapping_key(column)
                         )
                     )
+            for physical_column in sources.view_columns(logical):  # fallbacks and filters of a mapped view
+                if physical_column not in columns:
+                    where = f"{physical.qualified_name}.{physical_column}"
+                    pieces.append(MissingPiece(logical, physical_column, where, f"sources.tables.{logical} (fallbacks, where)"))
         return pieces
 
     # -- writing ----------------------------------------------------------------
@@ -118,6 +122,15 @@ class Warehouse(abc.ABC):
         for logical in tables:
             if logical not in CONTRACT:
                 raise ContractError(f"{logical!r} is not a contract table ({', '.join(CONTRACT)})")
+            mapping = sources.settings.tables.get(logical)
+            if mapping is not None and mapping.is_view:
+                from semantic.errors import ConfigError
+
+                raise ConfigError(
+                    f"{logical} is a view over {mapping.name or logical} (constants, fallbacks or a filter in "
+                    f"[sources.tables.{logical}]): semantic reads it in place and does not write it",
+                    hint=f"load {logical} into a project without those keys, or load the physical table yourself",
+                )
             if sources.from_preset(logical):
                 from semantic.errors import ConfigError
 

@@ -47,12 +47,40 @@ class WarehouseSettings(Frozen):
     url: str | None = None
 
 
+Scalar = bool | int | str
+
+
 class SourceTable(Frozen):
-    """Where one contract table physically lives, and its column renames."""
+    """Where one contract table physically lives, its column renames, and how it is shaped into the contract.
+
+    A table with constants, fallbacks or a filter is a view: read in place, never loaded into.
+    """
 
     name: str | None = None
     database: str | None = None
     columns: dict[str, str] = Field(default_factory=dict)
+    # logical column -> a constant (the shop id of a one-shop table, say)
+    constants: dict[str, Scalar] = Field(default_factory=dict)
+    # logical column -> physical columns taken, in order, where the column itself is NULL
+    fallbacks: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    # logical column -> the type of the physical column it reads, when not the contract's (cast on reading)
+    types: dict[str, str] = Field(default_factory=dict)
+    # physical column -> the value rows must have (NULL counts as false for a boolean)
+    where: dict[str, Scalar] = Field(default_factory=dict)
+
+    @property
+    def is_view(self) -> bool:
+        return bool(self.constants or self.fallbacks or self.where)
+
+    @field_validator("types")
+    @classmethod
+    def _ibis_types(cls, value: dict[str, str]) -> dict[str, str]:
+        known = ("string", "int64", "int32", "float64", "decimal(18, 2)", "decimal(38, 9)", "boolean", "date",
+                 "timestamp", "timestamp('UTC')")  # fmt: skip
+        for column, kind in value.items():
+            if kind not in known:
+                raise ValueError(f"types.{column} = {kind!r} is not one of {', '.join(known)}")
+        return value
 
 
 class SourceSettings(Frozen):
@@ -100,12 +128,16 @@ class SourceSettings(Frozen):
                     f"sources.tables.{table} is not a contract table.{did_you_mean(table, CONTRACT)} "
                     f"Contract tables: {', '.join(CONTRACT)}"
                 )
-            for column in mapping.columns:
-                if column not in CONTRACT[table].columns:
-                    raise ValueError(
-                        f"sources.tables.{table}.columns.{column} is not a column of {table}."
-                        f"{did_you_mean(column, CONTRACT[table].columns)}"
-                    )
+            for key in ("columns", "constants", "fallbacks", "types"):
+                for column in getattr(mapping, key):
+                    if column not in CONTRACT[table].columns:
+                        raise ValueError(
+                            f"sources.tables.{table}.{key}.{column} is not a column of {table}."
+                            f"{did_you_mean(column, CONTRACT[table].columns)}"
+                        )
+            both = set(mapping.constants) & (set(mapping.columns) | set(mapping.fallbacks))
+            if both:
+                raise ValueError(f"sources.tables.{table}: {sorted(both)[0]} is a constant and a column; keep one")
         return self
 
 
