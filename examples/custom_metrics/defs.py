@@ -1,4 +1,7 @@
-"""A project's own metrics: gross merchandise sales, discounts and the discount rate.
+"""A project's own metrics: merchandise sales, order discounts and the discount rate.
+
+(The built-in gross_sales and discounts are Shopify's, in its signs; a project may
+not redefine a built-in name.)
 
 metrics.toml names this file in `[project] modules`; `semantic` calls
 `register(registry)` with the project's own registry.
@@ -10,7 +13,7 @@ from semantic.metrics import Additive, Contribution, Ratio
 def register(registry):
     registry.register(
         Additive(
-            name="gross_sales",
+            name="merchandise_sales",
             version=1,
             description="Price x quantity of included orders, before discounts.",
             unit="money",
@@ -20,7 +23,7 @@ def register(registry):
     )
     registry.register(
         Additive(
-            name="discounts",
+            name="order_discounts",
             version=1,
             description="Discounts of included orders (line and order level).",
             unit="money",
@@ -32,9 +35,9 @@ def register(registry):
         Ratio(
             name="discount_rate",
             version=1,
-            description="discounts / gross_sales; NULL where there were no sales.",
+            description="order_discounts / merchandise_sales; NULL where there were no sales.",
             unit="ratio",
-            numerator="discounts",
-            denominator="gross_sales",
+            numerator="order_discounts",
+            denominator="merchandise_sales",
         )
     )
