@@ -80,6 +80,9 @@ def read_checked(logical: str, path: Path) -> TableFile:
     except (pa.ArrowInvalid, pa.ArrowTypeError, OSError) as exc:
         raise _read_error(path, exc, header, schema) from None
     _refuse_duplicates(path, raw.column_names)
+    optional = CONTRACT[logical].optional
+    for name in sorted(optional - set(raw.column_names)):
+        raw = raw.append_column(name, pa.nulls(raw.num_rows, schema.field(name).type))
     missing = [f.name for f in schema if f.name not in raw.column_names]
     if missing:
         raise ConfigError(

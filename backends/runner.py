@@ -29,6 +29,19 @@ def run_query(warehouse: Warehouse, built: BuiltQuery) -> pa.Table:
     return warehouse.execute(built.expr)
 
 
+def query_notes(warehouse: Warehouse, built: BuiltQuery) -> list[str]:
+    """What a reader of the result should know about the data it counted (after run_query)."""
+    notes = []
+    if built.orphan_refunds is not None:
+        count = warehouse.execute(built.orphan_refunds).column("refunds").to_pylist()[0] or 0
+        if count:
+            notes.append(
+                f"{count:,} refund(s) counted on their own day have no loaded order (it predates the loaded "
+                "history or is missing): they are returns of orders outside the data, as Shopify shows them"
+            )
+    return notes
+
+
 def require_known_shops(warehouse: Warehouse, sources: Sources, shops) -> None:
     """Refuse (exit 2) a --shop the warehouse's shops table does not hold, naming the nearest ones.
 

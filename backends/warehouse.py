@@ -73,7 +73,12 @@ class Warehouse(abc.ABC):
 
     def check_contract(self, sources: Sources, tables: tuple[str, ...] | list[str]) -> None:
         """Raise ContractError naming the contract entry and mapping key of anything missing in `tables`."""
-        missing = self.missing_pieces(sources, list(tables))
+        from_preset = [t for t in tables if sources.from_preset(t)]
+        if from_preset:
+            from semantic.backends.preset_check import check_preset_tables
+
+            check_preset_tables(self, sources, from_preset)
+        missing = self.missing_pieces(sources, [t for t in tables if not sources.from_preset(t)])
         if missing:
             piece = missing[0]
             what = f"column {piece.logical_column!r} of contract table" if piece.logical_column else "contract table"
@@ -98,6 +103,10 @@ class Warehouse(abc.ABC):
                             logical, column, f"{physical.qualified_name}.{physical_column}", physical.mapping_key(column)
                         )
                     )
+            for physical_column in sources.view_columns(logical):  # fallbacks and filters of a mapped view
+                if physical_column not in columns:
+                    where = f"{physical.qualified_name}.{physical_column}"
+                    pieces.append(MissingPiece(logical, physical_column, where, f"sources.tables.{logical} (fallbacks, where)"))
         return pieces
 
     # -- writing ----------------------------------------------------------------
@@ -114,6 +123,23 @@ class Warehouse(abc.ABC):
         for logical in tables:
             if logical not in CONTRACT:
                 raise ContractError(f"{logical!r} is not a contract table ({', '.join(CONTRACT)})")
+            mapping = sources.settings.tables.get(logical)
+            if mapping is not None and mapping.is_view:
+                from semantic.errors import ConfigError
+
+                raise ConfigError(
+                    f"{logical} is a view over {mapping.name or logical} (constants, fallbacks or a filter in "
+                    f"[sources.tables.{logical}]): semantic reads it in place and does not write it",
+                    hint=f"load {logical} into a project without those keys, or load the physical table yourself",
+                )
+            if sources.from_preset(logical):
+                from semantic.errors import ConfigError
+
+                raise ConfigError(
+                    f"{logical} is read in place from the loader's tables by preset {sources.settings.preset!r}: "
+                    "semantic does not write it",
+                    hint="load into a project without [sources] preset, or let the connector keep the tables",
+                )
         counts = {}
         with self.transaction():
             for logical, table in tables.items():

@@ -58,13 +58,14 @@ def _register_commands() -> None:
         governance_commands,
         materialize_commands,
         metric_commands,
+        reconcile_commands,
     )
 
     if app.registered_commands:
         return
     for module in (
         data_commands, metric_commands, materialize_commands, backfill_commands, governance_commands, attribution_commands,
-        ci_commands,
+        ci_commands, reconcile_commands,
     ):
         for name, command in module.COMMANDS.items():
             if isinstance(command, typer.Typer):  # a command with subcommands (semantic backfill rollback ID)

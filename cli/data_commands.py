@@ -69,7 +69,9 @@ def demo(
 
 
 def load(
-    directory: Annotated[Path, typer.Argument(help="Folder of <table>.csv or <table>.parquet files.")],
+    directory: Annotated[
+        Path, typer.Argument(help="Folder of <table>.csv or <table>.parquet files, or Shopify's shop.json and orders.json.")
+    ],
     strict: Annotated[
         bool, typer.Option("--strict", help="Refuse files with columns outside the contract or without rows (warnings otherwise).")
     ] = False,
@@ -87,10 +89,16 @@ def load(
     from semantic.printable import printable
     from semantic.sources import Sources
 
+    from semantic.backends.shopify_json import has_admin_export, read_admin_export
+
     project = load_project(config)
-    files = find_table_files(directory)
-    # Read and check every file before touching the warehouse: nothing is half-loaded.
-    checked = {logical: read_checked(logical, path) for logical, path in files.items()}
+    if has_admin_export(directory):  # Shopify Admin API JSON: shop.json + orders.json
+        checked = read_admin_export(directory)
+        files = {logical: item.path for logical, item in checked.items()}
+    else:
+        files = find_table_files(directory)
+        # Read and check every file before touching the warehouse: nothing is half-loaded.
+        checked = {logical: read_checked(logical, path) for logical, path in files.items()}
     warnings = [w for item in checked.values() for w in item.warnings]
     if strict and warnings:
         raise ConfigError(

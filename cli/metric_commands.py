@@ -36,7 +36,7 @@ def query(
 ) -> None:
     """Compute metrics on the warehouse, split by dimensions."""
     from semantic.api import build_query, load_project
-    from semantic.backends.runner import run_query
+    from semantic.backends.runner import query_notes, run_query
     from semantic.backends.connect import connect_for
     from semantic.cli import render
 
@@ -53,8 +53,10 @@ def query(
         if from_ != "sources":
             built = _choose(warehouse, project, built.spec, from_, schema)
         result = run_query(warehouse, built)
+        notes = query_notes(warehouse, built)
     finally:
         warehouse.close()
+    _warn(tuple(notes), "note: ")
     emit(result, built, format, output)
 
 
@@ -72,13 +74,13 @@ def _choose(warehouse, project, spec, mode: str, schema: str):
     return choice.built
 
 
-def _warn(warnings: tuple[str, ...]) -> None:
+def _warn(warnings: tuple[str, ...], label: str = "warning: ") -> None:
     from rich.console import Console
     from rich.text import Text
 
     console = Console(stderr=True)
     for warning in warnings:
-        console.print(Text.assemble(("warning: ", "bold yellow"), warning))
+        console.print(Text.assemble((label, "bold yellow"), warning))
 
 
 def emit(result, built, format: str, output: Path | None) -> None:

@@ -23,6 +23,7 @@ BUILTIN_MODULES = (
     "semantic.facts",
     "semantic.dimensions",
     "semantic.core_metrics",
+    "semantic.sales_report",
     "semantic.attribution.journeys",
     "semantic.attribution.metrics",
 )

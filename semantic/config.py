@@ -19,6 +19,11 @@ from semantic.contract import CONTRACT, FINANCIAL_STATUSES
 
 Dialect = Literal["duckdb", "postgres", "bigquery"]
 DIALECTS: tuple[Dialect, ...] = ("duckdb", "postgres", "bigquery")
+# The contract tables each source preset reads from a loader's tables (semantic.presets builds them).
+PRESET_TABLES = {
+    "fivetran_shopify": ("shops", "orders", "order_lines", "refunds", "customers"),
+    "fivetran_shopify_graphql": ("shops", "orders", "order_lines", "refunds", "customers"),
+}
 
 
 class Frozen(BaseModel):
@@ -34,6 +39,8 @@ class ProjectSettings(Frozen):
     # Python files (relative to metrics.toml) defining this project's own metrics:
     # each defines `register(catalog)` and registers metrics (and facts, dimensions, checks) on it.
     modules: tuple[str, ...] = ()
+    # A named set of knob values (semantic.profiles): "shopify" answers as Shopify admin's Sales report.
+    profile: Literal["default", "shopify"] = "default"
 
 
 class WarehouseSettings(Frozen):
@@ -41,12 +48,40 @@ class WarehouseSettings(Frozen):
     url: str | None = None
 
 
+Scalar = bool | int | str
+
+
 class SourceTable(Frozen):
-    """Where one contract table physically lives, and its column renames."""
+    """Where one contract table physically lives, its column renames, and how it is shaped into the contract.
+
+    A table with constants, fallbacks or a filter is a view: read in place, never loaded into.
+    """
 
     name: str | None = None
     database: str | None = None
     columns: dict[str, str] = Field(default_factory=dict)
+    # logical column -> a constant (the shop id of a one-shop table, say)
+    constants: dict[str, Scalar] = Field(default_factory=dict)
+    # logical column -> physical columns taken, in order, where the column itself is NULL
+    fallbacks: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    # logical column -> the type of the physical column it reads, when not the contract's (cast on reading)
+    types: dict[str, str] = Field(default_factory=dict)
+    # physical column -> the value rows must have (NULL counts as false for a boolean)
+    where: dict[str, Scalar] = Field(default_factory=dict)
+
+    @property
+    def is_view(self) -> bool:
+        return bool(self.constants or self.fallbacks or self.where)
+
+    @field_validator("types")
+    @classmethod
+    def _ibis_types(cls, value: dict[str, str]) -> dict[str, str]:
+        known = ("string", "int64", "int32", "float64", "decimal(18, 2)", "decimal(38, 9)", "boolean", "date",
+                 "timestamp", "timestamp('UTC')")  # fmt: skip
+        for column, kind in value.items():
+            if kind not in known:
+                raise ValueError(f"types.{column} = {kind!r} is not one of {', '.join(known)}")
+        return value
 
 
 class SourceSettings(Frozen):
@@ -55,10 +90,38 @@ class SourceSettings(Frozen):
     # Catalog (DuckDB database name) or BigQuery project; rarely needed.
     catalog: str | None = None
     tables: dict[str, SourceTable] = Field(default_factory=dict)
+    # Read a loader's own tables in place (semantic.presets): "fivetran_shopify".
+    preset: Literal["fivetran_shopify", "fivetran_shopify_graphql"] | None = None
+    # The IANA zone of the wall-clock time the loader's naive timestamps hold (e.g. "UTC");
+    # unset: its timestamps must be instants (TIMESTAMPTZ), and a naive one is refused.
+    naive_timestamps: str | None = None
+    # Several connections unioned into one schema: each row's shop is its source_relation column.
+    source_relation: bool = False
+
+    @field_validator("naive_timestamps")
+    @classmethod
+    def _iana_zone(cls, value: str | None) -> str | None:
+        if value is None:
+            return value
+        import zoneinfo
+
+        try:
+            zoneinfo.ZoneInfo(value)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"{value!r} is not an IANA time zone (e.g. \"UTC\", \"America/New_York\")") from None
+        return value
 
     @model_validator(mode="after")
     def _known_tables_and_columns(self) -> SourceSettings:
         from semantic.errors import did_you_mean
+
+        if self.preset:
+            covered = [t for t in self.tables if t in PRESET_TABLES[self.preset]]
+            if covered:
+                raise ValueError(
+                    f"sources.tables.{covered[0]} is read by preset {self.preset!r}; remove the mapping "
+                    f"(the preset reads {', '.join(PRESET_TABLES[self.preset])}) or the preset"
+                )
 
         for table, mapping in self.tables.items():
             if table not in CONTRACT:
@@ -66,12 +129,16 @@ class SourceSettings(Frozen):
                     f"sources.tables.{table} is not a contract table.{did_you_mean(table, CONTRACT)} "
                     f"Contract tables: {', '.join(CONTRACT)}"
                 )
-            for column in mapping.columns:
-                if column not in CONTRACT[table].columns:
-                    raise ValueError(
-                        f"sources.tables.{table}.columns.{column} is not a column of {table}."
-                        f"{did_you_mean(column, CONTRACT[table].columns)}"
-                    )
+            for key in ("columns", "constants", "fallbacks", "types"):
+                for column in getattr(mapping, key):
+                    if column not in CONTRACT[table].columns:
+                        raise ValueError(
+                            f"sources.tables.{table}.{key}.{column} is not a column of {table}."
+                            f"{did_you_mean(column, CONTRACT[table].columns)}"
+                        )
+            both = set(mapping.constants) & (set(mapping.columns) | set(mapping.fallbacks))
+            if both:
+                raise ValueError(f"sources.tables.{table}: {sorted(both)[0]} is a constant and a column; keep one")
         return self
 
 
@@ -101,6 +168,9 @@ class RevenueKnobs(Frozen):
     # order_date: a refund reduces the revenue of its order's day (restates history);
     # refund_date: on the refund's own shop-local day, as Shopify's reports do.
     refund_dating: Literal["order_date", "refund_date"] = "order_date"
+    # A cancelled order (when cancelled orders count) returns what its refunds have not
+    # returned yet on its cancellation day, as Shopify's reports do (a sale, then a return).
+    cancellation_returns: bool = False
 
 
 class SpendKnobs(Frozen):

@@ -40,15 +40,24 @@ class ContractTable:
     columns: MappingProxyType  # logical column name -> Ibis type string
     nullable: frozenset[str] = field(default_factory=frozenset)
     description: str = ""
+    # Nullable columns a file may leave out (loaded as NULL): columns added after
+    # the contract's first version, so older exports still load.
+    optional: frozenset[str] = field(default_factory=frozenset)
 
     def schema(self) -> dict[str, str]:
         """The Ibis schema as a plain dict, NOT NULL where the contract says so."""
         return {c: (t if c in self.nullable else f"!{t}") for c, t in self.columns.items()}
 
 
-def _table(name: str, description: str, nullable: tuple[str, ...] = (), **columns: str) -> ContractTable:
+def _table(
+    name: str, description: str, nullable: tuple[str, ...] = (), optional: tuple[str, ...] = (), **columns: str
+) -> ContractTable:
     return ContractTable(
-        name=name, columns=MappingProxyType(dict(columns)), nullable=frozenset(nullable), description=description
+        name=name,
+        columns=MappingProxyType(dict(columns)),
+        nullable=frozenset(nullable) | frozenset(optional),
+        description=description,
+        optional=frozenset(optional),
     )
 
 
@@ -65,8 +74,10 @@ CONTRACT: MappingProxyType = MappingProxyType(
             ),
             _table(
                 "orders",
-                "One row per order, as Shopify stands now.",
+                "One row per order, as Shopify stands now. taxes_included: the order's prices "
+                "(lines and shipping) already contain its taxes (NULL: they do not).",
                 ("customer_id", "email", "cancelled_at", "visitor_id", "landing_site", "referring_site"),
+                ("taxes_included",),
                 shop_id="string",
                 order_id="string",
                 customer_id="string",
@@ -84,6 +95,7 @@ CONTRACT: MappingProxyType = MappingProxyType(
                 landing_site="string",
                 referring_site="string",
                 _loaded_at=INSTANT,
+                taxes_included="boolean",
             ),
             _table(
                 "order_lines",

@@ -418,6 +418,7 @@ def generate(
             **{m: _money(o[m] * cents[o["shop"]]) for m in ("discounts", "shipping", "taxes")},
             **order_traffic,
             _loaded_at=instants(order_loaded),
+            taxes_included=pa.array(np.zeros(orders, dtype=bool)),
         ),
         "order_lines": dict(
             shop_id=shop_ids.take(pa.array(lines["shop"])), order_id=order_ids.take(pa.array(lines["order"])),

@@ -36,24 +36,32 @@ def included_order_filter(orders: ir.Table, config: Config) -> ir.BooleanValue:
     return predicate
 
 
+def _tax_adjusted(value: ir.DecimalValue, taxes: ir.DecimalValue, taxes_included: ir.BooleanValue, config: Config) -> ir.DecimalValue:
+    """`value` (priced as the order's prices are) with its taxes, or without them, per revenue.include_taxes.
+
+    Tax-exclusive prices (taxes_included false or NULL) add the taxes on top; tax-inclusive
+    prices already hold them, so they add nothing, and without taxes they give them back.
+    """
+    inclusive = taxes_included.fill_null(False)
+    if config.revenue.include_taxes:
+        return value + inclusive.ifelse(0, taxes)
+    return value - inclusive.ifelse(taxes, 0)
+
+
 def order_revenue(orders: ir.Table, config: Config) -> ir.DecimalValue:
-    """gross_sales - discounts (+ shipping) (+ taxes), per the `[revenue]` knobs."""
+    """gross_sales - discounts (+ shipping) (+ taxes, unless the prices include them), per the `[revenue]` knobs."""
     value = orders.gross_sales - orders.discounts
     if config.revenue.include_shipping:
         value = value + orders.shipping
-    if config.revenue.include_taxes:
-        value = value + orders.taxes
-    return value.cast("decimal(18, 2)")
+    return _tax_adjusted(value, orders.taxes, orders.taxes_included, config).cast("decimal(18, 2)")
 
 
 def refund_total(refunds: ir.Table, config: Config) -> ir.DecimalValue:
-    """Merchandise refunded (+ refunded shipping) (+ refunded taxes), per the `[revenue]` knobs."""
+    """Merchandise refunded (+ refunded shipping) (+ refunded taxes, unless the prices include them)."""
     value = refunds.amount
     if config.revenue.include_shipping:
         value = value + refunds.shipping
-    if config.revenue.include_taxes:
-        value = value + refunds.taxes
-    return value.cast("decimal(18, 2)")
+    return _tax_adjusted(value, refunds.taxes, refunds.taxes_included, config).cast("decimal(18, 2)")
 
 
 def _with_shop_zone(table: ir.Table, shops: ir.Table) -> ir.Table:
@@ -72,17 +80,35 @@ def _included_orders(scope: Scope) -> ir.Table:
 
 
 def _refunds(scope: Scope) -> ir.Table:
+    if scope.config.revenue.refund_dating == "refund_date":
+        return _refunds_on_their_day(scope)
     orders = scope.fact("included_orders")
     refunds = scope.sources.refunds
     joined = refunds.join(
-        orders.select("shop_id", "order_id", "shop_timezone", order_day=orders.day),
+        orders.select("shop_id", "order_id", "shop_timezone", "taxes_included", order_day=orders.day),
         ["shop_id", "order_id"],
     )
-    if scope.config.revenue.refund_dating == "order_date":
-        day = joined.order_day
-    else:
-        day = local_date(joined.processed_at, joined.shop_timezone)
-    return joined.mutate(day=day, refund_total=refund_total(joined, scope.config))
+    return joined.mutate(day=joined.order_day, refund_total=refund_total(joined, scope.config))
+
+
+def _refunds_on_their_day(scope: Scope) -> ir.Table:
+    """Refunds on their own shop-local day: of included orders, and of orders not loaded at all.
+
+    A refund whose order predates the loaded history (or falls outside any range
+    asked for) is still a return on its day, as Shopify shows it; `order_known`
+    says which are which. Refunds of orders loaded but not included do not count.
+    """
+    orders = scope.sources.orders
+    refunds = scope.sources.refunds
+    known = orders.select("shop_id", "order_id", "taxes_included", included=included_order_filter(orders, scope.config))
+    joined = refunds.left_join(known, ["shop_id", "order_id"])
+    joined = joined.filter(joined.included.fill_null(True)).select(
+        *refunds.columns, "taxes_included", order_known=joined.included.notnull()
+    )
+    joined = _with_shop_zone(joined, scope.sources.shops)
+    return joined.mutate(
+        day=local_date(joined.processed_at, joined.shop_timezone), refund_total=refund_total(joined, scope.config)
+    )
 
 
 def _ad_spend(scope: Scope) -> ir.Table:

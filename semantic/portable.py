@@ -9,6 +9,9 @@ a name our model uses, and spelled per dialect after Ibis renders the SQL:
   TIMESTAMPTZ (both engines share the function and its meaning); BigQuery:
   `DATETIME(instant, zone)`. DST is the engine's: all use the IANA database, so
   a shop-local day is 23 or 25 hours long when the clocks change.
+- `instant_from_local(naive, zone)`: the UTC instant of a naive wall-clock
+  timestamp read in a declared zone (a loader's naive columns). DuckDB and
+  PostgreSQL: `timezone(zone, naive)` on a TIMESTAMP; BigQuery: `TIMESTAMP(naive, zone)`.
 - `url_decode(value)`: percent-decoding of a string whose escapes form valid
   UTF-8. DuckDB: its builtin. PostgreSQL: a SQL function of that name, created
   by `setup_statements("postgres")`. BigQuery: an inline subquery over the
@@ -38,6 +41,7 @@ import sqlglot.expressions as sge
 
 LOCAL_TIMESTAMP_FUNCTION = "timezone"
 URL_DECODE_FUNCTION = "url_decode"
+INSTANT_FUNCTION = "semantic_instant_at"
 
 
 # -- declarations (what Ibis sees) ---------------------------------------------------
@@ -46,6 +50,11 @@ URL_DECODE_FUNCTION = "url_decode"
 @ibis.udf.scalar.builtin(name=LOCAL_TIMESTAMP_FUNCTION)
 def _timezone(zone: str, instant: dt.Timestamp(timezone="UTC")) -> dt.Timestamp(timezone=None):  # type: ignore[valid-type]
     """The wall-clock timestamp of `instant` in IANA time zone `zone`."""
+
+
+@ibis.udf.scalar.builtin(name=INSTANT_FUNCTION)
+def _instant_at(zone: str, wall_clock: dt.Timestamp(timezone=None)) -> dt.Timestamp(timezone="UTC"):  # type: ignore[valid-type]
+    """The UTC instant of a naive wall-clock timestamp read in IANA time zone `zone`."""
 
 
 @ibis.udf.scalar.builtin(name=URL_DECODE_FUNCTION)
@@ -61,6 +70,11 @@ def local_timestamp(instant: ir.TimestampValue, zone: ir.StringValue) -> ir.Time
 def local_date(instant: ir.TimestampValue, zone: ir.StringValue) -> ir.DateValue:
     """The shop-local calendar day of a UTC instant."""
     return local_timestamp(instant, zone).date()
+
+
+def instant_from_local(wall_clock: ir.TimestampValue, zone: str) -> ir.TimestampValue:
+    """The UTC instant of a naive timestamp that holds wall-clock time in `zone` (a loader's naive columns)."""
+    return _instant_at(ibis.literal(zone, "string"), wall_clock)
 
 
 def url_decode(value: ir.StringValue) -> ir.StringValue:
@@ -81,6 +95,17 @@ def _bigquery_local_time(node: sge.Expression) -> sge.Expression:
         zone, instant = node.expressions
         return sge.Anonymous(this="DATETIME", expressions=[instant, zone])
     return node
+
+
+def _instant_spelling(function: str, swap: bool) -> Callable[[sge.Expression], sge.Expression]:
+    # semantic_instant_at(zone, naive) -> timezone(zone, naive) (DuckDB, PostgreSQL) or TIMESTAMP(naive, zone)
+    def rewrite(node: sge.Expression) -> sge.Expression:
+        if _is_call(node, INSTANT_FUNCTION):
+            zone, wall_clock = node.expressions
+            return sge.Anonymous(this=function, expressions=[wall_clock, zone] if swap else [zone, wall_clock])
+        return node
+
+    return rewrite
 
 
 # BigQuery has no URL decoding: split into escapes and text, rebuild the bytes, read as UTF-8.
@@ -107,7 +132,9 @@ def _inline(template: str, dialect: str) -> Callable[[sge.Expression], sge.Expre
 
 
 SPELLINGS: dict[str, tuple[Callable[[sge.Expression], sge.Expression], ...]] = {
-    "bigquery": (_bigquery_local_time, _inline(_BIGQUERY_URL_DECODE, "bigquery")),
+    "bigquery": (_bigquery_local_time, _inline(_BIGQUERY_URL_DECODE, "bigquery"), _instant_spelling("TIMESTAMP", True)),
+    "duckdb": (_instant_spelling(LOCAL_TIMESTAMP_FUNCTION, False),),
+    "postgres": (_instant_spelling(LOCAL_TIMESTAMP_FUNCTION, False),),
 }
 
 

@@ -65,6 +65,7 @@ class Project:
             line = _decode_error_line(exc)
             message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
             raise ConfigError(f"not valid TOML: {message}", path=label, line=line) from None
+        raw = _with_profile(raw, text, label)
         return cls(config=_validate(raw, text, label), path=path, text=text, raw=raw)
 
     @classmethod
@@ -90,6 +91,12 @@ class Project:
         raw = copy.deepcopy(self.raw)
         for assignment in assignments:
             key, value = parse_assignment(assignment)
+            if key in ("profile", "project.profile"):
+                from semantic.profiles import apply_profile
+
+                raw.setdefault("project", {})["profile"] = value
+                raw = apply_profile(raw, str(value), override=True)  # the command line wins over the file
+                continue
             _assign(raw, key, value)
         from semantic.printable import shorten
 
@@ -160,6 +167,31 @@ def _takes_a_list(annotation: Any, depth: int) -> bool:
     elif depth != 2:
         return False
     return typing.get_origin(annotation) in (tuple, list)
+
+
+def _with_profile(raw: dict[str, Any], text: str, label: str) -> dict[str, Any]:
+    """`raw` with its profile's knobs beneath; a knob set otherwise than the profile is an error."""
+    from semantic.profiles import PROFILES, apply_profile, conflicts, profile_name
+
+    name = profile_name(raw)
+    if name not in PROFILES:
+        return raw  # validation names the unknown profile
+    found = conflicts(raw, name)
+    if found:
+        (group, knob), wanted, given = found[0]
+        raise ConfigError(
+            f"{group}.{knob} = {_toml(given)} contradicts profile {name!r}, which sets it to {_toml(wanted)}",
+            path=label,
+            line=locate(text, (group, knob)),
+            hint=f"remove {group}.{knob} from metrics.toml (the profile sets it), or drop `profile = {name!r}`",
+        )
+    return apply_profile(raw, name, override=False)
+
+
+def _toml(value: Any) -> str:
+    import json
+
+    return json.dumps(list(value) if isinstance(value, tuple) else value)
 
 
 def _validate(raw: dict[str, Any], text: str, label: str) -> Config:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -90,6 +91,8 @@ class BuiltQuery:
     # Distinct currencies of the shops in scope, when the query adds money across shops.
     currency_check: ir.Table | None = None
     warnings: tuple[str, ...] = ()
+    # Under refund_date: the refunds counted whose order was never loaded (`refunds` column).
+    orphan_refunds: ir.Table | None = None
 
     @property
     def uses_money(self) -> bool:
@@ -123,7 +126,9 @@ def build_query(
     parts = [_part(scope, spec, fact, where, dims, additive, internal) for fact, where in _fact_groups(additive)]
     union = parts[0] if len(parts) == 1 else ibis.union(*parts, distinct=False)
     agg = _sums(union, scope, spec, dims, additive, internal)
-    return finish_query(catalog, config, spec, dims, agg, closure, scope.sources, today=today)
+    built = finish_query(catalog, config, spec, dims, agg, closure, scope.sources, today=today)
+    # Under refund_date, how many refunds of never-loaded orders the answer counts (a note for the user).
+    return dataclasses.replace(built, orphan_refunds=_orphan_refunds(scope, spec) if "refunds" in built.tables else None)
 
 
 def finish_query(
@@ -173,6 +178,23 @@ def finish_query(
 def internal_name(metric: Metric) -> str:
     """The column a metric's value has inside a query, before the output is named."""
     return f"m__{metric.name}__v{metric.version}"
+
+
+def _orphan_refunds(scope: Scope, spec: QuerySpec) -> ir.Table | None:
+    """How many refunds in the query's range have no loaded order (counted on their own day)."""
+    if scope.config.revenue.refund_dating != "refund_date" or "refunds" not in scope.facts:
+        return None
+    refunds = scope.fact("refunds")
+    if "order_known" not in refunds.columns:
+        return None  # a project's own refunds fact
+    refunds = refunds.filter(~refunds.order_known)
+    if spec.shops:
+        refunds = refunds.filter(refunds.shop_id.isin(list(spec.shops)))
+    if spec.start:
+        refunds = refunds.filter(refunds.day >= spec.start)
+    if spec.end:
+        refunds = refunds.filter(refunds.day <= spec.end)
+    return refunds.aggregate(refunds=refunds.count())
 
 
 def deprecation_warnings(config: Config, closure: list[Metric] | tuple[Metric, ...], today: dt.date) -> tuple[str, ...]:

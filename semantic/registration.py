@@ -4,7 +4,7 @@ Built-in definition modules (listed in `semantic.builtins`) and a project's own
 modules (`[project] modules` in metrics.toml) each define
 
     def register(catalog: Registrar) -> None:
-        catalog.register(Additive(name="gross_sales", ...))
+        catalog.register(Additive(name="merchandise_sales", ...))
 
 and never touch module globals, so loading a module twice, or into two
 projects, cannot leak definitions from one into the other.

@@ -63,7 +63,10 @@ class Sources:
         if logical not in CONTRACT:
             raise UnknownNameError("table", logical, CONTRACT)
         mapping = self.settings.tables.get(logical)
-        columns = tuple((c, (mapping.columns.get(c, c) if mapping else c)) for c in CONTRACT[logical].columns)
+        constants = mapping.constants if mapping else {}
+        columns = tuple(
+            (c, (mapping.columns.get(c, c) if mapping else c)) for c in CONTRACT[logical].columns if c not in constants
+        )
         return PhysicalTable(
             logical=logical,
             name=(mapping.name if mapping and mapping.name else logical),
@@ -72,10 +75,30 @@ class Sources:
             columns=columns,
         )
 
+    @property
+    def preset(self):
+        """The source preset (semantic.presets.Preset) reading a loader's tables, or None."""
+        if not self.settings.preset:
+            return None
+        from semantic.presets import PRESETS
+
+        return PRESETS[self.settings.preset]
+
+    def from_preset(self, logical: str) -> bool:
+        """True when `logical` is an expression over a preset's loader tables (not a table of its own)."""
+        return self.preset is not None and logical in self.preset.covers
+
     def tables_read_by(self, expr: ir.Expr) -> tuple[str, ...]:
-        """The logical contract tables an expression reads, in the order first found."""
+        """The logical contract tables an expression reads, in the order first found.
+
+        A loader table read through a preset counts as the first contract table built on it.
+        """
         by_physical = {}
         for logical in CONTRACT:
+            if self.from_preset(logical):
+                for raw in self.preset.reads(logical):
+                    by_physical.setdefault((raw.name, self.settings.database), logical)
+                continue
             physical = self.physical(logical)
             by_physical[(physical.name, physical.database)] = logical
         found: dict[str, None] = {}
@@ -93,14 +116,39 @@ class Sources:
     def _tables(self) -> dict[str, ir.Table]:
         return {name: self._build(name) for name in CONTRACT}
 
+    def raw_table(self, name: str) -> ir.Table:
+        """A preset's loader table `name`, unbound, with the columns the preset reads."""
+        raw = self.preset.raw_table(name)
+        schema = raw.ibis_schema(self.settings.naive_timestamps, self.settings.source_relation)
+        return ibis.table(schema, name=name, database=self.settings.database, catalog=self.settings.catalog)
+
     def _build(self, logical: str) -> ir.Table:
+        if self.from_preset(logical):
+            from semantic.presets import PresetContext
+
+            context = PresetContext(self.raw_table, self.settings.naive_timestamps, self.settings.source_relation)
+            return self.preset.build(logical, context)
         physical = self.physical(logical)
         types = CONTRACT[logical].columns
-        schema = {p: types[c] for c, p in physical.columns}
+        mapping = self.settings.tables.get(logical)
+        declared = {**types, **(mapping.types if mapping else {})}
+        schema = {p: declared[c] for c, p in physical.columns}
+        if mapping is not None:
+            schema |= {p: declared[c] for c, ps in mapping.fallbacks.items() for p in ps}
+            schema |= {p: _literal_type(v) for p, v in mapping.where.items()}
         raw = ibis.table(schema, name=physical.name, database=physical.database, catalog=physical.catalog)
-        if all(c == p for c, p in physical.columns):
-            return raw
-        return raw.select(**{c: raw[p] for c, p in physical.columns})
+        if mapping is None or (not mapping.is_view and not mapping.types):
+            if all(c == p for c, p in physical.columns):
+                return raw
+            return raw.select(**{c: raw[p] for c, p in physical.columns})
+        return _view(raw, logical, physical, mapping)
+
+    def view_columns(self, logical: str) -> tuple[str, ...]:
+        """The physical columns a mapped view reads beyond its renamed ones (fallbacks, filters)."""
+        mapping = self.settings.tables.get(logical)
+        if mapping is None:
+            return ()
+        return tuple(dict.fromkeys([p for ps in mapping.fallbacks.values() for p in ps] + list(mapping.where)))
 
     def __getattr__(self, name: str) -> ir.Table:
         if name.startswith("_"):
@@ -108,3 +156,23 @@ class Sources:
         if name in CONTRACT:
             return self.table(name)
         raise AttributeError(name)
+
+
+def _literal_type(value: object) -> str:
+    return "boolean" if isinstance(value, bool) else "int64" if isinstance(value, int) else "string"
+
+
+def _view(raw: ir.Table, logical: str, physical: PhysicalTable, mapping) -> ir.Table:
+    """A mapped table shaped into the contract: filtered, with constants, fallbacks and casts."""
+    types = CONTRACT[logical].columns
+    for column, value in mapping.where.items():
+        raw = raw.filter(raw[column].fill_null(False) == value if isinstance(value, bool) else raw[column] == value)
+    by_logical = dict(physical.columns)
+    values = {}
+    for column, kind in types.items():
+        if column in mapping.constants:
+            values[column] = ibis.literal(mapping.constants[column]).cast(kind)
+            continue
+        tried = [raw[p].cast(kind) for p in (by_logical[column], *mapping.fallbacks.get(column, ()))]
+        values[column] = ibis.coalesce(*tried) if len(tried) > 1 else tried[0]
+    return raw.select(**values)

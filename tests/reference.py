@@ -8,6 +8,8 @@ definitions v1), not the code under test:
   partially_refunded or refunded; its day is processed_at in the shop's zone;
 - revenue: gross_sales - discounts (+ shipping) (+ taxes) of included orders, minus
   their refunds (amount (+ shipping) (+ taxes)), on the order's day or the refund's;
+  taxes are never added to tax-inclusive prices (taxes_included; issue 11), and under
+  refund_date a refund of an order never loaded counts on its own day;
 - paid_spend: spend on paid platforms, on the row's shop-local `date`;
 - new_customers: per shop, a customer (customer_id; a guest by the one customers
   row with the same normalised email, else by the email) on the day of their
@@ -133,22 +135,30 @@ def fact_rows(data: ShopData, knobs: Knobs) -> dict[str, list[tuple[str, dt.date
         (o["shop_id"], o["order_id"]): o for o in data.orders if is_included(o) and o["shop_id"] in zone
     }
 
+    def with_taxes(value: Decimal, taxes: Decimal, taxes_included: bool | None) -> Decimal:
+        # Tax-inclusive prices already hold their taxes: add none, or give them back.
+        if taxes_included:
+            return value if knobs.include_taxes else value - taxes
+        return value + taxes if knobs.include_taxes else value
+
     def order_value(o: dict) -> Decimal:
         value = o["gross_sales"] - o["discounts"]
         value += o["shipping"] if knobs.include_shipping else 0
-        value += o["taxes"] if knobs.include_taxes else 0
-        return value
+        return with_taxes(value, o["taxes"], o.get("taxes_included"))
 
     orders = [(o["shop_id"], local_day(o["processed_at"], zone[o["shop_id"]]), order_value(o)) for o in included.values()]
 
+    loaded = {(o["shop_id"], o["order_id"]) for o in data.orders}
     refunds = []
     for r in data.refunds:
         order = included.get((r["shop_id"], r["order_id"]))
-        if order is None:
+        # Under refund_date, a refund of an order never loaded (before the history) still counts on its day.
+        unknown = knobs.refund_dating == "refund_date" and (r["shop_id"], r["order_id"]) not in loaded
+        if order is None and not (unknown and r["shop_id"] in zone):
             continue
         value = r["amount"]
         value += r["shipping"] if knobs.include_shipping else 0
-        value += r["taxes"] if knobs.include_taxes else 0
+        value = with_taxes(value, r["taxes"], order.get("taxes_included") if order else None)
         dated = order["processed_at"] if knobs.refund_dating == "order_date" else r["processed_at"]
         refunds.append((r["shop_id"], local_day(dated, zone[r["shop_id"]]), -value))
 
@@ -335,6 +345,7 @@ def random_shop_data(draw, max_orders: int = 14) -> ShopData:
             "discounts": draw(st.sampled_from([ZERO, gross, (gross / 10).quantize(Decimal("0.01"))])),
             "shipping": draw(small_cents),
             "taxes": draw(small_cents),
+            "taxes_included": draw(st.sampled_from([None, None, False, True])),
             "visitor_id": None, "landing_site": None, "referring_site": None,
             "_loaded_at": loaded,
         })

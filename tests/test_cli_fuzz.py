@@ -66,6 +66,9 @@ SPECS = {
     "approve": (METRIC_NAMES, {"--by": ["ana@example.com", "not-an-email"]}),
     "codeowners": ([], {"--output": PATHS}),
     "load": ([], {"--strict": None}),
+    "reconcile": ([], {"--shop": ["s1", "s2", "s9"], "--start": ["2024-03-01", "2024-02-30"], "--end": ["2024-03-31"],
+                       "--format": ["table", "csv", "json", "xml"], "--output": PATHS,
+                       "--admin-report": ["report.md", "missing.csv", "/proc/x"]}),
     "demo": ([], {"--shops": ["1", "0", "2"], "--seed": ["1", "x"], "--force": None}),
     "diff": ([], {"--base": ["main", "HEAD~1", "-x"], "--format": ["text", "json", "markdown"], "--start": ["2024-03-01"], "--end": ["2024-03-31"]}),
     # Without a token it stops before the network; with --api-url carrying a password it must not print it.
@@ -77,7 +80,7 @@ COMMAND_DRAWS = [name for name in sorted(SPECS) for _ in range(1 if name in ("ch
 ONLY_LISTED = {("export", "--out")}
 SINGLE_ARGUMENT = {"explain", "attribution", "approve"}
 REQUIRED = {"explain": ["--shop"], "approve": ["--by"], "export": ["--dialect", "--out"], "diff": ["--base"]}
-TAKES_DATABASE = {"query", "explain", "attribution", "load", "demo", "diff"}  # comment talks to GitHub, not a warehouse
+TAKES_DATABASE = {"query", "explain", "attribution", "load", "demo", "diff", "reconcile"}  # comment talks to GitHub, not a warehouse
 TAKES_SET = {"query", "compile", "export", "explain", "attribution", "demo"}
 set_pair = st.tuples(st.sampled_from(KNOBS), st.one_of(text, st.sampled_from(["paid,refunded", "true", "7", '["meta"]', "refund_date"]))).map(
     lambda kv: ["--set", f"{kv[0]}={kv[1]}"]

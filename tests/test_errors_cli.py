@@ -86,7 +86,7 @@ def test_unknown_key_suggests_the_nearest_and_lists_the_known(tmp_path, capsys):
     line = one_line(err)
     assert ":5: revenue.refund_datin: unknown key 'refund_datin'" in line
     assert "Did you mean 'refund_dating'?" in line
-    assert "Known: include_shipping, include_taxes, refund_dating." in line
+    assert "Known: include_shipping, include_taxes, refund_dating, cancellation_returns." in line
 
 
 def test_an_unknown_table_of_metrics_toml_suggests_the_nearest(tmp_path, capsys):

@@ -197,14 +197,14 @@ def test_removing_an_active_metric_fails_and_a_deprecated_one_passes(repo):
 
 
 def test_a_renamed_metric_is_removed_plus_added_and_named_a_likely_rename(repo):
-    repo.write("defs.py", DEFS_V1.replace('name="gross"', 'name="gross_sales"'))
-    repo.edit("metrics.toml", "[metrics.gross]", "[metrics.gross_sales]")
+    repo.write("defs.py", DEFS_V1.replace('name="gross"', 'name="gross_merchandise"'))
+    repo.edit("metrics.toml", "[metrics.gross]", "[metrics.gross_merchandise]")
     repo.ok("lock")
     code, report = diff_json(repo)
     metrics = by_name(report)
     assert code == 1
-    assert metrics["gross"]["status"] == "removed" and metrics["gross"]["rename"] == "likely renamed to gross_sales"
-    assert metrics["gross_sales"]["status"] == "added" and metrics["gross_sales"]["rename"] == "likely renamed from gross"
+    assert metrics["gross"]["status"] == "removed" and metrics["gross"]["rename"] == "likely renamed to gross_merchandise"
+    assert metrics["gross_merchandise"]["status"] == "added" and metrics["gross_merchandise"]["rename"] == "likely renamed from gross"
 
 
 def test_an_unknown_base_revision_is_a_usage_error(repo):

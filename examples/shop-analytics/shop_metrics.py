@@ -1,4 +1,7 @@
-"""This team's own metrics: gross merchandise sales, discounts and the discount rate.
+"""This team's own metrics: merchandise sales, order discounts and the discount rate.
+
+(The built-in gross_sales and discounts are Shopify's, in its signs; a project may
+not redefine a built-in name.)
 
 metrics.toml names this file in `[project] modules`; `semantic` calls
 `register(catalog)` with the project's own catalog. Custom metrics get the same
@@ -12,7 +15,7 @@ from semantic.metrics import Additive, Contribution, Ratio
 def register(catalog):
     catalog.register(
         Additive(
-            name="gross_sales",
+            name="merchandise_sales",
             version=1,
             description="Price x quantity of included orders, before discounts.",
             unit="money",
@@ -22,7 +25,7 @@ def register(catalog):
     )
     catalog.register(
         Additive(
-            name="discounts",
+            name="order_discounts",
             version=1,
             description="Discounts of included orders (line and order level).",
             unit="money",
@@ -34,9 +37,9 @@ def register(catalog):
         Ratio(
             name="discount_rate",
             version=1,
-            description="Share of gross sales given away as discounts: discounts / gross_sales; NULL without sales.",
+            description="order_discounts / merchandise_sales; NULL where there were no sales.",
             unit="ratio",
-            numerator="discounts",
-            denominator="gross_sales",
+            numerator="order_discounts",
+            denominator="merchandise_sales",
         )
     )

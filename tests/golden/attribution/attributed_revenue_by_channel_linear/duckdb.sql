@@ -17,11 +17,12 @@ WITH "t11" AS (
     "t10"."landing_site",
     "t10"."referring_site",
     "t10"."_loaded_at",
+    "t10"."taxes_included",
     "t10"."shop_timezone",
     CAST(TIMEZONE("t10"."shop_timezone", "t10"."processed_at") AS DATE) AS "day",
     (
       "t10"."gross_sales" - "t10"."discounts"
-    ) + "t10"."shipping" + "t10"."taxes" AS "order_revenue"
+    ) + "t10"."shipping" + CASE WHEN COALESCE("t10"."taxes_included", FALSE) THEN 0 ELSE "t10"."taxes" END AS "order_revenue"
   FROM (
     SELECT
       "t9"."shop_id",
@@ -41,6 +42,7 @@ WITH "t11" AS (
       "t9"."landing_site",
       "t9"."referring_site",
       "t9"."_loaded_at",
+      "t9"."taxes_included",
       "t8"."shop_timezone"
     FROM (
       SELECT
@@ -2626,6 +2628,7 @@ FROM (
           "t24"."taxes",
           "t24"."_loaded_at",
           "t24"."shop_timezone",
+          "t24"."taxes_included",
           "t24"."order_day",
           "t24"."day",
           "t24"."refund_total",
@@ -2650,9 +2653,10 @@ FROM (
             "t21"."taxes",
             "t21"."_loaded_at",
             "t21"."shop_timezone",
+            "t21"."taxes_included",
             "t21"."order_day",
             "t21"."order_day" AS "day",
-            "t21"."amount" + "t21"."shipping" + "t21"."taxes" AS "refund_total"
+            "t21"."amount" + "t21"."shipping" + CASE WHEN COALESCE("t21"."taxes_included", FALSE) THEN 0 ELSE "t21"."taxes" END AS "refund_total"
           FROM (
             SELECT
               "t4"."shop_id",
@@ -2664,6 +2668,7 @@ FROM (
               "t4"."taxes",
               "t4"."_loaded_at",
               "t19"."shop_timezone",
+              "t19"."taxes_included",
               "t19"."order_day"
             FROM "refunds" AS "t4"
             INNER JOIN (
@@ -2671,6 +2676,7 @@ FROM (
                 "t12"."shop_id",
                 "t12"."order_id",
                 "t12"."shop_timezone",
+                "t12"."taxes_included",
                 "t12"."day" AS "order_day"
               FROM "t11" AS "t12"
             ) AS "t19"

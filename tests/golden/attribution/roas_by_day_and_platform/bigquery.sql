@@ -17,11 +17,12 @@ WITH `t13` AS (
     `t12`.`landing_site`,
     `t12`.`referring_site`,
     `t12`.`_loaded_at`,
+    `t12`.`taxes_included`,
     `t12`.`shop_timezone`,
     DATE(DATETIME(`t12`.`processed_at`, `t12`.`shop_timezone`)) AS `day`,
     (
       `t12`.`gross_sales` - `t12`.`discounts`
-    ) + `t12`.`shipping` + `t12`.`taxes` AS `order_revenue`
+    ) + `t12`.`shipping` + IF(COALESCE(`t12`.`taxes_included`, FALSE), 0, `t12`.`taxes`) AS `order_revenue`
   FROM (
     SELECT
       `t11`.`shop_id`,
@@ -41,6 +42,7 @@ WITH `t13` AS (
       `t11`.`landing_site`,
       `t11`.`referring_site`,
       `t11`.`_loaded_at`,
+      `t11`.`taxes_included`,
       `t10`.`shop_timezone`
     FROM (
       SELECT
@@ -4136,6 +4138,7 @@ WITH `t13` AS (
     `t26`.`taxes`,
     `t26`.`_loaded_at`,
     `t26`.`shop_timezone`,
+    `t26`.`taxes_included`,
     `t26`.`order_day`,
     `t26`.`day`,
     `t26`.`refund_total`,
@@ -4160,9 +4163,10 @@ WITH `t13` AS (
       `t23`.`taxes`,
       `t23`.`_loaded_at`,
       `t23`.`shop_timezone`,
+      `t23`.`taxes_included`,
       `t23`.`order_day`,
       `t23`.`order_day` AS `day`,
-      `t23`.`amount` + `t23`.`shipping` + `t23`.`taxes` AS `refund_total`
+      `t23`.`amount` + `t23`.`shipping` + IF(COALESCE(`t23`.`taxes_included`, FALSE), 0, `t23`.`taxes`) AS `refund_total`
     FROM (
       SELECT
         `t5`.`shop_id`,
@@ -4174,6 +4178,7 @@ WITH `t13` AS (
         `t5`.`taxes`,
         `t5`.`_loaded_at`,
         `t21`.`shop_timezone`,
+        `t21`.`taxes_included`,
         `t21`.`order_day`
       FROM `refunds` AS `t5`
       INNER JOIN (
@@ -4181,6 +4186,7 @@ WITH `t13` AS (
           `t14`.`shop_id`,
           `t14`.`order_id`,
           `t14`.`shop_timezone`,
+          `t14`.`taxes_included`,
           `t14`.`day` AS `order_day`
         FROM `t13` AS `t14`
       ) AS `t21`

@@ -17,11 +17,12 @@ WITH "t13" AS (
     "t12"."landing_site",
     "t12"."referring_site",
     "t12"."_loaded_at",
+    "t12"."taxes_included",
     "t12"."shop_timezone",
     DATE(TIMEZONE("t12"."shop_timezone", "t12"."processed_at")) AS "day",
     (
       "t12"."gross_sales" - "t12"."discounts"
-    ) + "t12"."shipping" + "t12"."taxes" AS "order_revenue"
+    ) + "t12"."shipping" + CASE WHEN COALESCE("t12"."taxes_included", FALSE) THEN 0 ELSE "t12"."taxes" END AS "order_revenue"
   FROM (
     SELECT
       "t11"."shop_id",
@@ -41,6 +42,7 @@ WITH "t13" AS (
       "t11"."landing_site",
       "t11"."referring_site",
       "t11"."_loaded_at",
+      "t11"."taxes_included",
       "t10"."shop_timezone"
     FROM (
       SELECT
@@ -3122,6 +3124,7 @@ WITH "t13" AS (
     "t26"."taxes",
     "t26"."_loaded_at",
     "t26"."shop_timezone",
+    "t26"."taxes_included",
     "t26"."order_day",
     "t26"."day",
     "t26"."refund_total",
@@ -3146,9 +3149,10 @@ WITH "t13" AS (
       "t23"."taxes",
       "t23"."_loaded_at",
       "t23"."shop_timezone",
+      "t23"."taxes_included",
       "t23"."order_day",
       "t23"."order_day" AS "day",
-      "t23"."amount" + "t23"."shipping" + "t23"."taxes" AS "refund_total"
+      "t23"."amount" + "t23"."shipping" + CASE WHEN COALESCE("t23"."taxes_included", FALSE) THEN 0 ELSE "t23"."taxes" END AS "refund_total"
     FROM (
       SELECT
         "t5"."shop_id",
@@ -3160,6 +3164,7 @@ WITH "t13" AS (
         "t5"."taxes",
         "t5"."_loaded_at",
         "t21"."shop_timezone",
+        "t21"."taxes_included",
         "t21"."order_day"
       FROM "refunds" AS "t5"
       INNER JOIN (
@@ -3167,6 +3172,7 @@ WITH "t13" AS (
           "t14"."shop_id",
           "t14"."order_id",
           "t14"."shop_timezone",
+          "t14"."taxes_included",
           "t14"."day" AS "order_day"
         FROM "t13" AS "t14"
       ) AS "t21"

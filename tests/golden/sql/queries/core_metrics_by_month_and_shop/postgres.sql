@@ -17,11 +17,12 @@ WITH "t15" AS (
     "t12"."landing_site",
     "t12"."referring_site",
     "t12"."_loaded_at",
+    "t12"."taxes_included",
     "t12"."shop_timezone",
     DATE(TIMEZONE("t12"."shop_timezone", "t12"."processed_at")) AS "day",
     (
       "t12"."gross_sales" - "t12"."discounts"
-    ) + "t12"."shipping" + "t12"."taxes" AS "order_revenue"
+    ) + "t12"."shipping" + CASE WHEN COALESCE("t12"."taxes_included", FALSE) THEN 0 ELSE "t12"."taxes" END AS "order_revenue"
   FROM (
     SELECT
       "t9"."shop_id",
@@ -41,6 +42,7 @@ WITH "t15" AS (
       "t9"."landing_site",
       "t9"."referring_site",
       "t9"."_loaded_at",
+      "t9"."taxes_included",
       "t8"."shop_timezone"
     FROM (
       SELECT
@@ -110,7 +112,7 @@ FROM (
           CAST(CAST(DATE_TRUNC('MONTH', "t23"."order_day") AS TIMESTAMP) AS DATE) AS "month",
           "t23"."shop_id",
           -(
-            "t23"."amount" + "t23"."shipping" + "t23"."taxes"
+            "t23"."amount" + "t23"."shipping" + CASE WHEN COALESCE("t23"."taxes_included", FALSE) THEN 0 ELSE "t23"."taxes" END
           ) AS "m__revenue__v1",
           CAST(NULL AS BIGINT) AS "m__orders__v1",
           CAST(NULL AS DECIMAL(18, 2)) AS "m__paid_spend__v1",
@@ -126,6 +128,7 @@ FROM (
             "t5"."taxes",
             "t5"."_loaded_at",
             "t19"."shop_timezone",
+            "t19"."taxes_included",
             "t19"."order_day"
           FROM "refunds" AS "t5"
           INNER JOIN (
@@ -133,13 +136,14 @@ FROM (
               "t17"."shop_id",
               "t17"."order_id",
               "t17"."shop_timezone",
+              "t17"."taxes_included",
               "t17"."day" AS "order_day"
             FROM "t15" AS "t17"
           ) AS "t19"
             ON "t5"."shop_id" = "t19"."shop_id" AND "t5"."order_id" = "t19"."order_id"
         ) AS "t23"
       ) AS "t25"
-    ) AS "t26"
+    ) AS "t27"
     UNION ALL
     SELECT
       *
@@ -178,10 +182,10 @@ FROM (
             DATE(TIMEZONE("t28"."shop_timezone", "t28"."first_order_at")) AS "day"
           FROM (
             SELECT
-              "t27"."shop_id",
-              "t27"."customer_key",
-              MIN("t27"."processed_at") AS "first_order_at",
-              MAX("t27"."shop_timezone") AS "shop_timezone"
+              "t26"."shop_id",
+              "t26"."customer_key",
+              MIN("t26"."processed_at") AS "first_order_at",
+              MAX("t26"."shop_timezone") AS "shop_timezone"
             FROM (
               SELECT
                 *
@@ -204,6 +208,7 @@ FROM (
                   "t22"."landing_site",
                   "t22"."referring_site",
                   "t22"."_loaded_at",
+                  "t22"."taxes_included",
                   "t22"."shop_timezone",
                   "t22"."day",
                   "t22"."order_revenue",
@@ -231,6 +236,7 @@ FROM (
                     "t17"."landing_site",
                     "t17"."referring_site",
                     "t17"."_loaded_at",
+                    "t17"."taxes_included",
                     "t17"."shop_timezone",
                     "t17"."day",
                     "t17"."order_revenue",
@@ -276,7 +282,7 @@ FROM (
               ) AS "t24"
               WHERE
                 "t24"."customer_key" IS NOT NULL
-            ) AS "t27"
+            ) AS "t26"
             GROUP BY
               1,
               2
