@@ -25,6 +25,9 @@ BUILTIN_MODULES = (
     "semantic.core_metrics",
     "semantic.attribution.journeys",
     "semantic.attribution.metrics",
+    "semantic.quality_checks",
+    "semantic.freshness_checks",
+    "semantic.catalog_checks",
 )
 
 

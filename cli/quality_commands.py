@@ -1,0 +1,53 @@
+"""`semantic check --database`: the data checks of the project's catalog, run in the warehouse.
+
+The governance part of `semantic check` (definitions) lives in governance_commands;
+this module runs the data checks and prints them. It adds no command of its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from semantic.cli.options import say
+
+
+def run_data_checks(
+    project,
+    database: str | None,
+    *,
+    select: tuple[str, ...],
+    exclude: tuple[str, ...],
+    shops: tuple[str, ...],
+    start: dt.date | None,
+    end: dt.date | None,
+):
+    """The CheckRun of the selected checks (ContractError/WarehouseError propagate: exit 3)."""
+    from semantic.backends.connect import connect_for
+    from semantic.backends.quality import run_checks
+    from semantic.checks import CheckScope
+
+    warehouse = connect_for(project, database)
+    try:
+        return run_checks(warehouse, project.catalog, project.config, CheckScope(select, exclude, shops, start, end))
+    finally:
+        warehouse.close()
+
+
+def print_data_checks(run, format: str, show_sql: bool, definitions_json: str | None = None) -> None:
+    from semantic.quality_report import render_json, render_run
+
+    if format == "json":
+        data = json.loads(render_json(run))
+        if definitions_json is not None:
+            data = {"definitions": json.loads(definitions_json), "data": data}
+        print(json.dumps(data, indent=2))
+        return
+    text = render_run(run, format, show_sql)
+    if format == "junit":
+        print(text)  # XML: values already escaped by the renderer
+    else:
+        say(text)
+
+
+COMMANDS: dict = {}
