@@ -17,16 +17,19 @@ import datetime as dt
 import time
 import ibis
 import ibis.expr.types as ir
+import pyarrow as pa
+import sqlglot.expressions as sge
 
 from semantic.catalog import Catalog
 from semantic.checks import Check, CheckContext, CheckResult, CheckRun, CheckScope, select_checks, status_of
-from semantic.compiler import compile_sql
+from semantic.compiler import SQLGLOT_DIALECTS, to_sqlglot
 from semantic.config import Config
 from semantic.quality_config import CheckEntry
 from semantic.scope import Scope
 from semantic.sources import Sources
 
 from semantic.backends.warehouse import Warehouse
+from semantic.errors import WarehouseError
 
 DEFAULT_SAMPLES = 5
 
@@ -77,17 +80,16 @@ def _run_one(
     started = time.perf_counter()
     entry = config.checks.get(check.name, CheckEntry())
     expr = offending_rows(check, query_scope, config, scope, now)
+    # Compiled once: the count and the sample wrap this very statement (what --show-sql prints).
+    tree = to_sqlglot(expr, warehouse.dialect)
+    sql = tree.sql(dialect=SQLGLOT_DIALECTS[warehouse.dialect], pretty=True)
     has_severity = "severity" in expr.columns
-    measures = {"offending": expr.count()}
-    if has_severity:
-        measures["errors"] = (expr.severity == "error").sum()
-    counts = warehouse.execute(expr.aggregate(**measures)).to_pylist()[0]
-    offending = int(counts["offending"] or 0)
-    errors = int(counts.get("errors") or 0) if has_severity else None
+    offending, errors = _count(warehouse, tree, has_severity)
     rows: tuple[tuple, ...] = ()
     if offending:
-        sample = expr.order_by([expr[c] for c in expr.columns]).limit(samples)
-        table = warehouse.execute(sample)
+        ordered = [sge.Ordered(this=sge.column(c, quoted=True), nulls_first=False) for c in expr.columns]
+        sample = sge.select("*").from_(tree.subquery("offending_rows")).order_by(*ordered).limit(samples)
+        table = _fetch(warehouse, sample, expr.schema().to_pyarrow())
         rows = tuple(tuple(r.values()) for r in table.to_pylist())
     status, severity = status_of(offending, errors, entry.severity, check.severity)
     return CheckResult(
@@ -98,9 +100,32 @@ def _run_one(
         threshold=check.shown_threshold(entry),
         columns=tuple(expr.columns),
         samples=rows,
-        sql=compile_sql(expr, warehouse.dialect),
+        sql=sql,
         hint=check.hint,
         description=check.description,
         tables=check.tables,
         seconds=round(time.perf_counter() - started, 3),
     )
+
+
+def _count(warehouse: Warehouse, tree: sge.Expression, has_severity: bool) -> tuple[int, int | None]:
+    """How many offending rows, and how many of them say severity 'error' (None without that column)."""
+    measures = [sge.func("count", sge.Star()).as_("offending")]
+    schema = [("offending", pa.int64())]
+    if has_severity:
+        is_error = sge.EQ(this=sge.column("severity", quoted=True), expression=sge.convert("error"))
+        measures.append(sge.func("sum", sge.Case(ifs=[sge.If(this=is_error, true=sge.convert(1))], default=sge.convert(0))).as_("errors"))
+        schema.append(("errors", pa.int64()))
+    statement = sge.select(*measures).from_(tree.subquery("offending_rows"))
+    row = _fetch(warehouse, statement, pa.schema(schema)).to_pylist()[0]
+    return int(row["offending"] or 0), (int(row["errors"] or 0) if has_severity else None)
+
+
+def _fetch(warehouse: Warehouse, statement: sge.Expression, schema: pa.Schema) -> pa.Table:
+    sql = statement.sql(dialect=SQLGLOT_DIALECTS[warehouse.dialect], pretty=True)
+    warehouse.executed.append(sql)
+    try:
+        return warehouse._fetch_arrow(sql, schema)
+    except Exception as exc:  # the engine's own error types: name the check's statement
+        first = (str(exc).strip() or type(exc).__name__).splitlines()[0]
+        raise WarehouseError(f"{warehouse.dialect} failed to run a data check: {first}") from exc

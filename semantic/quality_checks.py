@@ -78,16 +78,18 @@ def _order_id_null(context: CheckContext) -> ir.Table:
 
 def null_shares(context: CheckContext, columns: dict[str, tuple[str, ...]], default: float) -> ir.Table:
     """Per table, column and shop: NULL rows, rows and their share, where the share is over the threshold."""
+    import ibis.selectors as s
+
     parts = []
     for name, cols in columns.items():
         table = context.sources.table(name)
-        counts = table.group_by("shop_id").aggregate(rows=table.count(), **{f"null_{c}": table[c].isnull().sum() for c in cols})
-        for column in cols:
-            share = (counts[f"null_{column}"].cast("float64") / counts.rows.cast("float64")).round(4)
-            part = counts.select(
-                table=ibis.literal(name), column=ibis.literal(column), shop_id="shop_id", null_rows=counts[f"null_{column}"], rows="rows", null_share=share
-            )
-            parts.append(part.filter(part.null_share > context.shop_threshold(part.shop_id, default)))
+        counts = table.group_by("shop_id").aggregate(rows=table.count(), **{c: table[c].isnull().sum() for c in cols})
+        long = counts.pivot_longer(s.cols(*cols), names_to="column", values_to="null_rows")
+        part = long.select(
+            table=ibis.literal(name), column="column", shop_id="shop_id", null_rows="null_rows", rows="rows",
+            null_share=(long.null_rows.cast("float64") / long.rows.cast("float64")).round(4),
+        )
+        parts.append(part.filter(part.null_share > context.shop_threshold(part.shop_id, default)))
     return _union(parts)
 
 
