@@ -56,8 +56,14 @@ def run_checks(
     tables = list(dict.fromkeys(t for c in checks for t in c.tables))
     warehouse.check_contract(sources, tables)
     query_scope = Scope.for_query(catalog, config, sources=sources)
-    results = [_run_one(warehouse, check, query_scope, config, scope, now, samples) for check in checks]
-    return CheckRun(tuple(results), now, warehouse.url.redacted)
+    results: dict[str, CheckResult] = {}
+    for check in checks:
+        blocked = [name for name in check.requires if name in results and results[name].status == "fail"]
+        if blocked:
+            results[check.name] = _skipped(check, blocked)
+        else:
+            results[check.name] = _run_one(warehouse, check, query_scope, config, scope, now, samples)
+    return CheckRun(tuple(results.values()), now, warehouse.url.redacted)
 
 
 def offending_rows(check: Check, query_scope: Scope, config: Config, scope: CheckScope, now: dt.datetime) -> ir.Table:
@@ -129,3 +135,11 @@ def _fetch(warehouse: Warehouse, statement: sge.Expression, schema: pa.Schema) -
     except Exception as exc:  # the engine's own error types: name the check's statement
         first = (str(exc).strip() or type(exc).__name__).splitlines()[0]
         raise WarehouseError(f"{warehouse.dialect} failed to run a data check: {first}") from exc
+
+
+def _skipped(check: Check, blocked: list[str]) -> CheckResult:
+    return CheckResult(
+        name=check.name, status="skip", severity=check.severity, offending=0, threshold=None, columns=(), samples=(), sql="",
+        hint=f"not run: {', '.join(blocked)} failed first, and this check needs it to pass", description=check.description,
+        tables=check.tables,
+    )

@@ -32,7 +32,7 @@ from semantic.config import Config
 from semantic.quality_config import CheckEntry, Severity, parse_threshold
 from semantic.scope import Scope
 
-Status = Literal["pass", "warn", "fail"]
+Status = Literal["pass", "warn", "fail", "skip"]
 
 
 @dataclass(frozen=True)
@@ -83,6 +83,8 @@ class Check:
     threshold_unit: str | None = None
     # True when it reads the warehouse's own catalog (information_schema): DuckDB and PostgreSQL.
     reads_catalog: bool = False
+    # Checks that must not fail first (a bad shops.timezone breaks every shop-local day): else this one is skipped.
+    requires: tuple[str, ...] = ()
     is_check: ClassVar[bool] = True
 
     def shown_threshold(self, entry: CheckEntry) -> str | None:
@@ -166,7 +168,7 @@ class CheckRun:
     extra: dict[str, Any] = field(default_factory=dict)
 
     def counts(self) -> dict[str, int]:
-        counts = {"pass": 0, "warn": 0, "fail": 0}
+        counts = {"pass": 0, "warn": 0, "fail": 0, "skip": 0}
         for result in self.results:
             counts[result.status] += 1
         return counts

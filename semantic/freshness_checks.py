@@ -44,8 +44,13 @@ def _source_ages(context: CheckContext, name: str) -> ir.Table | None:
     late = aged.filter(aged.age_hours > min(limits))
     return late.mutate(
         severity=ibis.cases(*[(late.age_hours > parse_hours(v), s) for v, s in _ordered(entry)], else_=None),
-        limit_hours=ibis.cases(*[(late.age_hours > parse_hours(v), parse_hours(v)) for v, _ in _ordered(entry)], else_=None),
+        # As written in metrics.toml ("24h"): a text, so that every engine returns it alike.
+        limit=ibis.cases(*[(late.age_hours > parse_hours(v), ibis.literal(_shown(v))) for v, _ in _ordered(entry)], else_=None),
     )
+
+
+def _shown(limit: str | float) -> str:
+    return limit if isinstance(limit, str) else f"{limit:g}h"
 
 
 def _ordered(entry) -> list[tuple[str | float, str]]:
@@ -59,7 +64,7 @@ def _freshness(context: CheckContext) -> ir.Table:
         shops = context.sources.shops
         return shops.filter(ibis.literal(False)).select(
             source=ibis.literal("", type="string"), shop_id="shop_id", last_loaded_at=ibis.null("timestamp('UTC')"),
-            age_hours=ibis.null("float64"), severity=ibis.null("string"), limit_hours=ibis.null("float64"),
+            age_hours=ibis.null("float64"), severity=ibis.null("string"), limit=ibis.null("string"),
         )
     return functools.reduce(lambda a, b: a.union(b), parts)
 

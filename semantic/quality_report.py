@@ -27,7 +27,8 @@ CELL_LIMIT = 60
 
 def summary_line(run: CheckRun) -> str:
     counts = run.counts()
-    return f"Done. PASS={counts['pass']} WARN={counts['warn']} FAIL={counts['fail']} TOTAL={len(run.results)}"
+    skipped = f" SKIP={counts['skip']}" if counts["skip"] else ""
+    return f"Done. PASS={counts['pass']} WARN={counts['warn']} FAIL={counts['fail']}{skipped} TOTAL={len(run.results)}"
 
 
 def cell(value: Any) -> str:
@@ -49,11 +50,13 @@ def _json_value(value: Any) -> Any:
 
 def render_text(run: CheckRun, show_sql: bool = False) -> str:
     lines = []
-    marks = {"pass": "PASS", "warn": "WARN", "fail": "FAIL"}
+    marks = {"pass": "PASS", "warn": "WARN", "fail": "FAIL", "skip": "SKIP"}
     for result in run.results:
         threshold = f", threshold {result.threshold}" if result.threshold else ""
         lines.append(f"{marks[result.status]:4}  {result.name}: {result.offending:,} offending{threshold}  [{result.seconds:.2f}s]")
-        if result.status != "pass":
+        if result.status == "skip":
+            lines.append(f"      skipped: {result.hint}")
+        elif result.status != "pass":
             lines.append(f"      {result.description}")
             lines.append("      " + " | ".join(result.columns))
             lines += ["      " + " | ".join(cell(v) for v in row) for row in result.samples]
@@ -103,7 +106,7 @@ def render_junit(run: CheckRun) -> str:
         tests=str(len(run.results)),
         failures=str(counts["fail"]),
         errors="0",
-        skipped="0",
+        skipped=str(counts["skip"]),
         timestamp=run.started_at.isoformat(),
         time=f"{sum(r.seconds for r in run.results):.3f}",
     )
@@ -113,6 +116,8 @@ def render_junit(run: CheckRun) -> str:
         if result.status == "fail":
             failure = ET.SubElement(case, "failure", message=printable(f"{result.offending} offending rows: {result.hint}"), type=result.severity)
             failure.text = body
+        elif result.status == "skip":
+            ET.SubElement(case, "skipped", message=printable(result.hint))
         elif result.status == "warn":
             ET.SubElement(case, "system-out").text = "WARNING\n" + body
     ET.indent(suite)

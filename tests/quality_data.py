@@ -98,3 +98,8 @@ def duckdb_with(path, rows: dict[str, list[dict]], *, extra_sql: tuple[str, ...]
     for statement in extra_sql:
         warehouse.raw.execute(statement)
     return warehouse
+
+
+def loaded_at(rows: dict[str, list[dict]], instant: dt.datetime) -> dict[str, list[dict]]:
+    """`rows` with every `_loaded_at` set to `instant` (CLI runs judge freshness by the real clock)."""
+    return {name: [{**r, "_loaded_at": instant} if "_loaded_at" in r else r for r in table] for name, table in rows.items()}

@@ -138,8 +138,8 @@ def test_orders_three_hours_stale_warn_and_a_day_stale_blocks(tmp_path):
     result = run(tmp_path, rows, select=("freshness",))["freshness"]
     assert (result.status, result.severity) == ("fail", "error")
     assert result.samples == (
-        ("orders", "s1", NOW - dt.timedelta(hours=3), 3.0, "warn", 1.0),
-        ("orders", "s2", NOW - dt.timedelta(hours=25), 25.0, "error", 24.0),
+        ("orders", "s1", NOW - dt.timedelta(hours=3), 3.0, "warn", "1h"),
+        ("orders", "s2", NOW - dt.timedelta(hours=25), 25.0, "error", "24h"),
     )
     only_s1 = run(tmp_path, rows, select=("freshness",), shops=("s1",))["freshness"]
     assert (only_s1.status, only_s1.offending) == ("warn", 1)
