@@ -62,13 +62,15 @@ def run_checks(
         if blocked:
             results[check.name] = _skipped(check, blocked)
         else:
-            results[check.name] = _run_one(warehouse, check, query_scope, config, scope, now, samples)
+            results[check.name] = _run_one(warehouse, catalog, check, query_scope, config, scope, now, samples)
     return CheckRun(tuple(results.values()), now, warehouse.url.redacted)
 
 
-def offending_rows(check: Check, query_scope: Scope, config: Config, scope: CheckScope, now: dt.datetime) -> ir.Table:
+def offending_rows(
+    check: Check, query_scope: Scope, config: Config, scope: CheckScope, now: dt.datetime, catalog: Catalog | None = None
+) -> ir.Table:
     """The expression of a check's offending rows, narrowed to the scope (what `--show-sql` prints)."""
-    context = CheckContext(query_scope, config.checks.get(check.name, CheckEntry()), now)
+    context = CheckContext(query_scope, config.checks.get(check.name, CheckEntry()), now, catalog, scope.start, scope.end)
     expr = check.build(context)
     if scope.shops and "shop_id" in expr.columns:
         expr = expr.filter(expr.shop_id.isin(list(scope.shops)))
@@ -81,11 +83,11 @@ def offending_rows(check: Check, query_scope: Scope, config: Config, scope: Chec
 
 
 def _run_one(
-    warehouse: Warehouse, check: Check, query_scope: Scope, config: Config, scope: CheckScope, now: dt.datetime, samples: int
+    warehouse: Warehouse, catalog: Catalog, check: Check, query_scope: Scope, config: Config, scope: CheckScope, now: dt.datetime, samples: int
 ) -> CheckResult:
     started = time.perf_counter()
     entry = config.checks.get(check.name, CheckEntry())
-    expr = offending_rows(check, query_scope, config, scope, now)
+    expr = offending_rows(check, query_scope, config, scope, now, catalog)
     # Compiled once: the count and the sample wrap this very statement (what --show-sql prints).
     tree = to_sqlglot(expr, warehouse.dialect)
     sql = tree.sql(dialect=SQLGLOT_DIALECTS[warehouse.dialect], pretty=True)

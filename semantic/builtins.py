@@ -28,6 +28,7 @@ BUILTIN_MODULES = (
     "semantic.quality_checks",
     "semantic.freshness_checks",
     "semantic.catalog_checks",
+    "semantic.trend_checks",
 )
 
 

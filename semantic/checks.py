@@ -42,6 +42,15 @@ class CheckContext:
     scope: Scope
     entry: CheckEntry
     now: dt.datetime  # an aware UTC instant: the same for every check of a run
+    catalog: Any = None  # the project's catalog, for checks over metrics (attribution_rate)
+    # The run's day range (CheckScope start/end), when it has one.
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def detection_period(self, days: int = 2) -> tuple[dt.date, dt.date]:
+        """The days a trend check tests: the scope's range, else the last `days` complete days before the run's day."""
+        end = self.end or self.now.date() - dt.timedelta(days=1)
+        return (self.start or end - dt.timedelta(days=days - 1)), end
 
     @property
     def config(self) -> Config:

@@ -72,6 +72,13 @@ class CheckEntry(Frozen):
     threshold: Threshold | None = None
     # Per-shop thresholds: a tenant with other volumes gets its own.
     shops: dict[str, Threshold] = Field(default_factory=dict)
+    # Jumps and anomalies: the smallest absolute change that counts (ten orders a day page nobody).
+    min_change: float | None = Field(default=None, ge=0)
+    # Anomalies: trailing points in the baseline, the fewest that allow a verdict, seasonality and direction.
+    window_days: int | None = Field(default=None, ge=2, le=366)
+    min_points: int | None = Field(default=None, ge=2)
+    seasonality: Literal["none", "day_of_week"] = "none"
+    direction: Literal["spike", "drop", "both"] = "both"
 
     @field_validator("threshold")
     @classmethod

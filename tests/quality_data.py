@@ -28,7 +28,7 @@ def order(shop: str, order_id: str | None, gross: str, *, day: int = 10, status:
         "shop_id": shop, "order_id": order_id, "customer_id": None, "email": f"{order_id}@example.com",
         "created_at": at(day), "processed_at": at(day), "financial_status": status, "cancelled_at": None,
         "is_test": False, "gross_sales": Decimal(gross), "discounts": Decimal("0.00"), "shipping": Decimal(shipping),
-        "taxes": Decimal(taxes), "visitor_id": None, "landing_site": None, "referring_site": None, "_loaded_at": LOADED,
+        "taxes": Decimal(taxes), "visitor_id": "v", "landing_site": None, "referring_site": None, "_loaded_at": LOADED,
     }
 
 
@@ -45,7 +45,7 @@ def refund(shop: str, refund_id: str, order_id: str | None, amount: str, *, day:
 
 def session(shop: str, session_id: str) -> dict:
     base = {c: None for c in CONTRACT["sessions"].columns}
-    return {**base, "shop_id": shop, "session_id": session_id, "visitor_id": "v", "started_at": at(9), "utm_source": "google", "_loaded_at": LOADED}
+    return {**base, "shop_id": shop, "session_id": session_id, "visitor_id": "v", "started_at": at(9), "utm_source": "google", "utm_medium": "cpc", "_loaded_at": LOADED}
 
 
 def clean_rows() -> dict[str, list[dict]]:
