@@ -45,6 +45,7 @@ def check(
     start: Annotated[Optional[str], typer.Option("--start", help="With --database: first shop-local day of day-level checks, YYYY-MM-DD.")] = None,
     end: Annotated[Optional[str], typer.Option("--end", help="With --database: last shop-local day of day-level checks, YYYY-MM-DD.")] = None,
     show_sql: Annotated[bool, typer.Option("--show-sql", help="With --database: print the SQL that finds each check's offending rows.")] = False,
+    alert: Annotated[bool, typer.Option("--alert", help="With --database: post failures and warnings to the webhooks of [quality.alerts].")] = False,
     data_only: Annotated[bool, typer.Option("--data-only", help="With --database: run the data checks only, not the governance of definitions.")] = False,
     config: Config = None,
 ) -> None:
@@ -107,6 +108,10 @@ def check(
         elif failed:  # JUnit holds the data checks; the definitions' errors go to stderr
             typer.echo(_for_terminal(render_findings(findings, "text"), "text"), err=True)
         print_data_checks(run, format, show_sql)
+    if alert:
+        from semantic.cli.quality_commands import send_and_report
+
+        send_and_report(run, project.config.quality.alerts)
     raise typer.Exit(1 if failed or run.exit_code(warn_error) else 0)
 
 

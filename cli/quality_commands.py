@@ -50,4 +50,15 @@ def print_data_checks(run, format: str, show_sql: bool, definitions_json: str | 
         say(text)
 
 
+def send_and_report(run, settings) -> None:
+    """Send the run's alerts; say on stderr what was delivered and what was not (the results are already printed)."""
+    from semantic.backends.alerts import send_alerts
+
+    for outcome in send_alerts(run, settings):
+        if outcome.delivered:
+            say(f"alert: sent the {outcome.channel} message to {outcome.endpoint}", err=True)
+        else:
+            say(f"alert: could not send the {outcome.channel} message: {outcome.detail}", err=True)
+
+
 COMMANDS: dict = {}

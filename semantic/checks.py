@@ -94,6 +94,8 @@ class Check:
     reads_catalog: bool = False
     # Checks that must not fail first (a bad shops.timezone breaks every shop-local day): else this one is skipped.
     requires: tuple[str, ...] = ()
+    # Off unless `[checks.NAME] enabled = true` (a check too costly to run on every build).
+    enabled: bool = True
     is_check: ClassVar[bool] = True
 
     def shown_threshold(self, entry: CheckEntry) -> str | None:
@@ -139,7 +141,8 @@ def select_checks(checks: dict[str, Check], config: Config, scope: CheckScope) -
             )
     chosen = []
     for check in checks.values():
-        if not config.checks.get(check.name, CheckEntry()).enabled:
+        enabled = config.checks.get(check.name, CheckEntry()).enabled
+        if not (check.enabled if enabled is None else enabled):
             continue
         if scope.select and not any(matches(check, t) for t in scope.select):
             continue

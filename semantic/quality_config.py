@@ -66,7 +66,8 @@ def parse_hours(value: str | int | float) -> float:
 class CheckEntry(Frozen):
     """`[checks.NAME]`: how one check runs in this project."""
 
-    enabled: bool = True
+    # None: the check's own default (attribution_rate is off unless enabled: it runs the attribution).
+    enabled: bool | None = None
     # None: the check's own default (some checks decide per row, e.g. freshness).
     severity: Severity | None = None
     threshold: Threshold | None = None
@@ -120,6 +121,26 @@ def _default_freshness() -> dict[str, FreshnessSource]:
     }
 
 
+class AlertSettings(Frozen):
+    """`[quality.alerts]`: where `semantic check --alert` sends failures (error) and warnings (warn); info goes to logs only.
+
+    A webhook URL is a secret: write `env:NAME` to read it from the environment
+    variable NAME rather than committing it in metrics.toml.
+    """
+
+    error: str | None = None  # e.g. the #analytics-incidents incoming webhook
+    warn: str | None = None  # e.g. #analytics-monitoring
+    timeout: float = Field(default=10.0, gt=0, le=120)
+    retries: int = Field(default=3, ge=0, le=10)
+
+    @field_validator("error", "warn")
+    @classmethod
+    def _webhook(cls, value: str | None) -> str | None:
+        if value is not None and not (value.startswith(("https://", "http://")) or re.fullmatch(r"env:[A-Za-z_][A-Za-z0-9_]*", value)):
+            raise ValueError("a webhook is an http(s) URL or env:VARIABLE (the URL is a secret: prefer env:)")
+        return value
+
+
 class QualitySettings(Frozen):
     """`[quality]`: settings several checks share."""
 
@@ -137,6 +158,7 @@ class QualitySettings(Frozen):
     pii_allowed: dict[str, tuple[str, ...]] = Field(
         default_factory=lambda: {"email": ("orders", "customers"), "phone": ("customers",), "name": ("customers",), "address": ("customers",)}
     )
+    alerts: AlertSettings = AlertSettings()
     # "table.column" (logical) -> the IANA zone a naive (zone-less) timestamp column is written in.
     zones: dict[str, str] = Field(default_factory=dict)
 

@@ -94,11 +94,16 @@ def test_email_and_utm_source_null_shares_warn(tmp_path):
     assert (result["email_nulls"].status, result["required_nulls"].status) == ("warn", "pass")
 
 
+def test_attribution_rate_is_off_by_default(tmp_path):
+    assert "attribution_rate" not in run(tmp_path, clean_rows(), select=("tag:attribution",), now=NOW)
+
+
 def test_attribution_rate_below_half_warns_per_shop(tmp_path):
     rows = clean_rows()
     for o in rows["orders"]:
         o["visitor_id"] = "nobody" if o["shop_id"] == "s1" else o["visitor_id"]
-    result = run(tmp_path, rows, select=("attribution_rate",), now=NOW)["attribution_rate"]
+    toml = "[checks.attribution_rate]\nenabled = true\n"
+    result = run(tmp_path, rows, toml, select=("attribution_rate",), now=NOW)["attribution_rate"]
     assert result.samples == (("s1", 0.0, 2),)
 
 
