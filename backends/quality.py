@@ -42,6 +42,7 @@ def run_checks(
     *,
     now: dt.datetime | None = None,
     samples: int = DEFAULT_SAMPLES,
+    store_failures: bool = False,
 ) -> CheckRun:
     """Run every enabled check `scope` selects; results in catalog order.
 
@@ -62,7 +63,7 @@ def run_checks(
         if blocked:
             results[check.name] = _skipped(check, blocked)
         else:
-            results[check.name] = _run_one(warehouse, catalog, check, query_scope, config, scope, now, samples)
+            results[check.name] = _run_one(warehouse, catalog, check, query_scope, config, scope, now, samples, store_failures)
     return CheckRun(tuple(results.values()), now, warehouse.url.redacted)
 
 
@@ -83,7 +84,15 @@ def offending_rows(
 
 
 def _run_one(
-    warehouse: Warehouse, catalog: Catalog, check: Check, query_scope: Scope, config: Config, scope: CheckScope, now: dt.datetime, samples: int
+    warehouse: Warehouse,
+    catalog: Catalog,
+    check: Check,
+    query_scope: Scope,
+    config: Config,
+    scope: CheckScope,
+    now: dt.datetime,
+    samples: int,
+    store: bool = False,
 ) -> CheckResult:
     started = time.perf_counter()
     entry = config.checks.get(check.name, CheckEntry())
@@ -100,6 +109,7 @@ def _run_one(
         table = _fetch(warehouse, sample, expr.schema().to_pyarrow())
         rows = tuple(tuple(r.values()) for r in table.to_pylist())
     status, severity = status_of(offending, errors, entry.severity, check.severity)
+    stored_as = store_rows(warehouse, tree, check.name, now, config.quality.failures_schema) if store and offending else None
     return CheckResult(
         name=check.name,
         status=status,
@@ -113,6 +123,7 @@ def _run_one(
         description=check.description,
         tables=check.tables,
         seconds=round(time.perf_counter() - started, 3),
+        stored_as=stored_as,
     )
 
 
@@ -145,3 +156,18 @@ def _skipped(check: Check, blocked: list[str]) -> CheckResult:
         hint=f"not run: {', '.join(blocked)} failed first, and this check needs it to pass", description=check.description,
         tables=check.tables,
     )
+
+
+def store_rows(warehouse: Warehouse, tree: sge.Expression, name: str, now: dt.datetime, schema: str) -> str:
+    """CREATE TABLE <schema>.<name>__<run time> AS the offending rows; returns its name."""
+    table = f"{name[:36]}__{now:%Y%m%dT%H%M%S%f}"  # within PostgreSQL's 63 characters
+    create = sge.Create(this=sge.table_(table, db=schema, quoted=True), kind="TABLE", expression=tree.copy())
+    dialect = SQLGLOT_DIALECTS[warehouse.dialect]
+    try:
+        with warehouse.transaction():
+            warehouse._run(warehouse.create_schema_sql(schema))
+            warehouse._run(create.sql(dialect=dialect))
+    except Exception as exc:  # the engine's own error types
+        first = (str(exc).strip() or type(exc).__name__).splitlines()[0]
+        raise WarehouseError(f"{warehouse.dialect} could not store the failures of {name}: {first}") from exc
+    return f"{schema}.{table}"

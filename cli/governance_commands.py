@@ -45,6 +45,7 @@ def check(
     start: Annotated[Optional[str], typer.Option("--start", help="With --database: first shop-local day of day-level checks, YYYY-MM-DD.")] = None,
     end: Annotated[Optional[str], typer.Option("--end", help="With --database: last shop-local day of day-level checks, YYYY-MM-DD.")] = None,
     show_sql: Annotated[bool, typer.Option("--show-sql", help="With --database: print the SQL that finds each check's offending rows.")] = False,
+    store_failures: Annotated[bool, typer.Option("--store-failures", help="With --database: keep each failed check's rows in a table of schema semantic_check_failures (one per run).")] = False,
     alert: Annotated[bool, typer.Option("--alert", help="With --database: post failures and warnings to the webhooks of [quality.alerts].")] = False,
     data_only: Annotated[bool, typer.Option("--data-only", help="With --database: run the data checks only, not the governance of definitions.")] = False,
     config: Config = None,
@@ -98,7 +99,7 @@ def check(
         raise typer.Exit(2)
     run = run_data_checks(
         project, database, select=tuple(select or ()), exclude=tuple(exclude or ()), shops=tuple(shop or ()),
-        start=parse_date(start, "--start"), end=parse_date(end, "--end"),
+        start=parse_date(start, "--start"), end=parse_date(end, "--end"), store_failures=store_failures,
     )
     if format == "json":
         print_data_checks(run, format, show_sql, definitions_json=render_findings(findings, "json"))

@@ -21,6 +21,7 @@ def run_data_checks(
     shops: tuple[str, ...],
     start: dt.date | None,
     end: dt.date | None,
+    store_failures: bool = False,
 ):
     """The CheckRun of the selected checks (ContractError/WarehouseError propagate: exit 3)."""
     from semantic.backends.connect import connect_for
@@ -29,7 +30,7 @@ def run_data_checks(
 
     warehouse = connect_for(project, database)
     try:
-        return run_checks(warehouse, project.catalog, project.config, CheckScope(select, exclude, shops, start, end))
+        return run_checks(warehouse, project.catalog, project.config, CheckScope(select, exclude, shops, start, end), store_failures=store_failures)
     finally:
         warehouse.close()
 

@@ -168,6 +168,7 @@ class CheckResult:
     description: str
     tables: tuple[str, ...] = ()
     seconds: float = 0.0
+    stored_as: str | None = None  # --store-failures: the warehouse table holding every offending row
 
 
 @dataclass(frozen=True)

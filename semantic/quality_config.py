@@ -159,6 +159,8 @@ class QualitySettings(Frozen):
         default_factory=lambda: {"email": ("orders", "customers"), "phone": ("customers",), "name": ("customers",), "address": ("customers",)}
     )
     alerts: AlertSettings = AlertSettings()
+    # Schema where `--store-failures` keeps each failed check's rows (one table per check and run).
+    failures_schema: str = Field(default="semantic_check_failures", min_length=1, max_length=63)
     # "table.column" (logical) -> the IANA zone a naive (zone-less) timestamp column is written in.
     zones: dict[str, str] = Field(default_factory=dict)
 

@@ -63,6 +63,8 @@ def render_text(run: CheckRun, show_sql: bool = False) -> str:
             if result.offending > len(result.samples):
                 lines.append(f"      ... and {result.offending - len(result.samples):,} more")
             lines.append(f"      fix: {result.hint}")
+            if result.stored_as:
+                lines.append(f"      all rows: {result.stored_as}")
         if show_sql:
             lines += ["      " + line for line in result.sql.splitlines()]
     lines.append(summary_line(run))
@@ -82,6 +84,7 @@ def result_dict(result: CheckResult) -> dict[str, Any]:
         "sample": [{c: _json_value(v) for c, v in zip(result.columns, row)} for row in result.samples],
         "sql": result.sql,
         "seconds": result.seconds,
+        "stored_as": result.stored_as,
     }
 
 

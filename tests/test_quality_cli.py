@@ -95,3 +95,12 @@ def test_show_sql_prints_the_statement_that_finds_the_rows(isolated, capsys):
 def test_without_database_check_is_the_governance_check_and_refuses_junit(isolated, capsys):
     code, _, err = cli(capsys, "check", "--format", "junit")
     assert code == 2 and "--format" in err
+
+
+def test_store_failures_names_the_table_holding_the_rows(isolated, capsys):
+    rows = clean_rows()
+    rows["refunds"][0]["order_id"] = "o404"
+    database = warehouse_file(isolated, rows)
+    code, out, _ = cli(capsys, "check", "--database", database, "--data-only", "--select", "refund_without_order", "--store-failures")
+    assert code == 1
+    assert "all rows: semantic_check_failures.refund_without_order__" in out

@@ -9,10 +9,11 @@ timestamp column is found in the engine's own catalog.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 from semantic.backends.quality import run_checks
 from semantic.checks import CheckScope
-from tests.conftest import engine, load_warehouse  # noqa: F401 - fixtures
+from tests.conftest import engine, load_warehouse, project_in_schema  # noqa: F401 - fixtures
 from tests.quality_data import NOW, arrow_tables, clean_rows, order, refund
 
 SUBSET = ("duplicate_keys", "financial_status", "shop_timezone", "refund_without_order", "freshness", "naive_timestamps", "negative_revenue_day")
@@ -60,3 +61,29 @@ def test_a_naive_timestamp_column_is_found_in_the_engines_catalog(load_warehouse
         expected_type = "timestamp without time zone"
     found = results(loaded)["naive_timestamps"]
     assert found.samples == (("refunds", "processed_at", "refunds", "processed_at", expected_type),)
+
+
+def test_store_failures_keeps_every_offending_row_per_run(load_warehouse, engine):
+    rows = clean_rows()
+    rows["refunds"] += [refund("s1", f"r{i}", "o404", "1.00") for i in range(7)]
+    loaded = load_warehouse(arrow_tables(rows))
+    schema = f"failures_{uuid.uuid4().hex[:10]}"  # parallel runs never share it
+    project = project_in_schema(loaded.project.config.sources.database, f'[quality]\nfailures_schema = "{schema}"\n')
+    runs = [
+        run_checks(loaded.warehouse, project.catalog, project.config, CheckScope(select=("refund_without_order",)), now=now, store_failures=True)
+        for now in (NOW, NOW + dt.timedelta(hours=1))
+    ]
+    names = [r.results[0].stored_as for r in runs]
+    assert names[0] != names[1] and all(n.startswith(f"{schema}.refund_without_order__") for n in names)
+    table = names[0].split(".")[1]
+    sql = f'SELECT refund_id FROM "{schema}"."{table}" ORDER BY refund_id'
+    if engine == "duckdb":
+        stored = [r[0] for r in loaded.warehouse.raw.execute(sql).fetchall()]
+    else:
+        with loaded.warehouse.raw.cursor() as cursor:
+            cursor.execute(sql)
+            stored = [r[0] for r in cursor.fetchall()]
+        with loaded.warehouse.raw.cursor() as cursor:
+            cursor.execute(f'DROP SCHEMA "{schema}" CASCADE')
+        loaded.warehouse.raw.commit()
+    assert stored == [f"r{i}" for i in range(7)]  # all seven, not the five shown
