@@ -71,8 +71,7 @@ def offending_rows(
     check: Check, query_scope: Scope, config: Config, scope: CheckScope, now: dt.datetime, catalog: Catalog | None = None
 ) -> ir.Table:
     """The expression of a check's offending rows, narrowed to the scope (what `--show-sql` prints)."""
-    context = CheckContext(query_scope, config.checks.get(check.name, CheckEntry()), now, catalog, scope.start, scope.end)
-    expr = check.build(context)
+    expr = check.build(offending_context(check, query_scope, config, scope, now, catalog))
     if scope.shops and "shop_id" in expr.columns:
         expr = expr.filter(expr.shop_id.isin(list(scope.shops)))
     if "day" in expr.columns:
@@ -81,6 +80,21 @@ def offending_rows(
         if scope.end is not None:
             expr = expr.filter(expr.day <= ibis.literal(scope.end))
     return expr
+
+
+def offending_context(
+    check: Check, query_scope: Scope, config: Config, scope: CheckScope, now: dt.datetime, catalog: Catalog | None
+) -> CheckContext:
+    return CheckContext(query_scope, config.checks.get(check.name, CheckEntry()), now, catalog, scope.start, scope.end)
+
+
+def _notes(warehouse: Warehouse, check: Check, tree: sge.Expression, context: CheckContext) -> tuple[str, ...]:
+    if check.note is None or check.note_column is None:
+        return ()
+    column = sge.column(check.note_column, quoted=True)
+    statement = sge.select(column).distinct().from_(tree.subquery("offending_rows")).order_by(column)
+    values = _fetch(warehouse, statement, pa.schema([(check.note_column, pa.string())])).column(0).to_pylist()
+    return check.note(context, tuple(v for v in values if v is not None))
 
 
 def _run_one(
@@ -109,6 +123,7 @@ def _run_one(
         table = _fetch(warehouse, sample, expr.schema().to_pyarrow())
         rows = tuple(tuple(r.values()) for r in table.to_pylist())
     status, severity = status_of(offending, errors, entry.severity, check.severity)
+    notes = _notes(warehouse, check, tree, offending_context(check, query_scope, config, scope, now, catalog)) if offending else ()
     stored_as = store_rows(warehouse, tree, check.name, now, config.quality.failures_schema) if store and offending else None
     return CheckResult(
         name=check.name,
@@ -124,6 +139,7 @@ def _run_one(
         tables=check.tables,
         seconds=round(time.perf_counter() - started, 3),
         stored_as=stored_as,
+        notes=notes,
     )
 
 

@@ -96,6 +96,9 @@ class Check:
     requires: tuple[str, ...] = ()
     # Off unless `[checks.NAME] enabled = true` (a check too costly to run on every build).
     enabled: bool = True
+    # When it finds rows: notes from the distinct values of one column (freshness: the metrics a late source makes stale).
+    note_column: str | None = None
+    note: Callable[[CheckContext, tuple[Any, ...]], tuple[str, ...]] | None = None
     is_check: ClassVar[bool] = True
 
     def shown_threshold(self, entry: CheckEntry) -> str | None:
@@ -169,6 +172,7 @@ class CheckResult:
     tables: tuple[str, ...] = ()
     seconds: float = 0.0
     stored_as: str | None = None  # --store-failures: the warehouse table holding every offending row
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

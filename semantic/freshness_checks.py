@@ -69,6 +69,29 @@ def _freshness(context: CheckContext) -> ir.Table:
     return functools.reduce(lambda a, b: a.union(b), parts)
 
 
+def stale_metrics(context: CheckContext, late_sources: tuple[str, ...]) -> tuple[str, ...]:
+    """One note per metric that reads a late source: a metric built on stale data is stale (ROAS when ad spend is late).
+
+    What a metric reads is found from the facts its closure adds up (each built once in the run's scope).
+    """
+    from semantic.metrics import Additive
+
+    late = set(late_sources)
+    read_by_fact: dict[str, set[str]] = {}
+    notes = []
+    for metric in context.catalog.latest(context.config):
+        facts = {c.fact for m in context.catalog.closure([metric.name], context.config) if isinstance(m, Additive) for c in m.contributions}
+        tables: set[str] = set()
+        for fact in facts:
+            if fact not in read_by_fact:
+                read_by_fact[fact] = set(context.sources.tables_read_by(context.scope.fact(fact)))
+            tables |= read_by_fact[fact]
+        reads = sorted(late & tables)
+        if reads:
+            notes.append(f"{metric.name} is stale: {', '.join(reads)} {'is' if len(reads) == 1 else 'are'} late")
+    return tuple(notes)
+
+
 FRESHNESS = Check(
     "freshness",
     "Each shop's rows of every source were loaded recently ([quality.freshness.TABLE] warn_after / error_after).",
@@ -77,6 +100,8 @@ FRESHNESS = Check(
     tables=("orders", "refunds", "customers", "sessions", "ad_spend", "shops"),
     tags=("freshness",),
     threshold_unit="hours",
+    note_column="source",
+    note=stale_metrics,
 )
 
 

@@ -24,7 +24,8 @@ def _line(result: CheckResult) -> str:
     first = ""
     if result.samples:
         first = " (first: " + shorten(printable(", ".join("NULL" if v is None else str(v) for v in result.samples[0])), 120) + ")"
-    return f"• {result.name}: {result.offending:,} offending{first}. Fix: {printable(result.hint)}"
+    notes = "".join(f" {printable(n)}." for n in result.notes)
+    return f"• {result.name}: {result.offending:,} offending{first}.{notes} Fix: {printable(result.hint)}"
 
 
 def alert_messages(run: CheckRun) -> dict[str, dict]:

@@ -63,6 +63,7 @@ def render_text(run: CheckRun, show_sql: bool = False) -> str:
             if result.offending > len(result.samples):
                 lines.append(f"      ... and {result.offending - len(result.samples):,} more")
             lines.append(f"      fix: {result.hint}")
+            lines += [f"      note: {printable(n)}" for n in result.notes]
             if result.stored_as:
                 lines.append(f"      all rows: {result.stored_as}")
         if show_sql:
@@ -85,6 +86,7 @@ def result_dict(result: CheckResult) -> dict[str, Any]:
         "sql": result.sql,
         "seconds": result.seconds,
         "stored_as": result.stored_as,
+        "notes": list(result.notes),
     }
 
 
@@ -130,6 +132,7 @@ def render_junit(run: CheckRun) -> str:
 def _plain_details(result: CheckResult) -> str:
     lines = [printable(result.description), " | ".join(result.columns)]
     lines += [" | ".join(cell(v) for v in row) for row in result.samples]
+    lines += [f"note: {printable(n)}" for n in result.notes]
     lines += [f"fix: {printable(result.hint)}", "sql:", printable(result.sql, keep_newlines=True)]
     return "\n".join(lines)
 

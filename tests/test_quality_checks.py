@@ -139,6 +139,17 @@ def test_orders_three_hours_stale_warn_and_a_day_stale_blocks(tmp_path):
     assert (only_s1.status, only_s1.offending) == ("warn", 1)
 
 
+def test_a_late_source_makes_the_metrics_built_on_it_stale(tmp_path):
+    rows = clean_rows()
+    rows["ad_spend"][0]["_loaded_at"] = NOW - dt.timedelta(hours=7)  # ad spend warns after 6 h
+    result = run(tmp_path, rows, select=("freshness",))["freshness"]
+    assert result.status == "warn"
+    stale = {n.split(" ")[0] for n in result.notes}
+    assert {"roas", "mer", "cac", "paid_spend"} <= stale
+    assert not stale & {"revenue", "orders", "aov", "new_customers"}
+    assert "roas is stale: ad_spend is late" in result.notes
+
+
 def test_freshness_is_strictly_older_than(tmp_path):
     rows = clean_rows()
     for o in rows["orders"]:
