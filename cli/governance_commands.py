@@ -92,28 +92,14 @@ def check(
     if database is None:
         typer.echo(_for_terminal(render_findings(findings, format), format))
         raise typer.Exit(1 if failed else 0)
-    from semantic.cli.quality_commands import print_data_checks, run_data_checks
+    from semantic.cli.quality_commands import DataCheckOptions, check_data
 
-    if project is None:  # metrics.toml is invalid: say so, nothing can be checked (exit 2)
-        typer.echo(_for_terminal(render_findings(findings, "text"), "text"), err=True)
-        raise typer.Exit(2)
-    run = run_data_checks(
-        project, database, select=tuple(select or ()), exclude=tuple(exclude or ()), shops=tuple(shop or ()),
-        start=parse_date(start, "--start"), end=parse_date(end, "--end"), store_failures=store_failures,
+    options = DataCheckOptions(
+        format=format, select=tuple(select or ()), exclude=tuple(exclude or ()), shops=tuple(shop or ()),
+        start=parse_date(start, "--start"), end=parse_date(end, "--end"), show_sql=show_sql,
+        store_failures=store_failures, alert=alert, warn_error=warn_error,
     )
-    if format == "json":
-        print_data_checks(run, format, show_sql, definitions_json=render_findings(findings, "json"))
-    else:
-        if findings and format in ("text", "markdown"):
-            typer.echo(_for_terminal(render_findings(findings, format), format))
-        elif failed:  # JUnit holds the data checks; the definitions' errors go to stderr
-            typer.echo(_for_terminal(render_findings(findings, "text"), "text"), err=True)
-        print_data_checks(run, format, show_sql)
-    if alert:
-        from semantic.cli.quality_commands import send_and_report
-
-        send_and_report(run, project.config.quality.alerts)
-    raise typer.Exit(1 if failed or run.exit_code(warn_error) else 0)
+    raise typer.Exit(check_data(project, database, options, findings, lambda f, fmt: _for_terminal(render_findings(f, fmt), fmt)))
 
 
 def lock(

@@ -8,8 +8,56 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import typer
 
 from semantic.cli.options import say
+
+
+@dataclass(frozen=True)
+class DataCheckOptions:
+    """The options of `semantic check` that concern the data."""
+
+    format: str = "text"
+    select: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    shops: tuple[str, ...] = ()
+    start: dt.date | None = None
+    end: dt.date | None = None
+    show_sql: bool = False
+    store_failures: bool = False
+    alert: bool = False
+    warn_error: bool = False
+
+
+def check_data(project, database: str, options: DataCheckOptions, findings: list, render: Callable[[list, str], str]) -> int:
+    """Run and print the data checks after the definitions' findings; the exit code of both.
+
+    `project` is None when metrics.toml is invalid: its finding is printed and nothing runs (exit 2).
+    """
+    from semantic.governance.findings import has_errors
+
+    failed = has_errors(findings) or (options.warn_error and bool(findings))
+    if project is None:
+        typer.echo(render(findings, "text"), err=True)
+        return 2
+    run = run_data_checks(
+        project, database, select=options.select, exclude=options.exclude, shops=options.shops,
+        start=options.start, end=options.end, store_failures=options.store_failures,
+    )
+    if options.format == "json":
+        print_data_checks(run, options.format, options.show_sql, definitions_json=render(findings, "json"))
+    else:
+        if findings and options.format in ("text", "markdown"):
+            typer.echo(render(findings, options.format))
+        elif failed:  # JUnit holds the data checks; the definitions' errors go to stderr
+            typer.echo(render(findings, "text"), err=True)
+        print_data_checks(run, options.format, options.show_sql)
+    if options.alert:
+        send_and_report(run, project.config.quality.alerts)
+    return 1 if failed or run.exit_code(options.warn_error) else 0
 
 
 def run_data_checks(
