@@ -22,11 +22,12 @@ from semantic.checks import Check, CheckContext
 from semantic.contract import CONTRACT, FINANCIAL_STATUSES
 from semantic.registration import Registrar
 
-# The key of every contract table ("Ids are strings unique within their shop").
+# The key of every contract table ("Ids are strings unique within their shop"). A line is
+# keyed within its order: extracts number lines per order (l1, l2) as often as Shopify's global ids.
 CONTRACT_KEYS: dict[str, tuple[str, ...]] = {
     "shops": ("shop_id",),
     "orders": ("shop_id", "order_id"),
-    "order_lines": ("shop_id", "line_id"),
+    "order_lines": ("shop_id", "order_id", "line_id"),
     "refunds": ("shop_id", "refund_id"),
     "customers": ("shop_id", "customer_id"),
     "sessions": ("shop_id", "session_id"),

@@ -39,6 +39,13 @@ def test_a_duplicated_order_row_blocks_with_its_key_and_copies(tmp_path):
     assert result.samples == (("orders", "s1", "o2", 2),)
 
 
+def test_a_line_is_keyed_within_its_order(tmp_path):
+    rows = clean_rows()
+    rows["order_lines"] += [line("s1", "o2", "l1", 0, "0.00"), line("s1", "o2", "l2", 0, "0.00")]  # l1 of o2 is fine; l2 twice is not
+    result = run(tmp_path, rows, select=("duplicate_keys",))["duplicate_keys"]
+    assert result.samples == (("order_lines", "s1", "o2 | l2", 2),)
+
+
 def test_order_id_null_anywhere_blocks_naming_the_row(tmp_path):
     rows = clean_rows()
     rows["orders"].append(order("s2", None, "10.00", day=11))

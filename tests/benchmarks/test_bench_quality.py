@@ -21,7 +21,7 @@ DETECTION = (NOW.date() - dt.timedelta(days=2), NOW.date() - dt.timedelta(days=1
 DUPLICATE_KEYS = """
 SELECT 'shops' AS t, shop_id, COUNT(*) AS n FROM shops GROUP BY shop_id HAVING COUNT(*) > 1
 UNION ALL SELECT 'orders', shop_id, COUNT(*) FROM orders GROUP BY shop_id, order_id HAVING COUNT(*) > 1
-UNION ALL SELECT 'order_lines', shop_id, COUNT(*) FROM order_lines GROUP BY shop_id, line_id HAVING COUNT(*) > 1
+UNION ALL SELECT 'order_lines', shop_id, COUNT(*) FROM order_lines GROUP BY shop_id, order_id, line_id HAVING COUNT(*) > 1
 UNION ALL SELECT 'refunds', shop_id, COUNT(*) FROM refunds GROUP BY shop_id, refund_id HAVING COUNT(*) > 1
 UNION ALL SELECT 'customers', shop_id, COUNT(*) FROM customers GROUP BY shop_id, customer_id HAVING COUNT(*) > 1
 UNION ALL SELECT 'sessions', shop_id, COUNT(*) FROM sessions GROUP BY shop_id, session_id HAVING COUNT(*) > 1
