@@ -21,7 +21,7 @@ import pyarrow as pa
 import sqlglot.expressions as sge
 
 from semantic.catalog import Catalog
-from semantic.checks import Check, CheckContext, CheckResult, CheckRun, CheckScope, select_checks, status_of
+from semantic.checks import Check, CheckContext, CheckResult, CheckRun, CheckScope, metric_tables, select_checks, status_of
 from semantic.compiler import SQLGLOT_DIALECTS, to_sqlglot
 from semantic.config import Config
 from semantic.quality_config import CheckEntry
@@ -52,11 +52,12 @@ def run_checks(
     """
     scope = scope or CheckScope()
     now = (now or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc)
-    checks = select_checks(dict(catalog.checks), config, scope)
     sources = Sources.from_config(config)
+    query_scope = Scope.for_query(catalog, config, sources=sources)
+    metrics = {t.partition(":")[2] for t in (*scope.select, *scope.exclude) if t.startswith("metric:")}
+    checks = select_checks(dict(catalog.checks), config, scope, {m: metric_tables(catalog, query_scope, m) for m in metrics})
     tables = list(dict.fromkeys(t for c in checks for t in c.tables))
     warehouse.check_contract(sources, tables)
-    query_scope = Scope.for_query(catalog, config, sources=sources)
     results: dict[str, CheckResult] = {}
     for check in checks:
         blocked = [name for name in check.requires if name in results and results[name].status == "fail"]

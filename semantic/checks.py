@@ -124,15 +124,28 @@ class CheckScope:
     end: dt.date | None = None
 
 
-def matches(check: Check, token: str) -> bool:
-    """`token` names the check, one of its tags, or a contract table it reads (`tag:pii`, `source:orders` too)."""
+def matches(check: Check, token: str, metric_tables: dict[str, set[str]] | None = None) -> bool:
+    """`token` names the check, one of its tags, or a contract table it reads (`tag:pii`, `source:orders` too);
+    `metric:roas` selects the checks of the tables ROAS reads."""
     kind, _, value = token.partition(":")
     if not value:
         return token in (check.name, *check.tags, *check.tables)
+    if kind == "metric":
+        return bool((metric_tables or {}).get(value, set()) & set(check.tables))
     return {"check": value == check.name, "tag": value in check.tags, "source": value in check.tables}.get(kind, False)
 
 
-def select_checks(checks: dict[str, Check], config: Config, scope: CheckScope) -> list[Check]:
+def metric_tables(catalog: Any, scope: Scope, name: str) -> set[str]:
+    """The contract tables a metric reads, through the facts its closure adds up."""
+    from semantic.metrics import Additive
+
+    facts = {c.fact for m in catalog.closure([name], scope.config) if isinstance(m, Additive) for c in m.contributions}
+    return {t for fact in facts for t in scope.sources.tables_read_by(scope.fact(fact))}
+
+
+def select_checks(
+    checks: dict[str, Check], config: Config, scope: CheckScope, metric_tables: dict[str, set[str]] | None = None
+) -> list[Check]:
     """The enabled checks the scope selects, in registration order; unknown names in metrics.toml are errors."""
     from semantic.errors import ConfigError, did_you_mean
 
@@ -147,9 +160,9 @@ def select_checks(checks: dict[str, Check], config: Config, scope: CheckScope) -
         enabled = config.checks.get(check.name, CheckEntry()).enabled
         if not (check.enabled if enabled is None else enabled):
             continue
-        if scope.select and not any(matches(check, t) for t in scope.select):
+        if scope.select and not any(matches(check, t, metric_tables) for t in scope.select):
             continue
-        if any(matches(check, t) for t in scope.exclude):
+        if any(matches(check, t, metric_tables) for t in scope.exclude):
             continue
         chosen.append(check)
     return chosen

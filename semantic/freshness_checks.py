@@ -17,7 +17,7 @@ import functools
 import ibis
 import ibis.expr.types as ir
 
-from semantic.checks import Check, CheckContext
+from semantic.checks import Check, CheckContext, metric_tables
 from semantic.contract import CONTRACT, INSTANT
 from semantic.errors import ConfigError, did_you_mean
 from semantic.quality_config import parse_hours
@@ -70,23 +70,11 @@ def _freshness(context: CheckContext) -> ir.Table:
 
 
 def stale_metrics(context: CheckContext, late_sources: tuple[str, ...]) -> tuple[str, ...]:
-    """One note per metric that reads a late source: a metric built on stale data is stale (ROAS when ad spend is late).
-
-    What a metric reads is found from the facts its closure adds up (each built once in the run's scope).
-    """
-    from semantic.metrics import Additive
-
+    """One note per metric that reads a late source: a metric built on stale data is stale (ROAS when ad spend is late)."""
     late = set(late_sources)
-    read_by_fact: dict[str, set[str]] = {}
     notes = []
     for metric in context.catalog.latest(context.config):
-        facts = {c.fact for m in context.catalog.closure([metric.name], context.config) if isinstance(m, Additive) for c in m.contributions}
-        tables: set[str] = set()
-        for fact in facts:
-            if fact not in read_by_fact:
-                read_by_fact[fact] = set(context.sources.tables_read_by(context.scope.fact(fact)))
-            tables |= read_by_fact[fact]
-        reads = sorted(late & tables)
+        reads = sorted(late & metric_tables(context.catalog, context.scope, metric.name))
         if reads:
             notes.append(f"{metric.name} is stale: {', '.join(reads)} {'is' if len(reads) == 1 else 'are'} late")
     return tuple(notes)

@@ -211,6 +211,11 @@ def test_scope_shops_and_days_narrow_the_offending_rows(tmp_path):
     assert [r[:2] for r in scoped["negative_revenue_day"].samples] == [("s1", dt.date(2026, 1, 14))]
 
 
+def test_select_by_metric_runs_the_checks_of_the_tables_it_reads(tmp_path):
+    results = run(tmp_path, clean_rows(), select=("metric:paid_spend",))
+    assert set(results) == {"duplicate_keys", "required_nulls", "unknown_shop", "freshness", "naive_timestamps", "ad_spend_jump"}
+
+
 def test_a_project_module_adds_its_own_check(tmp_path):
     module = tmp_path / "my_checks.py"
     module.write_text(
