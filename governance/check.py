@@ -208,6 +208,9 @@ def check_project(
             _approvals(entry, name, metric.ref, record.fingerprint, author, policy, add, follows)
         if policy.require_changelog and is_definition_change(entry) and not follows:
             _changelog(entry, name, changelog, policy, add)
+    from semantic.governance.data_checks import data_check_findings
+
+    findings += data_check_findings(project, file)
     return findings
 
 

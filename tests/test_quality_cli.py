@@ -104,3 +104,22 @@ def test_store_failures_names_the_table_holding_the_rows(isolated, capsys):
     code, out, _ = cli(capsys, "check", "--database", database, "--data-only", "--select", "refund_without_order", "--store-failures")
     assert code == 1
     assert "all rows: semantic_check_failures.refund_without_order__" in out
+
+
+def test_governance_check_names_an_unknown_check_table_and_a_broken_own_check(isolated):
+    # The findings `semantic check` adds (called directly: the whole governance check compiles every metric).
+    from semantic.governance.data_checks import data_check_findings
+    from semantic.governance.render import render_findings
+    from semantic.project import Project
+
+    (isolated / "broken_checks.py").write_text(
+        "from semantic.checks import Check\n"
+        "def broken(ctx):\n"
+        "    return ctx.sources.orders.select('no_such_column')\n"
+        "def register(catalog):\n"
+        "    catalog.register(Check('broken_check', 'Broken.', broken, 'fix it', tables=('orders',)))\n"
+    )
+    (isolated / "metrics.toml").write_text('[project]\nmodules = ["broken_checks.py"]\n\n[checks.duplicate_key]\nenabled = false\n')
+    out = render_findings(data_check_findings(Project.load(isolated / "metrics.toml"), "metrics.toml"), "text")
+    assert "metrics.toml:4: error: [checks.duplicate_key] names no check. Did you mean 'duplicate_keys'?" in out
+    assert "[broken_check] data check broken_check does not build or compile" in out and "no_such_column" in out
