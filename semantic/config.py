@@ -18,7 +18,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from semantic.contract import CONTRACT, FINANCIAL_STATUSES
 from semantic.quality_config import CheckEntry, QualitySettings
 
-DIALECTS = ("duckdb", "postgres", "bigquery")
+Dialect = Literal["duckdb", "postgres", "bigquery"]
+DIALECTS: tuple[Dialect, ...] = ("duckdb", "postgres", "bigquery")
 
 
 class Frozen(BaseModel):
@@ -30,7 +31,7 @@ class Frozen(BaseModel):
 class ProjectSettings(Frozen):
     name: str = "semantic"
     # Dialects every metric must compile to (`semantic check` verifies it).
-    dialects: tuple[Literal["duckdb", "postgres", "bigquery"], ...] = DIALECTS
+    dialects: tuple[Dialect, ...] = DIALECTS
     # Python files (relative to metrics.toml) defining this project's own metrics:
     # each defines `register(catalog)` and registers metrics (and facts, dimensions, checks) on it.
     modules: tuple[str, ...] = ()
@@ -180,6 +181,8 @@ class Approval(Frozen):
     by: str
     at: dt.datetime | dt.date | str
     fingerprint: str
+    # Recorded by `semantic lock --baseline`: the definition as it stood when governance began.
+    baseline: bool = False
 
 
 class MetricEntry(Frozen):
@@ -191,6 +194,10 @@ class MetricEntry(Frozen):
     status: Literal["draft", "active", "deprecated"] = "active"
     sunset: dt.date | None = None
     fingerprint: str | None = None
+    # For a metric with metric inputs (a ratio): its own definition's and its inputs' fingerprints,
+    # so a change that only follows the inputs is told apart (semantic.governance.records).
+    own_fingerprint: str | None = None
+    inputs_fingerprint: str | None = None
     approvals: tuple[Approval, ...] = ()
     # Older versions still recorded (fingerprints of revenue@1 when revenue is at 2, ...).
     versions: dict[str, dict[str, Any]] = Field(default_factory=dict)
@@ -211,6 +218,8 @@ class Config(Frozen):
     metrics: dict[str, MetricEntry] = Field(default_factory=dict)
     # Governance policy; its schema is owned by semantic.governance.
     policy: dict[str, Any] = Field(default_factory=dict)
+    # Backfill policy (environments' limits, roles); its schema is semantic.backfill_plan.BackfillPolicy.
+    backfill: dict[str, Any] = Field(default_factory=dict)
     # Data checks: `[checks.NAME]` per check, `[quality]` for what several share (semantic.quality_config).
     checks: dict[str, CheckEntry] = Field(default_factory=dict)
     quality: QualitySettings = QualitySettings()
