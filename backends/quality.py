@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from typing import Protocol, cast
 import ibis
 import ibis.expr.types as ir
 import pyarrow as pa
@@ -32,6 +33,15 @@ from semantic.backends.warehouse import Warehouse
 from semantic.errors import WarehouseError
 
 DEFAULT_SAMPLES = 5
+
+
+def _rows(tree: sge.Expression) -> sge.Subquery:
+    """`(<the offending-rows statement>) AS offending_rows`, for the count and sample that wrap it."""
+    return sge.Subquery(this=tree, alias=sge.TableAlias(this=sge.to_identifier("offending_rows")))
+
+
+class _RunsStatements(Protocol):
+    def _run(self, sql: str) -> None: ...
 
 
 def run_checks(
@@ -93,7 +103,7 @@ def _notes(warehouse: Warehouse, check: Check, tree: sge.Expression, context: Ch
     if check.note is None or check.note_column is None:
         return ()
     column = sge.column(check.note_column, quoted=True)
-    statement = sge.select(column).distinct().from_(tree.subquery("offending_rows")).order_by(column)
+    statement = sge.select(column).distinct().from_(_rows(tree)).order_by(column)
     values = _fetch(warehouse, statement, pa.schema([(check.note_column, pa.string())])).column(0).to_pylist()
     return check.note(context, tuple(v for v in values if v is not None))
 
@@ -120,7 +130,7 @@ def _run_one(
     rows: tuple[tuple, ...] = ()
     if offending:
         ordered = [sge.Ordered(this=sge.column(c, quoted=True), nulls_first=False) for c in expr.columns]
-        sample = sge.select("*").from_(tree.subquery("offending_rows")).order_by(*ordered).limit(samples)
+        sample = sge.select("*").from_(_rows(tree)).order_by(*ordered).limit(samples)
         table = _fetch(warehouse, sample, expr.schema().to_pyarrow())
         rows = tuple(tuple(r.values()) for r in table.to_pylist())
     status, severity = status_of(offending, errors, entry.severity, check.severity)
@@ -152,7 +162,7 @@ def _count(warehouse: Warehouse, tree: sge.Expression, has_severity: bool) -> tu
         is_error = sge.EQ(this=sge.column("severity", quoted=True), expression=sge.convert("error"))
         measures.append(sge.func("sum", sge.Case(ifs=[sge.If(this=is_error, true=sge.convert(1))], default=sge.convert(0))).as_("errors"))
         schema.append(("errors", pa.int64()))
-    statement = sge.select(*measures).from_(tree.subquery("offending_rows"))
+    statement = sge.select(*measures).from_(_rows(tree))
     row = _fetch(warehouse, statement, pa.schema(schema)).to_pylist()[0]
     return int(row["offending"] or 0), (int(row["errors"] or 0) if has_severity else None)
 
@@ -181,9 +191,10 @@ def store_rows(warehouse: Warehouse, tree: sge.Expression, name: str, now: dt.da
     create = sge.Create(this=sge.table_(table, db=schema, quoted=True), kind="TABLE", expression=tree.copy())
     dialect = SQLGLOT_DIALECTS[warehouse.dialect]
     try:
+        engine = cast(_RunsStatements, warehouse)  # both engines run a statement without rows this way
         with warehouse.transaction():
-            warehouse._run(warehouse.create_schema_sql(schema))
-            warehouse._run(create.sql(dialect=dialect))
+            engine._run(warehouse.create_schema_sql(schema))
+            engine._run(create.sql(dialect=dialect))
     except Exception as exc:  # the engine's own error types
         first = (str(exc).strip() or type(exc).__name__).splitlines()[0]
         raise WarehouseError(f"{warehouse.dialect} could not store the failures of {name}: {first}") from exc

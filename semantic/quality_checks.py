@@ -39,7 +39,7 @@ SHOP_OWNED = ("orders", "order_lines", "refunds", "customers", "sessions", "ad_s
 
 @functools.lru_cache(maxsize=1)
 def iso_currencies() -> tuple[str, ...]:
-    text = resources.files("semantic").joinpath("data", "iso4217.txt").read_text(encoding="utf-8")
+    text = (resources.files("semantic") / "data" / "iso4217.txt").read_text(encoding="utf-8")
     return tuple(sorted(code for line in text.splitlines() if not line.startswith("#") for code in line.split()))
 
 
