@@ -38,15 +38,30 @@ def check(
     author: Author = None,
     today: Annotated[Optional[str], typer.Option("--today", help="Judge sunsets as of this day, YYYY-MM-DD (default: today).")] = None,
     warn_error: Annotated[bool, typer.Option("--warn-error", help="Fail (exit 1) on warnings and future errors too.")] = False,
+    database: Database = None,
+    select: Annotated[Optional[list[str]], typer.Option("--select", help="With --database: only checks with this name, tag or source (tag:pii, source:orders).")] = None,
+    exclude: Annotated[Optional[list[str]], typer.Option("--exclude", help="With --database: skip checks with this name, tag or source.")] = None,
+    shop: Annotated[Optional[list[str]], typer.Option("--shop", help="With --database: only the offending rows of this shop (repeatable).")] = None,
+    start: Annotated[Optional[str], typer.Option("--start", help="With --database: first shop-local day of day-level checks, YYYY-MM-DD.")] = None,
+    end: Annotated[Optional[str], typer.Option("--end", help="With --database: last shop-local day of day-level checks, YYYY-MM-DD.")] = None,
+    show_sql: Annotated[bool, typer.Option("--show-sql", help="With --database: print the SQL that finds each check's offending rows.")] = False,
+    store_failures: Annotated[bool, typer.Option("--store-failures", help="With --database: keep each failed check's rows in a table of schema semantic_check_failures (one per run).")] = False,
+    alert: Annotated[bool, typer.Option("--alert", help="With --database: post failures and warnings to the webhooks of [quality.alerts].")] = False,
+    data_only: Annotated[bool, typer.Option("--data-only", help="With --database: run the data checks only, not the governance of definitions.")] = False,
     config: Config = None,
 ) -> None:
-    """Validate governance without a database: owners, compiling, fingerprints, versions, approvals, changelog.
+    """Validate governance (owners, compiling, fingerprints, versions, approvals, changelog); with --database, the data too.
 
     The author of the change is `--author`, else `git config user.email`, else the
-    last commit author of metrics.toml. Exit 1 on any error (with --warn-error,
-    on any finding), 0 otherwise.
+    last commit author of metrics.toml. With --database, the data checks of the
+    catalog run in the warehouse (duplicates, NULLs, Shopify's values, orphans,
+    amounts, freshness, types, PII) and print each failure's table, column,
+    first offending rows and fix; formats text, json, junit or markdown.
+    Exit 1 on any error (with --warn-error, on any finding or warning), 0
+    otherwise; 2 for a configuration error, 3 when the warehouse fails.
 
     Example: semantic check --format github
+    Example: semantic check --database demo.duckdb --format junit > checks.xml
     """
     from semantic.cli.options import parse_date
     from semantic.errors import ConfigError
@@ -56,16 +71,36 @@ def check(
     from semantic.governance.render import CHECK_FORMATS, render_findings
     from semantic.project import find_project
 
-    _format(format, CHECK_FORMATS)
+    if database is not None:
+        from semantic.quality_report import QUALITY_FORMATS
+
+        _format(format, QUALITY_FORMATS)
+    else:
+        _format(format, CHECK_FORMATS)
     day = parse_date(today, "--today")
+    project = None
     try:
         project = find_project(config)
-        findings = check_project(project, resolve_author(author, project.root, project.path.name if project.path else "metrics.toml"), day)
+        if data_only and database is not None:
+            findings = []
+        else:
+            author_email = resolve_author(author, project.root, project.path.name if project.path else "metrics.toml")
+            findings = check_project(project, author_email, day)
     except ConfigError as exc:
         # An invalid metrics.toml is the first thing check reports, as a finding with its line.
         findings = [config_error_finding(exc)]
-    typer.echo(_for_terminal(render_findings(findings, format), format))
-    raise typer.Exit(1 if has_errors(findings) or (warn_error and findings) else 0)
+    failed = has_errors(findings) or (warn_error and bool(findings))
+    if database is None:
+        typer.echo(_for_terminal(render_findings(findings, format), format))
+        raise typer.Exit(1 if failed else 0)
+    from semantic.cli.quality_commands import DataCheckOptions, check_data
+
+    options = DataCheckOptions(
+        format=format, select=tuple(select or ()), exclude=tuple(exclude or ()), shops=tuple(shop or ()),
+        start=parse_date(start, "--start"), end=parse_date(end, "--end"), show_sql=show_sql,
+        store_failures=store_failures, alert=alert, warn_error=warn_error,
+    )
+    raise typer.Exit(check_data(project, database, options, findings, lambda f, fmt: _for_terminal(render_findings(f, fmt), fmt)))
 
 
 def lock(

@@ -146,6 +146,9 @@ def check_project(
     deprecated = {g.name: g.entry for g in definitions if g.entry and g.entry.status == "deprecated"}
     for item in definitions:
         _check_definition(run, item, deprecated)
+    from semantic.governance.data_checks import data_check_findings
+
+    run.findings.extend(data_check_findings(project, run.file))
     return run.findings
 
 

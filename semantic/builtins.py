@@ -26,6 +26,10 @@ BUILTIN_MODULES = (
     "semantic.sales_report",
     "semantic.attribution.journeys",
     "semantic.attribution.metrics",
+    "semantic.quality_checks",
+    "semantic.freshness_checks",
+    "semantic.catalog_checks",
+    "semantic.trend_checks",
 )
 
 

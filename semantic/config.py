@@ -16,6 +16,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from semantic.contract import CONTRACT, FINANCIAL_STATUSES
+from semantic.quality_config import CheckEntry, QualitySettings
 
 Dialect = Literal["duckdb", "postgres", "bigquery"]
 DIALECTS: tuple[Dialect, ...] = ("duckdb", "postgres", "bigquery")
@@ -289,6 +290,9 @@ class Config(Frozen):
     policy: dict[str, Any] = Field(default_factory=dict)
     # Backfill policy (environments' limits, roles); its schema is semantic.backfill_plan.BackfillPolicy.
     backfill: dict[str, Any] = Field(default_factory=dict)
+    # Data checks: `[checks.NAME]` per check, `[quality]` for what several share (semantic.quality_config).
+    checks: dict[str, CheckEntry] = Field(default_factory=dict)
+    quality: QualitySettings = QualitySettings()
 
     def knob_group(self, name: str) -> BaseModel:
         """One knob group by name (`orders`, `revenue`, ...)."""

@@ -62,6 +62,16 @@ def _url_decode(value: str) -> str:
     """Percent-decoding of a string already known to be decodable (see semantic.attribution.urls)."""
 
 
+@ibis.udf.scalar.builtin(name="current_schema")
+def _current_schema() -> str:
+    """The connection's default schema (DuckDB and PostgreSQL spell it alike)."""
+
+
+def current_schema() -> ir.StringValue:
+    """The schema unqualified table names resolve to (data checks read the warehouse's catalog there)."""
+    return _current_schema()
+
+
 def local_timestamp(instant: ir.TimestampValue, zone: ir.StringValue) -> ir.TimestampValue:
     """Wall-clock time of a UTC instant in a per-row IANA zone."""
     return _timezone(zone, instant)
