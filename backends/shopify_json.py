@@ -44,7 +44,7 @@ def read_admin_export(directory: Path) -> dict[str, TableFile]:
     shop = _load(shop_path).get("shop")
     if not isinstance(shop, dict):
         raise ConfigError(f"{shop_path}: expected {{\"shop\": {{...}}}} as the Admin API answers")
-    shop_id = _text(shop, "id", shop_path)
+    shop_id = _text(shop, "id", str(shop_path))
     zone = shop.get("iana_timezone")
     if not zone:
         raise ConfigError(f"{shop_path}: shop has no iana_timezone (timezone is a display string, not a zone)",

@@ -110,7 +110,7 @@ def compare(ours: Mapping[dt.date, Mapping[str, object]], admin: Mapping[dt.date
     lines = []
     for day in sorted(admin):
         figures = ours.get(day, {})
-        values = {m: (Decimal(figures.get(m) or 0), v) for m, v in admin[day].items()}
+        values = {m: (Decimal(str(figures.get(m) or 0)), v) for m, v in admin[day].items()}
         differs = {m for m, (a, b) in values.items() if a != b}
         cause = likely_cause(differs) if differs else None
         if differs and not figures:

@@ -24,7 +24,7 @@ as 0 in the steps), so its causes add up to the cent figures shown.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -61,7 +61,7 @@ class Line:
 
 
 def _money(value: object) -> Decimal:
-    return ZERO if value is None else Decimal(value).quantize(CENT)
+    return ZERO if value is None else Decimal(str(value)).quantize(CENT)
 
 
 def _aov(value: Decimal, orders: Decimal) -> Decimal:
@@ -80,7 +80,7 @@ def _line(day: dt.date, shop: str, measure: str, chain: list[tuple[str | None, D
     return Line(day, shop, measure, chain[0][1], chain[-1][1], ordered)
 
 
-def reconcile(ours: Figures, steps: list[Figures], shopify: Figures) -> list[Line]:
+def reconcile(ours: Figures, steps: Sequence[Figures], shopify: Figures) -> list[Line]:
     """Lines per (day, shop) from the figures of each configuration.
 
     `ours`: revenue, total_sales and orders under the project's knobs; `steps`:
@@ -90,15 +90,15 @@ def reconcile(ours: Figures, steps: list[Figures], shopify: Figures) -> list[Lin
     keys = sorted(set(ours) | set(shopify) | {k for s in steps for k in s})
     lines = []
     for key in keys:
-        get = lambda figures, metric: _money(figures.get(key, {}).get(metric))  # noqa: E731
-        revenue = [(None, get(ours, "revenue")), ("shipping and taxes", get(ours, "total_sales"))]
-        orders = [(None, get(ours, "orders"))]
+        get = lambda figures, metric: _money(figures.get(key, {}).get(metric))  # noqa: E731, B023 - called in this iteration
+        revenue: list[tuple[str | None, Decimal]] = [(None, get(ours, "revenue")), ("shipping and taxes", get(ours, "total_sales"))]
+        orders: list[tuple[str | None, Decimal]] = [(None, get(ours, "orders"))]
         for (cause, _), figures in zip(STEPS, steps):
             revenue.append((cause, get(figures, "total_sales")))
             orders.append((cause, get(figures, "orders")))
         revenue.append(("other knobs", get(shopify, "total_sales")))
         orders.append(("other knobs", get(shopify, "orders")))
-        aov = [(None, _aov(revenue[0][1], orders[0][1]))]
+        aov: list[tuple[str | None, Decimal]] = [(None, _aov(revenue[0][1], orders[0][1]))]
         aov += [(cause, _aov(value, count)) for (cause, value), (_, count) in zip(revenue[1:], orders)]
         aov.append(("AOV definition", _aov(get(shopify, "ordered_sales"), orders[-1][1])))
         day, shop = key

@@ -13,6 +13,8 @@ compiles to any dialect without DuckDB catalog names leaking into BigQuery SQL.
 
 from __future__ import annotations
 
+from typing import Any
+
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -93,7 +95,7 @@ class Sources:
 
         A loader table read through a preset counts as the first contract table built on it.
         """
-        by_physical = {}
+        by_physical: dict[Any, Any] = {}
         for logical in CONTRACT:
             if self.from_preset(logical):
                 for raw in self.preset.reads(logical):
