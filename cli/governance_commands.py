@@ -48,6 +48,7 @@ def check(
     store_failures: Annotated[bool, typer.Option("--store-failures", help="With --database: keep each failed check's rows in a table of schema semantic_check_failures (one per run).")] = False,
     alert: Annotated[bool, typer.Option("--alert", help="With --database: post failures and warnings to the webhooks of [quality.alerts].")] = False,
     data_only: Annotated[bool, typer.Option("--data-only", help="With --database: run the data checks only, not the governance of definitions.")] = False,
+    changed_since: Annotated[Optional[str], typer.Option("--changed-since", help="With --database: only the data checks of metrics whose fingerprints changed since this git revision, and of their downstream metrics.")] = None,
     config: Config = None,
 ) -> None:
     """Validate governance (owners, compiling, fingerprints, versions, approvals, changelog); with --database, the data too.
@@ -62,6 +63,7 @@ def check(
 
     Example: semantic check --format github
     Example: semantic check --database demo.duckdb --format junit > checks.xml
+    Example: semantic check --database demo.duckdb --changed-since origin/main
     """
     from semantic.cli.options import parse_date
     from semantic.errors import ConfigError
@@ -95,12 +97,32 @@ def check(
         raise typer.Exit(1 if failed else 0)
     from semantic.cli.quality_commands import DataCheckOptions, check_data
 
+    if changed_since is not None and project is not None:
+        select = _slim_selection(project, changed_since, select)
+        if select is None:
+            raise typer.Exit(1 if failed else 0)
     options = DataCheckOptions(
         format=format, select=tuple(select or ()), exclude=tuple(exclude or ()), shops=tuple(shop or ()),
         start=parse_date(start, "--start"), end=parse_date(end, "--end"), show_sql=show_sql,
         store_failures=store_failures, alert=alert, warn_error=warn_error,
     )
     raise typer.Exit(check_data(project, database, options, findings, lambda f, fmt: _for_terminal(render_findings(f, fmt), fmt)))
+
+
+def _slim_selection(project, revision: str, select: list[str] | None) -> list[str] | None:
+    """The --select tokens of a slim run (None: nothing to run); says on stderr what is skipped."""
+    from semantic.errors import GovernanceError
+    from semantic.governance.slim import changed_since, skipped_checks
+
+    if select:
+        raise GovernanceError("--changed-since chooses the checks itself; use it without --select", hint="or --select without --changed-since")
+    slim = changed_since(project, revision)
+    say(slim.describe(), err=True)
+    tokens = [f"metric:{name}" for name in slim.selected]
+    skipped = skipped_checks(project, tokens, slim.selected)
+    if skipped:
+        say(f"skipped checks: {', '.join(skipped)}", err=True)
+    return tokens or None
 
 
 def lock(

@@ -121,3 +121,21 @@ def test_a_warning_passes_and_shows(project, capsys):
     assert code == 0
     assert "orders has no description" in out and "WARNINGS: 1" in out
     assert cli(capsys, "check", "--warn-error")[0] == 1
+
+
+def test_a_slim_run_checks_only_the_changed_metric_and_its_downstream(project, capsys):
+    assert cli(capsys, "demo", "--orders", "800", "--database", "warehouse.duckdb")[0] == 0
+    args = ("check", "--database", "warehouse.duckdb", "--data-only", "--changed-since", "HEAD", "--format", "json")
+    code, out, err = cli(capsys, *args)
+    assert code == 0 and "no metric changed since HEAD" in err and out == ""
+    _edit(project / "shop_metrics.py", "lambda t, c: t.discounts)", "lambda t, c: t.discounts * 2)")
+    code, out, err = cli(capsys, *args)
+    text = one_line(err)
+    assert "1 metric(s) changed since HEAD (order_discounts), 1 downstream (discount_rate)" in text
+    report = json.loads(out)
+    ran = {c["name"] for c in report.get("data", report)["checks"]}
+    # order_discounts reads orders (and shops, for shop-local days): checks of ad spend and sessions are skipped.
+    assert {"financial_status", "duplicate_keys"} <= ran
+    assert not ran & {"ad_spend_jump", "utm_source_nulls", "new_traffic_source"}
+    skipped = text.split("skipped checks: ", 1)[1]
+    assert "ad_spend_jump" in skipped and "utm_source_nulls" in skipped and "financial_status" not in skipped
