@@ -17,7 +17,10 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from semantic.contract import CONTRACT, FINANCIAL_STATUSES
 
-DIALECTS = ("duckdb", "postgres", "bigquery")
+# Every dialect a statement can be compiled to (pyspark: Spark SQL, run through Ibis's PySpark backend).
+DIALECTS = ("duckdb", "postgres", "bigquery", "pyspark")
+# What `semantic check` compiles every metric to unless `[project] dialects` says otherwise.
+DEFAULT_DIALECTS = ("duckdb", "postgres", "bigquery")
 
 
 class Frozen(BaseModel):
@@ -29,7 +32,7 @@ class Frozen(BaseModel):
 class ProjectSettings(Frozen):
     name: str = "semantic"
     # Dialects every metric must compile to (`semantic check` verifies it).
-    dialects: tuple[Literal["duckdb", "postgres", "bigquery"], ...] = DIALECTS
+    dialects: tuple[Literal["duckdb", "postgres", "bigquery", "pyspark"], ...] = DEFAULT_DIALECTS
     # Python files (relative to metrics.toml) defining this project's own metrics:
     # each defines `register(catalog)` and registers metrics (and facts, dimensions, checks) on it.
     modules: tuple[str, ...] = ()
