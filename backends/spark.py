@@ -21,8 +21,10 @@ staging folder first and swaps the folders in only when all were written, so a
 failed load changes nothing; the swap itself is one rename per table, and a load
 is idempotent (running it again gives the same tables).
 
-Spark's own logging is set to ERROR (and its query-context logger, which would
-print a JVM stack for every failed query, is off), so a failing query is our one
+Engine noise stays out of the way: the JVM a session starts writes its output
+(banners, log lines, stacks) to a log file in the session's scratch folder, its
+log level is ERROR, and PySpark's query-context loggers (which print a failed
+query's JVM stack as JSON before raising) are off; a failing query is our one
 line and exit 3.
 """
 

@@ -112,12 +112,13 @@ def journeys(examples: int, seed: int) -> tuple[list[dict], list[dict]]:
     return sessions, orders
 
 
-@pytest.mark.parametrize("model", ["last_click", "linear"])
-def test_attribution_equals_duckdb_and_the_reference(spark_warehouse, tmp_path, model):
+def test_last_click_attribution_equals_duckdb_and_the_reference(spark_warehouse, tmp_path):
+    """One query (attribution plans are Spark's slowest to build); the other models differ only after the join."""
+    model = "last_click"
     from tests.test_attribution_reference import reference
     from tests.test_attribution_scenarios import tables
 
-    sessions, orders = journeys(examples=25, seed=3 if model == "last_click" else 4)
+    sessions, orders = journeys(examples=25, seed=3)
     data = tables(sessions, orders)
     spark = spark_warehouse(data)
     rows = spark.execute(relation(spark.project, "order_attribution", model=model).order_by(["order_id", "part"]))
@@ -150,14 +151,18 @@ def test_url_form_opens_the_folder_and_checks_the_contract_through_the_catalog(s
 
 
 def test_a_failed_load_changes_nothing(spark_warehouse):
+    import pyarrow.parquet as pq
+
     loaded = spark_warehouse(read_fixture_dir("hand"))
-    sources = Sources.from_config(loaded.project.config)
-    before = loaded.query(("revenue",), ("shop",))
-    bad = read_fixture_dir("hand")
-    bad["refunds"] = pa.table({"nope": [1]})
-    with pytest.raises(Exception):
-        loaded.warehouse.load({"orders": empty_tables()["orders"], **bad}, sources)
-    assert loaded.query(("revenue",), ("shop",)) == before
+    warehouse, sources = loaded.warehouse, Sources.from_config(loaded.project.config)
+    schema = sources.physical("orders").database
+    files = sorted(p.relative_to(warehouse.root) for p in warehouse.root.rglob("*"))
+    bad = {**read_fixture_dir("hand"), "orders": empty_tables()["orders"], "refunds": pa.table({"nope": [1]})}
+    with pytest.raises(Exception):  # the refunds do not fit the contract
+        warehouse.load(bad, sources)  # orders (staged first, empty) must not replace the loaded ones
+    assert sorted(p.relative_to(warehouse.root) for p in warehouse.root.rglob("*")) == files  # no staging left
+    assert pq.read_table(warehouse.root / schema / "orders").num_rows == read_fixture_dir("hand")["orders"].num_rows
+    assert warehouse._columns("refunds", schema) >= {"refund_id", "amount"}
 
 
 def test_a_failing_query_is_one_line_naming_spark(spark_warehouse, capfd):
@@ -188,8 +193,6 @@ def test_demo_and_query_through_the_cli(spark_session, capsys, isolated):
     code, out, err = cli(capsys, "demo", "--orders", "300", "--shops", "2", "--database", url)
     assert code == 0, err
     assert (isolated / "lake" / "orders").is_dir() and (isolated / "lake" / "semantic_demo").is_dir()
-    code, _, err = cli(capsys, "demo", "--orders", "300", "--shops", "2", "--database", url)
-    assert code == 0, err  # the demo's own tables: replaced without --force
     code, out, err = cli(capsys, "query", "nope_metric", "--database", url)
     assert code == 2
     code, out, err = cli(capsys, "query", "revenue", "--by", "month", "--format", "json", "--database", "spark://local?warehouse=nowhere")

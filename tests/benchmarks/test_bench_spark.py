@@ -8,7 +8,7 @@ Groups:
   `semantic compile --dialect pyspark` prints) and the hand-written query of
   test_bench_core_metrics spelled for Spark (shop time as from_utc_timestamp);
   same rows, checked outside the timing; DuckDB's time beside them.
-- `spark-attribution`: last-click attributed revenue by day and platform (ROAS's
+- `spark-attribution`: last-click attributed revenue and ROAS by day, shop and platform (ROAS's
   attribution side), with the number of scans of the sessions table in Spark's
   physical plan kept in extra_info.
 
@@ -73,7 +73,7 @@ def _core(warehouse, project):
 
 
 def _attribution_spec():
-    return QuerySpec(metrics=("attributed_revenue", "roas"), by=("day", "platform"), options={"model": "last_click"})
+    return QuerySpec(metrics=("attributed_revenue", "roas"), by=("day", "shop", "platform"), options={"model": "last_click"})
 
 
 def _attribution(warehouse, project):
