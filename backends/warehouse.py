@@ -16,6 +16,7 @@ is quoted by sqlglot; no value the user passes is spliced into SQL text.
 from __future__ import annotations
 
 import abc
+from typing import Any
 import collections
 import contextlib
 from collections.abc import Mapping
@@ -178,9 +179,14 @@ class Warehouse(abc.ABC):
     def _columns(self, name: str, database: str | None) -> set[str] | None:
         """The physical column names of a table, or None when it does not exist."""
 
+    @property
+    def raw(self) -> Any:
+        """The engine's own connection (DuckDB's or psycopg's), for statements with bound parameters."""
+        raise NotImplementedError(f"{type(self).__name__} has no raw connection")
+
     def close(self) -> None:
         with contextlib.suppress(Exception):
-            self.con.disconnect()
+            self.con.disconnect()  # type: ignore[attr-defined]
 
 
 def conform(table: pa.Table, schema: pa.Schema) -> pa.Table:

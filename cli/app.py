@@ -50,12 +50,26 @@ def _common(
 
 def _register_commands() -> None:
     # Each module lists its commands (plain functions); importing them is cheap (typer only).
-    from semantic.cli import attribution_commands, ci_commands, data_commands, governance_commands, metric_commands
+    from semantic.cli import (
+        attribution_commands,
+        backfill_commands,
+        ci_commands,
+        data_commands,
+        governance_commands,
+        materialize_commands,
+        metric_commands,
+    )
 
     if app.registered_commands:
         return
-    for module in (data_commands, metric_commands, governance_commands, attribution_commands, ci_commands):
+    for module in (
+        data_commands, metric_commands, materialize_commands, backfill_commands, governance_commands, attribution_commands,
+        ci_commands,
+    ):
         for name, command in module.COMMANDS.items():
+            if isinstance(command, typer.Typer):  # a command with subcommands (semantic backfill rollback ID)
+                app.add_typer(command, name=name)
+                continue
             # Each command's --help mentions --debug too (main() takes it from anywhere on the line).
             app.command(name, epilog="Add --debug anywhere for the traceback of an error.")(command)
 
@@ -120,9 +134,10 @@ def _report(exc: Exception, debug: bool) -> int:
 
     console = Console(stderr=True, highlight=False, soft_wrap=True)
     if debug:
-        rendered = Console(file=io.StringIO(), width=120, color_system=None)
+        buffer = io.StringIO()
+        rendered = Console(file=buffer, width=120, color_system=None)
         rendered.print_exception()
-        sys.stderr.write(_safe(rendered.file.getvalue()))
+        sys.stderr.write(_safe(buffer.getvalue()))
     if isinstance(exc, SemanticError):
         console.print(Text.assemble(("error: ", "bold red"), _safe(exc.message)))
         if exc.hint:

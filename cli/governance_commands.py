@@ -50,7 +50,8 @@ def check(
     """
     from semantic.cli.options import parse_date
     from semantic.errors import ConfigError
-    from semantic.governance.check import check_project, config_error_finding, resolve_author
+    from semantic.governance.check import check_project, config_error_finding
+    from semantic.governance.git import resolve_author
     from semantic.governance.findings import has_errors
     from semantic.governance.render import CHECK_FORMATS, render_findings
     from semantic.project import find_project
@@ -69,6 +70,9 @@ def check(
 
 def lock(
     metrics: Annotated[Optional[list[str]], typer.Argument(help="Only these metrics (default: all).")] = None,
+    baseline: Annotated[bool, typer.Option("--baseline", help="Adopting governance on existing metrics: lock all and record --by's baseline approval of each, in metrics.toml and the changelog.")] = False,
+    by: Annotated[Optional[str], typer.Option("--by", help="With --baseline: email of who accepts the existing definitions.")] = None,
+    check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 when a fingerprint is not recorded (for pre-commit and CI).")] = False,
     config: Config = None,
 ) -> None:
     """Record each metric's current fingerprint in metrics.toml (comments and layout kept).
@@ -77,13 +81,23 @@ def lock(
     without one gets an entry. A superseded fingerprint moves, with the names of
     its approvers, under the metric's `versions`.
 
-    Example: semantic lock revenue
+    Example: semantic lock revenue; semantic lock --baseline --by analytics-lead@example.com
     """
     from semantic.governance.approvals import lock_project
     from semantic.project import find_project
 
     project = find_project(config)
-    changes = lock_project(project, tuple(metrics or ()))
+    if baseline or by:
+        _baseline(project, baseline, by, metrics)
+        return
+    changes = lock_project(project, tuple(metrics or ()), write=not check)
+    if check:
+        for change in changes:
+            say(f"{change.name}: recorded {change.before or 'nothing'}, now {change.after}: run `semantic lock {change.name}`")
+        if changes:
+            raise typer.Exit(1)
+        typer.echo("every fingerprint is recorded")
+        return
     if not metrics:
         for name in project.catalog.names():
             if name not in project.config.metrics:
@@ -93,6 +107,19 @@ def lock(
         say(f"{change.name}: {change.before or 'unrecorded'} -> {change.after}{moved}")
     if not changes:
         typer.echo("every fingerprint is already recorded")
+
+
+def _baseline(project, baseline: bool, by: str | None, metrics: list[str] | None) -> None:
+    from semantic.errors import GovernanceError
+    from semantic.governance.approvals import baseline as record_baseline
+
+    if not baseline or not by or metrics:
+        raise GovernanceError("--baseline and --by go together, without metric names", hint="semantic lock --baseline --by you@example.com")
+    accepted = record_baseline(project, by)
+    for ref, fingerprint in accepted:
+        say(f"{ref}: baseline {fingerprint} accepted by {by}")
+    if not accepted:
+        typer.echo("no metric has a [metrics.NAME] entry to baseline; add owners and descriptions first")
 
 
 def approve(
@@ -123,7 +150,7 @@ def codeowners(
 
     from semantic.atomic_files import write_atomically
     from semantic.governance.codeowners import file_owners, render_codeowners
-    from semantic.governance.diff import repository_root
+    from semantic.governance.git import repository_root
     from semantic.governance.policy import load_policy
     from semantic.project import find_project
 
@@ -158,7 +185,7 @@ def diff(
     from semantic.cli.options import parse_date
     from semantic.governance.diff import DIFF_FORMATS, diff_revisions
     from semantic.governance.render import render_diff
-    from semantic.governance.check import resolve_author
+    from semantic.governance.git import resolve_author
     from pathlib import Path
     import os
 

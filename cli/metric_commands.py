@@ -26,6 +26,10 @@ def query(
     model: Annotated[
         Optional[str], typer.Option("--model", help="Attribution model: last_click (default), first_click or linear.")
     ] = None,
+    from_: Annotated[
+        str, typer.Option("--from", help="sources (default), materialized (`semantic build`'s tables) or auto.")
+    ] = "sources",
+    schema: Annotated[str, typer.Option("--schema", help="Schema of the materialized tables.")] = "semantic",
     database: Database = None,
     config: Config = None,
     set_: Overrides = None,
@@ -46,10 +50,26 @@ def query(
     _warn(built.warnings)
     warehouse = connect_for(project, database)
     try:
+        if from_ != "sources":
+            built = _choose(warehouse, project, built.spec, from_, schema)
         result = run_query(warehouse, built)
     finally:
         warehouse.close()
     emit(result, built, format, output)
+
+
+def _choose(warehouse, project, spec, mode: str, schema: str):
+    """The query from the materialized tables or the sources; says on stderr which and why."""
+    from semantic.backends.materialize import choose
+    from semantic.cli.materialize_commands import current_fingerprints
+    from semantic.materialized import Layout
+
+    choice = choose(
+        warehouse, project.catalog, project.config, spec,
+        lambda ref: current_fingerprints(project, [ref])[ref], mode, Layout(schema),
+    )
+    say(f"answered from {choice.source}: {choice.reason}", err=True)
+    return choice.built
 
 
 def _warn(warnings: tuple[str, ...]) -> None:
@@ -139,7 +159,7 @@ def metrics_(
     cells = [
         {
             "name": cell_text(row["name"]), "version": str(row["version"]), "owner": cell_text(row["owner"] or "-"),
-            "status": cell_text(row["status"]), "description": cell_text(shorten(row["description"] or "", DESCRIPTION_SHOWN)),
+            "status": cell_text(row["status"]), "description": cell_text(shorten(str(row["description"] or ""), DESCRIPTION_SHOWN)),
         }
         for row in rows
     ]

@@ -23,7 +23,6 @@ Database = Annotated[
         "Default: $SEMANTIC_DATABASE, then metrics.toml, then ./semantic.duckdb.",
     ),
 ]
-Debug = Annotated[bool, typer.Option("--debug", help="Show tracebacks.")]
 
 
 def say(text: str, *, err: bool = False) -> None:

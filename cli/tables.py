@@ -23,6 +23,7 @@ False
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal
 
 from semantic.printable import printable
 
@@ -81,7 +82,6 @@ def layout_fits(cells: Sequence[dict[str, str]], columns: Sequence[str], rigid: 
 
 def print_rows(console, cells: Sequence[dict[str, str]], columns: Sequence[str], rigid: set[str], right: set[str], styles=None) -> None:
     """Print `cells` (column -> display text) as a table, or vertically when no table can fit."""
-    from rich import box
     from rich.table import Table
     from rich.text import Text
 
@@ -96,7 +96,7 @@ def print_rows(console, cells: Sequence[dict[str, str]], columns: Sequence[str],
     else:
         table = Table(header_style="bold underline", box=None, show_edge=False, pad_edge=False, padding=(0, 1), collapse_padding=True)
     for column in columns:
-        justify = "right" if column in right else "left"
+        justify: Literal["right", "left"] = "right" if column in right else "left"
         if column in rigid:
             header = Text(_wrap_header(column, widths[column]), justify=justify)
             table.add_column(header, justify=justify, no_wrap=True, min_width=widths[column], max_width=widths[column])

@@ -64,13 +64,15 @@ def _timestamp(at: str | dt.datetime) -> Any:
     return tomlkit.item(at)
 
 
-def _approval_item(by: str, at: Any, fingerprint: str) -> Any:
+def _approval_item(by: str, at: Any, fingerprint: str, baseline: bool = False) -> Any:
     item = tomlkit.inline_table()
     item.update({"by": by, "at": _timestamp(at) if isinstance(at, (str, dt.datetime)) else at, "fingerprint": fingerprint})
+    if baseline:
+        item["baseline"] = True
     return item
 
 
-def add_approval(text: str, metric: str, by: str, fingerprint: str, at: str | dt.datetime) -> tuple[str, bool]:
+def add_approval(text: str, metric: str, by: str, fingerprint: str, at: str | dt.datetime, baseline: bool = False) -> tuple[str, bool]:
     """metrics.toml text with an approval of `fingerprint` by `by`; False when already recorded."""
     doc = _parse(text)
     table = _metric_table(doc, metric, create=True)
@@ -82,27 +84,49 @@ def add_approval(text: str, metric: str, by: str, fingerprint: str, at: str | dt
     for existing in approvals:
         if existing.get("by", "").lower() == by.lower() and existing.get("fingerprint") == fingerprint:
             return text, False
-    approvals.append(_approval_item(by, at, fingerprint))
+    approvals.append(_approval_item(by, at, fingerprint, baseline))
     return tomlkit.dumps(doc), True
+
+
+@dataclass(frozen=True)
+class Locked:
+    """What `lock` records for one metric."""
+
+    version: int
+    fingerprint: str
+    own_fingerprint: str | None = None  # recorded only for metrics with metric inputs
+    inputs_fingerprint: str | None = None
+
+    def parts(self) -> dict[str, str]:
+        if self.inputs_fingerprint is None or self.own_fingerprint is None:
+            return {}
+        return {"own_fingerprint": self.own_fingerprint, "inputs_fingerprint": self.inputs_fingerprint}
+
+
+PART_KEYS = ("own_fingerprint", "inputs_fingerprint")
 
 
 def record_fingerprints(
     text: str,
-    current: Mapping[str, tuple[int, str]],
+    current: Mapping[str, Locked],
     archive_keys: Mapping[str, str],
 ) -> tuple[str, list[LockChange]]:
-    """metrics.toml text with `current` fingerprints (name -> (version, fingerprint)) recorded.
+    """metrics.toml text with `current` fingerprints recorded.
 
     A recorded fingerprint that differs moves, with its approvals, to
     `versions[archive_keys[name]]` so the history of a definition stays in the file.
     """
     doc = _parse(text)
     changes: list[LockChange] = []
-    for name, (version, fingerprint) in current.items():
+    for name, locked in current.items():
+        version, fingerprint = locked.version, locked.fingerprint
         table = _metric_table(doc, name, create=True)
         before = table.get("fingerprint")
         before = str(before) if before is not None else None
         if before == fingerprint:
+            for key, value in locked.parts().items():
+                if table.get(key) is None:
+                    table[key] = value  # a record kept before the parts were: complete it
             continue
         if "version" not in table:
             table["version"] = version
@@ -111,6 +135,9 @@ def record_fingerprints(
             archived = archive_keys[name]
             record = tomlkit.inline_table()
             record["fingerprint"] = before
+            for key in PART_KEYS:
+                if table.get(key) is not None:
+                    record[key] = str(table[key])
             old = table.get("approvals")
             if old:
                 record["approved_by"] = sorted({str(a.get("by")) for a in old})
@@ -123,6 +150,11 @@ def record_fingerprints(
                 # Approvals belong to the fingerprint they approved; they moved with it.
                 del table["approvals"]
         table["fingerprint"] = fingerprint
+        for key in PART_KEYS:
+            if key in table:
+                del table[key]
+        for key, value in locked.parts().items():
+            table[key] = value
         changes.append(LockChange(name, before, fingerprint, archived))
     return tomlkit.dumps(doc), changes
 
@@ -140,7 +172,7 @@ def archive_key(versions: Mapping[str, Any], old_version: int, in_place: bool) -
 # -- the commands' logic: lock and approve a project --------------------------
 
 
-def lock_project(project, names: tuple[str, ...] = ()) -> list[LockChange]:
+def lock_project(project, names: tuple[str, ...] = (), write: bool = True) -> list[LockChange]:
     """Record the current fingerprint of every metric with an entry (or of `names`) in metrics.toml.
 
     A superseded record moves under `versions`: to "1" when version 1 was replaced
@@ -157,14 +189,14 @@ def lock_project(project, names: tuple[str, ...] = ()) -> list[LockChange]:
     # Without names, only metrics that already have an entry: creating `[metrics.X]`
     # tables for the others would race whoever is writing their owner and description.
     selected = names or tuple(n for n in registry.names() if n in config.metrics)
-    current: dict[str, tuple[int, str]] = {}
+    current: dict[str, Locked] = {}
     archive: dict[str, str] = {}
     for name in selected:
         metric = registry.resolve(name, config)
         record = compile_for_governance(project, metric.ref, config.project.dialects)
         if record.fingerprint is None:
             raise GovernanceError(f"{metric.ref} does not compile, so it has no fingerprint: {next(iter(record.errors.values()))}")
-        current[metric.name] = (metric.version, record.fingerprint)
+        current[metric.name] = Locked(metric.version, record.fingerprint, record.own_fingerprint, record.inputs_fingerprint)
         entry = config.metrics.get(metric.name)
         if entry is None or entry.fingerprint in (None, record.fingerprint):
             continue
@@ -176,7 +208,7 @@ def lock_project(project, names: tuple[str, ...] = ()) -> list[LockChange]:
                     replaced_version = version
         archive[metric.name] = archive_key(entry.versions, replaced_version, in_place=replaced_version == metric.version)
     text, changes = record_fingerprints(project.text, current, archive)
-    if changes:
+    if write and text != project.text:
         write_atomically(project.path, text)
     return changes
 
@@ -213,3 +245,43 @@ def approve(project, name: str, by: str, at: dt.datetime | None = None) -> tuple
     if added:
         write_atomically(project.path, text)
     return fingerprint, added
+
+
+def baseline(project, by: str, at: dt.datetime | None = None) -> list[tuple[str, str]]:
+    """Lock every metric with an entry and record `by`'s baseline approval of each fingerprint.
+
+    For a team adopting governance on metrics that already exist: the baseline says
+    who accepted the definitions as they stand; every change after it needs the
+    policy's approvals. Returns (ref, fingerprint) of each metric accepted.
+    """
+    from semantic.errors import GovernanceError
+    from semantic.project import Project
+
+    from semantic.governance.policy import EMAIL
+
+    if not EMAIL.match(by):
+        raise GovernanceError(f"--by expects an email address, got {by!r}")
+    lock_project(project)
+    project = Project.load(project.path)
+    at = at or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    text, accepted = project.text, []
+    for name, entry in sorted(project.config.metrics.items()):
+        if entry.fingerprint is None:
+            continue
+        text, _ = add_approval(text, name, by, entry.fingerprint, at, baseline=True)
+        accepted.append((f"{name}@{entry.version}", entry.fingerprint))
+    if text != project.text:
+        write_atomically(project.path, text)
+    if accepted:
+        _log_baseline(project, by, at, accepted)
+    return accepted
+
+
+def _log_baseline(project, by: str, at: dt.datetime, accepted: list[tuple[str, str]]) -> None:
+    from semantic.governance.changelog import add_unreleased_entry
+    from semantic.governance.policy import load_policy
+
+    path = project.root / load_policy(project).changelog
+    refs = ", ".join(ref for ref, _ in accepted)
+    bullet = f"Governance baseline: {refs} accepted as they stand by {by} on {at.date().isoformat()} (`semantic lock --baseline`)."
+    write_atomically(path, add_unreleased_entry(path.read_text(encoding="utf-8") if path.is_file() else None, "Added", bullet))

@@ -83,3 +83,23 @@ def parse_changelog(text: str | None) -> Changelog:
             current = []
     flush()
     return Changelog(tuple(entries))
+
+
+HEADER = "# Changelog\n\nAll notable changes to this project are documented here, in the\n[Keep a Changelog](https://keepachangelog.com/en/1.1.0/) form.\n"
+
+
+def add_unreleased_entry(text: str | None, section: str, bullet: str) -> str:
+    """`text` with `- bullet` as the first entry of `section` under `## [Unreleased]` (both made if missing)."""
+    lines = (text or HEADER).splitlines()
+    unreleased = next((i for i, line in enumerate(lines) if _RELEASE.match(line) and "unreleased" in line.lower()), None)
+    if unreleased is None:
+        first = next((i for i, line in enumerate(lines) if line.startswith("## ")), len(lines))
+        lines[first:first] = ["## [Unreleased]", ""]
+        unreleased = first
+    end = next((i for i in range(unreleased + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
+    heading = next((i for i in range(unreleased + 1, end) if (m := _SECTION.match(lines[i])) and m.group(1).capitalize() == section), None)
+    if heading is None:
+        lines[unreleased + 1:unreleased + 1] = ["", f"### {section}"]
+        heading = unreleased + 2
+    lines.insert(heading + 1, f"- {bullet}")
+    return "\n".join(lines) + "\n"

@@ -16,7 +16,6 @@ Rules (each finding names metrics.toml and the line of the metric's entry):
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +27,8 @@ from semantic.project import Project, locate
 from semantic.governance.changelog import Changelog, parse_changelog
 from semantic.governance.findings import Finding, Level
 from semantic.governance.fingerprint import CompiledMetric, compile_for_governance, precompile
+from semantic.governance.git import repository_relative
+from semantic.governance.records import count_approvals, follows_inputs
 from semantic.governance.policy import Policy, load_policy
 
 
@@ -55,30 +56,13 @@ def governed_definitions(project: Project) -> list[Governed]:
     return sorted(found, key=lambda g: g.name)
 
 
-def resolve_author(explicit: str | None, root: Path, config_file: str = "metrics.toml") -> str | None:
-    """Who made the change: `--author`, else `git config user.email`, else the last author of metrics.toml."""
-    if explicit:
-        return explicit
-    for command in (["git", "config", "user.email"], ["git", "log", "-1", "--format=%ae", "--", config_file]):
-        try:
-            out = subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=10)
-        except (OSError, subprocess.SubprocessError):
-            return None
-        if out.returncode == 0 and out.stdout.strip():
-            return out.stdout.strip()
-    return None
-
-
 def display_path(path: Path | None) -> str:
     """metrics.toml's path as annotations want it: relative to the git root (else to cwd)."""
     if path is None:
         return "<defaults>"
-    try:
-        out = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=path.parent, capture_output=True, text=True, timeout=10)
-        if out.returncode == 0:
-            return path.resolve().relative_to(Path(out.stdout.strip()).resolve()).as_posix()
-    except (OSError, subprocess.SubprocessError, ValueError):
-        pass
+    relative = repository_relative(path)
+    if relative is not None:
+        return relative
     try:
         return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
@@ -100,29 +84,45 @@ def read_changelog(project: Project, policy: Policy) -> Changelog:
     return parse_changelog(path.read_text(encoding="utf-8") if path.is_file() else None)
 
 
-def valid_approvals(entry: MetricEntry, fingerprint: str, author: str | None, policy: Policy) -> tuple[list[str], list[str]]:
-    """(approvers that count, approvers that are the author) for `fingerprint`."""
-    counted: list[str] = []
-    by_author: list[str] = []
-    for approval in entry.approvals:
-        if approval.fingerprint != fingerprint:
-            continue  # an approval belongs to the definition it approved
-        who = approval.by.lower()
-        if policy.approver_differs_from_author and author and who == author.lower():
-            by_author.append(approval.by)
-        elif who not in counted:
-            counted.append(who)
-    return counted, by_author
-
-
 def is_definition_change(entry: MetricEntry) -> bool:
     """A definition with older records (a new version or a fix) needs the stricter approval rule."""
     return bool(entry.versions)
 
 
+def superseded_parts(entry: MetricEntry) -> tuple[str | None, str | None]:
+    """(own, inputs) fingerprints of the record the current one replaced in place (None, None if none)."""
+    fixes = sorted((k for k in entry.versions if k.startswith(f"{entry.version}.")), key=lambda k: int(k.partition(".")[2]))
+    if not fixes:
+        return None, None
+    record = entry.versions[fixes[-1]]
+    return record.get("own_fingerprint"), record.get("inputs_fingerprint")
+
+
 def is_fix(entry: MetricEntry) -> bool:
     """The current version was changed in place (its superseded record is `versions."N.k"`)."""
     return any(key.startswith(f"{entry.version}.") for key in entry.versions)
+
+
+@dataclass
+class _Run:
+    """One `check_project` run: the project, what it is judged against, and the findings so far."""
+
+    project: Project
+    author: str | None
+    today: dt.date
+    policy: Policy
+    changelog: Changelog
+    compiled: dict[str, CompiledMetric]
+    file: str
+    findings: list[Finding]
+
+    def add(self, level: Level, code: str, message: str, name: str | None, *keys: str, effective: dt.date | None = None) -> None:
+        text = self.project.text
+        line = (locate(text, ("metrics", name, *keys)) or locate(text, ("metrics", name))) if name else None
+        self.findings.append(Finding(level, code, message, file=self.file, line=line, object=name, effective=effective))
+
+    def record(self, metric: Metric) -> CompiledMetric:
+        return self.compiled.get(metric.ref) or compile_for_governance(self.project, metric.ref, self.project.config.project.dialects)
 
 
 def check_project(
@@ -132,83 +132,78 @@ def check_project(
     compiled: dict[str, CompiledMetric] | None = None,
 ) -> list[Finding]:
     """Every governance finding for `project` (see the module docstring for the rules)."""
-    today = today or dt.date.today()
     policy = load_policy(project)
-    changelog = read_changelog(project, policy)
-    file = display_path(project.path)
-    text = project.text
-    findings: list[Finding] = []
-
-    def at(name: str, *keys: str) -> int | None:
-        return locate(text, ("metrics", name, *keys)) or locate(text, ("metrics", name))
-
-    def add(level: Level, code: str, message: str, name: str | None, *keys: str, effective: dt.date | None = None) -> None:
-        line = at(name, *keys) if name else None
-        findings.append(Finding(level, code, message, file=file, line=line, object=name, effective=effective))
-
     definitions = governed_definitions(project)
     if compiled is None:
         refs = [g.metric.ref for g in definitions if g.metric is not None and (g.entry is None or g.entry.version in g.versions)]
         compiled = precompile(project, refs, project.config.project.dialects)
+    run = _Run(project, author, today or dt.date.today(), policy, read_changelog(project, policy), compiled, display_path(project.path), [])
     seen: dict[str, str] = {}
     for item in definitions:
         if item.name.lower() in seen:
-            add(Level.ERROR, "name", f"{item.name} and {seen[item.name.lower()]} differ only in case", item.name)
+            run.add(Level.ERROR, "name", f"{item.name} and {seen[item.name.lower()]} differ only in case", item.name)
         seen[item.name.lower()] = item.name
     deprecated = {g.name: g.entry for g in definitions if g.entry and g.entry.status == "deprecated"}
-
     for item in definitions:
-        name, entry, metric = item.name, item.entry, item.metric
-        if entry is None:
-            message = f"metric {name} has no [metrics.{name}] entry (owner, description, version) in metrics.toml"
-            findings.append(Finding(Level.ERROR, "owner", message, file=file, object=name))
-            record = compiled.get(metric.ref) or compile_for_governance(project, metric.ref, project.config.project.dialects)
-            for dialect, error in sorted(record.errors.items()):
-                findings.append(Finding(Level.ERROR, "compile", f"{metric.ref} does not compile to {dialect}: {error}", file=file, object=name))
-            continue
-        _ownership(entry, name, policy, add)
-        _lifecycle(entry, name, today, add)
-        if metric is None:
-            add(Level.WARNING, "definition", f"{name} is governed in metrics.toml but is not a metric; owner and status checked, fingerprint not verified", name)
-            continue
-        if entry.version not in item.versions:
-            known = ", ".join(f"{name}@{v}" for v in item.versions)
-            add(Level.ERROR, "version", f"version = {entry.version} but only {known} is defined", name, "version")
-            continue
-        if str(entry.version) in entry.versions:
-            add(Level.ERROR, "version", f"{name}@{entry.version} is recorded twice: as the current version and under versions", name, "versions")
-        for dependency in metric.dependencies():
-            if dependency in deprecated and entry.status != "deprecated":
-                sunset = deprecated[dependency].sunset
-                level = Level.ERROR if sunset and sunset < today else Level.WARNING
-                add(level, "deprecated", f"{name} depends on deprecated {dependency}" + (f" (sunset {sunset})" if sunset else ""), name)
-        record = (compiled or {}).get(metric.ref) or compile_for_governance(project, metric.ref, project.config.project.dialects)
-        for dialect, error in sorted(record.errors.items()):
-            add(Level.ERROR, "compile", f"{metric.ref} does not compile to {dialect}: {error}", name)
-        if record.fingerprint is None:
-            continue
-        if entry.fingerprint is None:
-            add(Level.ERROR, "fingerprint", f"{metric.ref} has no recorded fingerprint (now {record.fingerprint}); run `semantic lock`", name)
-            continue
-        if entry.fingerprint != record.fingerprint:
-            add(
-                Level.ERROR,
-                "fingerprint",
-                f"the definition of {metric.ref} changed (recorded {entry.fingerprint}, now {record.fingerprint}): "
-                f"decide - a fix in place (same version, a Fixed changelog entry) or a new version "
-                f"({name}@{entry.version + 1} registered, version = {entry.version + 1}) - then run `semantic lock`",
-                name,
-                "fingerprint",
-            )
-            continue
-        # A ratio changed in place only follows its inputs (aov follows revenue): the
-        # inputs carry the changelog entry and the stricter approvals.
-        follows = bool(metric.dependencies()) and not any("." not in key for key in entry.versions)
-        if entry.status != "draft":
-            _approvals(entry, name, metric.ref, record.fingerprint, author, policy, add, follows)
-        if policy.require_changelog and is_definition_change(entry) and not follows:
-            _changelog(entry, name, changelog, policy, add)
-    return findings
+        _check_definition(run, item, deprecated)
+    return run.findings
+
+
+def _check_definition(run: _Run, item: Governed, deprecated: dict[str, MetricEntry]) -> None:
+    name, entry, metric = item.name, item.entry, item.metric
+    if entry is None:
+        message = f"metric {name} has no [metrics.{name}] entry (owner, description, version) in metrics.toml"
+        run.findings.append(Finding(Level.ERROR, "owner", message, file=run.file, object=name))
+        for dialect, error in sorted(run.record(metric).errors.items()):
+            run.findings.append(Finding(Level.ERROR, "compile", f"{metric.ref} does not compile to {dialect}: {error}", file=run.file, object=name))
+        return
+    _ownership(entry, name, run.policy, run.add)
+    _lifecycle(entry, name, run.today, run.add)
+    if metric is None:
+        run.add(Level.WARNING, "definition", f"{name} is governed in metrics.toml but is not a metric; owner and status checked, fingerprint not verified", name)
+        return
+    if entry.version not in item.versions:
+        known = ", ".join(f"{name}@{v}" for v in item.versions)
+        run.add(Level.ERROR, "version", f"version = {entry.version} but only {known} is defined", name, "version")
+        return
+    if str(entry.version) in entry.versions:
+        run.add(Level.ERROR, "version", f"{name}@{entry.version} is recorded twice: as the current version and under versions", name, "versions")
+    for dependency in metric.dependencies():
+        if dependency in deprecated and entry.status != "deprecated":
+            sunset = deprecated[dependency].sunset
+            level = Level.ERROR if sunset and sunset < run.today else Level.WARNING
+            run.add(level, "deprecated", f"{name} depends on deprecated {dependency}" + (f" (sunset {sunset})" if sunset else ""), name)
+    _check_record(run, name, entry, metric)
+
+
+def _check_record(run: _Run, name: str, entry: MetricEntry, metric: Metric) -> None:
+    """Compiling, the lock, approvals and the changelog of one metric at its recorded version."""
+    record = run.record(metric)
+    for dialect, error in sorted(record.errors.items()):
+        run.add(Level.ERROR, "compile", f"{metric.ref} does not compile to {dialect}: {error}", name)
+    if record.fingerprint is None:
+        return
+    if entry.fingerprint is None:
+        run.add(Level.ERROR, "fingerprint", f"{metric.ref} has no recorded fingerprint (now {record.fingerprint}); run `semantic lock`", name)
+        return
+    if entry.fingerprint != record.fingerprint:
+        run.add(
+            Level.ERROR,
+            "fingerprint",
+            f"the definition of {metric.ref} changed (recorded {entry.fingerprint}, now {record.fingerprint}): "
+            f"decide - a fix in place (same version, a Fixed changelog entry) or a new version "
+            f"({name}@{entry.version + 1} registered, version = {entry.version + 1}) - then run `semantic lock`",
+            name,
+            "fingerprint",
+        )
+        return
+    # A ratio changed in place only follows its inputs (aov follows revenue): the
+    # inputs carry the changelog entry and the stricter approvals.
+    follows = follows_inputs(superseded_parts(entry), (record.own_fingerprint, record.inputs_fingerprint))
+    if entry.status != "draft":
+        _approvals(entry, name, metric.ref, record.fingerprint, run.author, run.policy, run.add, follows)
+    if run.policy.require_changelog and is_definition_change(entry) and not follows:
+        _changelog(entry, name, run.changelog, run.policy, run.add)
 
 
 def _ownership(entry: MetricEntry, name: str, policy: Policy, add) -> None:
@@ -243,7 +238,7 @@ def _lifecycle(entry: MetricEntry, name: str, today: dt.date, add) -> None:
 def _approvals(
     entry: MetricEntry, name: str, ref: str, fingerprint: str, author: str | None, policy: Policy, add, follows: bool = False
 ) -> None:
-    counted, by_author = valid_approvals(entry, fingerprint, author, policy)
+    counted, by_author = count_approvals(entry.approvals, fingerprint, author, policy)
     for who in by_author:
         add(Level.WARNING, "approvals", f"the approval of {ref} by {who} does not count: {who} is the change's author", name, "approvals")
     changed = is_definition_change(entry) and not follows

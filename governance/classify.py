@@ -32,7 +32,7 @@ def _context(node: sge.Expression) -> str:
             return FILTER
         if isinstance(parent, sge.Group):
             return GRAIN
-        child, parent = parent, parent.parent
+        child, parent = parent, parent.parent  # type: ignore[assignment]
     if isinstance(node, _FILTER_CLAUSES):
         return FILTER
     if isinstance(node, sge.Group):
@@ -62,10 +62,10 @@ def classify_sql(base_sql: str, head_sql: str, dialect: str = "duckdb", ast_max_
     for edit in sqlglot.diff(base, head, delta_only=True):
         if isinstance(edit, Move):
             continue  # a moved subtree accompanies the edit that moved it
-        nodes = (edit.source, edit.target) if isinstance(edit, Update) else (edit.expression,)
+        nodes: tuple[Any, ...] = (edit.source, edit.target) if isinstance(edit, Update) else (getattr(edit, "expression", None),)
         for node in nodes:
             kinds.add(_context(node))
-        if isinstance(edit, (Insert, Remove)) and isinstance(edit.expression, _FILTER_CLAUSES):
+        if isinstance(edit, (Insert, Remove)) and isinstance(getattr(edit, "expression", None), _FILTER_CLAUSES):
             kinds.add(FILTER)
     return tuple(sorted(kinds or {MEASURE}))
 

@@ -23,23 +23,21 @@ import datetime as dt
 import difflib
 import json
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from semantic.errors import GovernanceError
 
-from semantic.errors import ConfigError, GovernanceError
-
-from semantic.governance.changelog import parse_changelog
+from semantic.governance.changelog import Changelog, parse_changelog
 from semantic.governance.classify import classify
-from semantic.governance.policy import Policy
+from semantic.governance.git import repository_root, worktree
+from semantic.governance.policy import Policy, parse_policy
+from semantic.governance.records import MetricSnapshot, ProjectSnapshot, count_approvals, follows_inputs
 
 DIFF_FORMATS = ("text", "markdown", "json")
 # How the warehouse URL reaches snapshot.py (see _start).
@@ -124,45 +122,6 @@ class DiffReport:
         }
 
 
-# -- git ----------------------------------------------------------------------
-
-
-def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True)
-
-
-def repository_root(path: Path) -> Path | None:
-    """The top of the git repository holding `path`, or None outside one."""
-    try:
-        out = _git(["rev-parse", "--show-toplevel"], path)
-    except OSError:
-        return None
-    return Path(out.stdout.strip()).resolve() if out.returncode == 0 else None
-
-
-def _verify_revision(root: Path, revision: str) -> None:
-    if revision.startswith("-") or _git(["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], root).returncode != 0:
-        raise GovernanceError(f"git revision {revision!r} does not exist in {root}", hint="e.g. --base main or --base HEAD~1")
-
-
-@contextmanager
-def worktree(root: Path, revision: str) -> Iterator[Path]:
-    """A temporary checkout of `revision`, removed afterwards."""
-    _verify_revision(root, revision)
-    parent = Path(tempfile.mkdtemp(prefix="semantic-diff-"))
-    path = parent / "tree"
-    out = _git(["worktree", "add", "--detach", "--quiet", str(path), revision], root)
-    if out.returncode != 0:
-        shutil.rmtree(parent, ignore_errors=True)
-        raise GovernanceError(f"cannot check out {revision!r}: {out.stderr.strip()}")
-    try:
-        yield path
-    finally:
-        _git(["worktree", "remove", "--force", str(path)], root)
-        shutil.rmtree(parent, ignore_errors=True)
-        _git(["worktree", "prune"], root)
-
-
 # -- snapshots ----------------------------------------------------------------
 
 
@@ -184,14 +143,11 @@ def _start(job: SnapshotJob, evaluate: tuple[str, str, str] | None) -> subproces
     return subprocess.Popen(command, cwd=job.config.parent, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
 
 
-def run_snapshots(jobs: list[SnapshotJob], evaluate: tuple[str, str, str] | None = None) -> list[dict[str, Any]]:
+def run_snapshots(jobs: list[SnapshotJob], evaluate: tuple[str, str, str] | None = None) -> list[ProjectSnapshot]:
     """Build every job's snapshot, each in its own process: in parallel, or one after
     the other when they evaluate on a warehouse (a DuckDB file admits one writer)."""
     results = []
-    if evaluate:
-        processes = [(job, None) for job in jobs]
-    else:
-        processes = [(job, _start(job, None)) for job in jobs]
+    processes = [(job, None if evaluate else _start(job, None)) for job in jobs]
     for job, process in processes:
         process = process or _start(job, evaluate)
         stdout, stderr = process.communicate()
@@ -204,184 +160,202 @@ def run_snapshots(jobs: list[SnapshotJob], evaluate: tuple[str, str, str] | None
             raise GovernanceError(f"cannot build the {job.label}: {last}")
         if not data.get("ok"):
             raise GovernanceError(f"cannot build the {job.label}: {data.get('error')}")
-        results.append(data)
+        results.append(ProjectSnapshot.model_validate(data))
     return results
 
 
 # -- comparing ----------------------------------------------------------------
 
 
-def _counted_approvals(entry: dict[str, Any], author: str | None, policy: Policy) -> tuple[list[str], list[str]]:
-    counted, by_author = [], []
-    for approval in entry.get("approvals", []):
-        if approval["fingerprint"] != entry.get("fingerprint"):
-            continue
-        who = approval["by"].lower()
-        if policy.approver_differs_from_author and author and who == author.lower():
-            by_author.append(approval["by"])
-        elif who not in counted:
-            counted.append(who)
-    return counted, by_author
-
-
-def _similarity(removed: dict[str, Any], added: dict[str, Any]) -> float:
-    if removed.get("fingerprint") and removed.get("fingerprint") == added.get("fingerprint"):
+def _similarity(removed: MetricSnapshot, added: MetricSnapshot) -> float:
+    if removed.fingerprint and removed.fingerprint == added.fingerprint:
         return 1.0
-    old = removed.get("sql", "").replace(removed["name"], added["name"])
+    old = removed.sql.replace(removed.name, added.name)
     # Line by line: attribution SQL runs to 100 kB, too long to match character by character.
-    return difflib.SequenceMatcher(None, old.splitlines(), added.get("sql", "").splitlines(), autojunk=False).ratio() if old else 0.0
+    return difflib.SequenceMatcher(None, old.splitlines(), added.sql.splitlines(), autojunk=False).ratio() if old else 0.0
 
 
-def _sql_diff(base: dict[str, Any] | None, head: dict[str, Any] | None, labels: tuple[str, str]) -> str:
-    before = (base or {}).get("sql", "")
-    after = (head or {}).get("sql", "")
+def _sql_diff(base: MetricSnapshot | None, head: MetricSnapshot | None, labels: tuple[str, str]) -> str:
+    before = base.sql if base else ""
+    after = head.sql if head else ""
     if before == after:
         return ""
+    either = head or base
     lines = difflib.unified_diff(
         before.splitlines(),
         after.splitlines(),
-        fromfile=f"{(base or head)['ref']} ({labels[0]})",
-        tofile=f"{(head or base)['ref']} ({labels[1]})",
+        fromfile=f"{(base or either).ref} ({labels[0]})",
+        tofile=f"{(head or either).ref} ({labels[1]})",
         lineterm="",
     )
     return "\n".join(lines)
 
 
+def _renames(before: dict[str, MetricSnapshot], after: dict[str, MetricSnapshot]) -> dict[str, str]:
+    """Removed name -> added name, for pairs whose SQL is nearly the same."""
+    added = sorted(after.keys() - before.keys())
+    renames: dict[str, str] = {}
+    for old in sorted(before.keys() - after.keys()):
+        scored = sorted(((_similarity(before[old], after[new]), new) for new in added if new not in renames.values()), reverse=True)
+        if scored and scored[0][0] >= RENAME_SIMILARITY:
+            renames[old] = scored[0][1]
+    return renames
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What every metric's verdict is judged against."""
+
+    policy: Policy
+    author: str | None
+    labels: tuple[str, str]
+    before: dict[str, MetricSnapshot]
+    after: dict[str, MetricSnapshot]
+    head_log: Changelog
+    old_entries: frozenset[tuple[str, str]]
+
+    def dependents_of(self, name: str, side: dict[str, MetricSnapshot]) -> tuple[str, ...]:
+        return tuple(sorted(n for n, m in side.items() if name in m.closure))
+
+    def changed(self, name: str) -> bool:
+        old, new = self.before.get(name), self.after.get(name)
+        return old is not None and new is not None and old.fingerprint != new.fingerprint
+
+    def new_changelog_entry(self, name: str, version: int, sections: tuple[str, ...]) -> str | None:
+        for entry in self.head_log.entries_for(name, version):
+            if entry.section in sections and (entry.section, entry.text) not in self.old_entries:
+                return f"{entry.section} (line {entry.line}): {entry.text}"
+        return None
+
+
+@dataclass(frozen=True)
+class _Verdict:
+    verdict: str
+    required: int
+    follows: tuple[str, ...] = ()
+    changelog: str | None = None
+    problems: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
 def compare(
-    base: dict[str, Any],
-    head: dict[str, Any],
+    base: ProjectSnapshot,
+    head: ProjectSnapshot,
     policy: Policy,
     author: str | None,
     labels: tuple[str, str] = ("base", WORKING_TREE),
 ) -> DiffReport:
     """The per-metric verdicts between two snapshots under `policy`."""
-    before = {m["name"]: m for m in base["metrics"]}
-    after = {m["name"]: m for m in head["metrics"]}
-    base_log, head_log = parse_changelog(base.get("changelog")), parse_changelog(head.get("changelog"))
-    old_entries = {(e.section, e.text) for e in base_log.entries}
-    changed = {n for n in before.keys() & after.keys() if before[n].get("fingerprint") != after[n].get("fingerprint")}
-    removed = sorted(before.keys() - after.keys())
-    added = sorted(after.keys() - before.keys())
-    renames: dict[str, str] = {}
-    for old in removed:
-        scored = sorted(((_similarity(before[old], after[new]), new) for new in added if new not in renames.values()), reverse=True)
-        if scored and scored[0][0] >= RENAME_SIMILARITY:
-            renames[old] = scored[0][1]
+    base_log = parse_changelog(base.changelog)
+    context = _Context(
+        policy, author, labels, base.by_name(), head.by_name(), parse_changelog(head.changelog),
+        frozenset((e.section, e.text) for e in base_log.entries),
+    )
+    renames = _renames(context.before, context.after)
     renamed_to = {new: old for old, new in renames.items()}
-
-    def dependents_of(name: str, snapshot: dict[str, dict[str, Any]]) -> tuple[str, ...]:
-        return tuple(sorted(n for n, m in snapshot.items() if name in m.get("closure", [])))
-
-    def new_changelog_entry(name: str, version: int, sections: tuple[str, ...]) -> str | None:
-        for entry in head_log.entries_for(name, version):
-            if entry.section in sections and (entry.section, entry.text) not in old_entries:
-                return f"{entry.section} (line {entry.line}): {entry.text}"
-        return None
-
     results = []
-    for name in sorted(before.keys() | after.keys()):
-        old, new = before.get(name), after.get(name)
-        problems: list[str] = []
-        notes: list[str] = []
+    for name in sorted(context.before.keys() | context.after.keys()):
+        old, new = context.before.get(name), context.after.get(name)
         if new is None:
-            rename = f"likely renamed to {renames[name]}" if name in renames else None
-            if policy.require_deprecation_before_removal and old["status"] != "deprecated":
-                problems.append(f"{name} was removed while {old['status']}: deprecate it with a sunset date first" + (f" ({rename})" if rename else ""))
-            results.append(
-                MetricDiff(name, "removed", ref_before=old["ref"], owner_before=old["owner"], verdict="removed",
-                           dependents=dependents_of(name, before), rename=rename, sql_diff=_sql_diff(old, None, labels),
-                           problems=tuple(problems))
-            )
-            continue
-        problems += [f"{new['ref']} does not compile to {d}: {e}" for d, e in sorted(new.get("errors", {}).items())]
-        if new.get("owner") is None:
-            problems.append(f"{name} has no owner")
-        elif not policy.owner_allowed(new["owner"]):
-            problems.append(f"owner {new['owner']} of {name} is not allowed by the policy")
-        counted, by_author = _counted_approvals(new, author, policy)
-        notes += [f"the approval by {who} does not count: {who} is the change's author" for who in by_author]
-        if new.get("kind") == "metric" and new.get("fingerprint") and new.get("recorded_fingerprint") != new.get("fingerprint"):
-            problems.append(f"{new['ref']} is not locked: recorded {new.get('recorded_fingerprint')}, now {new['fingerprint']} (run `semantic lock`)")
-        if old is None:
-            rename = f"likely renamed from {renamed_to[name]}" if name in renamed_to else None
-            required = policy.approvals
-            verdict = "new metric"
-            status, kinds, follows, changelog = "added", (), (), None
+            results.append(_removed(context, old, renames.get(name)))
         else:
-            rename = None
-            kinds = classify(old, new)
-            status = "changed" if kinds else "unchanged"
-            follows = ()
-            changelog = None
-            v_old, v_new = old.get("version"), new.get("version")
-            if name not in changed:
-                required = 0
-                verdict = "unchanged definition" if status == "unchanged" else "metadata only"
-                if v_old != v_new:
-                    problems.append(f"version went from {v_old} to {v_new} without a definition change")
-            else:
-                follows = tuple(sorted(d for d in new.get("closure", []) if d in changed))
-                derived = bool(new.get("dependencies")) and new.get("dependencies") == old.get("dependencies") and follows
-                if derived and v_old == v_new:
-                    verdict = f"follows {', '.join(follows)} (same version)"
-                    required = policy.approvals
-                elif v_new == v_old:
-                    verdict = "fix in place (same version)"
-                    required = policy.approvals_for_definition_change
-                    changelog = new_changelog_entry(name, v_new, ("Fixed",))
-                    if changelog is None and policy.require_changelog:
-                        problems.append(f"{name}@{v_new} changed in place: {policy.changelog} needs a new Fixed entry naming {name}@{v_new} (or make it {name}@{v_new + 1})")
-                elif isinstance(v_old, int) and isinstance(v_new, int) and v_new == v_old + 1:
-                    verdict = f"new version {name}@{v_new}"
-                    required = policy.approvals_for_definition_change
-                    if v_old not in new.get("versions", []):
-                        problems.append(f"{name}@{v_old} is no longer defined: the old version must stay queryable")
-                    changelog = new_changelog_entry(name, v_new, ("Added", "Changed", "Deprecated", "Fixed", "Removed", "Security"))
-                    if changelog is None and policy.require_changelog:
-                        problems.append(f"{name}@{v_new} is a new version: {policy.changelog} needs a new entry naming {name}@{v_new}")
-                    if "knob" in kinds:
-                        notes.append(f"a knob change applies to every version, {name}@{v_old} included")
-                else:
-                    verdict = f"version {v_old} -> {v_new}"
-                    required = policy.approvals_for_definition_change
-                    problems.append(f"version went from {v_old} to {v_new}: a definition change is the same version (a fix) or the next one")
-        if new.get("kind") != "metric" and not new.get("fingerprint"):
-            # Governed in metrics.toml but not a metric, and nothing recorded to approve.
-            required = 0
-            notes.append(f"{name} is not a metric: owner and status compared, no fingerprint to approve")
-        if len(counted) < required:
-            problems.append(f"{len(counted)} of {required} required approvals of {new.get('fingerprint')}")
-        results.append(
-            MetricDiff(
-                name,
-                status,
-                kinds=kinds,
-                ref_before=old["ref"] if old else None,
-                ref_after=new["ref"],
-                owner_before=old["owner"] if old else None,
-                owner=new.get("owner"),
-                verdict=verdict,
-                approvals=tuple(counted),
-                approvals_required=required,
-                changelog=changelog,
-                dependents=dependents_of(name, after),
-                follows=follows,
-                rename=rename,
-                sql_diff=_sql_diff(old, new, labels),
-                problems=tuple(problems),
-                notes=tuple(notes),
-            )
-        )
+            results.append(_present(context, old, new, renamed_to.get(name)))
     return DiffReport(labels[0], labels[1], tuple(results), author=author)
 
 
-def _with_values(report: DiffReport, base: dict[str, Any], head: dict[str, Any], window: tuple[str, str]) -> DiffReport:
+def _removed(context: _Context, old: MetricSnapshot, renamed_to: str | None) -> MetricDiff:
+    rename = f"likely renamed to {renamed_to}" if renamed_to else None
+    problems = []
+    if context.policy.require_deprecation_before_removal and old.status != "deprecated":
+        problems.append(f"{old.name} was removed while {old.status}: deprecate it with a sunset date first" + (f" ({rename})" if rename else ""))
+    return MetricDiff(
+        old.name, "removed", ref_before=old.ref, owner_before=old.owner, verdict="removed",
+        dependents=context.dependents_of(old.name, context.before), rename=rename,
+        sql_diff=_sql_diff(old, None, context.labels), problems=tuple(problems),
+    )
+
+
+def _standing(context: _Context, new: MetricSnapshot) -> tuple[list[str], list[str]]:
+    """Problems and notes of the head side alone: compiling, ownership, the lock."""
+    problems = [f"{new.ref} does not compile to {d}: {e}" for d, e in sorted(new.errors.items())]
+    if new.owner is None:
+        problems.append(f"{new.name} has no owner")
+    elif not context.policy.owner_allowed(new.owner):
+        problems.append(f"owner {new.owner} of {new.name} is not allowed by the policy")
+    if new.is_metric and new.fingerprint and new.recorded_fingerprint != new.fingerprint:
+        problems.append(f"{new.ref} is not locked: recorded {new.recorded_fingerprint}, now {new.fingerprint} (run `semantic lock`)")
+    return problems, []
+
+
+def _present(context: _Context, old: MetricSnapshot | None, new: MetricSnapshot, renamed_from: str | None) -> MetricDiff:
+    problems, notes = _standing(context, new)
+    counted, by_author = count_approvals(new.approvals, new.fingerprint, context.author, context.policy)
+    notes += [f"the approval by {who} does not count: {who} is the change's author" for who in by_author]
+    if old is None:
+        kinds: tuple[str, ...] = ()
+        status = "added"
+        verdict = _Verdict("new metric", context.policy.approvals)
+    else:
+        kinds = classify(old.model_dump(), new.model_dump())
+        status = "changed" if kinds else "unchanged"
+        verdict = _version_verdict(context, old, new, kinds, status)
+    problems += verdict.problems
+    notes += verdict.notes
+    required = verdict.required
+    if not new.is_metric and not new.fingerprint:
+        # Governed in metrics.toml but not a metric, and nothing recorded to approve.
+        required = 0
+        notes.append(f"{new.name} is not a metric: owner and status compared, no fingerprint to approve")
+    if len(counted) < required:
+        problems.append(f"{len(counted)} of {required} required approvals of {new.fingerprint}")
+    return MetricDiff(
+        new.name, status, kinds=kinds, ref_before=old.ref if old else None, ref_after=new.ref,
+        owner_before=old.owner if old else None, owner=new.owner, verdict=verdict.verdict,
+        approvals=tuple(counted), approvals_required=required, changelog=verdict.changelog,
+        dependents=context.dependents_of(new.name, context.after), follows=verdict.follows,
+        rename=f"likely renamed from {renamed_from}" if renamed_from else None,
+        sql_diff=_sql_diff(old, new, context.labels), problems=tuple(problems), notes=tuple(notes),
+    )
+
+
+def _version_verdict(context: _Context, old: MetricSnapshot, new: MetricSnapshot, kinds: tuple[str, ...], status: str) -> _Verdict:
+    """What the version decision is for a metric on both sides, and what it requires."""
+    policy, name = context.policy, new.name
+    v_old, v_new = old.version, new.version
+    if not context.changed(name):
+        bumped = (f"version went from {v_old} to {v_new} without a definition change",) if v_old != v_new else ()
+        return _Verdict("unchanged definition" if status == "unchanged" else "metadata only", 0, problems=bumped)
+    follows = tuple(sorted(d for d in new.closure if context.changed(d)))
+    if v_old == v_new and follows_inputs(old.parts, new.parts):
+        return _Verdict(f"follows {', '.join(follows)} (same version)", policy.approvals, follows=follows)
+    strict = policy.approvals_for_definition_change
+    if v_new == v_old:
+        version = v_new or 1
+        changelog = context.new_changelog_entry(name, version, ("Fixed",))
+        fixes: tuple[str, ...] = ()
+        if changelog is None and policy.require_changelog:
+            fixes = (f"{name}@{version} changed in place: {policy.changelog} needs a new Fixed entry naming {name}@{version} (or make it {name}@{version + 1})",)
+        return _Verdict("fix in place (same version)", strict, follows, changelog, fixes)
+    if isinstance(v_old, int) and isinstance(v_new, int) and v_new == v_old + 1:
+        problems: list[str] = []
+        if v_old not in new.versions:
+            problems.append(f"{name}@{v_old} is no longer defined: the old version must stay queryable")
+        changelog = context.new_changelog_entry(name, v_new, ("Added", "Changed", "Deprecated", "Fixed", "Removed", "Security"))
+        if changelog is None and policy.require_changelog:
+            problems.append(f"{name}@{v_new} is a new version: {policy.changelog} needs a new entry naming {name}@{v_new}")
+        notes = (f"a knob change applies to every version, {name}@{v_old} included",) if "knob" in kinds else ()
+        return _Verdict(f"new version {name}@{v_new}", strict, follows, changelog, tuple(problems), notes)
+    problem = f"version went from {v_old} to {v_new}: a definition change is the same version (a fix) or the next one"
+    return _Verdict(f"version {v_old} -> {v_new}", strict, follows, problems=(problem,))
+
+
+def _with_values(report: DiffReport, base: ProjectSnapshot, head: ProjectSnapshot, window: tuple[str, str]) -> DiffReport:
     import dataclasses
 
     metrics = []
     for item in report.metrics:
-        old = base.get("evaluation", {}).get(item.name, {})
-        new = head.get("evaluation", {}).get(item.name, {})
+        old = base.evaluation.get(item.name, {})
+        new = head.evaluation.get(item.name, {})
         shops = sorted(set(old.get("values", {})) | set(new.get("values", {})))
         rows = tuple(ValueRow(s, old.get("values", {}).get(s), new.get("values", {}).get(s)) for s in shops)
         errors = tuple(f"{side}: {e['error']}" for side, e in (("base", old), ("head", new)) if "error" in e)
@@ -432,10 +406,7 @@ def diff_revisions(
             for tree in (base_tree,)
         ] + [SnapshotJob(WORKING_TREE if head is None else f"head revision {head!r}", head_tree / relative, head_tree)]
         base_snapshot, head_snapshot = run_snapshots(jobs, evaluate)
-    try:
-        policy = Policy.model_validate(head_snapshot.get("policy") or {})
-    except ValidationError as exc:
-        raise ConfigError(f"[policy] of {relative.as_posix()} is invalid: {exc.errors()[0]['msg']}") from None
+    policy = parse_policy(head_snapshot.policy, label=relative.as_posix())
     resolver = author_resolver or (lambda explicit, _root, _file: explicit)
     who = resolver(author, root, relative.as_posix())
     labels = (base, WORKING_TREE if head is None else head)

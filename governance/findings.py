@@ -15,6 +15,7 @@ import datetime as dt
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 
 class Level(str, enum.Enum):
@@ -35,7 +36,7 @@ class Finding:
     object: str | None = None
     effective: dt.date | None = None  # future errors: the day they become errors
 
-    def as_json(self) -> dict[str, object]:
+    def as_json(self) -> dict[str, Any]:
         return {
             "level": self.level.value,
             "code": self.code,

@@ -39,7 +39,7 @@ NO_CACHE_ENV = "SEMANTIC_NO_CACHE"
 # Files of the package whose content can change compiled SQL.
 DIGESTED_SUFFIXES = (".py", ".toml", ".json", ".csv")
 # Bump when the record layout or the fingerprint recipe changes.
-RECIPE = "fingerprint-v5"
+RECIPE = "fingerprint-v6"
 
 
 def _digest(data: str | bytes) -> str:
@@ -70,6 +70,10 @@ class CompiledMetric:
     knobs: dict[str, Any]
     # dialect -> error message, for each dialect of `[project] dialects` it fails to compile to
     errors: dict[str, str]
+    # The metric's own definition (its inputs by name only) and its inputs' fingerprints
+    # (governance/records.py): a ratio whose own part is unchanged only follows its inputs.
+    own_fingerprint: str | None = None
+    inputs_fingerprint: str | None = None
 
     def as_json(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -149,7 +153,45 @@ def _compile(project: Project, ref: str, dialects: tuple[str, ...]) -> CompiledM
             fingerprint = fingerprint_of(canonical_sql(sql, dialect), knobs)
     if REFERENCE_DIALECT not in dialects:
         errors = {d: e for d, e in errors.items() if d != REFERENCE_DIALECT or fingerprint is None}
-    return CompiledMetric(ref, fingerprint, sql, knobs, errors)
+    own, inputs = _own_and_inputs(project, ref, fingerprint, dialects)
+    return CompiledMetric(ref, fingerprint, sql, knobs, errors, own, inputs)
+
+
+def _own_and_inputs(project: Project, ref: str, fingerprint: str | None, dialects: tuple[str, ...]) -> tuple[str | None, str | None]:
+    """(own fingerprint, inputs fingerprint) of `ref`; see governance/records.py."""
+    metric = project.catalog.resolve(ref, project.config)
+    dependencies = metric.dependencies()
+    if not dependencies:
+        return fingerprint, None
+    inputs = []
+    for name in dependencies:
+        dependency = project.catalog.resolve(name, project.config)
+        inputs.append((dependency.ref, compile_for_governance(project, dependency.ref, dialects).fingerprint))
+    own_knobs = {group: project.config.knob_group(group).model_dump(mode="json") for group in sorted(metric.knob_groups)}
+    own = {"metric": _describe(metric), "code": sorted(_code_digests(metric)), "knobs": own_knobs}
+    return "sha256:" + _digest(json.dumps(own, sort_keys=True, default=str))[:16], "sha256:" + _digest(json.dumps(inputs))[:16]
+
+
+def _code_digest(code: Any) -> str:
+    """A digest of a code object that is the same in every process (nested code included)."""
+    consts = [_code_digest(c) if hasattr(c, "co_code") else repr(c) for c in code.co_consts]
+    return _digest(repr((code.co_code, consts, code.co_names)))
+
+
+def _code_digests(value: Any, seen: set[int] | None = None) -> set[str]:
+    """Digests of the code of every function inside a definition (bytecode, constants, names)."""
+    seen = seen if seen is not None else set()
+    if id(value) in seen:
+        return set()
+    seen.add(id(value))
+    code = getattr(value, "__code__", None)
+    if code is not None:
+        return {_code_digest(code)}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return set().union(*(_code_digests(getattr(value, f.name), seen) for f in dataclasses.fields(value)))
+    if isinstance(value, (tuple, list)):
+        return set().union(*(_code_digests(v, seen) for v in value)) if value else set()
+    return set()
 
 
 def _physical_schema(project: Project) -> dict[str, Any]:
@@ -215,11 +257,6 @@ def _renumber_aliases(tree: Any) -> Any:
     return tree.transform(rename, copy=False)
 
 
-def metric_fingerprint(project: Project, ref: str) -> str | None:
-    """The current fingerprint of `ref` (None when it does not compile)."""
-    return compile_for_governance(project, ref, project.config.project.dialects).fingerprint
-
-
 # -- the compile cache --------------------------------------------------------
 
 
@@ -266,7 +303,7 @@ def _package_directories() -> tuple[str, ...]:
     """The semantic package (facts, query builder, compiler) and this package (pruning)."""
     import semantic
 
-    return tuple(str(Path(p).resolve()) for p in (*semantic.__path__, Path(__file__).parent))
+    return tuple(str(Path(str(p)).resolve()) for p in (*semantic.__path__, Path(__file__).parent))
 
 
 def _function_files(value: Any, seen: set[int] | None = None) -> set[str]:

@@ -18,8 +18,7 @@ import re
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from semantic.errors import ConfigError, did_you_mean
-from semantic.project import Project, locate
+from semantic.project import Project, validation_error
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -67,13 +66,12 @@ class Policy(BaseModel):
 
 def load_policy(project: Project) -> Policy:
     """`project.config.policy` validated; errors name metrics.toml and the line."""
-    label = str(project.path or "<defaults>")
+    return parse_policy(project.config.policy, project.text, str(project.path or "<defaults>"))
+
+
+def parse_policy(raw: dict, text: str = "", label: str = "metrics.toml") -> Policy:
+    """A [policy] table validated, or a ConfigError naming the key (see semantic.project.validation_error)."""
     try:
-        return Policy.model_validate(project.config.policy)
+        return Policy.model_validate(raw or {})
     except ValidationError as exc:
-        error = exc.errors()[0]
-        loc = ("policy", *(str(p) for p in error["loc"]))
-        message = error["msg"].removeprefix("Value error, ")
-        if error["type"] == "extra_forbidden":
-            message = f"unknown key {loc[-1]!r}.{did_you_mean(loc[-1], Policy.model_fields)} Known: {', '.join(Policy.model_fields)}."
-        raise ConfigError(f"{'.'.join(loc)}: {message}", path=label, line=locate(project.text, loc)) from None
+        raise validation_error(exc, Policy, text, label, at=("policy",)) from None

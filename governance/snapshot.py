@@ -25,7 +25,10 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # imported lazily: `semantic` is mounted from the revision first
+    from semantic.governance.records import ProjectSnapshot
 
 
 def _mount(name: str, directory: Path) -> None:
@@ -49,78 +52,88 @@ def mount_code(code_root: Path | None) -> None:
     _mount("semantic.governance", here)
 
 
-def _approvals(entry: Any) -> list[dict[str, str]]:
-    return [{"by": a.by, "at": str(a.at), "fingerprint": a.fingerprint} for a in (entry.approvals if entry else ())]
+def _metadata(name: str, entry: Any) -> dict[str, Any]:
+    """The record fields read from metrics.toml (`entry` is None for a metric without one)."""
+    from semantic.governance.records import ApprovalRecord
+
+    if entry is None:
+        return {"name": name}
+    return {
+        "name": name,
+        "owner": entry.owner,
+        "description": entry.description,
+        "status": entry.status,
+        "sunset": entry.sunset.isoformat() if entry.sunset else None,
+        "recorded_version": entry.version,
+        "recorded_fingerprint": entry.fingerprint,
+        "approvals": [ApprovalRecord(by=a.by, at=str(a.at), fingerprint=a.fingerprint, baseline=getattr(a, "baseline", False)) for a in entry.approvals],
+        "history": {k: v.get("fingerprint") for k, v in sorted(entry.versions.items())},
+    }
 
 
-def build_snapshot(config_path: Path) -> dict[str, Any]:
+def _compiled(project: Any, name: str) -> dict[str, Any]:
+    from semantic.governance.fingerprint import compile_for_governance
+
+    catalog, config = project.catalog, project.config
+    metric = catalog.resolve(name, config)
+    record = compile_for_governance(project, metric.ref, config.project.dialects)
+    return {
+        "ref": metric.ref,
+        "version": metric.version,
+        "versions": sorted(catalog.versions(name)),
+        "unit": metric.unit,
+        "dependencies": list(metric.dependencies()),
+        "closure": [m.name for m in catalog.closure([name], config) if m.name != name],
+        "fingerprint": record.fingerprint,
+        "own_fingerprint": record.own_fingerprint,
+        "inputs_fingerprint": record.inputs_fingerprint,
+        "sql": record.sql,
+        "knobs": record.knobs,
+        "errors": record.errors,
+    }
+
+
+def build_snapshot(config_path: Path) -> ProjectSnapshot:
     """Every governed definition of the project at `config_path`, compiled and fingerprinted."""
     from semantic.project import Project
 
-    from semantic.governance.fingerprint import compile_for_governance, precompile
+    from semantic.governance.fingerprint import precompile
+    from semantic.governance.records import MetricSnapshot, ProjectSnapshot
 
     project = Project.load(config_path)
     config = project.config
-    registry = project.catalog
-    changelog_text = None
-    changelog_name = str(config.policy.get("changelog", "CHANGELOG.md"))
-    changelog = project.root / changelog_name
-    if changelog.is_file():
-        changelog_text = changelog.read_text(encoding="utf-8")
+    catalog = _catalog_of(project)
+    changelog = project.root / str(config.policy.get("changelog", "CHANGELOG.md"))
+    names = sorted(set(catalog.names()) | set(config.metrics))
+    precompile(project, [catalog.resolve(n, config).ref for n in catalog.names()], config.project.dialects)
     metrics = []
-    names = sorted(set(registry.names()) | set(config.metrics))
-    precompile(project, [registry.resolve(n, config).ref for n in registry.names()], config.project.dialects)
     for name in names:
         entry = config.metrics.get(name)
-        item: dict[str, Any] = {
-            "name": name,
-            "kind": "metric" if name in registry.names() else "definition",
-            "owner": entry.owner if entry else None,
-            "description": entry.description if entry else None,
-            "status": entry.status if entry else "active",
-            "sunset": entry.sunset.isoformat() if entry and entry.sunset else None,
-            "recorded_version": entry.version if entry else None,
-            "recorded_fingerprint": entry.fingerprint if entry else None,
-            "approvals": _approvals(entry),
-            "history": {k: v.get("fingerprint") for k, v in sorted(entry.versions.items())} if entry else {},
-        }
-        if item["kind"] == "metric":
-            metric = registry.resolve(name, config)
-            closure = registry.closure([name], config)
-            record = compile_for_governance(project, metric.ref, config.project.dialects)
-            item.update(
-                ref=metric.ref,
-                version=metric.version,
-                versions=sorted(registry.versions(name)),
-                unit=metric.unit,
-                dependencies=list(metric.dependencies()),
-                closure=[m.name for m in closure if m.name != name],
-                fingerprint=record.fingerprint,
-                sql=record.sql,
-                knobs=record.knobs,
-                errors=record.errors,
-            )
+        fields = _metadata(name, entry)
+        if name in catalog.names():
+            fields.update(_compiled(project, name))
         else:
-            item.update(
-                ref=f"{name}@{item['recorded_version']}",
-                version=item["recorded_version"],
-                versions=[item["recorded_version"]],
-                unit=None,
-                dependencies=[],
-                closure=[],
-                fingerprint=item["recorded_fingerprint"],
-                sql="",
-                knobs={},
-                errors={},
-            )
-        metrics.append(item)
-    return {
-        "ok": True,
-        "project": config.project.name,
-        "policy": dict(config.policy),
-        "changelog": changelog_text,
-        "metrics": metrics,
-    }
+            version = entry.version
+            fields.update(kind="definition", ref=f"{name}@{version}", version=version, versions=[version], fingerprint=entry.fingerprint)
+        metrics.append(MetricSnapshot.model_validate(fields))
+    return ProjectSnapshot(
+        project=config.project.name,
+        policy=dict(config.policy),
+        changelog=changelog.read_text(encoding="utf-8") if changelog.is_file() else None,
+        metrics=tuple(metrics),
+    )
+
+
+def _catalog_of(project: Any) -> Any:
+    """The project's catalog; a revision older than the catalog cannot be read by this code."""
+    catalog = getattr(project, "catalog", None)
+    if catalog is None:
+        raise RevisionTooOld("its semantic package predates the project catalog")
+    return catalog
+
+
+class RevisionTooOld(Exception):
+    """The revision's `semantic` code is older than this governance code can read."""
 
 
 def evaluate(config_path: Path, url: str, start: str, end: str) -> dict[str, Any]:
@@ -161,13 +174,18 @@ def main(argv: list[str] | None = None) -> int:
         mount_code(Path(args.code_root).resolve() if args.code_root else None)
         snapshot = build_snapshot(Path(args.config))
         if args.evaluate:
-            snapshot["evaluation"] = evaluate(Path(args.config), args.database, args.start, args.end)
+            snapshot = snapshot.model_copy(update={"evaluation": evaluate(Path(args.config), args.database, args.start, args.end)})
+    except (ImportError, AttributeError, RevisionTooOld) as exc:
+        # The revision's own code is older (or newer) than the interfaces this code reads.
+        message = f"its code is not compatible with this semantic ({type(exc).__name__}: {exc}); pick a more recent base revision"
+        print(json.dumps({"ok": False, "error": message, "exit_code": 2}))
+        return 2
     except Exception as exc:  # noqa: BLE001 - reported to the parent as data, never a traceback
         code = getattr(exc, "exit_code", 2)
         message = getattr(exc, "message", None) or f"{type(exc).__name__}: {exc}"
         print(json.dumps({"ok": False, "error": message, "exit_code": code}))
         return code
-    print(json.dumps(snapshot, sort_keys=True))
+    print(json.dumps({"ok": True, **snapshot.model_dump(mode="json")}, sort_keys=True))
     return 0
 
 

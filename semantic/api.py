@@ -18,6 +18,7 @@ from semantic.metadata import MetricInfo, project_metrics
 from semantic.metrics import Metric
 from semantic.project import Project, find_project
 from semantic.query import BuiltQuery, QuerySpec
+from semantic.scope import QueryOptions
 from semantic.query import build_query as _build
 from semantic.query import deprecation_warnings as _deprecation_warnings
 
@@ -60,7 +61,7 @@ def build_query(
         shops=tuple(shops),
         start=start,
         end=end,
-        options=options,
+        options=QueryOptions.parse(options),
         fill=fill,
     )
     return _build(project.catalog, project.config, spec)

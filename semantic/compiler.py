@@ -42,7 +42,7 @@ def to_sqlglot(expr: ir.Expr, dialect: str) -> sge.Expression:
     """The statement as a sqlglot tree in `dialect`, with our rewrites applied."""
     check_dialect(dialect)
     text = ibis.to_sql(expr, dialect=dialect, pretty=False)
-    return spell(sqlglot.parse_one(text, read=SQLGLOT_DIALECTS[dialect]), dialect)
+    return spell(sqlglot.parse_one(text, read=SQLGLOT_DIALECTS[dialect]), dialect)  # type: ignore[arg-type]
 
 
 def compile_sql(expr: ir.Expr, dialect: str, pretty: bool = True) -> str:

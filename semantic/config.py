@@ -18,9 +18,10 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from semantic.contract import CONTRACT, FINANCIAL_STATUSES
 
 # Every dialect a statement can be compiled to (pyspark: Spark SQL, run through Ibis's PySpark backend).
-DIALECTS = ("duckdb", "postgres", "bigquery", "pyspark")
+Dialect = Literal["duckdb", "postgres", "bigquery", "pyspark"]
+DIALECTS: tuple[Dialect, ...] = ("duckdb", "postgres", "bigquery", "pyspark")
 # What `semantic check` compiles every metric to unless `[project] dialects` says otherwise.
-DEFAULT_DIALECTS = ("duckdb", "postgres", "bigquery")
+DEFAULT_DIALECTS: tuple[Dialect, ...] = ("duckdb", "postgres", "bigquery")
 
 
 class Frozen(BaseModel):
@@ -32,7 +33,7 @@ class Frozen(BaseModel):
 class ProjectSettings(Frozen):
     name: str = "semantic"
     # Dialects every metric must compile to (`semantic check` verifies it).
-    dialects: tuple[Literal["duckdb", "postgres", "bigquery", "pyspark"], ...] = DEFAULT_DIALECTS
+    dialects: tuple[Dialect, ...] = DEFAULT_DIALECTS
     # Python files (relative to metrics.toml) defining this project's own metrics:
     # each defines `register(catalog)` and registers metrics (and facts, dimensions, checks) on it.
     modules: tuple[str, ...] = ()
@@ -182,6 +183,8 @@ class Approval(Frozen):
     by: str
     at: dt.datetime | dt.date | str
     fingerprint: str
+    # Recorded by `semantic lock --baseline`: the definition as it stood when governance began.
+    baseline: bool = False
 
 
 class MetricEntry(Frozen):
@@ -193,6 +196,10 @@ class MetricEntry(Frozen):
     status: Literal["draft", "active", "deprecated"] = "active"
     sunset: dt.date | None = None
     fingerprint: str | None = None
+    # For a metric with metric inputs (a ratio): its own definition's and its inputs' fingerprints,
+    # so a change that only follows the inputs is told apart (semantic.governance.records).
+    own_fingerprint: str | None = None
+    inputs_fingerprint: str | None = None
     approvals: tuple[Approval, ...] = ()
     # Older versions still recorded (fingerprints of revenue@1 when revenue is at 2, ...).
     versions: dict[str, dict[str, Any]] = Field(default_factory=dict)
@@ -213,6 +220,8 @@ class Config(Frozen):
     metrics: dict[str, MetricEntry] = Field(default_factory=dict)
     # Governance policy; its schema is owned by semantic.governance.
     policy: dict[str, Any] = Field(default_factory=dict)
+    # Backfill policy (environments' limits, roles); its schema is semantic.backfill_plan.BackfillPolicy.
+    backfill: dict[str, Any] = Field(default_factory=dict)
 
     def knob_group(self, name: str) -> BaseModel:
         """One knob group by name (`orders`, `revenue`, ...)."""

@@ -22,7 +22,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from semantic.config import KNOB_GROUPS, Config
 from semantic.errors import ConfigError, UnknownNameError, shown
@@ -80,7 +80,7 @@ class Project:
 
     @classmethod
     def defaults(cls) -> Project:
-        text = resources.files("semantic").joinpath("defaults", CONFIG_FILENAME).read_text(encoding="utf-8")
+        text = resources.files("semantic").joinpath("defaults").joinpath(CONFIG_FILENAME).read_text(encoding="utf-8")
         return cls.from_text(text, path=None)
 
     def with_overrides(self, assignments: list[str] | tuple[str, ...]) -> Project:
@@ -166,28 +166,37 @@ def _validate(raw: dict[str, Any], text: str, label: str) -> Config:
     try:
         return Config.model_validate(raw)
     except ValidationError as exc:
-        error = exc.errors()[0]
-        loc = tuple(str(p) for p in error["loc"])
-        where = ".".join(loc) or "(top level)"
-        message = error["msg"].removeprefix("Value error, ")
-        if error["type"] == "extra_forbidden":
-            message = f"unknown key {loc[-1]!r}"
-            parent = _model_at(loc[:-1])
-            if parent is not None:
-                from semantic.errors import did_you_mean
-
-                message += did_you_mean(loc[-1], parent.model_fields) + f" Known: {', '.join(parent.model_fields)}."
-        if error["type"] in ("tuple_type", "list_type"):
-            message += ': write a list, e.g. --set KEY=a,b or in metrics.toml KEY = ["a", "b"]'
-        elif error["type"] in ("dict_type", "model_type"):
-            message += f": set one key at a time (--set {'.'.join(loc)}.KEY=a,b) or write a [{'.'.join(loc)}] table in metrics.toml"
-        more = f" (and {len(exc.errors()) - 1} more)" if len(exc.errors()) > 1 else ""
-        raise ConfigError(f"{where}: {message}{more}", path=label, line=locate(text, loc)) from None
+        raise validation_error(exc, Config, text, label) from None
 
 
-def _model_at(loc: tuple[str, ...]) -> type | None:
-    """The pydantic model class at a location of Config, if it is one."""
-    model: Any = Config
+def validation_error(exc: ValidationError, model: type[BaseModel], text: str, label: str, at: tuple[str, ...] = ()) -> ConfigError:
+    """The one conversion of a pydantic error into a ConfigError naming the key, the fix and the line.
+
+    `model` is what was validated; `at` is where it sits in metrics.toml (("policy",) for [policy]).
+    """
+    error = exc.errors()[0]
+    loc = (*at, *(str(p) for p in error["loc"]))
+    where = ".".join(loc) or "(top level)"
+    message = error["msg"].removeprefix("Value error, ")
+    if error["type"] == "extra_forbidden":
+        message = f"unknown key {loc[-1]!r}"
+        parent = _model_at(model, tuple(str(p) for p in error["loc"])[:-1])
+        if parent is not None:
+            from semantic.errors import did_you_mean
+
+            fields = getattr(parent, "model_fields", {})
+            message += did_you_mean(loc[-1], fields) + f" Known: {', '.join(fields)}."
+    if error["type"] in ("tuple_type", "list_type"):
+        message += ': write a list, e.g. --set KEY=a,b or in metrics.toml KEY = ["a", "b"]'
+    elif error["type"] in ("dict_type", "model_type"):
+        message += f": set one key at a time (--set {where}.KEY=a,b) or write a [{where}] table in metrics.toml"
+    more = f" (and {len(exc.errors()) - 1} more)" if len(exc.errors()) > 1 else ""
+    return ConfigError(f"{where}: {message}{more}", path=label, line=locate(text, loc))
+
+
+def _model_at(root: type[BaseModel], loc: tuple[str, ...]) -> type | None:
+    """The pydantic model class at a location inside `root`, if it is one."""
+    model: Any = root
     for part in loc:
         fields = getattr(model, "model_fields", None)
         if not fields or part not in fields:

@@ -25,6 +25,8 @@ shops) and its deprecation warnings; the backend only runs it.
 
 from __future__ import annotations
 
+from typing import Any
+
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -113,15 +115,35 @@ def build_query(
         raise QueryError("name at least one metric", hint=f"known metrics: {', '.join(catalog.names())}")
     if spec.start and spec.end and spec.start > spec.end:
         raise QueryError(f"--start {spec.start} is after --end {spec.end}")
-    dims = _dimensions(catalog, spec.by)
-    requested = [(token, catalog.resolve(token, config)) for token in spec.metrics]
+    dims = dimensions_of(catalog, spec.by)
     closure = catalog.closure(spec.metrics, config)
-    internal = {m.ref: f"m__{m.name}__v{m.version}" for m in closure}
+    internal = {m.ref: internal_name(m) for m in closure}
     additive = [m for m in closure if isinstance(m, Additive)]
     scope = Scope.for_query(catalog, config, spec.options, spec.by, sources)
     parts = [_part(scope, spec, fact, where, dims, additive, internal) for fact, where in _fact_groups(additive)]
     union = parts[0] if len(parts) == 1 else ibis.union(*parts, distinct=False)
     agg = _sums(union, scope, spec, dims, additive, internal)
+    return finish_query(catalog, config, spec, dims, agg, closure, scope.sources, today=today)
+
+
+def finish_query(
+    catalog: Catalog,
+    config: Config,
+    spec: QuerySpec,
+    dims: list[Dimension],
+    agg: ir.Table,
+    closure: list[Metric],
+    sources: Sources,
+    tables: tuple[str, ...] | None = None,
+    today: dt.date | None = None,
+) -> BuiltQuery:
+    """The ratios over `agg` (the typed sums by the dimensions, named by `internal_name`), the output, the query.
+
+    Shared by the query on the sources and the one on the materialized tables
+    (`semantic.materialized`), so both compute ratios and name columns alike.
+    """
+    internal = {m.ref: internal_name(m) for m in closure}
+    requested = [(token, catalog.resolve(token, config)) for token in spec.metrics]
     for metric in closure:
         if isinstance(metric, Ratio):
             numerator = agg[internal[catalog.resolve(metric.numerator, config).ref]]
@@ -141,11 +163,16 @@ def build_query(
         metrics=tuple(m for _, m in requested),
         spec=spec,
         closure=tuple(closure),
-        sources=scope.sources,
-        tables=scope.sources.tables_read_by(out),
-        currency_check=currencies_in_scope(scope.sources, spec.shops) if adds_money and "shop" not in spec.by else None,
+        sources=sources,
+        tables=sources.tables_read_by(out) if tables is None else tables,
+        currency_check=currencies_in_scope(sources, spec.shops) if adds_money and "shop" not in spec.by else None,
         warnings=deprecation_warnings(config, closure, today or dt.date.today()),
     )
+
+
+def internal_name(metric: Metric) -> str:
+    """The column a metric's value has inside a query, before the output is named."""
+    return f"m__{metric.name}__v{metric.version}"
 
 
 def deprecation_warnings(config: Config, closure: list[Metric] | tuple[Metric, ...], today: dt.date) -> tuple[str, ...]:
@@ -163,6 +190,11 @@ def _sums(
     agg = union.group_by(dim_columns).aggregate(**sums) if dim_columns else union.aggregate(**sums)
     if spec.fill:
         agg = _fill(scope, spec, agg, dims, [internal[m.ref] for m in additive])
+    return typed_sums(agg, additive, internal)
+
+
+def typed_sums(agg: ir.Table, additive: list[Additive], internal: dict[str, str]) -> ir.Table:
+    """Each additive metric's sum as its output type; 0 where the bucket has no rows for it."""
     return agg.mutate(
         **{
             internal[m.ref]: _cast_in_sql(
@@ -215,7 +247,7 @@ def calendar(unit: str, start: dt.date, end: dt.date) -> list[dt.date]:
     return GRAINS[unit].calendar(start, end)
 
 
-def _dimensions(catalog: Catalog, names: tuple[str, ...]) -> list[Dimension]:
+def dimensions_of(catalog: Catalog, names: tuple[str, ...]) -> list[Dimension]:
     seen: list[Dimension] = []
     for name in names:
         dimension = catalog.dimension(name)
@@ -227,7 +259,7 @@ def _dimensions(catalog: Catalog, names: tuple[str, ...]) -> list[Dimension]:
 
 def _fact_groups(additive: list[Additive]) -> list[tuple[str, RowFilter | None]]:
     """(fact, where) pairs in first-seen order: each becomes one part of the union."""
-    groups: dict[tuple[str, RowFilter | None], None] = {}
+    groups: dict[tuple[str, Any], None] = {}
     for metric in additive:
         for contribution in metric.contributions:
             groups.setdefault((contribution.fact, contribution.where), None)

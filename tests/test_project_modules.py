@@ -12,11 +12,11 @@ from semantic.errors import ConfigError
 from semantic.project import Project
 from tests.conftest import read_fixture_dir
 
-EXAMPLE = Path(__file__).parent.parent / "examples" / "custom_metrics"
+EXAMPLE = Path(__file__).parent.parent / "examples" / "shop-analytics"
 
 
 def test_example_module_metrics_compute_on_both_engines(load_warehouse):
-    modules = f'[project]\nmodules = ["{(EXAMPLE / "defs.py").as_posix()}"]\n'
+    modules = f'[project]\nmodules = ["{(EXAMPLE / "shop_metrics.py").as_posix()}"]\n'
     loaded = load_warehouse(read_fixture_dir("hand"), extra_toml=modules)
     rows = loaded.query(["gross_sales", "discounts", "discount_rate"], by=["shop"], shops=("s1",))
     # Included s1 orders: o1 100, o2 50, o3 30, o4 200, o8 40, o9 10, o10 20, o11 15, o12 5, o13 5.

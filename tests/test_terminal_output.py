@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import decimal
 import io
 import json
 import re

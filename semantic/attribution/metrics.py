@@ -98,6 +98,8 @@ def _any(table: ir.Table, config: Config) -> ir.BooleanValue:
 _PAID_CREDIT = PlatformScoped(_paid)
 _SPEND = PlatformScoped(_any)
 _KNOBS = ("orders", "revenue", "attribution")
+# Counting orders reads which orders count and who wins them, never what revenue adds up.
+_COUNT_KNOBS = ("orders", "attribution")
 
 ATTRIBUTION_METRICS = (
     Additive(
@@ -119,7 +121,7 @@ ATTRIBUTION_METRICS = (
         version=1,
         description="Included orders credited to the bucket's touchpoints (under linear, once in each bucket with a part).",
         unit="count",
-        knob_groups=_KNOBS,
+        knob_groups=_COUNT_KNOBS,
         contributions=(Contribution("order_attribution", lambda t, c: ibis.literal(1, "int64")),),
     ),
     Additive(
@@ -154,7 +156,7 @@ ATTRIBUTION_METRICS = (
         version=1,
         description="Included orders credited to a non-direct touchpoint.",
         unit="count",
-        knob_groups=_KNOBS,
+        knob_groups=_COUNT_KNOBS,
         contributions=(
             Contribution(
                 "order_attribution",

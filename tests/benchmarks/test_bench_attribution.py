@@ -24,7 +24,6 @@ import pytest
 from semantic.attribution import relation
 from semantic.compiler import compile_sql
 from semantic.scope import Scope
-from semantic.sources import Sources
 
 HAND_WRITTEN = """
 WITH o AS (

@@ -1,0 +1,338 @@
+"""Running a planned backfill (semantic.backfill_plan) on the materialized tables, and undoing one.
+
+The steps, in order (each reported to `step`, and followed by the `fault`
+hook tests use to crash the run between any two):
+
+1. lock   take the target's lock (backfill_lock), refusing with who holds it;
+2. audit  append the audit row, status running;
+3. snapshot  copy exactly the daily rows about to be replaced into backfill_snapshots;
+4. recompute the range of the selected shops and metrics into backfill_staging;
+5. checks run the invariants and the given checks on the staging rows; an
+          error-level failure stops here: production untouched, audit says failed;
+6. swap   in ONE transaction (explicit BEGIN/COMMIT), delete the production rows
+          of that range, shops and metrics and insert the staging rows;
+7. complete  append the audit row completed (rows, totals before/after, checks, duration).
+
+A crash leaves production as before (before the swap's COMMIT) or fully
+swapped (after it), never partly; the lock is then stale and a rerun (after
+`semantic backfill unlock`) recomputes and swaps again: the result is the same.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import time
+import uuid
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+import ibis
+
+from semantic.backfill_plan import BackfillPlan, BackfillPolicy
+from semantic.catalog import Catalog
+from semantic.config import Config
+from semantic.errors import WarehouseError
+from semantic.materialized import DAILY_COLUMNS, Layout, Stamp, daily_rows
+
+from semantic.backends import backfill_audit as audit
+from semantic.backends import statements as sql
+from semantic.backends.backfill_lock import BackfillLock
+from semantic.backends.materialize import ensure_tables, insert_select
+from semantic.backends.warehouse import Warehouse
+
+INVARIANTS = (
+    "rows inside the backfill's range, shops and metrics",
+    "one row per shop, day and metric",
+    "no NULL value",
+    "order and customer counts not negative",
+)
+STEPS = ("lock", "audit", "snapshot", "recompute", "checks", "swap", "complete")
+DAILY = list(DAILY_COLUMNS)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The daily rows a backfill replaces, as a WHERE clause with its parameters."""
+
+    start: dt.date
+    end: dt.date
+    shops: tuple[str, ...]
+    metrics: tuple[tuple[str, int], ...]  # (name, version)
+
+    def where(self) -> tuple[str, list[object]]:
+        clauses: list[str] = ["day BETWEEN ? AND ?"]
+        params: list[object] = [self.start, self.end]
+        if self.shops:
+            clauses.append(f"shop_id IN ({', '.join('?' for _ in self.shops)})")
+            params += list(self.shops)
+        clauses.append("(" + " OR ".join("(metric = ? AND version = ?)" for _ in self.metrics) + ")")
+        for name, version in self.metrics:
+            params += [name, version]
+        return " AND ".join(clauses), params
+
+    @classmethod
+    def of(cls, plan: BackfillPlan) -> Scope:
+        r = plan.request
+        return cls(r.start, r.end, tuple(r.shops), tuple((m.name, m.version) for m in plan.metrics))
+
+    @classmethod
+    def from_audit(cls, row: dict) -> Scope:
+        metrics = tuple((ref.split("@")[0], int(ref.split("@")[1])) for ref in json.loads(row["metrics"]))
+        return cls(row["start_day"], row["end_day"], tuple(json.loads(row["shops"])), metrics)
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    name: str
+    passed: bool
+    level: str = "error"  # "error" stops the backfill; "warning" is recorded
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class StagingRows:
+    """What a check is given: the staging table, the backfill's rows in it and their scope."""
+
+    warehouse: Warehouse
+    table: str
+    backfill_id: str
+    scope: Scope
+
+
+class StagingCheck(Protocol):
+    """A data-quality check on the staging rows (the data-quality checks plug in here)."""
+
+    def __call__(self, rows: StagingRows) -> Sequence[CheckResult]: ...
+
+
+@dataclass(frozen=True)
+class Outcome:
+    backfill_id: str
+    status: str  # completed or failed
+    rows_before: int
+    rows_after: int
+    totals_before: dict[str, str]
+    totals_after: dict[str, str]
+    checks: tuple[CheckResult, ...]
+    seconds: float
+
+
+def ensure_backfill_tables(warehouse: Warehouse, layout: Layout) -> None:
+    from semantic.backends.backfill_lock import LOCK_COLUMNS
+
+    ensure_tables(warehouse, layout)
+    extra = {"backfill_id": ("string", False), **DAILY_COLUMNS}
+    sql.run(warehouse, sql.create_table_sql(warehouse, layout.schema, layout.staging, extra))
+    snapshot = {"backfill_id": ("string", False), "taken_at": ("timestamp('UTC')", False), **DAILY_COLUMNS}
+    sql.run(warehouse, sql.create_table_sql(warehouse, layout.schema, layout.snapshots, snapshot))
+    sql.run(warehouse, sql.create_table_sql(warehouse, layout.schema, layout.lock, LOCK_COLUMNS))
+    audit.ensure_audit(warehouse, layout)
+
+
+def counts_and_totals(warehouse: Warehouse, table: str, where: str, params: list[object]) -> tuple[int, dict[str, str]]:
+    """Rows and the SUM of value per metric ref in `table` WHERE `where`."""
+    found = sql.fetch(
+        warehouse,
+        f"SELECT metric, version, count(*), sum(value) FROM {table} WHERE {where} GROUP BY metric, version ORDER BY metric, version",
+        params,
+    )
+    return sum(r[2] for r in found), {f"{r[0]}@{r[1]}": str(r[3]) for r in found}
+
+
+def invariants(rows: StagingRows) -> list[CheckResult]:
+    """Our own checks on staging rows: inside the scope, one row per key, no NULL value, counts not negative."""
+    where, params = rows.scope.where()
+    base = f"FROM {rows.table} WHERE backfill_id = ?"
+    outside = sql.fetch(rows.warehouse, f"SELECT count(*) {base} AND NOT ({where})", [rows.backfill_id, *params])[0][0]
+    duplicates = sql.fetch(
+        rows.warehouse,
+        f"SELECT count(*) FROM (SELECT shop_id, day, metric, version {base} GROUP BY 1, 2, 3, 4 HAVING count(*) > 1) d",
+        [rows.backfill_id],
+    )[0][0]
+    nulls = sql.fetch(rows.warehouse, f"SELECT count(*) {base} AND value IS NULL", [rows.backfill_id])[0][0]
+    negative = sql.fetch(
+        rows.warehouse, f"SELECT count(*) {base} AND metric IN ('orders', 'new_customers') AND value < 0", [rows.backfill_id]
+    )[0][0]
+    found = ((outside, "outside"), (duplicates, "duplicated keys"), (nulls, "NULL"), (negative, "negative"))
+    return [CheckResult(name, count == 0, detail=f"{count} {what}") for name, (count, what) in zip(INVARIANTS, found)]
+
+
+def run_backfill(
+    warehouse: Warehouse,
+    catalog: Catalog,
+    config: Config,
+    plan: BackfillPlan,
+    fingerprints: Mapping[str, str | None] | Callable[[], Mapping[str, str | None]],
+    layout: Layout = Layout(),
+    *,
+    checks: Sequence[StagingCheck] = (),
+    step: Callable[[str], None] = lambda _: None,
+    fault: Callable[[str], None] = lambda _: None,
+    backfill_id: str | None = None,
+) -> Outcome:
+    """Run `plan`'s steps in order (module docstring); the outcome, also written to the audit log.
+
+    `fingerprints` (ref -> the definition's fingerprint) may be a function, called
+    once the lock is held (computing them takes a while; a refusal should not).
+    """
+    started = time.monotonic()
+    backfill_id = backfill_id or str(uuid.uuid4())
+    request, scope = plan.request, Scope.of(plan)
+    if not sql.exists(warehouse, layout.schema, layout.daily):
+        raise WarehouseError(f"nothing is materialized in schema {layout.schema!r}", hint="run `semantic build` first")
+    ensure_backfill_tables(warehouse, layout)
+    step("lock")
+    lock = BackfillLock.acquire(warehouse, layout, backfill_id, request.actor, BackfillPolicy.of(config).lock_stale_after_seconds)
+    fault("lock")
+    entry = audit.AuditEntry(
+        backfill_id, "running", request.actor, dt.datetime.now(dt.timezone.utc), request.environment, request.start,
+        request.end, tuple(request.shops), tuple(m.ref for m in plan.metrics), request.reason, request.approved_by,
+    )
+    try:
+        if callable(fingerprints):
+            fingerprints = fingerprints()
+        return _steps(warehouse, catalog, config, plan, fingerprints, layout, checks, step, fault, lock, entry, scope, started)
+    except Exception as exc:  # an error (not a crash): say so in the audit log, free the lock
+        audit.append(warehouse, layout, entry.with_status("failed", error=f"{type(exc).__name__}: {exc}"))
+        lock.release()
+        raise
+
+
+def _steps(warehouse, catalog, config, plan, fingerprints, layout, checks, step, fault, lock, entry, scope, started) -> Outcome:
+    table = {name: sql.table_name(warehouse, layout.schema, getattr(layout, name)) for name in ("daily", "snapshots", "staging")}
+    where, params = scope.where()
+    backfill_id = entry.backfill_id
+
+    def begin(name: str) -> None:
+        step(name)
+        lock.heartbeat()
+
+    step("audit")
+    audit.append(warehouse, layout, entry)
+    fault("audit")
+    begin("snapshot")
+    _snapshot(warehouse, table, backfill_id, where, params)
+    rows_before, totals_before = counts_and_totals(warehouse, table["daily"], where, params)
+    fault("snapshot")
+    begin("recompute")
+    _recompute(warehouse, catalog, config, plan, fingerprints, table["staging"], backfill_id)
+    rows_after, totals_after = counts_and_totals(warehouse, table["staging"], "backfill_id = ?", [backfill_id])
+    fault("recompute")
+    begin("checks")
+    staged = StagingRows(warehouse, table["staging"], backfill_id, scope)
+    results = tuple(invariants(staged)) + tuple(r for check in checks for r in check(staged))
+    failed = [r for r in results if not r.passed and r.level == "error"]
+    summary = [{"name": r.name, "passed": r.passed, "level": r.level, "detail": r.detail} for r in results]
+    totals = {"rows_before": rows_before, "rows_after": rows_after, "totals_before": totals_before, "totals_after": totals_after}
+    outcome = Outcome(backfill_id, "failed", rows_before, rows_after, totals_before, totals_after, results, 0.0)
+    if failed:
+        sql.run(warehouse, f"DELETE FROM {table['staging']} WHERE backfill_id = ?", (backfill_id,))
+        error = "checks failed: " + "; ".join(f"{r.name} ({r.detail})" for r in failed)
+        audit.append(warehouse, layout, entry.with_status("failed", error=error, checks=summary, **totals))
+        lock.release()
+        return dataclasses.replace(outcome, seconds=time.monotonic() - started)
+    fault("checks")
+    begin("swap")
+    _swap(warehouse, table, backfill_id, where, params)
+    fault("swap")
+    step("complete")
+    seconds = time.monotonic() - started
+    audit.append(warehouse, layout, entry.with_status(
+        "completed", rows_affected=rows_before + rows_after, checks=summary, seconds=round(seconds, 3), **totals))
+    lock.release()
+    fault("complete")
+    return dataclasses.replace(outcome, status="completed", seconds=seconds)
+
+
+def _snapshot(warehouse: Warehouse, table: dict[str, str], backfill_id: str, where: str, params: list[object]) -> None:
+    """Copy exactly the rows in scope into the snapshots (a rerun of the same id replaces its snapshot)."""
+    columns = sql.column_list(warehouse, DAILY)
+    with warehouse.transaction():
+        sql.run(warehouse, f"DELETE FROM {table['snapshots']} WHERE backfill_id = ?", (backfill_id,))
+        sql.run(
+            warehouse,
+            f"INSERT INTO {table['snapshots']} (backfill_id, taken_at, {columns}) SELECT ?, ?, {columns} FROM {table['daily']} WHERE {where}",
+            [backfill_id, dt.datetime.now(dt.timezone.utc), *params],
+        )
+
+
+def _recompute(warehouse, catalog, config, plan: BackfillPlan, fingerprints, staging: str, backfill_id: str) -> None:
+    """The range of the plan's shops and metrics, computed from the sources into the staging table."""
+    built_at = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    stamps = [Stamp(m, fingerprints.get(m.ref), backfill_id, built_at) for m in plan.metrics]
+    request = plan.request
+    rows = daily_rows(catalog, config, stamps, tuple(request.shops), request.start, request.end)
+    with warehouse.transaction():
+        sql.run(warehouse, f"DELETE FROM {staging} WHERE backfill_id = ?", (backfill_id,))
+        insert_select(warehouse, staging, rows.mutate(backfill_id=ibis.literal(backfill_id, "string")))
+
+
+def _swap(warehouse: Warehouse, table: dict[str, str], backfill_id: str, where: str, params: list[object]) -> None:
+    """In one transaction: the production rows in scope are replaced by the staging rows; nothing else changes."""
+    columns = sql.column_list(warehouse, DAILY)
+    with warehouse.transaction():
+        sql.run(warehouse, f"DELETE FROM {table['daily']} WHERE {where}", params)
+        sql.run(
+            warehouse,
+            f"INSERT INTO {table['daily']} ({columns}) SELECT {columns} FROM {table['staging']} WHERE backfill_id = ?",
+            (backfill_id,),
+        )
+        sql.run(warehouse, f"DELETE FROM {table['staging']} WHERE backfill_id = ?", (backfill_id,))
+
+
+def dry_run(warehouse: Warehouse, plan: BackfillPlan, layout: Layout = Layout()) -> dict[str, object]:
+    """What the backfill would replace: rows and totals in scope now. Writes nothing."""
+    if not sql.exists(warehouse, layout.schema, layout.daily):
+        raise WarehouseError(f"nothing is materialized in schema {layout.schema!r}", hint="run `semantic build` first")
+    where, params = Scope.of(plan).where()
+    rows, totals = counts_and_totals(warehouse, sql.table_name(warehouse, layout.schema, layout.daily), where, params)
+    return {"rows_to_replace": rows, "totals": totals, "checks": list(INVARIANTS)}
+
+
+def rollback(warehouse: Warehouse, layout: Layout, backfill_id: str, actor: str, stale_after: int) -> int:
+    """Restore the snapshot of `backfill_id` exactly (its rows replace the range again); audited. Rows restored."""
+    last = audit.latest(warehouse, layout, backfill_id)
+    if last is None:
+        raise WarehouseError(f"no backfill {backfill_id} in the audit log of schema {layout.schema}", hint="`semantic backfill list`")
+    if last["status"] not in ("completed", "failed", "running"):
+        raise WarehouseError(f"backfill {backfill_id} is {last['status']}: nothing to roll back")
+    scope = Scope.from_audit(last)
+    table = {name: sql.table_name(warehouse, layout.schema, getattr(layout, name)) for name in ("daily", "snapshots")}
+    if not sql.fetch(warehouse, f"SELECT count(*) FROM {table['snapshots']} WHERE backfill_id = ?", (backfill_id,))[0][0] and \
+            last["status"] == "completed" and last["rows_affected"]:
+        raise WarehouseError(f"the snapshot of backfill {backfill_id} was pruned: it cannot be rolled back")
+    rollback_id = str(uuid.uuid4())
+    lock = BackfillLock.acquire(warehouse, layout, rollback_id, actor, stale_after)
+    where, params = scope.where()
+    entry = audit.AuditEntry(
+        backfill_id, "rolling_back", actor, dt.datetime.now(dt.timezone.utc), last["environment"], last["start_day"],
+        last["end_day"], scope.shops, tuple(json.loads(last["metrics"])), f"rollback of {backfill_id}", None,
+    )
+    try:
+        with warehouse.transaction():
+            sql.run(warehouse, f"DELETE FROM {table['daily']} WHERE {where}", params)
+            sql.run(
+                warehouse,
+                f"INSERT INTO {table['daily']} ({sql.column_list(warehouse, DAILY)}) "
+                f"SELECT {sql.column_list(warehouse, DAILY)} FROM {table['snapshots']} WHERE backfill_id = ?",
+                (backfill_id,),
+            )
+            restored = sql.fetch(warehouse, f"SELECT count(*) FROM {table['snapshots']} WHERE backfill_id = ?", (backfill_id,))[0][0]
+            audit.append(warehouse, layout, entry.with_status("rolled_back", rows_affected=restored, rollback_id=rollback_id))
+    finally:
+        lock.release()
+    return restored
+
+
+def prune(warehouse: Warehouse, layout: Layout, retention_days: int, now: dt.datetime | None = None) -> int:
+    """Delete snapshots older than the retention; how many rows went."""
+    if not sql.exists(warehouse, layout.schema, layout.snapshots):
+        return 0
+    cutoff = (now or dt.datetime.now(dt.timezone.utc)) - dt.timedelta(days=retention_days)
+    table = sql.table_name(warehouse, layout.schema, layout.snapshots)
+    count = sql.fetch(warehouse, f"SELECT count(*) FROM {table} WHERE taken_at < ?", (cutoff,))[0][0]
+    sql.run(warehouse, f"DELETE FROM {table} WHERE taken_at < ?", (cutoff,))
+    return int(count)

@@ -1,0 +1,126 @@
+"""`semantic notify`: a run's failures as one chat message (Slack's incoming-webhook format).
+
+The report is what `semantic check --format json` writes (governance findings or
+data-check results: a list under "findings" or "results", each with a level or
+severity, a message and the object it is about). Only what blocks (errors, and
+warnings when asked) is posted; a clean run posts nothing.
+
+The context comes from the CI environment GitHub Actions sets (the pull
+request's link, the run's link, the actor), else from git (the committer).
+Text from metrics.toml or data is escaped for Slack (`&`, `<`, `>`) and has its
+control characters made visible.
+
+>>> failures = failures_of({"findings": [{"level": "error", "code": "approvals", "message": "aov has 0 of 1", "object": "aov"}]})
+>>> [f.title for f in failures]
+['aov: approvals']
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from semantic.errors import ConfigError
+from semantic.printable import printable
+
+BLOCKING = ("error", "fail", "failed")
+WARNING = ("warning", "warn", "future-error")
+MAX_LISTED = 20
+
+
+@dataclass(frozen=True)
+class Failure:
+    level: str
+    title: str  # the failed check or rule, and what it is about
+    message: str
+
+
+@dataclass(frozen=True)
+class RunContext:
+    """Where the failures come from: links and who to ask."""
+
+    link: str | None = None  # the pull request, else the CI run
+    run: str | None = None
+    committer: str | None = None
+    ref: str | None = None
+
+    @classmethod
+    def from_environment(cls, environ: Mapping[str, str], committer: str | None = None) -> RunContext:
+        server = environ.get("GITHUB_SERVER_URL", "https://github.com").rstrip("/")
+        repository = environ.get("GITHUB_REPOSITORY")
+        run = f"{server}/{repository}/actions/runs/{environ['GITHUB_RUN_ID']}" if repository and environ.get("GITHUB_RUN_ID") else None
+        number = _pull_request_number(environ.get("GITHUB_EVENT_PATH"))
+        link = f"{server}/{repository}/pull/{number}" if repository and number else run
+        who = environ.get("GITHUB_ACTOR") or committer
+        return cls(link=link, run=run, committer=who, ref=environ.get("GITHUB_HEAD_REF") or environ.get("GITHUB_REF_NAME"))
+
+
+def _pull_request_number(event_path: str | None) -> int | None:
+    if not event_path:
+        return None
+    try:
+        event = json.loads(Path(event_path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    number = (event.get("pull_request") or {}).get("number") if isinstance(event, dict) else None
+    return number if isinstance(number, int) else None
+
+
+def parse_report(text: str, label: str) -> dict[str, Any]:
+    try:
+        report = json.loads(text)
+    except ValueError as exc:
+        raise ConfigError(f"{label} is not JSON ({exc}); write it with `semantic check --format json`") from None
+    if not isinstance(report, dict) or not any(isinstance(report.get(k), list) for k in ("findings", "results")):
+        raise ConfigError(f"{label} has no \"findings\" or \"results\" list; write it with `semantic check --format json`")
+    return report
+
+
+def failures_of(report: Mapping[str, Any], include_warnings: bool = False) -> list[Failure]:
+    """The report's blocking items (and its warnings, when asked), in report order."""
+    levels = BLOCKING + (WARNING if include_warnings else ())
+    found = []
+    for item in [*report.get("findings", []), *report.get("results", [])]:
+        if not isinstance(item, Mapping):
+            continue
+        level = str(item.get("level") or item.get("severity") or item.get("status") or "").lower()
+        if level not in levels:
+            continue
+        about = item.get("object") or item.get("table") or item.get("metric")
+        rule = item.get("check") or item.get("name") or item.get("code") or "check"
+        title = f"{about}: {rule}" if about and about != rule else str(rule)
+        found.append(Failure(level, str(title), str(item.get("message") or "")))
+    return found
+
+
+def _slack(text: str) -> str:
+    """Text safe for Slack's mrkdwn: control characters visible, &, <, > escaped."""
+    return printable(text, keep_newlines=True).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def slack_message(failures: list[Failure], context: RunContext, title: str) -> dict[str, Any]:
+    """The webhook payload: a fallback text and blocks (Slack; Mattermost and others read `text`)."""
+    head = f"{_slack(title)}: {len(failures)} failing"
+    if context.link:
+        head += f" in <{context.link}|{_slack(context.ref or 'this run')}>"
+    if context.committer:
+        head += f" (committer: {_slack(context.committer)})"
+    lines = [f"• *{_slack(f.title)}* ({f.level}): {_slack(f.message[:500])}" for f in failures[:MAX_LISTED]]
+    if len(failures) > MAX_LISTED:
+        lines.append(f"… and {len(failures) - MAX_LISTED} more" + (f": <{context.run}|the run>" if context.run else ""))
+    body = "\n".join(lines)
+    return {
+        "text": f"{head}\n{body}",
+        "blocks": [
+            {"type": "section", "text": {"type": "mrkdwn", "text": head}},
+            {"type": "section", "text": {"type": "mrkdwn", "text": body[:2900]}},
+        ],
+    }
+
+
+def environment() -> dict[str, str]:
+    return dict(os.environ)

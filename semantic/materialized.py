@@ -1,0 +1,261 @@
+"""The materialized tables, as a model: their layout, what fills them, and queries on them.
+
+`semantic build` writes, in a schema of its own (default `semantic`):
+
+- `daily_metrics`: one row per shop, shop-local day and additive metric
+  (version): the metric's sum over that day. Ratios are never stored: their
+  numerators and denominators are additive metrics, so any bucket (week,
+  month, a year) is the SUM of days and every ratio is recomputed from sums,
+  never averaged. A row exists exactly where the metric has contributing rows,
+  so a query on these rows has the same buckets as the query on the sources.
+- `attributed_orders`: the included orders with the attribution of the
+  default model (channel, source, medium, campaign, platform).
+- bookkeeping: `builds` (one row per build: when, the sources' signature),
+  `definitions` (metric, version, fingerprint of the last build).
+
+Every materialized row carries the definition version, the fingerprint and the
+build time (`built_at`) and run (`run_id`) that produced it.
+
+Nothing here opens a connection: the expressions are on unbound tables and
+`semantic.backends.materialize` runs them.
+
+>>> from semantic.builtins import builtin_catalog
+>>> from semantic.config import Config
+>>> [m.ref for m in materialized_metrics(builtin_catalog(), Config())][:4]
+['revenue@1', 'orders@1', 'paid_spend@1', 'new_customers@1']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import ibis
+import ibis.expr.types as ir
+
+from semantic.catalog import Catalog
+from semantic.config import Config
+from semantic.errors import QueryError
+from semantic.metrics import Additive, Metric
+from semantic.query import UNIT_DTYPES, BuiltQuery, QuerySpec, dimensions_of, finish_query, internal_name, typed_sums
+from semantic.scope import Scope
+from semantic.sources import Sources
+
+DEFAULT_SCHEMA = "semantic"
+# The dimensions a query on daily_metrics can be split by.
+MATERIALIZED_DIMENSIONS = ("day", "week", "month", "shop")
+# Column -> (Ibis type, nullable). Counts are stored exactly in the same DECIMAL as money.
+DAILY_COLUMNS: dict[str, tuple[str, bool]] = {
+    "shop_id": ("string", False),
+    "day": ("date", False),
+    "metric": ("string", False),
+    "version": ("int64", False),
+    "value": ("decimal(38, 2)", False),
+    "fingerprint": ("string", True),
+    "built_at": ("timestamp('UTC')", False),
+    "run_id": ("string", False),
+}
+# The attribution columns of attributed_orders, from the attribution dimensions.
+ATTRIBUTION_COLUMNS = ("channel", "source", "medium", "campaign", "platform")
+# The metric whose definition the attributed orders are (its version and fingerprint are recorded).
+ATTRIBUTED_ORDERS_METRIC = "attributed_orders"
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the materialized tables live: one schema, fixed table names."""
+
+    schema: str = DEFAULT_SCHEMA
+    daily: str = "daily_metrics"
+    orders: str = "attributed_orders"
+    builds: str = "builds"
+    definitions: str = "definitions"
+    audit: str = "backfill_audit"
+    snapshots: str = "backfill_snapshots"
+    lock: str = "backfill_lock"
+    staging: str = "backfill_staging"
+
+    def daily_table(self) -> ir.Table:
+        """daily_metrics as an unbound table."""
+        return ibis.table({c: t for c, (t, _) in DAILY_COLUMNS.items()}, name=self.daily, database=self.schema)
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What produced a materialized row: the definition (name, version), its fingerprint, the run and when."""
+
+    metric: Metric
+    fingerprint: str | None
+    run_id: str
+    built_at: dt.datetime
+
+
+def materialized_metrics(catalog: Catalog, config: Config) -> list[Additive]:
+    """The additive metrics every current metric needs (ratios through their parts), in catalog order."""
+    refs = [m.ref for m in catalog.latest(config)]
+    return [m for m in catalog.closure(refs, config) if isinstance(m, Additive)]
+
+
+@dataclass(frozen=True)
+class ShopSources(Sources):
+    """The contract tables restricted to some shops: every metric is per shop, so its rows
+    for those shops are the same, and a backfill of one shop reads only that shop's history."""
+
+    only_shops: tuple[str, ...] = ()  # (not `shops`: that is the shops table)
+
+    def _build(self, logical: str) -> ir.Table:
+        table = super()._build(logical)
+        return table.filter(table.shop_id.isin(list(self.only_shops))) if self.only_shops else table
+
+
+def daily_rows(
+    catalog: Catalog,
+    config: Config,
+    stamps: list[Stamp],
+    shops: tuple[str, ...] = (),
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> ir.Table:
+    """The daily_metrics rows of the stamped additive metrics, from the sources (optionally a range of some shops).
+
+    Exactly what `semantic query METRIC --by day --by shop` gives for each metric
+    (one row per bucket with contributing rows, 0 when they add up to nothing),
+    computed in one statement whose facts are built once.
+    """
+    sources = ShopSources(config.sources, tuple(shops)) if shops else None
+    scope = Scope.for_query(catalog, config, by=("day", "shop"), sources=sources)
+    parts = []
+    for stamp in stamps:
+        metric = stamp.metric
+        if not isinstance(metric, Additive):
+            raise QueryError(f"{metric.ref} is not additive: only additive metrics are materialized")
+        groups: dict[tuple, list] = {}
+        for contribution in metric.contributions:
+            groups.setdefault((contribution.fact, contribution.where), []).append(contribution)
+        for (fact, where), taken in groups.items():
+            table = scope.fact(fact)
+            if where is not None:
+                table = table.filter(where.predicate(table, scope))
+            if shops:
+                table = table.filter(table.shop_id.isin(list(shops)))
+            if start:
+                table = table.filter(table.day >= start)
+            if end:
+                table = table.filter(table.day <= end)
+            dtype = UNIT_DTYPES[metric.unit]
+            value = taken[0].value(table, config).cast(dtype)
+            for more in taken[1:]:
+                value = value + more.value(table, config).cast(dtype)
+            parts.append(
+                table.select(
+                    shop_id=table.shop_id, day=table.day, metric=ibis.literal(metric.name, "string"),
+                    version=ibis.literal(metric.version, "int64"), value=value.cast("decimal(38, 2)"),
+                )
+            )
+    union = parts[0] if len(parts) == 1 else ibis.union(*parts, distinct=False)
+    sums = union.group_by(["shop_id", "day", "metric", "version"]).aggregate(value=union.value.sum())
+    stamped = {(s.metric.name, s.metric.version): s for s in stamps}
+    fingerprint = ibis.cases(
+        *[((sums.metric == name) & (sums.version == version), ibis.literal(s.fingerprint, "string")) for (name, version), s in stamped.items()],
+        else_=ibis.null("string"),
+    )
+    first = stamps[0]
+    return sums.select(
+        "shop_id", "day", "metric", "version",
+        value=ibis.coalesce(sums.value, ibis.literal(0, "decimal(38, 2)")).cast("decimal(38, 2)"),
+        fingerprint=fingerprint,
+        built_at=ibis.literal(first.built_at, "timestamp('UTC')"),
+        run_id=ibis.literal(first.run_id, "string"),
+    )
+
+
+def attributed_orders(catalog: Catalog, config: Config, stamp: Stamp) -> ir.Table:
+    """Included orders with their default-model attribution, stamped like the daily rows."""
+    scope = Scope.for_query(catalog, config, by=ATTRIBUTION_COLUMNS)
+    orders = scope.fact("included_orders")
+    table = orders.select("shop_id", "order_id", "day", "processed_at", "order_revenue")
+    for name in ATTRIBUTION_COLUMNS:
+        attached = catalog.dimension(name).attach(table, "included_orders", scope)
+        if attached is not None:
+            table = attached
+    return table.mutate(
+        version=ibis.literal(stamp.metric.version, "int64"),
+        fingerprint=ibis.literal(stamp.fingerprint, "string"),
+        built_at=ibis.literal(stamp.built_at, "timestamp('UTC')"),
+        run_id=ibis.literal(stamp.run_id, "string"),
+    )
+
+
+def source_signature(sources: Sources) -> ir.Table:
+    """One row summarising the sources: counts, and the latest instants and totals that change when rows do.
+
+    A materialized table is fresh while this row equals the one recorded at its build.
+    """
+    orders, refunds, spend = sources.orders, sources.refunds, sources.ad_spend
+    parts = [
+        orders.aggregate(orders=orders.count(), orders_last=orders.processed_at.max().cast("string"),
+                         orders_total=orders.gross_sales.sum().cast("string")),
+        refunds.aggregate(refunds=refunds.count(), refunds_total=refunds.amount.sum().cast("string")),
+        spend.aggregate(spend_rows=spend.count(), spend_total=spend.spend.sum().cast("string")),
+        sources.customers.aggregate(customers=sources.customers.count()),
+        sources.shops.aggregate(shops=sources.shops.count()),
+    ]
+    result = parts[0]
+    for part in parts[1:]:
+        result = result.cross_join(part)
+    return result
+
+
+def unsupported_reason(catalog: Catalog, config: Config, spec: QuerySpec, materialized: Mapping[str, str | None]) -> str | None:
+    """Why `spec` cannot be answered from daily_metrics holding `materialized` (ref -> fingerprint), or None."""
+    other = [d for d in spec.by if d not in MATERIALIZED_DIMENSIONS]
+    if other:
+        return f"daily_metrics is split only by {', '.join(MATERIALIZED_DIMENSIONS)} (not {other[0]})"
+    if spec.options.model is not None:
+        return "daily_metrics holds the default attribution model only"
+    if spec.fill:
+        return "--fill is answered from the sources"
+    missing = [m.ref for m in catalog.closure(spec.metrics, config) if isinstance(m, Additive) and m.ref not in materialized]
+    if missing:
+        return f"{missing[0]} is not materialized (run `semantic build`)"
+    return None
+
+
+def materialized_query(
+    catalog: Catalog,
+    config: Config,
+    spec: QuerySpec,
+    layout: Layout = Layout(),
+    today: dt.date | None = None,
+) -> BuiltQuery:
+    """The query `spec` answered from daily_metrics: SUM of the daily parts, ratios recomputed from the sums."""
+    if spec.start and spec.end and spec.start > spec.end:
+        raise QueryError(f"--start {spec.start} is after --end {spec.end}")
+    dims = dimensions_of(catalog, spec.by)
+    closure = catalog.closure(spec.metrics, config)
+    additive = [m for m in closure if isinstance(m, Additive)]
+    internal = {m.ref: internal_name(m) for m in closure}
+    table = layout.daily_table()
+    wanted = [(table.metric == m.name) & (table.version == m.version) for m in additive]
+    predicate = wanted[0]
+    for more in wanted[1:]:
+        predicate |= more
+    table = table.filter(predicate)
+    if spec.shops:
+        table = table.filter(table.shop_id.isin(list(spec.shops)))
+    if spec.start:
+        table = table.filter(table.day >= spec.start)
+    if spec.end:
+        table = table.filter(table.day <= spec.end)
+    for dim in dims:
+        if dim.grain is not None and dim.grain.unit is not None:
+            table = table.mutate(**{dim.column: dim.grain.bucket(table.day)})
+    sums = {
+        internal[m.ref]: table.value.sum(where=(table.metric == m.name) & (table.version == m.version)) for m in additive
+    }
+    columns = [d.column for d in dims]
+    agg = table.group_by(columns).aggregate(**sums) if columns else table.aggregate(**sums)
+    agg = typed_sums(agg, additive, internal)
+    sources = Sources.from_config(config)
+    return finish_query(catalog, config, spec, dims, agg, closure, sources, tables=("shops",), today=today)
