@@ -60,8 +60,8 @@ def absolute_url(url: str, base: Path) -> str:
 def connect(url: str, *, create: bool = True) -> Warehouse:
     """Connect to the warehouse at `url` (see semantic.backends.url for the forms).
 
-    With `create=False` a DuckDB file that does not exist is an error rather than
-    a new empty database (reading commands never leave stray files behind).
+    With `create=False` a DuckDB file (or Spark warehouse folder) that does not
+    exist is an error rather than a new empty database (reading commands never leave stray files behind).
     """
     parsed = WarehouseUrl.parse(url)
     if parsed.engine == "duckdb":
@@ -71,6 +71,10 @@ def connect(url: str, *, create: bool = True) -> Warehouse:
                 hint="create one with `semantic demo` or `semantic load DIR`, or pass --database",
             )
         return DuckDBWarehouse.open(parsed)
+    if parsed.engine == "spark":
+        from semantic.backends.spark import SparkWarehouse  # pyspark is an extra: imported only when asked for
+
+        return SparkWarehouse.open(parsed, create=create)
     return PostgresWarehouse.open(parsed)
 
 

@@ -8,6 +8,11 @@ Accepted:
 - a bare path ending in `.duckdb`
 - `postgresql://user[:password]@host[:port]/database` (also `postgres://`,
   `postgresql+psycopg://`), with libpq query options such as `?sslmode=require`
+- `spark://local?warehouse=DIR` (a local Spark session, `cores` (default 2) and
+  `memory` (driver memory, default 2g) as further options) or
+  `spark://HOST:PORT?warehouse=DIR` (a standalone cluster's master); DIR is the
+  folder of Parquet tables (relative to the working directory), one folder per
+  table, schemas as subfolders
 
 No credential is ever shown: `redacted` (and `redact` for any text) replaces the
 password of the user information and the value of every query option that can
@@ -34,17 +39,18 @@ from semantic.errors import UrlError
 
 ACCEPTED_FORMS = (
     "duckdb:///relative.duckdb, duckdb:////absolute/path.duckdb, duckdb:///:memory:, "
-    "a bare path ending in .duckdb, or postgresql://user@host:port/database"
+    "a bare path ending in .duckdb, postgresql://user@host:port/database, or spark://local?warehouse=DIR"
 )
+SPARK_OPTIONS = ("warehouse", "cores", "memory")
 
 _POSTGRES_SCHEMES = {"postgresql", "postgres", "postgresql+psycopg", "postgresql+psycopg2"}
 
 
 @dataclass(frozen=True)
 class WarehouseUrl:
-    engine: Literal["duckdb", "postgres"]
+    engine: Literal["duckdb", "postgres", "spark"]
     original: str
-    path: str | None = None  # DuckDB: file path or ':memory:'
+    path: str | None = None  # DuckDB: file path or ':memory:'; Spark: the warehouse folder
     host: str | None = None
     port: int | None = None
     user: str | None = None
@@ -101,7 +107,31 @@ class WarehouseUrl:
             )
             _remember_secrets(url)
             return url
+        if scheme == "spark":
+            return cls._parse_spark(text, parts)
         raise UrlError(f"unsupported warehouse scheme {scheme!r} in {_safe(text)!r}; accepted forms: {ACCEPTED_FORMS}")
+
+
+    @classmethod
+    def _parse_spark(cls, text: str, parts) -> WarehouseUrl:
+        try:
+            port = parts.port
+        except ValueError:
+            raise UrlError(f"bad port in {_safe(text)!r}; accepted forms: {ACCEPTED_FORMS}") from None
+        if not parts.hostname:
+            raise UrlError(f"Spark URL without a master (local, or a cluster's host): {_safe(text)!r}; accepted forms: {ACCEPTED_FORMS}")
+        if parts.username or parts.password or parts.path not in ("", "/"):
+            raise UrlError(f"Spark URLs name the folder as ?warehouse=DIR, with no user or path: {_safe(text)!r}")
+        options = parse_qsl(parts.query, keep_blank_values=True)
+        for key, value in options:
+            if key not in SPARK_OPTIONS:
+                raise UrlError(f"unknown Spark URL option {_safe(key)!r} in {_safe(text)!r}; known: {', '.join(SPARK_OPTIONS)}")
+            if key == "cores" and not (value.isdigit() and 0 < int(value) <= 1024):
+                raise UrlError(f"Spark URL option cores must be a positive integer, not {_safe(value)!r}")
+            if key == "memory" and not re.fullmatch(r"[1-9][0-9]*[kmgt]", value.lower()):
+                raise UrlError(f"Spark URL option memory must look like 2g or 512m, not {_safe(value)!r}")
+        warehouse = dict(options).get("warehouse") or None
+        return cls(engine="spark", original=text, host=parts.hostname, port=port, path=warehouse, options=tuple(options))
 
 
 # Query options whose value is, or points at, a credential.

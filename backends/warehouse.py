@@ -26,7 +26,7 @@ import ibis.expr.types as ir
 import pyarrow as pa
 import sqlglot.expressions as sge
 
-from semantic.compiler import compile_sql
+from semantic.compiler import SQLGLOT_DIALECTS, compile_sql
 from semantic.contract import CONTRACT
 from semantic.errors import ContractError, WarehouseError
 from semantic.sources import Sources
@@ -118,8 +118,6 @@ class Warehouse(abc.ABC):
         """
         from semantic.errors import SemanticError
 
-        from semantic.backends.demo_marker import clear_marker, write_marker
-
         for logical in tables:
             if logical not in CONTRACT:
                 raise ContractError(f"{logical!r} is not a contract table ({', '.join(CONTRACT)})")
@@ -155,10 +153,26 @@ class Warehouse(abc.ABC):
                     raise WarehouseError(f"{self.dialect} refused the rows of {logical}; nothing was loaded: {_first_line(exc)}") from exc
                 counts[logical] = data.num_rows
             if made_by_demo:
-                write_marker(self, sources, counts)
+                self._record_demo(sources, counts)
             else:
-                clear_marker(self, sources)
+                self._forget_demo(sources)
         return counts
+
+    def _record_demo(self, sources: Sources, counts: dict[str, int]) -> None:
+        """Record that the demo wrote `counts` rows (see demo_marker), inside the load's transaction."""
+        from semantic.backends.demo_marker import write_marker
+
+        write_marker(self, sources, counts)
+
+    def _forget_demo(self, sources: Sources) -> None:
+        from semantic.backends.demo_marker import clear_marker
+
+        clear_marker(self, sources)
+
+    @property
+    def sqlglot_dialect(self) -> str:
+        """sqlglot's name for this engine's dialect (ours says `pyspark` where sqlglot says `spark`)."""
+        return SQLGLOT_DIALECTS[self.dialect]
 
     def table_ddl(self, database: str | None, name: str, logical: str, data: pa.Table) -> tuple[str, str]:
         """(DROP, CREATE) statements for a contract table, identifiers quoted by sqlglot."""
@@ -167,16 +181,16 @@ class Warehouse(abc.ABC):
         nullable = CONTRACT[logical].nullable
         columns = []
         for physical_name, logical_name in zip(data.column_names, types):
-            kind = sge.DataType.build(_sql_type(types[logical_name]), dialect=self.dialect)
+            kind = sge.DataType.build(_sql_type(types[logical_name]), dialect=self.sqlglot_dialect)
             constraints = [] if logical_name in nullable else [sge.ColumnConstraint(kind=sge.NotNullColumnConstraint())]
             columns.append(sge.ColumnDef(this=sge.to_identifier(physical_name, quoted=True), kind=kind, constraints=constraints))
         drop = sge.Drop(tables=[table], kind="TABLE", exists=True)
         create = sge.Create(this=sge.Schema(this=table, expressions=columns), kind="TABLE")
-        return drop.sql(self.dialect), create.sql(self.dialect)
+        return drop.sql(self.sqlglot_dialect), create.sql(self.sqlglot_dialect)
 
     def create_schema_sql(self, database: str) -> str:
         return sge.Create(this=sge.Table(db=sge.to_identifier(database, quoted=True)), kind="SCHEMA", exists=True).sql(
-            self.dialect
+            self.sqlglot_dialect
         )
 
     @abc.abstractmethod

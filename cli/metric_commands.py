@@ -91,7 +91,7 @@ def emit(result, built, format: str, output: Path | None) -> None:
 
 def compile_(
     metrics: Metrics,
-    dialect: Annotated[str, typer.Option("--dialect", help="duckdb, postgres or bigquery.")] = "duckdb",
+    dialect: Annotated[str, typer.Option("--dialect", help="duckdb, postgres, bigquery or pyspark.")] = "duckdb",
     by: By = None,
     config: Config = None,
     set_: Overrides = None,
@@ -107,7 +107,7 @@ def compile_(
 
 
 def export(
-    dialect: Annotated[str, typer.Option("--dialect", help="duckdb, postgres or bigquery.")],
+    dialect: Annotated[str, typer.Option("--dialect", help="duckdb, postgres, bigquery or pyspark.")],
     out: Annotated[Path, typer.Option("--out", help="Directory to write the .sql files into.")],
     config: Config = None,
     set_: Overrides = None,

@@ -27,7 +27,7 @@ from semantic.errors import UnknownNameError
 from semantic.portable import spell
 
 # Our dialect names -> sqlglot's.
-SQLGLOT_DIALECTS = {"duckdb": "duckdb", "postgres": "postgres", "bigquery": "bigquery"}
+SQLGLOT_DIALECTS = {"duckdb": "duckdb", "postgres": "postgres", "bigquery": "bigquery", "pyspark": "spark"}
 # The dialect fingerprints are computed in.
 REFERENCE_DIALECT = "duckdb"
 

@@ -18,8 +18,11 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from semantic.contract import CONTRACT, FINANCIAL_STATUSES
 from semantic.quality_config import CheckEntry, QualitySettings
 
-Dialect = Literal["duckdb", "postgres", "bigquery"]
-DIALECTS: tuple[Dialect, ...] = ("duckdb", "postgres", "bigquery")
+# Every dialect a statement can be compiled to (pyspark: Spark SQL, run through Ibis's PySpark backend).
+Dialect = Literal["duckdb", "postgres", "bigquery", "pyspark"]
+DIALECTS: tuple[Dialect, ...] = ("duckdb", "postgres", "bigquery", "pyspark")
+# What `semantic check` compiles every metric to unless `[project] dialects` says otherwise.
+DEFAULT_DIALECTS: tuple[Dialect, ...] = ("duckdb", "postgres", "bigquery")
 # The contract tables each source preset reads from a loader's tables (semantic.presets builds them).
 PRESET_TABLES = {
     "fivetran_shopify": ("shops", "orders", "order_lines", "refunds", "customers"),
@@ -36,7 +39,7 @@ class Frozen(BaseModel):
 class ProjectSettings(Frozen):
     name: str = "semantic"
     # Dialects every metric must compile to (`semantic check` verifies it).
-    dialects: tuple[Dialect, ...] = DIALECTS
+    dialects: tuple[Dialect, ...] = DEFAULT_DIALECTS
     # Python files (relative to metrics.toml) defining this project's own metrics:
     # each defines `register(catalog)` and registers metrics (and facts, dimensions, checks) on it.
     modules: tuple[str, ...] = ()

@@ -1,4 +1,4 @@
-"""Portable functions: what we add to Ibis, each with its declaration, per-dialect spelling and engine setup here.
+r"""Portable functions: what we add to Ibis, each with its declaration, per-dialect spelling and engine setup here.
 
 Ibis has no per-row time-zone conversion (each shop has its own zone, taken from
 a column) and no URL decoding, so each is declared once as an Ibis builtin under
@@ -7,15 +7,25 @@ a name our model uses, and spelled per dialect after Ibis renders the SQL:
 - `local_timestamp(instant, zone)`: the wall-clock TIMESTAMP of a UTC instant in
   an IANA zone. DuckDB and PostgreSQL: `timezone(zone, instant)` on a
   TIMESTAMPTZ (both engines share the function and its meaning); BigQuery:
-  `DATETIME(instant, zone)`. DST is the engine's: all use the IANA database, so
-  a shop-local day is 23 or 25 hours long when the clocks change.
+  `DATETIME(instant, zone)`; Spark: `from_utc_timestamp(instant, zone)`, a
+  TIMESTAMP whose UTC rendering is the wall clock, so the Spark session's time
+  zone must be UTC (`SESSION_TIME_ZONE`; the Spark warehouse sets it and refuses
+  a session set otherwise) for its DATE to be the shop-local day. DST is the
+  engine's: all use the IANA database, so a shop-local day is 23 or 25 hours
+  long when the clocks change.
 - `instant_from_local(naive, zone)`: the UTC instant of a naive wall-clock
   timestamp read in a declared zone (a loader's naive columns). DuckDB and
-  PostgreSQL: `timezone(zone, naive)` on a TIMESTAMP; BigQuery: `TIMESTAMP(naive, zone)`.
+  PostgreSQL: `timezone(zone, naive)` on a TIMESTAMP; BigQuery: `TIMESTAMP(naive, zone)`;
+  Spark: `to_utc_timestamp(naive, zone)` (in its UTC session).
 - `url_decode(value)`: percent-decoding of a string whose escapes form valid
   UTF-8. DuckDB: its builtin. PostgreSQL: a SQL function of that name, created
   by `setup_statements("postgres")`. BigQuery: an inline subquery over the
-  escapes' bytes.
+  escapes' bytes. Spark: its builtin (Java's form decoding: it also reads `+`
+  as a space, which our callers have already replaced).
+- regular expressions: written in the subset RE2, PostgreSQL's ARE, Python's
+  `re` and Java read alike, except `$`: Java's (Spark's) also matches before a
+  final line break, so for Spark an unescaped `$` outside a character class is
+  spelled `\z` (the end of the text, as RE2's `$` and the reference's `\Z`).
 
 `spell(tree, dialect)` applies the spellings to a sqlglot tree (the compiler
 does); `setup_statements(dialect)` are the statements an engine needs first.
@@ -40,6 +50,8 @@ import sqlglot
 import sqlglot.expressions as sge
 
 LOCAL_TIMESTAMP_FUNCTION = "timezone"
+# The time zone a Spark session must have for `from_utc_timestamp(...)`'s DATE to be the local day.
+SESSION_TIME_ZONE = "UTC"
 URL_DECODE_FUNCTION = "url_decode"
 INSTANT_FUNCTION = "semantic_instant_at"
 
@@ -141,10 +153,53 @@ def _inline(template: str, dialect: str) -> Callable[[sge.Expression], sge.Expre
     return rewrite
 
 
+def _spark_local_time(node: sge.Expression) -> sge.Expression:
+    # timezone(zone, instant) -> FROM_UTC_TIMESTAMP(instant, zone), read in a UTC session
+    if _is_call(node, LOCAL_TIMESTAMP_FUNCTION):
+        zone, instant = node.expressions
+        return sge.Anonymous(this="FROM_UTC_TIMESTAMP", expressions=[instant, zone])
+    return node
+
+
+def java_end_anchors(pattern: str) -> str:
+    r"""`pattern` with each unescaped `$` outside a character class spelled `\z` (Java's end of text).
+
+    >>> java_end_anchors(r"^a\$[$]b$")
+    '^a\\$[$]b\\z'
+    """
+    out, escaped, in_class = [], False, False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "[" and not in_class:
+            in_class = True
+        elif char == "]" and in_class:
+            in_class = False
+        elif char == "$" and not in_class:
+            out.append("\\z")
+            continue
+        out.append(char)
+    return "".join(out)
+
+
+_REGEX_NODES = (sge.RegexpLike, sge.RegexpExtract, sge.RegexpReplace)
+
+
+def _spark_regex(node: sge.Expression) -> sge.Expression:
+    if isinstance(node, _REGEX_NODES):
+        pattern = node.args.get("expression")
+        if isinstance(pattern, sge.Literal) and pattern.is_string and "$" in pattern.this:
+            node.set("expression", sge.Literal.string(java_end_anchors(pattern.this)))
+    return node
+
+
 SPELLINGS: dict[str, tuple[Callable[[sge.Expression], sge.Expression], ...]] = {
     "bigquery": (_bigquery_local_time, _inline(_BIGQUERY_URL_DECODE, "bigquery"), _instant_spelling("TIMESTAMP", True)),
     "duckdb": (_instant_spelling(LOCAL_TIMESTAMP_FUNCTION, False),),
     "postgres": (_instant_spelling(LOCAL_TIMESTAMP_FUNCTION, False),),
+    "pyspark": (_spark_local_time, _spark_regex, _instant_spelling("TO_UTC_TIMESTAMP", True)),
 }
 
 

@@ -113,3 +113,61 @@ def load_warehouse(engine: str, tmp_path: Path) -> Iterator:
                 cursor.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
             warehouse.raw.commit()
         warehouse.close()
+
+
+# -- Spark -------------------------------------------------------------------------
+# Set by CI (.ci/run): a machine without Java or pyspark fails the Spark tests instead of skipping them.
+SPARK_REQUIRED_ENV = "SEMANTIC_REQUIRE_SPARK"
+
+
+def spark_unavailable() -> str | None:
+    """Why Spark cannot run here (pyspark or Java missing), or None."""
+    import importlib.util
+    import shutil
+
+    if importlib.util.find_spec("pyspark") is None:
+        return "pyspark is not installed: pip install 'semantic[spark]' (CI installs it)"
+    if not (shutil.which("java") or os.environ.get("JAVA_HOME")):
+        return "Spark needs Java 17+ and no `java` is on PATH nor JAVA_HOME set"
+    return None
+
+
+@pytest.fixture(scope="session")
+def spark_session():
+    """ONE local[2] SparkSession for the whole test run (UTC, small shuffles, no UI), stopped at the end."""
+    reason = spark_unavailable()
+    if reason:
+        if os.environ.get(SPARK_REQUIRED_ENV):
+            pytest.fail(f"{SPARK_REQUIRED_ENV} is set but {reason}")
+        pytest.skip(reason)
+    from semantic.backends.spark import start_session
+    from semantic.backends.url import WarehouseUrl
+
+    session, started = start_session(WarehouseUrl.parse("spark://local?cores=2&memory=1g"))
+    # Tiny data: compiling whole-stage Java code costs more than it saves.
+    session.conf.set("spark.sql.codegen.wholeStage", "false")
+    yield session
+    if started:
+        session.stop()
+
+
+@pytest.fixture
+def spark_warehouse(spark_session, tmp_path):
+    """`spark_warehouse(tables, extra_toml="")` -> Loaded: a fresh folder and schema in the shared session."""
+    from semantic.backends.spark import SparkWarehouse
+    from semantic.sources import Sources
+
+    opened = []
+
+    def load(tables: Mapping[str, pa.Table], extra_toml: str = "") -> Loaded:
+        schema = f"t_{uuid.uuid4().hex[:12]}"
+        warehouse = SparkWarehouse.from_session(spark_session, tmp_path / f"lake{len(opened)}")
+        opened.append((warehouse, schema))
+        project = project_in_schema(schema, extra_toml)
+        warehouse.load({**empty_tables(), **tables}, Sources.from_config(project.config))
+        return Loaded(warehouse, project)
+
+    yield load
+    for warehouse, schema in opened:
+        spark_session.sql(f"DROP SCHEMA IF EXISTS `{schema}` CASCADE")
+        warehouse.close()

@@ -56,3 +56,14 @@ def test_bigquery_export_parses_with_the_bigquery_dialect(tmp_path):
         for statement in sqlglot.parse(path.read_text(), read="bigquery"):
             assert statement is not None
         assert "TIMEZONE(" not in path.read_text().upper().replace("DATETIME(", "")
+
+
+def test_pyspark_export_parses_with_the_spark_dialect(tmp_path):
+    from semantic.project import Project
+
+    export_project(Project.defaults(), "pyspark", tmp_path)
+    assert (tmp_path / "views.sql").is_file()
+    for path in tmp_path.glob("*.sql"):
+        for statement in sqlglot.parse(path.read_text(), read="spark"):
+            assert statement is not None
+        assert "TIMEZONE(" not in path.read_text().upper().replace("FROM_UTC_TIMESTAMP(", "")

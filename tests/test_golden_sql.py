@@ -10,9 +10,10 @@ After an intended change, regenerate every file with one command and review the 
 
     SEMANTIC_UPDATE_GOLDEN=1 /tmp/venv/bin/pytest tests/test_golden_sql.py
 
-Whatever the files say, every BigQuery and PostgreSQL statement must parse with
+Whatever the files say, every BigQuery, PostgreSQL and Spark statement must parse with
 sqlglot in its own dialect, and BigQuery SQL must spell shop time DATETIME(instant, zone)
-(never TIMEZONE(...), which BigQuery lacks) and never name DuckDB's `memory.main` catalog.
+and Spark SQL FROM_UTC_TIMESTAMP(instant, zone) (never TIMEZONE(...), which neither has),
+and none may name DuckDB's `memory.main` catalog.
 Run as they are on DuckDB and PostgreSQL (empty contract tables), the golden files
 give DATE buckets, DECIMAL(38,2) money, BIGINT counts and DOUBLE ratios: what an
 analyst who makes views of them gets.
@@ -32,13 +33,13 @@ from semantic.project import Project
 
 GOLDEN = Path(__file__).parent / "golden" / "sql"
 UPDATE = os.environ.get("SEMANTIC_UPDATE_GOLDEN", "") not in ("", "0")
-DIALECTS = ("duckdb", "postgres", "bigquery")
+DIALECTS = ("duckdb", "postgres", "bigquery", "pyspark")
 CORE_METRICS = ("revenue", "orders", "aov", "paid_spend", "mer", "new_customers", "cac")
 QUERIES = {
     "core_metrics_by_month_and_shop": (CORE_METRICS, ("month", "shop")),
     "revenue_by_week": (("revenue",), ("week",)),
 }
-SQLGLOT_DIALECTS = {"duckdb": "duckdb", "postgres": "postgres", "bigquery": "bigquery"}
+SQLGLOT_DIALECTS = {"duckdb": "duckdb", "postgres": "postgres", "bigquery": "bigquery", "pyspark": "spark"}
 
 
 @pytest.fixture(scope="module")
@@ -96,7 +97,7 @@ def test_every_core_metric_has_golden_files_and_no_stale_ones_remain():
     assert present <= expected, f"stale golden files: {sorted(str(p) for p in present - expected)}"
 
 
-@pytest.mark.parametrize("dialect", ["postgres", "bigquery"])
+@pytest.mark.parametrize("dialect", ["postgres", "bigquery", "pyspark"])
 @pytest.mark.parametrize("case", [*CORE_METRICS, *QUERIES])
 def test_statement_parses_in_its_dialect(sql_of, case, dialect):
     tree = sqlglot.parse_one(sql_of(case, dialect), read=SQLGLOT_DIALECTS[dialect])
@@ -112,6 +113,15 @@ def test_bigquery_spells_shop_time_as_datetime_with_the_zone(sql_of, case):
     # ad spend is already dated in shop time: paid_spend needs no conversion at all
     if case == "paid_spend":
         assert "DATETIME(" not in sql
+
+
+@pytest.mark.parametrize("case", [*CORE_METRICS, *QUERIES])
+def test_spark_spells_shop_time_as_from_utc_timestamp_with_the_zone(sql_of, case):
+    sql = sql_of(case, "pyspark")
+    converted = re.findall(r"FROM_UTC_TIMESTAMP\(`t\d+`\.`(processed_at|first_order_at)`, `t\d+`\.`shop_timezone`\)", sql)
+    # ad spend is already dated in shop time: paid_spend needs no conversion at all
+    assert bool(converted) == (case != "paid_spend")
+    assert "TIMEZONE(" not in sql.upper().replace("FROM_UTC_TIMESTAMP(", "")
 
 
 @pytest.mark.parametrize("case", [*CORE_METRICS, *QUERIES])

@@ -1,0 +1,120 @@
+"""Spark local[2] beside DuckDB and a hand-written Spark SQL query, on the 20,000-order demo.
+
+    pytest tests/benchmarks/test_bench_spark.py --benchmark-only --benchmark-columns=min,mean,max,rounds
+
+Groups:
+
+- `spark-core-metrics`: all core metrics by day and shop, ours (the SQL
+  `semantic compile --dialect pyspark` prints) and the hand-written query of
+  test_bench_core_metrics spelled for Spark (shop time as from_utc_timestamp);
+  same rows, checked outside the timing; DuckDB's time beside them.
+- `spark-attribution`: last-click attributed revenue and ROAS by day, shop and platform (ROAS's
+  attribution side), with the number of scans of the sessions table in Spark's
+  physical plan kept in extra_info.
+
+The session start is timed apart (printed, and in extra_info), as are the loads.
+Sizes: SEMANTIC_BENCH_SPARK_ORDERS (default 20,000).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import time
+
+import pytest
+
+from semantic.backends.runner import run_query
+from semantic.compiler import compile_sql
+from semantic.query import QuerySpec, build_query
+from tests.benchmarks.test_bench_core_metrics import ALL, HAND_WRITTEN
+
+ORDERS = int(os.environ.get("SEMANTIC_BENCH_SPARK_ORDERS", "20000"))
+# The DuckDB baseline, spelled for Spark: the shop's wall clock is from_utc_timestamp in a UTC session.
+HAND_WRITTEN_SPARK = re.sub(r"timezone\(s\.timezone, (\w+\.\w+)\)", r"from_utc_timestamp(\1, s.timezone)", HAND_WRITTEN)
+
+
+@pytest.fixture(scope="module")
+def engines(tmp_path_factory):
+    from semantic.backends.connect import connect
+    from semantic.backends.spark import SparkWarehouse, start_session
+    from semantic.backends.url import WarehouseUrl
+    from semantic.demo_data import generate
+    from semantic.project import Project
+    from semantic.sources import Sources
+    from tests.conftest import spark_unavailable
+
+    if spark_unavailable():
+        pytest.skip(spark_unavailable())
+    started = time.perf_counter()
+    session, owned = start_session(WarehouseUrl.parse("spark://local?cores=2&memory=2g"))
+    startup = time.perf_counter() - started
+    folder = tmp_path_factory.mktemp("bench_spark")
+    tables = generate(orders=ORDERS, shops=3, seed=11, end=dt.date(2024, 11, 30), days=365)
+    project = Project.defaults()
+    sources = Sources.from_config(project.config)
+    spark = SparkWarehouse.from_session(session, folder / "lake")
+    duck = connect(f"duckdb:///{folder / 'demo.duckdb'}")
+    started = time.perf_counter()
+    spark.load(tables, sources)
+    loaded = time.perf_counter() - started
+    duck.load(tables, sources)
+    print(f"\nSpark session start {startup:.1f}s (owned: {owned}); {ORDERS:,} orders written as Parquet in {loaded:.1f}s")
+    yield {"spark": spark, "duckdb": duck, "project": project, "startup": startup, "load": loaded}
+    duck.close()
+    if owned:
+        session.stop()
+
+
+def _core(warehouse, project):
+    built = build_query(project.catalog, project.config, QuerySpec(metrics=ALL, by=("day", "shop")))
+    return run_query(warehouse, built)
+
+
+def _attribution_spec():
+    return QuerySpec(metrics=("attributed_revenue", "roas"), by=("day", "shop", "platform"), options={"model": "last_click"})
+
+
+def _attribution(warehouse, project):
+    return run_query(warehouse, build_query(project.catalog, project.config, _attribution_spec()))
+
+
+def _rows(table) -> list[tuple]:
+    return [tuple(r.values()) for r in table.to_pylist()]
+
+
+@pytest.mark.benchmark(group="spark-core-metrics")
+def test_spark_semantic_core_metrics(benchmark, engines):
+    benchmark.extra_info["session_start_s"] = round(engines["startup"], 1)
+    benchmark.pedantic(_core, args=(engines["spark"], engines["project"]), rounds=3, iterations=1, warmup_rounds=1)
+
+
+@pytest.mark.benchmark(group="spark-core-metrics")
+def test_spark_hand_written_core_metrics(benchmark, engines):
+    session = engines["spark"].session
+    theirs = benchmark.pedantic(lambda: session.sql(HAND_WRITTEN_SPARK).toArrow(), rounds=3, iterations=1, warmup_rounds=1)
+    ours = _core(engines["spark"], engines["project"])
+    assert _rows(ours) == _rows(theirs)  # same numbers, row for row (outside the timing)
+
+
+@pytest.mark.benchmark(group="spark-core-metrics")
+def test_duckdb_semantic_core_metrics(benchmark, engines):
+    ours = benchmark.pedantic(_core, args=(engines["duckdb"], engines["project"]), rounds=3, iterations=1, warmup_rounds=1)
+    assert ours.to_pylist() == _core(engines["spark"], engines["project"]).to_pylist()
+
+
+@pytest.mark.benchmark(group="spark-attribution")
+def test_spark_attribution_last_click(benchmark, engines):
+    spark, project = engines["spark"], engines["project"]
+    built = build_query(project.catalog, project.config, _attribution_spec())
+    plan = spark.session.sql(compile_sql(built.expr, "pyspark"))._jdf.queryExecution().executedPlan().toString()
+    benchmark.extra_info["sessions_scans"] = len(re.findall(r"Scan parquet [^\n]*sessions", plan))
+    ours = benchmark.pedantic(_attribution, args=(spark, project), rounds=1, iterations=1)
+    assert ours.to_pylist() == _attribution(engines["duckdb"], project).to_pylist()
+    print(f"\nsessions scanned {benchmark.extra_info['sessions_scans']} times per attribution query")
+
+
+@pytest.mark.benchmark(group="spark-attribution")
+def test_duckdb_attribution_last_click(benchmark, engines):
+    benchmark.pedantic(_attribution, args=(engines["duckdb"], engines["project"]), rounds=1, iterations=1)

@@ -1,0 +1,135 @@
+WITH `t9` AS (
+  SELECT
+    `t8`.`shop_id`,
+    `t8`.`order_id`,
+    `t8`.`customer_id`,
+    `t8`.`email`,
+    `t8`.`created_at`,
+    `t8`.`processed_at`,
+    `t8`.`financial_status`,
+    `t8`.`cancelled_at`,
+    `t8`.`is_test`,
+    `t8`.`gross_sales`,
+    `t8`.`discounts`,
+    `t8`.`shipping`,
+    `t8`.`taxes`,
+    `t8`.`visitor_id`,
+    `t8`.`landing_site`,
+    `t8`.`referring_site`,
+    `t8`.`_loaded_at`,
+    `t8`.`shop_timezone`,
+    CAST(FROM_UTC_TIMESTAMP(`t8`.`processed_at`, `t8`.`shop_timezone`) AS DATE) AS `day`,
+    (
+      `t8`.`gross_sales` - `t8`.`discounts`
+    ) + `t8`.`shipping` + `t8`.`taxes` AS `order_revenue`
+  FROM (
+    SELECT
+      `t7`.`shop_id`,
+      `t7`.`order_id`,
+      `t7`.`customer_id`,
+      `t7`.`email`,
+      `t7`.`created_at`,
+      `t7`.`processed_at`,
+      `t7`.`financial_status`,
+      `t7`.`cancelled_at`,
+      `t7`.`is_test`,
+      `t7`.`gross_sales`,
+      `t7`.`discounts`,
+      `t7`.`shipping`,
+      `t7`.`taxes`,
+      `t7`.`visitor_id`,
+      `t7`.`landing_site`,
+      `t7`.`referring_site`,
+      `t7`.`_loaded_at`,
+      `t6`.`shop_timezone`
+    FROM (
+      SELECT
+        *
+      FROM `orders` AS `t1`
+      WHERE
+        `t1`.`financial_status` IN ('paid', 'partially_refunded', 'refunded')
+        AND NOT (
+          `t1`.`is_test`
+        )
+        AND `t1`.`cancelled_at` IS NULL
+    ) AS `t7`
+    INNER JOIN (
+      SELECT
+        `t2`.`shop_id`,
+        `t2`.`timezone` AS `shop_timezone`
+      FROM `shops` AS `t2`
+    ) AS `t6`
+      ON `t7`.`shop_id` = `t6`.`shop_id`
+  ) AS `t8`
+)
+SELECT
+  `t18`.`day`,
+  `t18`.`shop_id`,
+  CAST(`t18`.`m__revenue__v1` AS DOUBLE) / NULLIF(CAST(`t18`.`m__orders__v1` AS DOUBLE), 0) AS `aov`
+FROM (
+  SELECT
+    `t17`.`day`,
+    `t17`.`shop_id`,
+    CAST(COALESCE(`t17`.`m__revenue__v1`, CAST('0.00' AS DECIMAL(18, 2))) AS DECIMAL(38, 2)) AS `m__revenue__v1`,
+    CAST(COALESCE(`t17`.`m__orders__v1`, 0) AS BIGINT) AS `m__orders__v1`
+  FROM (
+    SELECT
+      `t16`.`day`,
+      `t16`.`shop_id`,
+      SUM(`t16`.`m__revenue__v1`) AS `m__revenue__v1`,
+      SUM(`t16`.`m__orders__v1`) AS `m__orders__v1`
+    FROM (
+      SELECT
+        *
+      FROM (
+        SELECT
+          `t10`.`day`,
+          `t10`.`shop_id`,
+          `t10`.`order_revenue` AS `m__revenue__v1`,
+          1 AS `m__orders__v1`
+        FROM `t9` AS `t10`
+      ) AS `t11`
+      UNION ALL
+      SELECT
+        *
+      FROM (
+        SELECT
+          `t14`.`order_day` AS `day`,
+          `t14`.`shop_id`,
+          -(
+            `t14`.`amount` + `t14`.`shipping` + `t14`.`taxes`
+          ) AS `m__revenue__v1`,
+          CAST(NULL AS BIGINT) AS `m__orders__v1`
+        FROM (
+          SELECT
+            `t3`.`shop_id`,
+            `t3`.`refund_id`,
+            `t3`.`order_id`,
+            `t3`.`processed_at`,
+            `t3`.`amount`,
+            `t3`.`shipping`,
+            `t3`.`taxes`,
+            `t3`.`_loaded_at`,
+            `t13`.`shop_timezone`,
+            `t13`.`order_day`
+          FROM `refunds` AS `t3`
+          INNER JOIN (
+            SELECT
+              `t10`.`shop_id`,
+              `t10`.`order_id`,
+              `t10`.`shop_timezone`,
+              `t10`.`day` AS `order_day`
+            FROM `t9` AS `t10`
+          ) AS `t13`
+            ON `t3`.`shop_id` = `t13`.`shop_id` AND `t3`.`order_id` = `t13`.`order_id`
+        ) AS `t14`
+      ) AS `t15`
+    ) AS `t16`
+    GROUP BY
+      1,
+      2
+  ) AS `t17`
+) AS `t18`
+ORDER BY
+  `t18`.`day` ASC NULLS LAST,
+  `t18`.`shop_id` ASC NULLS LAST
