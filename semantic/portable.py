@@ -10,12 +10,13 @@ a name our model uses, and spelled per dialect after Ibis renders the SQL:
   `DATETIME(instant, zone)`. DST is the engine's: all use the IANA database, so
   a shop-local day is 23 or 25 hours long when the clocks change.
 - `url_decode(value)`: percent-decoding of a string whose escapes form valid
-  UTF-8. DuckDB: its builtin. PostgreSQL: a SQL function of that name, created
-  by `setup_statements("postgres")`. BigQuery: an inline subquery over the
-  escapes' bytes.
+  UTF-8. DuckDB: its builtin. PostgreSQL and BigQuery: an inline subquery over
+  the escapes' bytes. Nothing is ever created in a warehouse: a read command
+  never writes, a read-only role works, and exported SQL runs in a database
+  `semantic` never connected to.
 
 `spell(tree, dialect)` applies the spellings to a sqlglot tree (the compiler
-does); `setup_statements(dialect)` are the statements an engine needs first.
+does).
 
 >>> import ibis
 >>> t = ibis.table({"at": "timestamp('UTC')", "zone": "string"}, name="t")
@@ -28,7 +29,6 @@ True
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import ibis
 import ibis.expr.datatypes as dt
@@ -106,8 +106,17 @@ def _inline(template: str, dialect: str) -> Callable[[sge.Expression], sge.Expre
     return rewrite
 
 
+# PostgreSQL has none either: the same, with regexp_matches and bytea. Inline rather than a
+# function created on connect, so reading never writes to the warehouse and exported SQL runs anywhere.
+_POSTGRES_URL_DECODE = (
+    "COALESCE((SELECT convert_from(string_agg(CASE WHEN left(m.t[1], 1) = '%' AND length(m.t[1]) = 3 "
+    "THEN decode(substr(m.t[1], 2, 2), 'hex') ELSE convert_to(m.t[1], 'UTF8') END, ''::bytea ORDER BY m.n), 'UTF8') "
+    "FROM regexp_matches(semantic__value, '%[0-9A-Fa-f]{2}|[^%]+|%', 'g') WITH ORDINALITY AS m(t, n)), '')"
+)
+
 SPELLINGS: dict[str, tuple[Callable[[sge.Expression], sge.Expression], ...]] = {
     "bigquery": (_bigquery_local_time, _inline(_BIGQUERY_URL_DECODE, "bigquery")),
+    "postgres": (_inline(_POSTGRES_URL_DECODE, "postgres"),),
 }
 
 
@@ -116,40 +125,3 @@ def spell(tree: sge.Expression, dialect: str) -> sge.Expression:
     for rewrite in SPELLINGS.get(dialect, ()):
         tree = tree.transform(rewrite)
     return tree
-
-
-# -- engine setup -------------------------------------------------------------------
-
-# DuckDB's url_decode, in SQL: percent-escapes to bytes, read as UTF-8.
-POSTGRES_URL_DECODE = """
-CREATE FUNCTION url_decode(value text) RETURNS text
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
-  SELECT coalesce(convert_from(string_agg(
-           CASE WHEN left(m.t[1], 1) = '%' AND length(m.t[1]) = 3
-                THEN decode(substr(m.t[1], 2, 2), 'hex')
-                ELSE convert_to(m.t[1], 'UTF8') END,
-           ''::bytea ORDER BY m.n), 'UTF8'), '')
-  FROM regexp_matches(value, '%[0-9A-Fa-f]{2}|[^%]+|%', 'g') WITH ORDINALITY AS m(t, n)
-$$
-"""
-
-
-@dataclass(frozen=True)
-class EngineSetup:
-    """A function an engine must have before our SQL runs there: how to tell, and how to create it."""
-
-    name: str
-    exists_sql: str  # one row, one boolean column
-    create_sql: str
-
-
-SETUP: dict[str, tuple[EngineSetup, ...]] = {
-    "postgres": (
-        EngineSetup("url_decode(text)", "SELECT to_regprocedure('url_decode(text)') IS NOT NULL", POSTGRES_URL_DECODE),
-    ),
-}
-
-
-def setup_statements(dialect: str) -> tuple[EngineSetup, ...]:
-    """What `dialect` needs created before our SQL runs on it (nothing for most engines)."""
-    return SETUP.get(dialect, ())

@@ -79,10 +79,11 @@ def form_decode(raw: ir.StringValue) -> ir.StringValue:
     """`+` as space, then percent-decoded; kept as written when the escapes do not decode."""
     spaced = raw.replace("+", " ")
     ok = spaced.re_search(DECODABLE)
+    escaped = ok & spaced.contains("%")  # only these need decoding (most values have no escape)
     # The argument is blanked rather than the call skipped: engines may evaluate
     # both branches of a CASE, and url_decode fails the query on bad input.
-    decoded = url_decode(ok.ifelse(spaced, ""))
-    return ok.ifelse(decoded, spaced)
+    decoded = url_decode(escaped.ifelse(spaced, ""))
+    return escaped.ifelse(decoded, spaced)
 
 
 def normalise(value: ir.StringValue) -> ir.StringValue:
@@ -93,6 +94,23 @@ def normalise(value: ir.StringValue) -> ir.StringValue:
 def utm_value(column: ir.StringValue, url: ir.StringValue, name: str) -> ir.StringValue:
     """The normalised UTM: the column as written, else the URL's parameter decoded."""
     return ibis.coalesce(normalise(column), normalise(form_decode(query_param(url, name))))
+
+
+def with_utm_values(raw: ir.Table, url: str = "landing_url") -> ir.Table:
+    """`raw` plus `u_<param>` (utm_value of each UTM_PARAMS column and `url`), each URL parsed once.
+
+    In stages, so that the SQL names each intermediate value once instead of repeating its expression.
+    """
+    t = raw.mutate(**{f"q__{p}": query_param(raw[url], p).replace("+", " ") for p in UTM_PARAMS})
+    t = t.mutate(**{f"ok__{p}": t[f"q__{p}"].re_search(DECODABLE) & t[f"q__{p}"].contains("%") for p in UTM_PARAMS})
+
+    def value(p: str) -> ir.StringValue:
+        spaced, ok = t[f"q__{p}"], t[f"ok__{p}"]
+        decoded = ok.ifelse(url_decode(ok.ifelse(spaced, "")), spaced)  # blanked argument: see form_decode
+        return ibis.coalesce(normalise(t[p]), normalise(decoded))
+
+    t = t.mutate(**{f"u_{p}": value(p) for p in UTM_PARAMS})
+    return t.drop(*(f"{stage}__{p}" for stage in ("q", "ok") for p in UTM_PARAMS))
 
 
 def host(url: ir.StringValue) -> ir.StringValue:

@@ -512,40 +512,40 @@ WITH `t11` AS (
           ) AS `campaign`
         FROM (
           SELECT
-            `t13`.`shop_id`,
-            `t13`.`touchpoint_id`,
-            `t13`.`kind`,
-            `t13`.`visitor_id`,
-            `t13`.`customer_id`,
-            `t13`.`at`,
-            `t13`.`landing_url`,
-            `t13`.`referrer`,
-            `t13`.`utm_source`,
-            `t13`.`utm_medium`,
-            `t13`.`utm_campaign`,
-            `t13`.`utm_content`,
-            `t13`.`utm_term`,
-            `t13`.`u_utm_source`,
-            `t13`.`u_utm_medium`,
-            `t13`.`u_utm_campaign`,
-            `t13`.`u_utm_content`,
-            `t13`.`u_utm_term`,
-            `t13`.`referrer_host`,
+            `t16`.`shop_id`,
+            `t16`.`touchpoint_id`,
+            `t16`.`kind`,
+            `t16`.`visitor_id`,
+            `t16`.`customer_id`,
+            `t16`.`at`,
+            `t16`.`landing_url`,
+            `t16`.`referrer`,
+            `t16`.`utm_source`,
+            `t16`.`utm_medium`,
+            `t16`.`utm_campaign`,
+            `t16`.`utm_content`,
+            `t16`.`utm_term`,
+            `t16`.`u_utm_source`,
+            `t16`.`u_utm_medium`,
+            `t16`.`u_utm_campaign`,
+            `t16`.`u_utm_content`,
+            `t16`.`u_utm_term`,
+            `t16`.`referrer_host`,
             CASE
               WHEN TRUE
               AND (
-                NOT `t13`.`u_utm_source` IS NULL
+                NOT `t16`.`u_utm_source` IS NULL
               )
               AND (
-                NOT `t13`.`u_utm_medium` IS NULL
+                NOT `t16`.`u_utm_medium` IS NULL
               )
               THEN 'utm'
               WHEN (
-                NOT `t13`.`referrer_host` IS NULL
+                NOT `t16`.`referrer_host` IS NULL
               )
               AND NOT (
                 REGEXP_CONTAINS(
-                  `t13`.`referrer_host`,
+                  `t16`.`referrer_host`,
                   '((^|\\.)myshopify\\.com$)|((^|\\.)checkout\\.shopify\\.com$)|((^|\\.)shop\\.app$)'
                 )
               )
@@ -599,6 +599,35 @@ WITH `t11` AS (
                             ' '
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                        )
+                        AND (
+                          INSTR(
+                            REPLACE(
+                              NULLIF(
+                                IF(
+                                  REGEXP_CONTAINS(`t6`.`landing_url`, '[?&]utm_source=([^&#]*)'),
+                                  IF(
+                                    1 = 0,
+                                    REGEXP_REPLACE(
+                                      `t6`.`landing_url`,
+                                      CONCAT('.*?', CONCAT('(', '[?&]utm_source=([^&#]*)', ')'), '.*'),
+                                      '\\1'
+                                    ),
+                                    REGEXP_REPLACE(
+                                      `t6`.`landing_url`,
+                                      CONCAT('.*?', '[?&]utm_source=([^&#]*)', '.*'),
+                                      CONCAT('\\', CAST(1 AS STRING))
+                                    )
+                                  ),
+                                  NULL
+                                ),
+                                ''
+                              ),
+                              '+',
+                              ' '
+                            ),
+                            '%'
+                          ) > 0
                         ),
                         COALESCE(
                           (
@@ -645,6 +674,35 @@ WITH `t11` AS (
                                     ' '
                                   ),
                                   '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                                )
+                                AND (
+                                  INSTR(
+                                    REPLACE(
+                                      NULLIF(
+                                        IF(
+                                          REGEXP_CONTAINS(`t6`.`landing_url`, '[?&]utm_source=([^&#]*)'),
+                                          IF(
+                                            1 = 0,
+                                            REGEXP_REPLACE(
+                                              `t6`.`landing_url`,
+                                              CONCAT('.*?', CONCAT('(', '[?&]utm_source=([^&#]*)', ')'), '.*'),
+                                              '\\1'
+                                            ),
+                                            REGEXP_REPLACE(
+                                              `t6`.`landing_url`,
+                                              CONCAT('.*?', '[?&]utm_source=([^&#]*)', '.*'),
+                                              CONCAT('\\', CAST(1 AS STRING))
+                                            )
+                                          ),
+                                          NULL
+                                        ),
+                                        ''
+                                      ),
+                                      '+',
+                                      ' '
+                                    ),
+                                    '%'
+                                  ) > 0
                                 ),
                                 REPLACE(
                                   NULLIF(
@@ -740,6 +798,35 @@ WITH `t11` AS (
                             ' '
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                        )
+                        AND (
+                          INSTR(
+                            REPLACE(
+                              NULLIF(
+                                IF(
+                                  REGEXP_CONTAINS(`t6`.`landing_url`, '[?&]utm_medium=([^&#]*)'),
+                                  IF(
+                                    1 = 0,
+                                    REGEXP_REPLACE(
+                                      `t6`.`landing_url`,
+                                      CONCAT('.*?', CONCAT('(', '[?&]utm_medium=([^&#]*)', ')'), '.*'),
+                                      '\\1'
+                                    ),
+                                    REGEXP_REPLACE(
+                                      `t6`.`landing_url`,
+                                      CONCAT('.*?', '[?&]utm_medium=([^&#]*)', '.*'),
+                                      CONCAT('\\', CAST(1 AS STRING))
+                                    )
+                                  ),
+                                  NULL
+                                ),
+                                ''
+                              ),
+                              '+',
+                              ' '
+                            ),
+                            '%'
+                          ) > 0
                         ),
                         COALESCE(
                           (
@@ -786,6 +873,35 @@ WITH `t11` AS (
                                     ' '
                                   ),
                                   '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                                )
+                                AND (
+                                  INSTR(
+                                    REPLACE(
+                                      NULLIF(
+                                        IF(
+                                          REGEXP_CONTAINS(`t6`.`landing_url`, '[?&]utm_medium=([^&#]*)'),
+                                          IF(
+                                            1 = 0,
+                                            REGEXP_REPLACE(
+                                              `t6`.`landing_url`,
+                                              CONCAT('.*?', CONCAT('(', '[?&]utm_medium=([^&#]*)', ')'), '.*'),
+                                              '\\1'
+                                            ),
+                                            REGEXP_REPLACE(
+                                              `t6`.`landing_url`,
+                                              CONCAT('.*?', '[?&]utm_medium=([^&#]*)', '.*'),
+                                              CONCAT('\\', CAST(1 AS STRING))
+                                            )
+                                          ),
+                                          NULL
+                                        ),
+                                        ''
+                                      ),
+                                      '+',
+                                      ' '
+                                    ),
+                                    '%'
+                                  ) > 0
                                 ),
                                 REPLACE(
                                   NULLIF(
@@ -881,6 +997,35 @@ WITH `t11` AS (
                             ' '
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                        )
+                        AND (
+                          INSTR(
+                            REPLACE(
+                              NULLIF(
+                                IF(
+                                  REGEXP_CONTAINS(`t6`.`landing_url`, '[?&]utm_campaign=([^&#]*)'),
+                                  IF(
+                                    1 = 0,
+                                    REGEXP_REPLACE(
+                                      `t6`.`landing_url`,
+                                      CONCAT('.*?', CONCAT('(', '[?&]utm_campaign=([^&#]*)', ')'), '.*'),
+                                      '\\1'
+                                    ),
+                                    REGEXP_REPLACE(
+                                      `t6`.`landing_url`,
+                                      CONCAT('.*?', '[?&]utm_campaign=([^&#]*)', '.*'),
+                                      CONCAT('\\', CAST(1 AS STRING))
+                                    )
+                                  ),
+                                  NULL
+                                ),
+                                ''
+                              ),
+                              '+',
+                              ' '
+                            ),
+                            '%'
+                          ) > 0
                         ),
                         COALESCE(
                           (
@@ -927,6 +1072,35 @@ WITH `t11` AS (
                                     ' '
                                   ),
                                   '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                                )
+                                AND (
+                                  INSTR(
+                                    REPLACE(
+                                      NULLIF(
+                                        IF(
+                                          REGEXP_CONTAINS(`t6`.`landing_url`, '[?&]utm_campaign=([^&#]*)'),
+                                          IF(
+                                            1 = 0,
+                                            REGEXP_REPLACE(
+                                              `t6`.`landing_url`,
+                                              CONCAT('.*?', CONCAT('(', '[?&]utm_campaign=([^&#]*)', ')'), '.*'),
+                                              '\\1'
+                                            ),
+                                            REGEXP_REPLACE(
+                                              `t6`.`landing_url`,
+                                              CONCAT('.*?', '[?&]utm_campaign=([^&#]*)', '.*'),
+                                              CONCAT('\\', CAST(1 AS STRING))
+                                            )
+                                          ),
+                                          NULL
+                                        ),
+                                        ''
+                                      ),
+                                      '+',
+                                      ' '
+                                    ),
+                                    '%'
+                                  ) > 0
                                 ),
                                 REPLACE(
                                   NULLIF(
@@ -1022,6 +1196,35 @@ WITH `t11` AS (
                             ' '
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                        )
+                        AND (
+                          INSTR(
+                            REPLACE(
+                              NULLIF(
+                                IF(
+                                  REGEXP_CONTAINS(`t6`.`landing_url`, '[?&]utm_content=([^&#]*)'),
+                                  IF(
+                                    1 = 0,
+                                    REGEXP_REPLACE(
+                                      `t6`.`landing_url`,
+                                      CONCAT('.*?', CONCAT('(', '[?&]utm_content=([^&#]*)', ')'), '.*'),
+                                      '\\1'
+                                    ),
+                                    REGEXP_REPLACE(
+                                      `t6`.`landing_url`,
+                                      CONCAT('.*?', '[?&]utm_content=([^&#]*)', '.*'),
+                                      CONCAT('\\', CAST(1 AS STRING))
+                                    )
+                                  ),
+                                  NULL
+                                ),
+                                ''
+                              ),
+                              '+',
+                              ' '
+                            ),
+                            '%'
+                          ) > 0
                         ),
                         COALESCE(
                           (
@@ -1068,6 +1271,35 @@ WITH `t11` AS (
                                     ' '
                                   ),
                                   '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                                )
+                                AND (
+                                  INSTR(
+                                    REPLACE(
+                                      NULLIF(
+                                        IF(
+                                          REGEXP_CONTAINS(`t6`.`landing_url`, '[?&]utm_content=([^&#]*)'),
+                                          IF(
+                                            1 = 0,
+                                            REGEXP_REPLACE(
+                                              `t6`.`landing_url`,
+                                              CONCAT('.*?', CONCAT('(', '[?&]utm_content=([^&#]*)', ')'), '.*'),
+                                              '\\1'
+                                            ),
+                                            REGEXP_REPLACE(
+                                              `t6`.`landing_url`,
+                                              CONCAT('.*?', '[?&]utm_content=([^&#]*)', '.*'),
+                                              CONCAT('\\', CAST(1 AS STRING))
+                                            )
+                                          ),
+                                          NULL
+                                        ),
+                                        ''
+                                      ),
+                                      '+',
+                                      ' '
+                                    ),
+                                    '%'
+                                  ) > 0
                                 ),
                                 REPLACE(
                                   NULLIF(
@@ -1163,6 +1395,35 @@ WITH `t11` AS (
                             ' '
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                        )
+                        AND (
+                          INSTR(
+                            REPLACE(
+                              NULLIF(
+                                IF(
+                                  REGEXP_CONTAINS(`t6`.`landing_url`, '[?&]utm_term=([^&#]*)'),
+                                  IF(
+                                    1 = 0,
+                                    REGEXP_REPLACE(
+                                      `t6`.`landing_url`,
+                                      CONCAT('.*?', CONCAT('(', '[?&]utm_term=([^&#]*)', ')'), '.*'),
+                                      '\\1'
+                                    ),
+                                    REGEXP_REPLACE(
+                                      `t6`.`landing_url`,
+                                      CONCAT('.*?', '[?&]utm_term=([^&#]*)', '.*'),
+                                      CONCAT('\\', CAST(1 AS STRING))
+                                    )
+                                  ),
+                                  NULL
+                                ),
+                                ''
+                              ),
+                              '+',
+                              ' '
+                            ),
+                            '%'
+                          ) > 0
                         ),
                         COALESCE(
                           (
@@ -1209,6 +1470,35 @@ WITH `t11` AS (
                                     ' '
                                   ),
                                   '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                                )
+                                AND (
+                                  INSTR(
+                                    REPLACE(
+                                      NULLIF(
+                                        IF(
+                                          REGEXP_CONTAINS(`t6`.`landing_url`, '[?&]utm_term=([^&#]*)'),
+                                          IF(
+                                            1 = 0,
+                                            REGEXP_REPLACE(
+                                              `t6`.`landing_url`,
+                                              CONCAT('.*?', CONCAT('(', '[?&]utm_term=([^&#]*)', ')'), '.*'),
+                                              '\\1'
+                                            ),
+                                            REGEXP_REPLACE(
+                                              `t6`.`landing_url`,
+                                              CONCAT('.*?', '[?&]utm_term=([^&#]*)', '.*'),
+                                              CONCAT('\\', CAST(1 AS STRING))
+                                            )
+                                          ),
+                                          NULL
+                                        ),
+                                        ''
+                                      ),
+                                      '+',
+                                      ' '
+                                    ),
+                                    '%'
+                                  ) > 0
                                 ),
                                 REPLACE(
                                   NULLIF(
@@ -1323,7 +1613,7 @@ WITH `t11` AS (
                 `t3`.`utm_term`
               FROM `sessions` AS `t3`
             ) AS `t6`
-          ) AS `t13`
+          ) AS `t16`
         ) AS `t22`
       ) AS `t25`
     ) AS `t29`
@@ -1783,40 +2073,40 @@ WITH `t11` AS (
           ) AS `campaign`
         FROM (
           SELECT
-            `t13`.`shop_id`,
-            `t13`.`touchpoint_id`,
-            `t13`.`kind`,
-            `t13`.`visitor_id`,
-            `t13`.`customer_id`,
-            `t13`.`at`,
-            `t13`.`landing_url`,
-            `t13`.`referrer`,
-            `t13`.`utm_source`,
-            `t13`.`utm_medium`,
-            `t13`.`utm_campaign`,
-            `t13`.`utm_content`,
-            `t13`.`utm_term`,
-            `t13`.`u_utm_source`,
-            `t13`.`u_utm_medium`,
-            `t13`.`u_utm_campaign`,
-            `t13`.`u_utm_content`,
-            `t13`.`u_utm_term`,
-            `t13`.`referrer_host`,
+            `t16`.`shop_id`,
+            `t16`.`touchpoint_id`,
+            `t16`.`kind`,
+            `t16`.`visitor_id`,
+            `t16`.`customer_id`,
+            `t16`.`at`,
+            `t16`.`landing_url`,
+            `t16`.`referrer`,
+            `t16`.`utm_source`,
+            `t16`.`utm_medium`,
+            `t16`.`utm_campaign`,
+            `t16`.`utm_content`,
+            `t16`.`utm_term`,
+            `t16`.`u_utm_source`,
+            `t16`.`u_utm_medium`,
+            `t16`.`u_utm_campaign`,
+            `t16`.`u_utm_content`,
+            `t16`.`u_utm_term`,
+            `t16`.`referrer_host`,
             CASE
               WHEN TRUE
               AND (
-                NOT `t13`.`u_utm_source` IS NULL
+                NOT `t16`.`u_utm_source` IS NULL
               )
               AND (
-                NOT `t13`.`u_utm_medium` IS NULL
+                NOT `t16`.`u_utm_medium` IS NULL
               )
               THEN 'utm'
               WHEN (
-                NOT `t13`.`referrer_host` IS NULL
+                NOT `t16`.`referrer_host` IS NULL
               )
               AND NOT (
                 REGEXP_CONTAINS(
-                  `t13`.`referrer_host`,
+                  `t16`.`referrer_host`,
                   '((^|\\.)myshopify\\.com$)|((^|\\.)checkout\\.shopify\\.com$)|((^|\\.)shop\\.app$)'
                 )
               )
@@ -1870,6 +2160,35 @@ WITH `t11` AS (
                             ' '
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                        )
+                        AND (
+                          INSTR(
+                            REPLACE(
+                              NULLIF(
+                                IF(
+                                  REGEXP_CONTAINS(`t6`.`landing_url`, '[?&]utm_source=([^&#]*)'),
+                                  IF(
+                                    1 = 0,
+                                    REGEXP_REPLACE(
+                                      `t6`.`landing_url`,
+                                      CONCAT('.*?', CONCAT('(', '[?&]utm_source=([^&#]*)', ')'), '.*'),
+                                      '\\1'
+                                    ),
+                                    REGEXP_REPLACE(
+                                      `t6`.`landing_url`,
+                                      CONCAT('.*?', '[?&]utm_source=([^&#]*)', '.*'),
+                                      CONCAT('\\', CAST(1 AS STRING))
+                                    )
+                                  ),
+                                  NULL
+                                ),
+                                ''
+                              ),
+                              '+',
+                              ' '
+                            ),
+                            '%'
+                          ) > 0
                         ),
                         COALESCE(
                           (
@@ -1916,6 +2235,35 @@ WITH `t11` AS (
                                     ' '
                                   ),
                                   '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                                )
+                                AND (
+                                  INSTR(
+                                    REPLACE(
+                                      NULLIF(
+                                        IF(
+                                          REGEXP_CONTAINS(`t6`.`landing_url`, '[?&]utm_source=([^&#]*)'),
+                                          IF(
+                                            1 = 0,
+                                            REGEXP_REPLACE(
+                                              `t6`.`landing_url`,
+                                              CONCAT('.*?', CONCAT('(', '[?&]utm_source=([^&#]*)', ')'), '.*'),
+                                              '\\1'
+                                            ),
+                                            REGEXP_REPLACE(
+                                              `t6`.`landing_url`,
+                                              CONCAT('.*?', '[?&]utm_source=([^&#]*)', '.*'),
+                                              CONCAT('\\', CAST(1 AS STRING))
+                                            )
+                                          ),
+                                          NULL
+                                        ),
+                                        ''
+                                      ),
+                                      '+',
+                                      ' '
+                                    ),
+                                    '%'
+                                  ) > 0
                                 ),
                                 REPLACE(
                                   NULLIF(
@@ -2011,6 +2359,35 @@ WITH `t11` AS (
                             ' '
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                        )
+                        AND (
+                          INSTR(
+                            REPLACE(
+                              NULLIF(
+                                IF(
+                                  REGEXP_CONTAINS(`t6`.`landing_url`, '[?&]utm_medium=([^&#]*)'),
+                                  IF(
+                                    1 = 0,
+                                    REGEXP_REPLACE(
+                                      `t6`.`landing_url`,
+                                      CONCAT('.*?', CONCAT('(', '[?&]utm_medium=([^&#]*)', ')'), '.*'),
+                                      '\\1'
+                                    ),
+                                    REGEXP_REPLACE(
+                                      `t6`.`landing_url`,
+                                      CONCAT('.*?', '[?&]utm_medium=([^&#]*)', '.*'),
+                                      CONCAT('\\', CAST(1 AS STRING))
+                                    )
+                                  ),
+                                  NULL
+                                ),
+                                ''
+                              ),
+                              '+',
+                              ' '
+                            ),
+                            '%'
+                          ) > 0
                         ),
                         COALESCE(
                           (
@@ -2057,6 +2434,35 @@ WITH `t11` AS (
                                     ' '
                                   ),
                                   '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                                )
+                                AND (
+                                  INSTR(
+                                    REPLACE(
+                                      NULLIF(
+                                        IF(
+                                          REGEXP_CONTAINS(`t6`.`landing_url`, '[?&]utm_medium=([^&#]*)'),
+                                          IF(
+                                            1 = 0,
+                                            REGEXP_REPLACE(
+                                              `t6`.`landing_url`,
+                                              CONCAT('.*?', CONCAT('(', '[?&]utm_medium=([^&#]*)', ')'), '.*'),
+                                              '\\1'
+                                            ),
+                                            REGEXP_REPLACE(
+                                              `t6`.`landing_url`,
+                                              CONCAT('.*?', '[?&]utm_medium=([^&#]*)', '.*'),
+                                              CONCAT('\\', CAST(1 AS STRING))
+                                            )
+                                          ),
+                                          NULL
+                                        ),
+                                        ''
+                                      ),
+                                      '+',
+                                      ' '
+                                    ),
+                                    '%'
+                                  ) > 0
                                 ),
                                 REPLACE(
                                   NULLIF(
@@ -2152,6 +2558,35 @@ WITH `t11` AS (
                             ' '
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                        )
+                        AND (
+                          INSTR(
+                            REPLACE(
+                              NULLIF(
+                                IF(
+                                  REGEXP_CONTAINS(`t6`.`landing_url`, '[?&]utm_campaign=([^&#]*)'),
+                                  IF(
+                                    1 = 0,
+                                    REGEXP_REPLACE(
+                                      `t6`.`landing_url`,
+                                      CONCAT('.*?', CONCAT('(', '[?&]utm_campaign=([^&#]*)', ')'), '.*'),
+                                      '\\1'
+                                    ),
+                                    REGEXP_REPLACE(
+                                      `t6`.`landing_url`,
+                                      CONCAT('.*?', '[?&]utm_campaign=([^&#]*)', '.*'),
+                                      CONCAT('\\', CAST(1 AS STRING))
+                                    )
+                                  ),
+                                  NULL
+                                ),
+                                ''
+                              ),
+                              '+',
+                              ' '
+                            ),
+                            '%'
+                          ) > 0
                         ),
                         COALESCE(
                           (
@@ -2198,6 +2633,35 @@ WITH `t11` AS (
                                     ' '
                                   ),
                                   '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                                )
+                                AND (
+                                  INSTR(
+                                    REPLACE(
+                                      NULLIF(
+                                        IF(
+                                          REGEXP_CONTAINS(`t6`.`landing_url`, '[?&]utm_campaign=([^&#]*)'),
+                                          IF(
+                                            1 = 0,
+                                            REGEXP_REPLACE(
+                                              `t6`.`landing_url`,
+                                              CONCAT('.*?', CONCAT('(', '[?&]utm_campaign=([^&#]*)', ')'), '.*'),
+                                              '\\1'
+                                            ),
+                                            REGEXP_REPLACE(
+                                              `t6`.`landing_url`,
+                                              CONCAT('.*?', '[?&]utm_campaign=([^&#]*)', '.*'),
+                                              CONCAT('\\', CAST(1 AS STRING))
+                                            )
+                                          ),
+                                          NULL
+                                        ),
+                                        ''
+                                      ),
+                                      '+',
+                                      ' '
+                                    ),
+                                    '%'
+                                  ) > 0
                                 ),
                                 REPLACE(
                                   NULLIF(
@@ -2293,6 +2757,35 @@ WITH `t11` AS (
                             ' '
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                        )
+                        AND (
+                          INSTR(
+                            REPLACE(
+                              NULLIF(
+                                IF(
+                                  REGEXP_CONTAINS(`t6`.`landing_url`, '[?&]utm_content=([^&#]*)'),
+                                  IF(
+                                    1 = 0,
+                                    REGEXP_REPLACE(
+                                      `t6`.`landing_url`,
+                                      CONCAT('.*?', CONCAT('(', '[?&]utm_content=([^&#]*)', ')'), '.*'),
+                                      '\\1'
+                                    ),
+                                    REGEXP_REPLACE(
+                                      `t6`.`landing_url`,
+                                      CONCAT('.*?', '[?&]utm_content=([^&#]*)', '.*'),
+                                      CONCAT('\\', CAST(1 AS STRING))
+                                    )
+                                  ),
+                                  NULL
+                                ),
+                                ''
+                              ),
+                              '+',
+                              ' '
+                            ),
+                            '%'
+                          ) > 0
                         ),
                         COALESCE(
                           (
@@ -2339,6 +2832,35 @@ WITH `t11` AS (
                                     ' '
                                   ),
                                   '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                                )
+                                AND (
+                                  INSTR(
+                                    REPLACE(
+                                      NULLIF(
+                                        IF(
+                                          REGEXP_CONTAINS(`t6`.`landing_url`, '[?&]utm_content=([^&#]*)'),
+                                          IF(
+                                            1 = 0,
+                                            REGEXP_REPLACE(
+                                              `t6`.`landing_url`,
+                                              CONCAT('.*?', CONCAT('(', '[?&]utm_content=([^&#]*)', ')'), '.*'),
+                                              '\\1'
+                                            ),
+                                            REGEXP_REPLACE(
+                                              `t6`.`landing_url`,
+                                              CONCAT('.*?', '[?&]utm_content=([^&#]*)', '.*'),
+                                              CONCAT('\\', CAST(1 AS STRING))
+                                            )
+                                          ),
+                                          NULL
+                                        ),
+                                        ''
+                                      ),
+                                      '+',
+                                      ' '
+                                    ),
+                                    '%'
+                                  ) > 0
                                 ),
                                 REPLACE(
                                   NULLIF(
@@ -2434,6 +2956,35 @@ WITH `t11` AS (
                             ' '
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                        )
+                        AND (
+                          INSTR(
+                            REPLACE(
+                              NULLIF(
+                                IF(
+                                  REGEXP_CONTAINS(`t6`.`landing_url`, '[?&]utm_term=([^&#]*)'),
+                                  IF(
+                                    1 = 0,
+                                    REGEXP_REPLACE(
+                                      `t6`.`landing_url`,
+                                      CONCAT('.*?', CONCAT('(', '[?&]utm_term=([^&#]*)', ')'), '.*'),
+                                      '\\1'
+                                    ),
+                                    REGEXP_REPLACE(
+                                      `t6`.`landing_url`,
+                                      CONCAT('.*?', '[?&]utm_term=([^&#]*)', '.*'),
+                                      CONCAT('\\', CAST(1 AS STRING))
+                                    )
+                                  ),
+                                  NULL
+                                ),
+                                ''
+                              ),
+                              '+',
+                              ' '
+                            ),
+                            '%'
+                          ) > 0
                         ),
                         COALESCE(
                           (
@@ -2480,6 +3031,35 @@ WITH `t11` AS (
                                     ' '
                                   ),
                                   '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                                )
+                                AND (
+                                  INSTR(
+                                    REPLACE(
+                                      NULLIF(
+                                        IF(
+                                          REGEXP_CONTAINS(`t6`.`landing_url`, '[?&]utm_term=([^&#]*)'),
+                                          IF(
+                                            1 = 0,
+                                            REGEXP_REPLACE(
+                                              `t6`.`landing_url`,
+                                              CONCAT('.*?', CONCAT('(', '[?&]utm_term=([^&#]*)', ')'), '.*'),
+                                              '\\1'
+                                            ),
+                                            REGEXP_REPLACE(
+                                              `t6`.`landing_url`,
+                                              CONCAT('.*?', '[?&]utm_term=([^&#]*)', '.*'),
+                                              CONCAT('\\', CAST(1 AS STRING))
+                                            )
+                                          ),
+                                          NULL
+                                        ),
+                                        ''
+                                      ),
+                                      '+',
+                                      ' '
+                                    ),
+                                    '%'
+                                  ) > 0
                                 ),
                                 REPLACE(
                                   NULLIF(
@@ -2594,7 +3174,7 @@ WITH `t11` AS (
                 `t3`.`utm_term`
               FROM `sessions` AS `t3`
             ) AS `t6`
-          ) AS `t13`
+          ) AS `t16`
         ) AS `t22`
       ) AS `t25`
     ) AS `t29`
@@ -3152,6 +3732,35 @@ WITH `t11` AS (
                             ' '
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                        )
+                        AND (
+                          INSTR(
+                            REPLACE(
+                              NULLIF(
+                                IF(
+                                  REGEXP_CONTAINS(`t17`.`landing_url`, '[?&]utm_source=([^&#]*)'),
+                                  IF(
+                                    1 = 0,
+                                    REGEXP_REPLACE(
+                                      `t17`.`landing_url`,
+                                      CONCAT('.*?', CONCAT('(', '[?&]utm_source=([^&#]*)', ')'), '.*'),
+                                      '\\1'
+                                    ),
+                                    REGEXP_REPLACE(
+                                      `t17`.`landing_url`,
+                                      CONCAT('.*?', '[?&]utm_source=([^&#]*)', '.*'),
+                                      CONCAT('\\', CAST(1 AS STRING))
+                                    )
+                                  ),
+                                  NULL
+                                ),
+                                ''
+                              ),
+                              '+',
+                              ' '
+                            ),
+                            '%'
+                          ) > 0
                         ),
                         COALESCE(
                           (
@@ -3198,6 +3807,35 @@ WITH `t11` AS (
                                     ' '
                                   ),
                                   '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                                )
+                                AND (
+                                  INSTR(
+                                    REPLACE(
+                                      NULLIF(
+                                        IF(
+                                          REGEXP_CONTAINS(`t17`.`landing_url`, '[?&]utm_source=([^&#]*)'),
+                                          IF(
+                                            1 = 0,
+                                            REGEXP_REPLACE(
+                                              `t17`.`landing_url`,
+                                              CONCAT('.*?', CONCAT('(', '[?&]utm_source=([^&#]*)', ')'), '.*'),
+                                              '\\1'
+                                            ),
+                                            REGEXP_REPLACE(
+                                              `t17`.`landing_url`,
+                                              CONCAT('.*?', '[?&]utm_source=([^&#]*)', '.*'),
+                                              CONCAT('\\', CAST(1 AS STRING))
+                                            )
+                                          ),
+                                          NULL
+                                        ),
+                                        ''
+                                      ),
+                                      '+',
+                                      ' '
+                                    ),
+                                    '%'
+                                  ) > 0
                                 ),
                                 REPLACE(
                                   NULLIF(
@@ -3293,6 +3931,35 @@ WITH `t11` AS (
                             ' '
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                        )
+                        AND (
+                          INSTR(
+                            REPLACE(
+                              NULLIF(
+                                IF(
+                                  REGEXP_CONTAINS(`t17`.`landing_url`, '[?&]utm_medium=([^&#]*)'),
+                                  IF(
+                                    1 = 0,
+                                    REGEXP_REPLACE(
+                                      `t17`.`landing_url`,
+                                      CONCAT('.*?', CONCAT('(', '[?&]utm_medium=([^&#]*)', ')'), '.*'),
+                                      '\\1'
+                                    ),
+                                    REGEXP_REPLACE(
+                                      `t17`.`landing_url`,
+                                      CONCAT('.*?', '[?&]utm_medium=([^&#]*)', '.*'),
+                                      CONCAT('\\', CAST(1 AS STRING))
+                                    )
+                                  ),
+                                  NULL
+                                ),
+                                ''
+                              ),
+                              '+',
+                              ' '
+                            ),
+                            '%'
+                          ) > 0
                         ),
                         COALESCE(
                           (
@@ -3339,6 +4006,35 @@ WITH `t11` AS (
                                     ' '
                                   ),
                                   '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                                )
+                                AND (
+                                  INSTR(
+                                    REPLACE(
+                                      NULLIF(
+                                        IF(
+                                          REGEXP_CONTAINS(`t17`.`landing_url`, '[?&]utm_medium=([^&#]*)'),
+                                          IF(
+                                            1 = 0,
+                                            REGEXP_REPLACE(
+                                              `t17`.`landing_url`,
+                                              CONCAT('.*?', CONCAT('(', '[?&]utm_medium=([^&#]*)', ')'), '.*'),
+                                              '\\1'
+                                            ),
+                                            REGEXP_REPLACE(
+                                              `t17`.`landing_url`,
+                                              CONCAT('.*?', '[?&]utm_medium=([^&#]*)', '.*'),
+                                              CONCAT('\\', CAST(1 AS STRING))
+                                            )
+                                          ),
+                                          NULL
+                                        ),
+                                        ''
+                                      ),
+                                      '+',
+                                      ' '
+                                    ),
+                                    '%'
+                                  ) > 0
                                 ),
                                 REPLACE(
                                   NULLIF(
@@ -3434,6 +4130,35 @@ WITH `t11` AS (
                             ' '
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                        )
+                        AND (
+                          INSTR(
+                            REPLACE(
+                              NULLIF(
+                                IF(
+                                  REGEXP_CONTAINS(`t17`.`landing_url`, '[?&]utm_campaign=([^&#]*)'),
+                                  IF(
+                                    1 = 0,
+                                    REGEXP_REPLACE(
+                                      `t17`.`landing_url`,
+                                      CONCAT('.*?', CONCAT('(', '[?&]utm_campaign=([^&#]*)', ')'), '.*'),
+                                      '\\1'
+                                    ),
+                                    REGEXP_REPLACE(
+                                      `t17`.`landing_url`,
+                                      CONCAT('.*?', '[?&]utm_campaign=([^&#]*)', '.*'),
+                                      CONCAT('\\', CAST(1 AS STRING))
+                                    )
+                                  ),
+                                  NULL
+                                ),
+                                ''
+                              ),
+                              '+',
+                              ' '
+                            ),
+                            '%'
+                          ) > 0
                         ),
                         COALESCE(
                           (
@@ -3480,6 +4205,35 @@ WITH `t11` AS (
                                     ' '
                                   ),
                                   '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                                )
+                                AND (
+                                  INSTR(
+                                    REPLACE(
+                                      NULLIF(
+                                        IF(
+                                          REGEXP_CONTAINS(`t17`.`landing_url`, '[?&]utm_campaign=([^&#]*)'),
+                                          IF(
+                                            1 = 0,
+                                            REGEXP_REPLACE(
+                                              `t17`.`landing_url`,
+                                              CONCAT('.*?', CONCAT('(', '[?&]utm_campaign=([^&#]*)', ')'), '.*'),
+                                              '\\1'
+                                            ),
+                                            REGEXP_REPLACE(
+                                              `t17`.`landing_url`,
+                                              CONCAT('.*?', '[?&]utm_campaign=([^&#]*)', '.*'),
+                                              CONCAT('\\', CAST(1 AS STRING))
+                                            )
+                                          ),
+                                          NULL
+                                        ),
+                                        ''
+                                      ),
+                                      '+',
+                                      ' '
+                                    ),
+                                    '%'
+                                  ) > 0
                                 ),
                                 REPLACE(
                                   NULLIF(
@@ -3575,6 +4329,35 @@ WITH `t11` AS (
                             ' '
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                        )
+                        AND (
+                          INSTR(
+                            REPLACE(
+                              NULLIF(
+                                IF(
+                                  REGEXP_CONTAINS(`t17`.`landing_url`, '[?&]utm_content=([^&#]*)'),
+                                  IF(
+                                    1 = 0,
+                                    REGEXP_REPLACE(
+                                      `t17`.`landing_url`,
+                                      CONCAT('.*?', CONCAT('(', '[?&]utm_content=([^&#]*)', ')'), '.*'),
+                                      '\\1'
+                                    ),
+                                    REGEXP_REPLACE(
+                                      `t17`.`landing_url`,
+                                      CONCAT('.*?', '[?&]utm_content=([^&#]*)', '.*'),
+                                      CONCAT('\\', CAST(1 AS STRING))
+                                    )
+                                  ),
+                                  NULL
+                                ),
+                                ''
+                              ),
+                              '+',
+                              ' '
+                            ),
+                            '%'
+                          ) > 0
                         ),
                         COALESCE(
                           (
@@ -3621,6 +4404,35 @@ WITH `t11` AS (
                                     ' '
                                   ),
                                   '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                                )
+                                AND (
+                                  INSTR(
+                                    REPLACE(
+                                      NULLIF(
+                                        IF(
+                                          REGEXP_CONTAINS(`t17`.`landing_url`, '[?&]utm_content=([^&#]*)'),
+                                          IF(
+                                            1 = 0,
+                                            REGEXP_REPLACE(
+                                              `t17`.`landing_url`,
+                                              CONCAT('.*?', CONCAT('(', '[?&]utm_content=([^&#]*)', ')'), '.*'),
+                                              '\\1'
+                                            ),
+                                            REGEXP_REPLACE(
+                                              `t17`.`landing_url`,
+                                              CONCAT('.*?', '[?&]utm_content=([^&#]*)', '.*'),
+                                              CONCAT('\\', CAST(1 AS STRING))
+                                            )
+                                          ),
+                                          NULL
+                                        ),
+                                        ''
+                                      ),
+                                      '+',
+                                      ' '
+                                    ),
+                                    '%'
+                                  ) > 0
                                 ),
                                 REPLACE(
                                   NULLIF(
@@ -3716,6 +4528,35 @@ WITH `t11` AS (
                             ' '
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                        )
+                        AND (
+                          INSTR(
+                            REPLACE(
+                              NULLIF(
+                                IF(
+                                  REGEXP_CONTAINS(`t17`.`landing_url`, '[?&]utm_term=([^&#]*)'),
+                                  IF(
+                                    1 = 0,
+                                    REGEXP_REPLACE(
+                                      `t17`.`landing_url`,
+                                      CONCAT('.*?', CONCAT('(', '[?&]utm_term=([^&#]*)', ')'), '.*'),
+                                      '\\1'
+                                    ),
+                                    REGEXP_REPLACE(
+                                      `t17`.`landing_url`,
+                                      CONCAT('.*?', '[?&]utm_term=([^&#]*)', '.*'),
+                                      CONCAT('\\', CAST(1 AS STRING))
+                                    )
+                                  ),
+                                  NULL
+                                ),
+                                ''
+                              ),
+                              '+',
+                              ' '
+                            ),
+                            '%'
+                          ) > 0
                         ),
                         COALESCE(
                           (
@@ -3762,6 +4603,35 @@ WITH `t11` AS (
                                     ' '
                                   ),
                                   '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                                )
+                                AND (
+                                  INSTR(
+                                    REPLACE(
+                                      NULLIF(
+                                        IF(
+                                          REGEXP_CONTAINS(`t17`.`landing_url`, '[?&]utm_term=([^&#]*)'),
+                                          IF(
+                                            1 = 0,
+                                            REGEXP_REPLACE(
+                                              `t17`.`landing_url`,
+                                              CONCAT('.*?', CONCAT('(', '[?&]utm_term=([^&#]*)', ')'), '.*'),
+                                              '\\1'
+                                            ),
+                                            REGEXP_REPLACE(
+                                              `t17`.`landing_url`,
+                                              CONCAT('.*?', '[?&]utm_term=([^&#]*)', '.*'),
+                                              CONCAT('\\', CAST(1 AS STRING))
+                                            )
+                                          ),
+                                          NULL
+                                        ),
+                                        ''
+                                      ),
+                                      '+',
+                                      ' '
+                                    ),
+                                    '%'
+                                  ) > 0
                                 ),
                                 REPLACE(
                                   NULLIF(

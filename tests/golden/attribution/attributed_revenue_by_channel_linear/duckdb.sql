@@ -476,40 +476,40 @@ WITH "t11" AS (
           END AS "campaign"
         FROM (
           SELECT
-            "t13"."shop_id",
-            "t13"."touchpoint_id",
-            "t13"."kind",
-            "t13"."visitor_id",
-            "t13"."customer_id",
-            "t13"."at",
-            "t13"."landing_url",
-            "t13"."referrer",
-            "t13"."utm_source",
-            "t13"."utm_medium",
-            "t13"."utm_campaign",
-            "t13"."utm_content",
-            "t13"."utm_term",
-            "t13"."u_utm_source",
-            "t13"."u_utm_medium",
-            "t13"."u_utm_campaign",
-            "t13"."u_utm_content",
-            "t13"."u_utm_term",
-            "t13"."referrer_host",
+            "t16"."shop_id",
+            "t16"."touchpoint_id",
+            "t16"."kind",
+            "t16"."visitor_id",
+            "t16"."customer_id",
+            "t16"."at",
+            "t16"."landing_url",
+            "t16"."referrer",
+            "t16"."utm_source",
+            "t16"."utm_medium",
+            "t16"."utm_campaign",
+            "t16"."utm_content",
+            "t16"."utm_term",
+            "t16"."u_utm_source",
+            "t16"."u_utm_medium",
+            "t16"."u_utm_campaign",
+            "t16"."u_utm_content",
+            "t16"."u_utm_term",
+            "t16"."referrer_host",
             CASE
               WHEN TRUE
               AND (
-                NOT "t13"."u_utm_source" IS NULL
+                NOT "t16"."u_utm_source" IS NULL
               )
               AND (
-                NOT "t13"."u_utm_medium" IS NULL
+                NOT "t16"."u_utm_medium" IS NULL
               )
               THEN 'utm'
               WHEN (
-                NOT "t13"."referrer_host" IS NULL
+                NOT "t16"."referrer_host" IS NULL
               )
               AND NOT (
                 REGEXP_MATCHES(
-                  "t13"."referrer_host",
+                  "t16"."referrer_host",
                   '((^|\.)myshopify\.com$)|((^|\.)checkout\.shopify\.com$)|((^|\.)shop\.app$)'
                 )
               )
@@ -546,6 +546,14 @@ WITH "t11" AS (
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
                         )
+                        AND CONTAINS(
+                          REPLACE(
+                            NULLIF(REGEXP_EXTRACT("t6"."landing_url", '[?&]utm_source=([^&#]*)', 1), ''),
+                            '+',
+                            ' '
+                          ),
+                          '%'
+                        )
                         THEN URL_DECODE(
                           CASE
                             WHEN REGEXP_MATCHES(
@@ -555,6 +563,14 @@ WITH "t11" AS (
                                 ' '
                               ),
                               '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                            )
+                            AND CONTAINS(
+                              REPLACE(
+                                NULLIF(REGEXP_EXTRACT("t6"."landing_url", '[?&]utm_source=([^&#]*)', 1), ''),
+                                '+',
+                                ' '
+                              ),
+                              '%'
                             )
                             THEN REPLACE(
                               NULLIF(REGEXP_EXTRACT("t6"."landing_url", '[?&]utm_source=([^&#]*)', 1), ''),
@@ -592,6 +608,14 @@ WITH "t11" AS (
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
                         )
+                        AND CONTAINS(
+                          REPLACE(
+                            NULLIF(REGEXP_EXTRACT("t6"."landing_url", '[?&]utm_medium=([^&#]*)', 1), ''),
+                            '+',
+                            ' '
+                          ),
+                          '%'
+                        )
                         THEN URL_DECODE(
                           CASE
                             WHEN REGEXP_MATCHES(
@@ -601,6 +625,14 @@ WITH "t11" AS (
                                 ' '
                               ),
                               '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                            )
+                            AND CONTAINS(
+                              REPLACE(
+                                NULLIF(REGEXP_EXTRACT("t6"."landing_url", '[?&]utm_medium=([^&#]*)', 1), ''),
+                                '+',
+                                ' '
+                              ),
+                              '%'
                             )
                             THEN REPLACE(
                               NULLIF(REGEXP_EXTRACT("t6"."landing_url", '[?&]utm_medium=([^&#]*)', 1), ''),
@@ -638,6 +670,14 @@ WITH "t11" AS (
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
                         )
+                        AND CONTAINS(
+                          REPLACE(
+                            NULLIF(REGEXP_EXTRACT("t6"."landing_url", '[?&]utm_campaign=([^&#]*)', 1), ''),
+                            '+',
+                            ' '
+                          ),
+                          '%'
+                        )
                         THEN URL_DECODE(
                           CASE
                             WHEN REGEXP_MATCHES(
@@ -647,6 +687,14 @@ WITH "t11" AS (
                                 ' '
                               ),
                               '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                            )
+                            AND CONTAINS(
+                              REPLACE(
+                                NULLIF(REGEXP_EXTRACT("t6"."landing_url", '[?&]utm_campaign=([^&#]*)', 1), ''),
+                                '+',
+                                ' '
+                              ),
+                              '%'
                             )
                             THEN REPLACE(
                               NULLIF(REGEXP_EXTRACT("t6"."landing_url", '[?&]utm_campaign=([^&#]*)', 1), ''),
@@ -684,6 +732,14 @@ WITH "t11" AS (
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
                         )
+                        AND CONTAINS(
+                          REPLACE(
+                            NULLIF(REGEXP_EXTRACT("t6"."landing_url", '[?&]utm_content=([^&#]*)', 1), ''),
+                            '+',
+                            ' '
+                          ),
+                          '%'
+                        )
                         THEN URL_DECODE(
                           CASE
                             WHEN REGEXP_MATCHES(
@@ -693,6 +749,14 @@ WITH "t11" AS (
                                 ' '
                               ),
                               '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                            )
+                            AND CONTAINS(
+                              REPLACE(
+                                NULLIF(REGEXP_EXTRACT("t6"."landing_url", '[?&]utm_content=([^&#]*)', 1), ''),
+                                '+',
+                                ' '
+                              ),
+                              '%'
                             )
                             THEN REPLACE(
                               NULLIF(REGEXP_EXTRACT("t6"."landing_url", '[?&]utm_content=([^&#]*)', 1), ''),
@@ -726,11 +790,19 @@ WITH "t11" AS (
                           REPLACE(NULLIF(REGEXP_EXTRACT("t6"."landing_url", '[?&]utm_term=([^&#]*)', 1), ''), '+', ' '),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
                         )
+                        AND CONTAINS(
+                          REPLACE(NULLIF(REGEXP_EXTRACT("t6"."landing_url", '[?&]utm_term=([^&#]*)', 1), ''), '+', ' '),
+                          '%'
+                        )
                         THEN URL_DECODE(
                           CASE
                             WHEN REGEXP_MATCHES(
                               REPLACE(NULLIF(REGEXP_EXTRACT("t6"."landing_url", '[?&]utm_term=([^&#]*)', 1), ''), '+', ' '),
                               '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                            )
+                            AND CONTAINS(
+                              REPLACE(NULLIF(REGEXP_EXTRACT("t6"."landing_url", '[?&]utm_term=([^&#]*)', 1), ''), '+', ' '),
+                              '%'
                             )
                             THEN REPLACE(NULLIF(REGEXP_EXTRACT("t6"."landing_url", '[?&]utm_term=([^&#]*)', 1), ''), '+', ' ')
                             ELSE ''
@@ -789,7 +861,7 @@ WITH "t11" AS (
                 "t3"."utm_term"
               FROM "sessions" AS "t3"
             ) AS "t6"
-          ) AS "t13"
+          ) AS "t16"
         ) AS "t22"
       ) AS "t25"
     ) AS "t29"
@@ -1215,40 +1287,40 @@ WITH "t11" AS (
           END AS "campaign"
         FROM (
           SELECT
-            "t13"."shop_id",
-            "t13"."touchpoint_id",
-            "t13"."kind",
-            "t13"."visitor_id",
-            "t13"."customer_id",
-            "t13"."at",
-            "t13"."landing_url",
-            "t13"."referrer",
-            "t13"."utm_source",
-            "t13"."utm_medium",
-            "t13"."utm_campaign",
-            "t13"."utm_content",
-            "t13"."utm_term",
-            "t13"."u_utm_source",
-            "t13"."u_utm_medium",
-            "t13"."u_utm_campaign",
-            "t13"."u_utm_content",
-            "t13"."u_utm_term",
-            "t13"."referrer_host",
+            "t16"."shop_id",
+            "t16"."touchpoint_id",
+            "t16"."kind",
+            "t16"."visitor_id",
+            "t16"."customer_id",
+            "t16"."at",
+            "t16"."landing_url",
+            "t16"."referrer",
+            "t16"."utm_source",
+            "t16"."utm_medium",
+            "t16"."utm_campaign",
+            "t16"."utm_content",
+            "t16"."utm_term",
+            "t16"."u_utm_source",
+            "t16"."u_utm_medium",
+            "t16"."u_utm_campaign",
+            "t16"."u_utm_content",
+            "t16"."u_utm_term",
+            "t16"."referrer_host",
             CASE
               WHEN TRUE
               AND (
-                NOT "t13"."u_utm_source" IS NULL
+                NOT "t16"."u_utm_source" IS NULL
               )
               AND (
-                NOT "t13"."u_utm_medium" IS NULL
+                NOT "t16"."u_utm_medium" IS NULL
               )
               THEN 'utm'
               WHEN (
-                NOT "t13"."referrer_host" IS NULL
+                NOT "t16"."referrer_host" IS NULL
               )
               AND NOT (
                 REGEXP_MATCHES(
-                  "t13"."referrer_host",
+                  "t16"."referrer_host",
                   '((^|\.)myshopify\.com$)|((^|\.)checkout\.shopify\.com$)|((^|\.)shop\.app$)'
                 )
               )
@@ -1285,6 +1357,14 @@ WITH "t11" AS (
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
                         )
+                        AND CONTAINS(
+                          REPLACE(
+                            NULLIF(REGEXP_EXTRACT("t6"."landing_url", '[?&]utm_source=([^&#]*)', 1), ''),
+                            '+',
+                            ' '
+                          ),
+                          '%'
+                        )
                         THEN URL_DECODE(
                           CASE
                             WHEN REGEXP_MATCHES(
@@ -1294,6 +1374,14 @@ WITH "t11" AS (
                                 ' '
                               ),
                               '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                            )
+                            AND CONTAINS(
+                              REPLACE(
+                                NULLIF(REGEXP_EXTRACT("t6"."landing_url", '[?&]utm_source=([^&#]*)', 1), ''),
+                                '+',
+                                ' '
+                              ),
+                              '%'
                             )
                             THEN REPLACE(
                               NULLIF(REGEXP_EXTRACT("t6"."landing_url", '[?&]utm_source=([^&#]*)', 1), ''),
@@ -1331,6 +1419,14 @@ WITH "t11" AS (
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
                         )
+                        AND CONTAINS(
+                          REPLACE(
+                            NULLIF(REGEXP_EXTRACT("t6"."landing_url", '[?&]utm_medium=([^&#]*)', 1), ''),
+                            '+',
+                            ' '
+                          ),
+                          '%'
+                        )
                         THEN URL_DECODE(
                           CASE
                             WHEN REGEXP_MATCHES(
@@ -1340,6 +1436,14 @@ WITH "t11" AS (
                                 ' '
                               ),
                               '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                            )
+                            AND CONTAINS(
+                              REPLACE(
+                                NULLIF(REGEXP_EXTRACT("t6"."landing_url", '[?&]utm_medium=([^&#]*)', 1), ''),
+                                '+',
+                                ' '
+                              ),
+                              '%'
                             )
                             THEN REPLACE(
                               NULLIF(REGEXP_EXTRACT("t6"."landing_url", '[?&]utm_medium=([^&#]*)', 1), ''),
@@ -1377,6 +1481,14 @@ WITH "t11" AS (
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
                         )
+                        AND CONTAINS(
+                          REPLACE(
+                            NULLIF(REGEXP_EXTRACT("t6"."landing_url", '[?&]utm_campaign=([^&#]*)', 1), ''),
+                            '+',
+                            ' '
+                          ),
+                          '%'
+                        )
                         THEN URL_DECODE(
                           CASE
                             WHEN REGEXP_MATCHES(
@@ -1386,6 +1498,14 @@ WITH "t11" AS (
                                 ' '
                               ),
                               '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                            )
+                            AND CONTAINS(
+                              REPLACE(
+                                NULLIF(REGEXP_EXTRACT("t6"."landing_url", '[?&]utm_campaign=([^&#]*)', 1), ''),
+                                '+',
+                                ' '
+                              ),
+                              '%'
                             )
                             THEN REPLACE(
                               NULLIF(REGEXP_EXTRACT("t6"."landing_url", '[?&]utm_campaign=([^&#]*)', 1), ''),
@@ -1423,6 +1543,14 @@ WITH "t11" AS (
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
                         )
+                        AND CONTAINS(
+                          REPLACE(
+                            NULLIF(REGEXP_EXTRACT("t6"."landing_url", '[?&]utm_content=([^&#]*)', 1), ''),
+                            '+',
+                            ' '
+                          ),
+                          '%'
+                        )
                         THEN URL_DECODE(
                           CASE
                             WHEN REGEXP_MATCHES(
@@ -1432,6 +1560,14 @@ WITH "t11" AS (
                                 ' '
                               ),
                               '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                            )
+                            AND CONTAINS(
+                              REPLACE(
+                                NULLIF(REGEXP_EXTRACT("t6"."landing_url", '[?&]utm_content=([^&#]*)', 1), ''),
+                                '+',
+                                ' '
+                              ),
+                              '%'
                             )
                             THEN REPLACE(
                               NULLIF(REGEXP_EXTRACT("t6"."landing_url", '[?&]utm_content=([^&#]*)', 1), ''),
@@ -1465,11 +1601,19 @@ WITH "t11" AS (
                           REPLACE(NULLIF(REGEXP_EXTRACT("t6"."landing_url", '[?&]utm_term=([^&#]*)', 1), ''), '+', ' '),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
                         )
+                        AND CONTAINS(
+                          REPLACE(NULLIF(REGEXP_EXTRACT("t6"."landing_url", '[?&]utm_term=([^&#]*)', 1), ''), '+', ' '),
+                          '%'
+                        )
                         THEN URL_DECODE(
                           CASE
                             WHEN REGEXP_MATCHES(
                               REPLACE(NULLIF(REGEXP_EXTRACT("t6"."landing_url", '[?&]utm_term=([^&#]*)', 1), ''), '+', ' '),
                               '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                            )
+                            AND CONTAINS(
+                              REPLACE(NULLIF(REGEXP_EXTRACT("t6"."landing_url", '[?&]utm_term=([^&#]*)', 1), ''), '+', ' '),
+                              '%'
                             )
                             THEN REPLACE(NULLIF(REGEXP_EXTRACT("t6"."landing_url", '[?&]utm_term=([^&#]*)', 1), ''), '+', ' ')
                             ELSE ''
@@ -1528,7 +1672,7 @@ WITH "t11" AS (
                 "t3"."utm_term"
               FROM "sessions" AS "t3"
             ) AS "t6"
-          ) AS "t13"
+          ) AS "t16"
         ) AS "t22"
       ) AS "t25"
     ) AS "t29"
@@ -2035,6 +2179,14 @@ WITH "t11" AS (
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
                         )
+                        AND CONTAINS(
+                          REPLACE(
+                            NULLIF(REGEXP_EXTRACT("t17"."landing_url", '[?&]utm_source=([^&#]*)', 1), ''),
+                            '+',
+                            ' '
+                          ),
+                          '%'
+                        )
                         THEN URL_DECODE(
                           CASE
                             WHEN REGEXP_MATCHES(
@@ -2044,6 +2196,14 @@ WITH "t11" AS (
                                 ' '
                               ),
                               '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                            )
+                            AND CONTAINS(
+                              REPLACE(
+                                NULLIF(REGEXP_EXTRACT("t17"."landing_url", '[?&]utm_source=([^&#]*)', 1), ''),
+                                '+',
+                                ' '
+                              ),
+                              '%'
                             )
                             THEN REPLACE(
                               NULLIF(REGEXP_EXTRACT("t17"."landing_url", '[?&]utm_source=([^&#]*)', 1), ''),
@@ -2081,6 +2241,14 @@ WITH "t11" AS (
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
                         )
+                        AND CONTAINS(
+                          REPLACE(
+                            NULLIF(REGEXP_EXTRACT("t17"."landing_url", '[?&]utm_medium=([^&#]*)', 1), ''),
+                            '+',
+                            ' '
+                          ),
+                          '%'
+                        )
                         THEN URL_DECODE(
                           CASE
                             WHEN REGEXP_MATCHES(
@@ -2090,6 +2258,14 @@ WITH "t11" AS (
                                 ' '
                               ),
                               '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                            )
+                            AND CONTAINS(
+                              REPLACE(
+                                NULLIF(REGEXP_EXTRACT("t17"."landing_url", '[?&]utm_medium=([^&#]*)', 1), ''),
+                                '+',
+                                ' '
+                              ),
+                              '%'
                             )
                             THEN REPLACE(
                               NULLIF(REGEXP_EXTRACT("t17"."landing_url", '[?&]utm_medium=([^&#]*)', 1), ''),
@@ -2127,6 +2303,14 @@ WITH "t11" AS (
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
                         )
+                        AND CONTAINS(
+                          REPLACE(
+                            NULLIF(REGEXP_EXTRACT("t17"."landing_url", '[?&]utm_campaign=([^&#]*)', 1), ''),
+                            '+',
+                            ' '
+                          ),
+                          '%'
+                        )
                         THEN URL_DECODE(
                           CASE
                             WHEN REGEXP_MATCHES(
@@ -2136,6 +2320,14 @@ WITH "t11" AS (
                                 ' '
                               ),
                               '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                            )
+                            AND CONTAINS(
+                              REPLACE(
+                                NULLIF(REGEXP_EXTRACT("t17"."landing_url", '[?&]utm_campaign=([^&#]*)', 1), ''),
+                                '+',
+                                ' '
+                              ),
+                              '%'
                             )
                             THEN REPLACE(
                               NULLIF(REGEXP_EXTRACT("t17"."landing_url", '[?&]utm_campaign=([^&#]*)', 1), ''),
@@ -2173,6 +2365,14 @@ WITH "t11" AS (
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
                         )
+                        AND CONTAINS(
+                          REPLACE(
+                            NULLIF(REGEXP_EXTRACT("t17"."landing_url", '[?&]utm_content=([^&#]*)', 1), ''),
+                            '+',
+                            ' '
+                          ),
+                          '%'
+                        )
                         THEN URL_DECODE(
                           CASE
                             WHEN REGEXP_MATCHES(
@@ -2182,6 +2382,14 @@ WITH "t11" AS (
                                 ' '
                               ),
                               '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                            )
+                            AND CONTAINS(
+                              REPLACE(
+                                NULLIF(REGEXP_EXTRACT("t17"."landing_url", '[?&]utm_content=([^&#]*)', 1), ''),
+                                '+',
+                                ' '
+                              ),
+                              '%'
                             )
                             THEN REPLACE(
                               NULLIF(REGEXP_EXTRACT("t17"."landing_url", '[?&]utm_content=([^&#]*)', 1), ''),
@@ -2219,6 +2427,14 @@ WITH "t11" AS (
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
                         )
+                        AND CONTAINS(
+                          REPLACE(
+                            NULLIF(REGEXP_EXTRACT("t17"."landing_url", '[?&]utm_term=([^&#]*)', 1), ''),
+                            '+',
+                            ' '
+                          ),
+                          '%'
+                        )
                         THEN URL_DECODE(
                           CASE
                             WHEN REGEXP_MATCHES(
@@ -2228,6 +2444,14 @@ WITH "t11" AS (
                                 ' '
                               ),
                               '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                            )
+                            AND CONTAINS(
+                              REPLACE(
+                                NULLIF(REGEXP_EXTRACT("t17"."landing_url", '[?&]utm_term=([^&#]*)', 1), ''),
+                                '+',
+                                ' '
+                              ),
+                              '%'
                             )
                             THEN REPLACE(
                               NULLIF(REGEXP_EXTRACT("t17"."landing_url", '[?&]utm_term=([^&#]*)', 1), ''),

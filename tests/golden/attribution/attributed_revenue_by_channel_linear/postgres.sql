@@ -469,39 +469,39 @@ WITH "t11" AS (
           END AS "campaign"
         FROM (
           SELECT
-            "t13"."shop_id",
-            "t13"."touchpoint_id",
-            "t13"."kind",
-            "t13"."visitor_id",
-            "t13"."customer_id",
-            "t13"."at",
-            "t13"."landing_url",
-            "t13"."referrer",
-            "t13"."utm_source",
-            "t13"."utm_medium",
-            "t13"."utm_campaign",
-            "t13"."utm_content",
-            "t13"."utm_term",
-            "t13"."u_utm_source",
-            "t13"."u_utm_medium",
-            "t13"."u_utm_campaign",
-            "t13"."u_utm_content",
-            "t13"."u_utm_term",
-            "t13"."referrer_host",
+            "t16"."shop_id",
+            "t16"."touchpoint_id",
+            "t16"."kind",
+            "t16"."visitor_id",
+            "t16"."customer_id",
+            "t16"."at",
+            "t16"."landing_url",
+            "t16"."referrer",
+            "t16"."utm_source",
+            "t16"."utm_medium",
+            "t16"."utm_campaign",
+            "t16"."utm_content",
+            "t16"."utm_term",
+            "t16"."u_utm_source",
+            "t16"."u_utm_medium",
+            "t16"."u_utm_campaign",
+            "t16"."u_utm_content",
+            "t16"."u_utm_term",
+            "t16"."referrer_host",
             CASE
               WHEN TRUE
               AND (
-                "t13"."u_utm_source" IS NOT NULL
+                "t16"."u_utm_source" IS NOT NULL
               )
               AND (
-                "t13"."u_utm_medium" IS NOT NULL
+                "t16"."u_utm_medium" IS NOT NULL
               )
               THEN 'utm'
               WHEN (
-                "t13"."referrer_host" IS NOT NULL
+                "t16"."referrer_host" IS NOT NULL
               )
               AND NOT (
-                "t13"."referrer_host" ~ '((^|\.)myshopify\.com$)|((^|\.)checkout\.shopify\.com$)|((^|\.)shop\.app$)'
+                "t16"."referrer_host" ~ '((^|\.)myshopify\.com$)|((^|\.)checkout\.shopify\.com$)|((^|\.)shop\.app$)'
               )
               THEN 'referrer'
               ELSE 'direct'
@@ -544,25 +544,9 @@ WITH "t11" AS (
                         '+',
                         ' '
                       ) ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
-                      THEN URL_DECODE(
-                        CASE
-                          WHEN REPLACE(
-                            NULLIF(
-                              CASE
-                                WHEN "t6"."landing_url" ~ (
-                                  '(' || '[?&]utm_source=([^&#]*)' || ')'
-                                )
-                                THEN (
-                                  REGEXP_MATCH("t6"."landing_url", '(' || '[?&]utm_source=([^&#]*)' || ')')
-                                )[2]
-                                ELSE NULL
-                              END,
-                              ''
-                            ),
-                            '+',
-                            ' '
-                          ) ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
-                          THEN REPLACE(
+                      AND (
+                        POSITION(
+                          '%' IN REPLACE(
                             NULLIF(
                               CASE
                                 WHEN "t6"."landing_url" ~ (
@@ -578,8 +562,87 @@ WITH "t11" AS (
                             '+',
                             ' '
                           )
-                          ELSE ''
-                        END
+                        ) > 0
+                      )
+                      THEN COALESCE(
+                        (
+                          SELECT
+                            CONVERT_FROM(
+                              STRING_AGG(
+                                
+                                  CASE
+                                    WHEN LEFT(m.t[1], 1) = '%' AND LENGTH(m.t[1]) = 3
+                                    THEN DECODE(SUBSTRING(m.t[1] FROM 2 FOR 2), 'hex')
+                                    ELSE CONVERT_TO(m.t[1], 'UTF8')
+                                  END,
+                                  CAST('' AS BYTEA)
+                                
+                                ORDER BY
+                                  m.n
+                              ),
+                              'UTF8'
+                            )
+                          FROM REGEXP_MATCHES(
+                            CASE
+                              WHEN REPLACE(
+                                NULLIF(
+                                  CASE
+                                    WHEN "t6"."landing_url" ~ (
+                                      '(' || '[?&]utm_source=([^&#]*)' || ')'
+                                    )
+                                    THEN (
+                                      REGEXP_MATCH("t6"."landing_url", '(' || '[?&]utm_source=([^&#]*)' || ')')
+                                    )[2]
+                                    ELSE NULL
+                                  END,
+                                  ''
+                                ),
+                                '+',
+                                ' '
+                              ) ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                              AND (
+                                POSITION(
+                                  '%' IN REPLACE(
+                                    NULLIF(
+                                      CASE
+                                        WHEN "t6"."landing_url" ~ (
+                                          '(' || '[?&]utm_source=([^&#]*)' || ')'
+                                        )
+                                        THEN (
+                                          REGEXP_MATCH("t6"."landing_url", '(' || '[?&]utm_source=([^&#]*)' || ')')
+                                        )[2]
+                                        ELSE NULL
+                                      END,
+                                      ''
+                                    ),
+                                    '+',
+                                    ' '
+                                  )
+                                ) > 0
+                              )
+                              THEN REPLACE(
+                                NULLIF(
+                                  CASE
+                                    WHEN "t6"."landing_url" ~ (
+                                      '(' || '[?&]utm_source=([^&#]*)' || ')'
+                                    )
+                                    THEN (
+                                      REGEXP_MATCH("t6"."landing_url", '(' || '[?&]utm_source=([^&#]*)' || ')')
+                                    )[2]
+                                    ELSE NULL
+                                  END,
+                                  ''
+                                ),
+                                '+',
+                                ' '
+                              )
+                              ELSE ''
+                            END,
+                            '%[0-9A-Fa-f]{2}|[^%]+|%',
+                            'g'
+                          ) WITH ORDINALITY AS m(t, n)
+                        ),
+                        ''
                       )
                       ELSE REPLACE(
                         NULLIF(
@@ -625,25 +688,9 @@ WITH "t11" AS (
                         '+',
                         ' '
                       ) ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
-                      THEN URL_DECODE(
-                        CASE
-                          WHEN REPLACE(
-                            NULLIF(
-                              CASE
-                                WHEN "t6"."landing_url" ~ (
-                                  '(' || '[?&]utm_medium=([^&#]*)' || ')'
-                                )
-                                THEN (
-                                  REGEXP_MATCH("t6"."landing_url", '(' || '[?&]utm_medium=([^&#]*)' || ')')
-                                )[2]
-                                ELSE NULL
-                              END,
-                              ''
-                            ),
-                            '+',
-                            ' '
-                          ) ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
-                          THEN REPLACE(
+                      AND (
+                        POSITION(
+                          '%' IN REPLACE(
                             NULLIF(
                               CASE
                                 WHEN "t6"."landing_url" ~ (
@@ -659,8 +706,87 @@ WITH "t11" AS (
                             '+',
                             ' '
                           )
-                          ELSE ''
-                        END
+                        ) > 0
+                      )
+                      THEN COALESCE(
+                        (
+                          SELECT
+                            CONVERT_FROM(
+                              STRING_AGG(
+                                
+                                  CASE
+                                    WHEN LEFT(m.t[1], 1) = '%' AND LENGTH(m.t[1]) = 3
+                                    THEN DECODE(SUBSTRING(m.t[1] FROM 2 FOR 2), 'hex')
+                                    ELSE CONVERT_TO(m.t[1], 'UTF8')
+                                  END,
+                                  CAST('' AS BYTEA)
+                                
+                                ORDER BY
+                                  m.n
+                              ),
+                              'UTF8'
+                            )
+                          FROM REGEXP_MATCHES(
+                            CASE
+                              WHEN REPLACE(
+                                NULLIF(
+                                  CASE
+                                    WHEN "t6"."landing_url" ~ (
+                                      '(' || '[?&]utm_medium=([^&#]*)' || ')'
+                                    )
+                                    THEN (
+                                      REGEXP_MATCH("t6"."landing_url", '(' || '[?&]utm_medium=([^&#]*)' || ')')
+                                    )[2]
+                                    ELSE NULL
+                                  END,
+                                  ''
+                                ),
+                                '+',
+                                ' '
+                              ) ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                              AND (
+                                POSITION(
+                                  '%' IN REPLACE(
+                                    NULLIF(
+                                      CASE
+                                        WHEN "t6"."landing_url" ~ (
+                                          '(' || '[?&]utm_medium=([^&#]*)' || ')'
+                                        )
+                                        THEN (
+                                          REGEXP_MATCH("t6"."landing_url", '(' || '[?&]utm_medium=([^&#]*)' || ')')
+                                        )[2]
+                                        ELSE NULL
+                                      END,
+                                      ''
+                                    ),
+                                    '+',
+                                    ' '
+                                  )
+                                ) > 0
+                              )
+                              THEN REPLACE(
+                                NULLIF(
+                                  CASE
+                                    WHEN "t6"."landing_url" ~ (
+                                      '(' || '[?&]utm_medium=([^&#]*)' || ')'
+                                    )
+                                    THEN (
+                                      REGEXP_MATCH("t6"."landing_url", '(' || '[?&]utm_medium=([^&#]*)' || ')')
+                                    )[2]
+                                    ELSE NULL
+                                  END,
+                                  ''
+                                ),
+                                '+',
+                                ' '
+                              )
+                              ELSE ''
+                            END,
+                            '%[0-9A-Fa-f]{2}|[^%]+|%',
+                            'g'
+                          ) WITH ORDINALITY AS m(t, n)
+                        ),
+                        ''
                       )
                       ELSE REPLACE(
                         NULLIF(
@@ -706,25 +832,9 @@ WITH "t11" AS (
                         '+',
                         ' '
                       ) ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
-                      THEN URL_DECODE(
-                        CASE
-                          WHEN REPLACE(
-                            NULLIF(
-                              CASE
-                                WHEN "t6"."landing_url" ~ (
-                                  '(' || '[?&]utm_campaign=([^&#]*)' || ')'
-                                )
-                                THEN (
-                                  REGEXP_MATCH("t6"."landing_url", '(' || '[?&]utm_campaign=([^&#]*)' || ')')
-                                )[2]
-                                ELSE NULL
-                              END,
-                              ''
-                            ),
-                            '+',
-                            ' '
-                          ) ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
-                          THEN REPLACE(
+                      AND (
+                        POSITION(
+                          '%' IN REPLACE(
                             NULLIF(
                               CASE
                                 WHEN "t6"."landing_url" ~ (
@@ -740,8 +850,87 @@ WITH "t11" AS (
                             '+',
                             ' '
                           )
-                          ELSE ''
-                        END
+                        ) > 0
+                      )
+                      THEN COALESCE(
+                        (
+                          SELECT
+                            CONVERT_FROM(
+                              STRING_AGG(
+                                
+                                  CASE
+                                    WHEN LEFT(m.t[1], 1) = '%' AND LENGTH(m.t[1]) = 3
+                                    THEN DECODE(SUBSTRING(m.t[1] FROM 2 FOR 2), 'hex')
+                                    ELSE CONVERT_TO(m.t[1], 'UTF8')
+                                  END,
+                                  CAST('' AS BYTEA)
+                                
+                                ORDER BY
+                                  m.n
+                              ),
+                              'UTF8'
+                            )
+                          FROM REGEXP_MATCHES(
+                            CASE
+                              WHEN REPLACE(
+                                NULLIF(
+                                  CASE
+                                    WHEN "t6"."landing_url" ~ (
+                                      '(' || '[?&]utm_campaign=([^&#]*)' || ')'
+                                    )
+                                    THEN (
+                                      REGEXP_MATCH("t6"."landing_url", '(' || '[?&]utm_campaign=([^&#]*)' || ')')
+                                    )[2]
+                                    ELSE NULL
+                                  END,
+                                  ''
+                                ),
+                                '+',
+                                ' '
+                              ) ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                              AND (
+                                POSITION(
+                                  '%' IN REPLACE(
+                                    NULLIF(
+                                      CASE
+                                        WHEN "t6"."landing_url" ~ (
+                                          '(' || '[?&]utm_campaign=([^&#]*)' || ')'
+                                        )
+                                        THEN (
+                                          REGEXP_MATCH("t6"."landing_url", '(' || '[?&]utm_campaign=([^&#]*)' || ')')
+                                        )[2]
+                                        ELSE NULL
+                                      END,
+                                      ''
+                                    ),
+                                    '+',
+                                    ' '
+                                  )
+                                ) > 0
+                              )
+                              THEN REPLACE(
+                                NULLIF(
+                                  CASE
+                                    WHEN "t6"."landing_url" ~ (
+                                      '(' || '[?&]utm_campaign=([^&#]*)' || ')'
+                                    )
+                                    THEN (
+                                      REGEXP_MATCH("t6"."landing_url", '(' || '[?&]utm_campaign=([^&#]*)' || ')')
+                                    )[2]
+                                    ELSE NULL
+                                  END,
+                                  ''
+                                ),
+                                '+',
+                                ' '
+                              )
+                              ELSE ''
+                            END,
+                            '%[0-9A-Fa-f]{2}|[^%]+|%',
+                            'g'
+                          ) WITH ORDINALITY AS m(t, n)
+                        ),
+                        ''
                       )
                       ELSE REPLACE(
                         NULLIF(
@@ -787,25 +976,9 @@ WITH "t11" AS (
                         '+',
                         ' '
                       ) ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
-                      THEN URL_DECODE(
-                        CASE
-                          WHEN REPLACE(
-                            NULLIF(
-                              CASE
-                                WHEN "t6"."landing_url" ~ (
-                                  '(' || '[?&]utm_content=([^&#]*)' || ')'
-                                )
-                                THEN (
-                                  REGEXP_MATCH("t6"."landing_url", '(' || '[?&]utm_content=([^&#]*)' || ')')
-                                )[2]
-                                ELSE NULL
-                              END,
-                              ''
-                            ),
-                            '+',
-                            ' '
-                          ) ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
-                          THEN REPLACE(
+                      AND (
+                        POSITION(
+                          '%' IN REPLACE(
                             NULLIF(
                               CASE
                                 WHEN "t6"."landing_url" ~ (
@@ -821,8 +994,87 @@ WITH "t11" AS (
                             '+',
                             ' '
                           )
-                          ELSE ''
-                        END
+                        ) > 0
+                      )
+                      THEN COALESCE(
+                        (
+                          SELECT
+                            CONVERT_FROM(
+                              STRING_AGG(
+                                
+                                  CASE
+                                    WHEN LEFT(m.t[1], 1) = '%' AND LENGTH(m.t[1]) = 3
+                                    THEN DECODE(SUBSTRING(m.t[1] FROM 2 FOR 2), 'hex')
+                                    ELSE CONVERT_TO(m.t[1], 'UTF8')
+                                  END,
+                                  CAST('' AS BYTEA)
+                                
+                                ORDER BY
+                                  m.n
+                              ),
+                              'UTF8'
+                            )
+                          FROM REGEXP_MATCHES(
+                            CASE
+                              WHEN REPLACE(
+                                NULLIF(
+                                  CASE
+                                    WHEN "t6"."landing_url" ~ (
+                                      '(' || '[?&]utm_content=([^&#]*)' || ')'
+                                    )
+                                    THEN (
+                                      REGEXP_MATCH("t6"."landing_url", '(' || '[?&]utm_content=([^&#]*)' || ')')
+                                    )[2]
+                                    ELSE NULL
+                                  END,
+                                  ''
+                                ),
+                                '+',
+                                ' '
+                              ) ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                              AND (
+                                POSITION(
+                                  '%' IN REPLACE(
+                                    NULLIF(
+                                      CASE
+                                        WHEN "t6"."landing_url" ~ (
+                                          '(' || '[?&]utm_content=([^&#]*)' || ')'
+                                        )
+                                        THEN (
+                                          REGEXP_MATCH("t6"."landing_url", '(' || '[?&]utm_content=([^&#]*)' || ')')
+                                        )[2]
+                                        ELSE NULL
+                                      END,
+                                      ''
+                                    ),
+                                    '+',
+                                    ' '
+                                  )
+                                ) > 0
+                              )
+                              THEN REPLACE(
+                                NULLIF(
+                                  CASE
+                                    WHEN "t6"."landing_url" ~ (
+                                      '(' || '[?&]utm_content=([^&#]*)' || ')'
+                                    )
+                                    THEN (
+                                      REGEXP_MATCH("t6"."landing_url", '(' || '[?&]utm_content=([^&#]*)' || ')')
+                                    )[2]
+                                    ELSE NULL
+                                  END,
+                                  ''
+                                ),
+                                '+',
+                                ' '
+                              )
+                              ELSE ''
+                            END,
+                            '%[0-9A-Fa-f]{2}|[^%]+|%',
+                            'g'
+                          ) WITH ORDINALITY AS m(t, n)
+                        ),
+                        ''
                       )
                       ELSE REPLACE(
                         NULLIF(
@@ -868,25 +1120,9 @@ WITH "t11" AS (
                         '+',
                         ' '
                       ) ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
-                      THEN URL_DECODE(
-                        CASE
-                          WHEN REPLACE(
-                            NULLIF(
-                              CASE
-                                WHEN "t6"."landing_url" ~ (
-                                  '(' || '[?&]utm_term=([^&#]*)' || ')'
-                                )
-                                THEN (
-                                  REGEXP_MATCH("t6"."landing_url", '(' || '[?&]utm_term=([^&#]*)' || ')')
-                                )[2]
-                                ELSE NULL
-                              END,
-                              ''
-                            ),
-                            '+',
-                            ' '
-                          ) ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
-                          THEN REPLACE(
+                      AND (
+                        POSITION(
+                          '%' IN REPLACE(
                             NULLIF(
                               CASE
                                 WHEN "t6"."landing_url" ~ (
@@ -902,8 +1138,87 @@ WITH "t11" AS (
                             '+',
                             ' '
                           )
-                          ELSE ''
-                        END
+                        ) > 0
+                      )
+                      THEN COALESCE(
+                        (
+                          SELECT
+                            CONVERT_FROM(
+                              STRING_AGG(
+                                
+                                  CASE
+                                    WHEN LEFT(m.t[1], 1) = '%' AND LENGTH(m.t[1]) = 3
+                                    THEN DECODE(SUBSTRING(m.t[1] FROM 2 FOR 2), 'hex')
+                                    ELSE CONVERT_TO(m.t[1], 'UTF8')
+                                  END,
+                                  CAST('' AS BYTEA)
+                                
+                                ORDER BY
+                                  m.n
+                              ),
+                              'UTF8'
+                            )
+                          FROM REGEXP_MATCHES(
+                            CASE
+                              WHEN REPLACE(
+                                NULLIF(
+                                  CASE
+                                    WHEN "t6"."landing_url" ~ (
+                                      '(' || '[?&]utm_term=([^&#]*)' || ')'
+                                    )
+                                    THEN (
+                                      REGEXP_MATCH("t6"."landing_url", '(' || '[?&]utm_term=([^&#]*)' || ')')
+                                    )[2]
+                                    ELSE NULL
+                                  END,
+                                  ''
+                                ),
+                                '+',
+                                ' '
+                              ) ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                              AND (
+                                POSITION(
+                                  '%' IN REPLACE(
+                                    NULLIF(
+                                      CASE
+                                        WHEN "t6"."landing_url" ~ (
+                                          '(' || '[?&]utm_term=([^&#]*)' || ')'
+                                        )
+                                        THEN (
+                                          REGEXP_MATCH("t6"."landing_url", '(' || '[?&]utm_term=([^&#]*)' || ')')
+                                        )[2]
+                                        ELSE NULL
+                                      END,
+                                      ''
+                                    ),
+                                    '+',
+                                    ' '
+                                  )
+                                ) > 0
+                              )
+                              THEN REPLACE(
+                                NULLIF(
+                                  CASE
+                                    WHEN "t6"."landing_url" ~ (
+                                      '(' || '[?&]utm_term=([^&#]*)' || ')'
+                                    )
+                                    THEN (
+                                      REGEXP_MATCH("t6"."landing_url", '(' || '[?&]utm_term=([^&#]*)' || ')')
+                                    )[2]
+                                    ELSE NULL
+                                  END,
+                                  ''
+                                ),
+                                '+',
+                                ' '
+                              )
+                              ELSE ''
+                            END,
+                            '%[0-9A-Fa-f]{2}|[^%]+|%',
+                            'g'
+                          ) WITH ORDINALITY AS m(t, n)
+                        ),
+                        ''
                       )
                       ELSE REPLACE(
                         NULLIF(
@@ -983,7 +1298,7 @@ WITH "t11" AS (
                 "t3"."utm_term"
               FROM "sessions" AS "t3"
             ) AS "t6"
-          ) AS "t13"
+          ) AS "t16"
         ) AS "t22"
       ) AS "t25"
     ) AS "t29"
@@ -1402,39 +1717,39 @@ WITH "t11" AS (
           END AS "campaign"
         FROM (
           SELECT
-            "t13"."shop_id",
-            "t13"."touchpoint_id",
-            "t13"."kind",
-            "t13"."visitor_id",
-            "t13"."customer_id",
-            "t13"."at",
-            "t13"."landing_url",
-            "t13"."referrer",
-            "t13"."utm_source",
-            "t13"."utm_medium",
-            "t13"."utm_campaign",
-            "t13"."utm_content",
-            "t13"."utm_term",
-            "t13"."u_utm_source",
-            "t13"."u_utm_medium",
-            "t13"."u_utm_campaign",
-            "t13"."u_utm_content",
-            "t13"."u_utm_term",
-            "t13"."referrer_host",
+            "t16"."shop_id",
+            "t16"."touchpoint_id",
+            "t16"."kind",
+            "t16"."visitor_id",
+            "t16"."customer_id",
+            "t16"."at",
+            "t16"."landing_url",
+            "t16"."referrer",
+            "t16"."utm_source",
+            "t16"."utm_medium",
+            "t16"."utm_campaign",
+            "t16"."utm_content",
+            "t16"."utm_term",
+            "t16"."u_utm_source",
+            "t16"."u_utm_medium",
+            "t16"."u_utm_campaign",
+            "t16"."u_utm_content",
+            "t16"."u_utm_term",
+            "t16"."referrer_host",
             CASE
               WHEN TRUE
               AND (
-                "t13"."u_utm_source" IS NOT NULL
+                "t16"."u_utm_source" IS NOT NULL
               )
               AND (
-                "t13"."u_utm_medium" IS NOT NULL
+                "t16"."u_utm_medium" IS NOT NULL
               )
               THEN 'utm'
               WHEN (
-                "t13"."referrer_host" IS NOT NULL
+                "t16"."referrer_host" IS NOT NULL
               )
               AND NOT (
-                "t13"."referrer_host" ~ '((^|\.)myshopify\.com$)|((^|\.)checkout\.shopify\.com$)|((^|\.)shop\.app$)'
+                "t16"."referrer_host" ~ '((^|\.)myshopify\.com$)|((^|\.)checkout\.shopify\.com$)|((^|\.)shop\.app$)'
               )
               THEN 'referrer'
               ELSE 'direct'
@@ -1477,25 +1792,9 @@ WITH "t11" AS (
                         '+',
                         ' '
                       ) ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
-                      THEN URL_DECODE(
-                        CASE
-                          WHEN REPLACE(
-                            NULLIF(
-                              CASE
-                                WHEN "t6"."landing_url" ~ (
-                                  '(' || '[?&]utm_source=([^&#]*)' || ')'
-                                )
-                                THEN (
-                                  REGEXP_MATCH("t6"."landing_url", '(' || '[?&]utm_source=([^&#]*)' || ')')
-                                )[2]
-                                ELSE NULL
-                              END,
-                              ''
-                            ),
-                            '+',
-                            ' '
-                          ) ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
-                          THEN REPLACE(
+                      AND (
+                        POSITION(
+                          '%' IN REPLACE(
                             NULLIF(
                               CASE
                                 WHEN "t6"."landing_url" ~ (
@@ -1511,8 +1810,87 @@ WITH "t11" AS (
                             '+',
                             ' '
                           )
-                          ELSE ''
-                        END
+                        ) > 0
+                      )
+                      THEN COALESCE(
+                        (
+                          SELECT
+                            CONVERT_FROM(
+                              STRING_AGG(
+                                
+                                  CASE
+                                    WHEN LEFT(m.t[1], 1) = '%' AND LENGTH(m.t[1]) = 3
+                                    THEN DECODE(SUBSTRING(m.t[1] FROM 2 FOR 2), 'hex')
+                                    ELSE CONVERT_TO(m.t[1], 'UTF8')
+                                  END,
+                                  CAST('' AS BYTEA)
+                                
+                                ORDER BY
+                                  m.n
+                              ),
+                              'UTF8'
+                            )
+                          FROM REGEXP_MATCHES(
+                            CASE
+                              WHEN REPLACE(
+                                NULLIF(
+                                  CASE
+                                    WHEN "t6"."landing_url" ~ (
+                                      '(' || '[?&]utm_source=([^&#]*)' || ')'
+                                    )
+                                    THEN (
+                                      REGEXP_MATCH("t6"."landing_url", '(' || '[?&]utm_source=([^&#]*)' || ')')
+                                    )[2]
+                                    ELSE NULL
+                                  END,
+                                  ''
+                                ),
+                                '+',
+                                ' '
+                              ) ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                              AND (
+                                POSITION(
+                                  '%' IN REPLACE(
+                                    NULLIF(
+                                      CASE
+                                        WHEN "t6"."landing_url" ~ (
+                                          '(' || '[?&]utm_source=([^&#]*)' || ')'
+                                        )
+                                        THEN (
+                                          REGEXP_MATCH("t6"."landing_url", '(' || '[?&]utm_source=([^&#]*)' || ')')
+                                        )[2]
+                                        ELSE NULL
+                                      END,
+                                      ''
+                                    ),
+                                    '+',
+                                    ' '
+                                  )
+                                ) > 0
+                              )
+                              THEN REPLACE(
+                                NULLIF(
+                                  CASE
+                                    WHEN "t6"."landing_url" ~ (
+                                      '(' || '[?&]utm_source=([^&#]*)' || ')'
+                                    )
+                                    THEN (
+                                      REGEXP_MATCH("t6"."landing_url", '(' || '[?&]utm_source=([^&#]*)' || ')')
+                                    )[2]
+                                    ELSE NULL
+                                  END,
+                                  ''
+                                ),
+                                '+',
+                                ' '
+                              )
+                              ELSE ''
+                            END,
+                            '%[0-9A-Fa-f]{2}|[^%]+|%',
+                            'g'
+                          ) WITH ORDINALITY AS m(t, n)
+                        ),
+                        ''
                       )
                       ELSE REPLACE(
                         NULLIF(
@@ -1558,25 +1936,9 @@ WITH "t11" AS (
                         '+',
                         ' '
                       ) ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
-                      THEN URL_DECODE(
-                        CASE
-                          WHEN REPLACE(
-                            NULLIF(
-                              CASE
-                                WHEN "t6"."landing_url" ~ (
-                                  '(' || '[?&]utm_medium=([^&#]*)' || ')'
-                                )
-                                THEN (
-                                  REGEXP_MATCH("t6"."landing_url", '(' || '[?&]utm_medium=([^&#]*)' || ')')
-                                )[2]
-                                ELSE NULL
-                              END,
-                              ''
-                            ),
-                            '+',
-                            ' '
-                          ) ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
-                          THEN REPLACE(
+                      AND (
+                        POSITION(
+                          '%' IN REPLACE(
                             NULLIF(
                               CASE
                                 WHEN "t6"."landing_url" ~ (
@@ -1592,8 +1954,87 @@ WITH "t11" AS (
                             '+',
                             ' '
                           )
-                          ELSE ''
-                        END
+                        ) > 0
+                      )
+                      THEN COALESCE(
+                        (
+                          SELECT
+                            CONVERT_FROM(
+                              STRING_AGG(
+                                
+                                  CASE
+                                    WHEN LEFT(m.t[1], 1) = '%' AND LENGTH(m.t[1]) = 3
+                                    THEN DECODE(SUBSTRING(m.t[1] FROM 2 FOR 2), 'hex')
+                                    ELSE CONVERT_TO(m.t[1], 'UTF8')
+                                  END,
+                                  CAST('' AS BYTEA)
+                                
+                                ORDER BY
+                                  m.n
+                              ),
+                              'UTF8'
+                            )
+                          FROM REGEXP_MATCHES(
+                            CASE
+                              WHEN REPLACE(
+                                NULLIF(
+                                  CASE
+                                    WHEN "t6"."landing_url" ~ (
+                                      '(' || '[?&]utm_medium=([^&#]*)' || ')'
+                                    )
+                                    THEN (
+                                      REGEXP_MATCH("t6"."landing_url", '(' || '[?&]utm_medium=([^&#]*)' || ')')
+                                    )[2]
+                                    ELSE NULL
+                                  END,
+                                  ''
+                                ),
+                                '+',
+                                ' '
+                              ) ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                              AND (
+                                POSITION(
+                                  '%' IN REPLACE(
+                                    NULLIF(
+                                      CASE
+                                        WHEN "t6"."landing_url" ~ (
+                                          '(' || '[?&]utm_medium=([^&#]*)' || ')'
+                                        )
+                                        THEN (
+                                          REGEXP_MATCH("t6"."landing_url", '(' || '[?&]utm_medium=([^&#]*)' || ')')
+                                        )[2]
+                                        ELSE NULL
+                                      END,
+                                      ''
+                                    ),
+                                    '+',
+                                    ' '
+                                  )
+                                ) > 0
+                              )
+                              THEN REPLACE(
+                                NULLIF(
+                                  CASE
+                                    WHEN "t6"."landing_url" ~ (
+                                      '(' || '[?&]utm_medium=([^&#]*)' || ')'
+                                    )
+                                    THEN (
+                                      REGEXP_MATCH("t6"."landing_url", '(' || '[?&]utm_medium=([^&#]*)' || ')')
+                                    )[2]
+                                    ELSE NULL
+                                  END,
+                                  ''
+                                ),
+                                '+',
+                                ' '
+                              )
+                              ELSE ''
+                            END,
+                            '%[0-9A-Fa-f]{2}|[^%]+|%',
+                            'g'
+                          ) WITH ORDINALITY AS m(t, n)
+                        ),
+                        ''
                       )
                       ELSE REPLACE(
                         NULLIF(
@@ -1639,25 +2080,9 @@ WITH "t11" AS (
                         '+',
                         ' '
                       ) ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
-                      THEN URL_DECODE(
-                        CASE
-                          WHEN REPLACE(
-                            NULLIF(
-                              CASE
-                                WHEN "t6"."landing_url" ~ (
-                                  '(' || '[?&]utm_campaign=([^&#]*)' || ')'
-                                )
-                                THEN (
-                                  REGEXP_MATCH("t6"."landing_url", '(' || '[?&]utm_campaign=([^&#]*)' || ')')
-                                )[2]
-                                ELSE NULL
-                              END,
-                              ''
-                            ),
-                            '+',
-                            ' '
-                          ) ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
-                          THEN REPLACE(
+                      AND (
+                        POSITION(
+                          '%' IN REPLACE(
                             NULLIF(
                               CASE
                                 WHEN "t6"."landing_url" ~ (
@@ -1673,8 +2098,87 @@ WITH "t11" AS (
                             '+',
                             ' '
                           )
-                          ELSE ''
-                        END
+                        ) > 0
+                      )
+                      THEN COALESCE(
+                        (
+                          SELECT
+                            CONVERT_FROM(
+                              STRING_AGG(
+                                
+                                  CASE
+                                    WHEN LEFT(m.t[1], 1) = '%' AND LENGTH(m.t[1]) = 3
+                                    THEN DECODE(SUBSTRING(m.t[1] FROM 2 FOR 2), 'hex')
+                                    ELSE CONVERT_TO(m.t[1], 'UTF8')
+                                  END,
+                                  CAST('' AS BYTEA)
+                                
+                                ORDER BY
+                                  m.n
+                              ),
+                              'UTF8'
+                            )
+                          FROM REGEXP_MATCHES(
+                            CASE
+                              WHEN REPLACE(
+                                NULLIF(
+                                  CASE
+                                    WHEN "t6"."landing_url" ~ (
+                                      '(' || '[?&]utm_campaign=([^&#]*)' || ')'
+                                    )
+                                    THEN (
+                                      REGEXP_MATCH("t6"."landing_url", '(' || '[?&]utm_campaign=([^&#]*)' || ')')
+                                    )[2]
+                                    ELSE NULL
+                                  END,
+                                  ''
+                                ),
+                                '+',
+                                ' '
+                              ) ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                              AND (
+                                POSITION(
+                                  '%' IN REPLACE(
+                                    NULLIF(
+                                      CASE
+                                        WHEN "t6"."landing_url" ~ (
+                                          '(' || '[?&]utm_campaign=([^&#]*)' || ')'
+                                        )
+                                        THEN (
+                                          REGEXP_MATCH("t6"."landing_url", '(' || '[?&]utm_campaign=([^&#]*)' || ')')
+                                        )[2]
+                                        ELSE NULL
+                                      END,
+                                      ''
+                                    ),
+                                    '+',
+                                    ' '
+                                  )
+                                ) > 0
+                              )
+                              THEN REPLACE(
+                                NULLIF(
+                                  CASE
+                                    WHEN "t6"."landing_url" ~ (
+                                      '(' || '[?&]utm_campaign=([^&#]*)' || ')'
+                                    )
+                                    THEN (
+                                      REGEXP_MATCH("t6"."landing_url", '(' || '[?&]utm_campaign=([^&#]*)' || ')')
+                                    )[2]
+                                    ELSE NULL
+                                  END,
+                                  ''
+                                ),
+                                '+',
+                                ' '
+                              )
+                              ELSE ''
+                            END,
+                            '%[0-9A-Fa-f]{2}|[^%]+|%',
+                            'g'
+                          ) WITH ORDINALITY AS m(t, n)
+                        ),
+                        ''
                       )
                       ELSE REPLACE(
                         NULLIF(
@@ -1720,25 +2224,9 @@ WITH "t11" AS (
                         '+',
                         ' '
                       ) ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
-                      THEN URL_DECODE(
-                        CASE
-                          WHEN REPLACE(
-                            NULLIF(
-                              CASE
-                                WHEN "t6"."landing_url" ~ (
-                                  '(' || '[?&]utm_content=([^&#]*)' || ')'
-                                )
-                                THEN (
-                                  REGEXP_MATCH("t6"."landing_url", '(' || '[?&]utm_content=([^&#]*)' || ')')
-                                )[2]
-                                ELSE NULL
-                              END,
-                              ''
-                            ),
-                            '+',
-                            ' '
-                          ) ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
-                          THEN REPLACE(
+                      AND (
+                        POSITION(
+                          '%' IN REPLACE(
                             NULLIF(
                               CASE
                                 WHEN "t6"."landing_url" ~ (
@@ -1754,8 +2242,87 @@ WITH "t11" AS (
                             '+',
                             ' '
                           )
-                          ELSE ''
-                        END
+                        ) > 0
+                      )
+                      THEN COALESCE(
+                        (
+                          SELECT
+                            CONVERT_FROM(
+                              STRING_AGG(
+                                
+                                  CASE
+                                    WHEN LEFT(m.t[1], 1) = '%' AND LENGTH(m.t[1]) = 3
+                                    THEN DECODE(SUBSTRING(m.t[1] FROM 2 FOR 2), 'hex')
+                                    ELSE CONVERT_TO(m.t[1], 'UTF8')
+                                  END,
+                                  CAST('' AS BYTEA)
+                                
+                                ORDER BY
+                                  m.n
+                              ),
+                              'UTF8'
+                            )
+                          FROM REGEXP_MATCHES(
+                            CASE
+                              WHEN REPLACE(
+                                NULLIF(
+                                  CASE
+                                    WHEN "t6"."landing_url" ~ (
+                                      '(' || '[?&]utm_content=([^&#]*)' || ')'
+                                    )
+                                    THEN (
+                                      REGEXP_MATCH("t6"."landing_url", '(' || '[?&]utm_content=([^&#]*)' || ')')
+                                    )[2]
+                                    ELSE NULL
+                                  END,
+                                  ''
+                                ),
+                                '+',
+                                ' '
+                              ) ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                              AND (
+                                POSITION(
+                                  '%' IN REPLACE(
+                                    NULLIF(
+                                      CASE
+                                        WHEN "t6"."landing_url" ~ (
+                                          '(' || '[?&]utm_content=([^&#]*)' || ')'
+                                        )
+                                        THEN (
+                                          REGEXP_MATCH("t6"."landing_url", '(' || '[?&]utm_content=([^&#]*)' || ')')
+                                        )[2]
+                                        ELSE NULL
+                                      END,
+                                      ''
+                                    ),
+                                    '+',
+                                    ' '
+                                  )
+                                ) > 0
+                              )
+                              THEN REPLACE(
+                                NULLIF(
+                                  CASE
+                                    WHEN "t6"."landing_url" ~ (
+                                      '(' || '[?&]utm_content=([^&#]*)' || ')'
+                                    )
+                                    THEN (
+                                      REGEXP_MATCH("t6"."landing_url", '(' || '[?&]utm_content=([^&#]*)' || ')')
+                                    )[2]
+                                    ELSE NULL
+                                  END,
+                                  ''
+                                ),
+                                '+',
+                                ' '
+                              )
+                              ELSE ''
+                            END,
+                            '%[0-9A-Fa-f]{2}|[^%]+|%',
+                            'g'
+                          ) WITH ORDINALITY AS m(t, n)
+                        ),
+                        ''
                       )
                       ELSE REPLACE(
                         NULLIF(
@@ -1801,25 +2368,9 @@ WITH "t11" AS (
                         '+',
                         ' '
                       ) ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
-                      THEN URL_DECODE(
-                        CASE
-                          WHEN REPLACE(
-                            NULLIF(
-                              CASE
-                                WHEN "t6"."landing_url" ~ (
-                                  '(' || '[?&]utm_term=([^&#]*)' || ')'
-                                )
-                                THEN (
-                                  REGEXP_MATCH("t6"."landing_url", '(' || '[?&]utm_term=([^&#]*)' || ')')
-                                )[2]
-                                ELSE NULL
-                              END,
-                              ''
-                            ),
-                            '+',
-                            ' '
-                          ) ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
-                          THEN REPLACE(
+                      AND (
+                        POSITION(
+                          '%' IN REPLACE(
                             NULLIF(
                               CASE
                                 WHEN "t6"."landing_url" ~ (
@@ -1835,8 +2386,87 @@ WITH "t11" AS (
                             '+',
                             ' '
                           )
-                          ELSE ''
-                        END
+                        ) > 0
+                      )
+                      THEN COALESCE(
+                        (
+                          SELECT
+                            CONVERT_FROM(
+                              STRING_AGG(
+                                
+                                  CASE
+                                    WHEN LEFT(m.t[1], 1) = '%' AND LENGTH(m.t[1]) = 3
+                                    THEN DECODE(SUBSTRING(m.t[1] FROM 2 FOR 2), 'hex')
+                                    ELSE CONVERT_TO(m.t[1], 'UTF8')
+                                  END,
+                                  CAST('' AS BYTEA)
+                                
+                                ORDER BY
+                                  m.n
+                              ),
+                              'UTF8'
+                            )
+                          FROM REGEXP_MATCHES(
+                            CASE
+                              WHEN REPLACE(
+                                NULLIF(
+                                  CASE
+                                    WHEN "t6"."landing_url" ~ (
+                                      '(' || '[?&]utm_term=([^&#]*)' || ')'
+                                    )
+                                    THEN (
+                                      REGEXP_MATCH("t6"."landing_url", '(' || '[?&]utm_term=([^&#]*)' || ')')
+                                    )[2]
+                                    ELSE NULL
+                                  END,
+                                  ''
+                                ),
+                                '+',
+                                ' '
+                              ) ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                              AND (
+                                POSITION(
+                                  '%' IN REPLACE(
+                                    NULLIF(
+                                      CASE
+                                        WHEN "t6"."landing_url" ~ (
+                                          '(' || '[?&]utm_term=([^&#]*)' || ')'
+                                        )
+                                        THEN (
+                                          REGEXP_MATCH("t6"."landing_url", '(' || '[?&]utm_term=([^&#]*)' || ')')
+                                        )[2]
+                                        ELSE NULL
+                                      END,
+                                      ''
+                                    ),
+                                    '+',
+                                    ' '
+                                  )
+                                ) > 0
+                              )
+                              THEN REPLACE(
+                                NULLIF(
+                                  CASE
+                                    WHEN "t6"."landing_url" ~ (
+                                      '(' || '[?&]utm_term=([^&#]*)' || ')'
+                                    )
+                                    THEN (
+                                      REGEXP_MATCH("t6"."landing_url", '(' || '[?&]utm_term=([^&#]*)' || ')')
+                                    )[2]
+                                    ELSE NULL
+                                  END,
+                                  ''
+                                ),
+                                '+',
+                                ' '
+                              )
+                              ELSE ''
+                            END,
+                            '%[0-9A-Fa-f]{2}|[^%]+|%',
+                            'g'
+                          ) WITH ORDINALITY AS m(t, n)
+                        ),
+                        ''
                       )
                       ELSE REPLACE(
                         NULLIF(
@@ -1916,7 +2546,7 @@ WITH "t11" AS (
                 "t3"."utm_term"
               FROM "sessions" AS "t3"
             ) AS "t6"
-          ) AS "t13"
+          ) AS "t16"
         ) AS "t22"
       ) AS "t25"
     ) AS "t29"
@@ -2421,25 +3051,9 @@ WITH "t11" AS (
                         '+',
                         ' '
                       ) ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
-                      THEN URL_DECODE(
-                        CASE
-                          WHEN REPLACE(
-                            NULLIF(
-                              CASE
-                                WHEN "t17"."landing_url" ~ (
-                                  '(' || '[?&]utm_source=([^&#]*)' || ')'
-                                )
-                                THEN (
-                                  REGEXP_MATCH("t17"."landing_url", '(' || '[?&]utm_source=([^&#]*)' || ')')
-                                )[2]
-                                ELSE NULL
-                              END,
-                              ''
-                            ),
-                            '+',
-                            ' '
-                          ) ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
-                          THEN REPLACE(
+                      AND (
+                        POSITION(
+                          '%' IN REPLACE(
                             NULLIF(
                               CASE
                                 WHEN "t17"."landing_url" ~ (
@@ -2455,8 +3069,87 @@ WITH "t11" AS (
                             '+',
                             ' '
                           )
-                          ELSE ''
-                        END
+                        ) > 0
+                      )
+                      THEN COALESCE(
+                        (
+                          SELECT
+                            CONVERT_FROM(
+                              STRING_AGG(
+                                
+                                  CASE
+                                    WHEN LEFT(m.t[1], 1) = '%' AND LENGTH(m.t[1]) = 3
+                                    THEN DECODE(SUBSTRING(m.t[1] FROM 2 FOR 2), 'hex')
+                                    ELSE CONVERT_TO(m.t[1], 'UTF8')
+                                  END,
+                                  CAST('' AS BYTEA)
+                                
+                                ORDER BY
+                                  m.n
+                              ),
+                              'UTF8'
+                            )
+                          FROM REGEXP_MATCHES(
+                            CASE
+                              WHEN REPLACE(
+                                NULLIF(
+                                  CASE
+                                    WHEN "t17"."landing_url" ~ (
+                                      '(' || '[?&]utm_source=([^&#]*)' || ')'
+                                    )
+                                    THEN (
+                                      REGEXP_MATCH("t17"."landing_url", '(' || '[?&]utm_source=([^&#]*)' || ')')
+                                    )[2]
+                                    ELSE NULL
+                                  END,
+                                  ''
+                                ),
+                                '+',
+                                ' '
+                              ) ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                              AND (
+                                POSITION(
+                                  '%' IN REPLACE(
+                                    NULLIF(
+                                      CASE
+                                        WHEN "t17"."landing_url" ~ (
+                                          '(' || '[?&]utm_source=([^&#]*)' || ')'
+                                        )
+                                        THEN (
+                                          REGEXP_MATCH("t17"."landing_url", '(' || '[?&]utm_source=([^&#]*)' || ')')
+                                        )[2]
+                                        ELSE NULL
+                                      END,
+                                      ''
+                                    ),
+                                    '+',
+                                    ' '
+                                  )
+                                ) > 0
+                              )
+                              THEN REPLACE(
+                                NULLIF(
+                                  CASE
+                                    WHEN "t17"."landing_url" ~ (
+                                      '(' || '[?&]utm_source=([^&#]*)' || ')'
+                                    )
+                                    THEN (
+                                      REGEXP_MATCH("t17"."landing_url", '(' || '[?&]utm_source=([^&#]*)' || ')')
+                                    )[2]
+                                    ELSE NULL
+                                  END,
+                                  ''
+                                ),
+                                '+',
+                                ' '
+                              )
+                              ELSE ''
+                            END,
+                            '%[0-9A-Fa-f]{2}|[^%]+|%',
+                            'g'
+                          ) WITH ORDINALITY AS m(t, n)
+                        ),
+                        ''
                       )
                       ELSE REPLACE(
                         NULLIF(
@@ -2502,25 +3195,9 @@ WITH "t11" AS (
                         '+',
                         ' '
                       ) ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
-                      THEN URL_DECODE(
-                        CASE
-                          WHEN REPLACE(
-                            NULLIF(
-                              CASE
-                                WHEN "t17"."landing_url" ~ (
-                                  '(' || '[?&]utm_medium=([^&#]*)' || ')'
-                                )
-                                THEN (
-                                  REGEXP_MATCH("t17"."landing_url", '(' || '[?&]utm_medium=([^&#]*)' || ')')
-                                )[2]
-                                ELSE NULL
-                              END,
-                              ''
-                            ),
-                            '+',
-                            ' '
-                          ) ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
-                          THEN REPLACE(
+                      AND (
+                        POSITION(
+                          '%' IN REPLACE(
                             NULLIF(
                               CASE
                                 WHEN "t17"."landing_url" ~ (
@@ -2536,8 +3213,87 @@ WITH "t11" AS (
                             '+',
                             ' '
                           )
-                          ELSE ''
-                        END
+                        ) > 0
+                      )
+                      THEN COALESCE(
+                        (
+                          SELECT
+                            CONVERT_FROM(
+                              STRING_AGG(
+                                
+                                  CASE
+                                    WHEN LEFT(m.t[1], 1) = '%' AND LENGTH(m.t[1]) = 3
+                                    THEN DECODE(SUBSTRING(m.t[1] FROM 2 FOR 2), 'hex')
+                                    ELSE CONVERT_TO(m.t[1], 'UTF8')
+                                  END,
+                                  CAST('' AS BYTEA)
+                                
+                                ORDER BY
+                                  m.n
+                              ),
+                              'UTF8'
+                            )
+                          FROM REGEXP_MATCHES(
+                            CASE
+                              WHEN REPLACE(
+                                NULLIF(
+                                  CASE
+                                    WHEN "t17"."landing_url" ~ (
+                                      '(' || '[?&]utm_medium=([^&#]*)' || ')'
+                                    )
+                                    THEN (
+                                      REGEXP_MATCH("t17"."landing_url", '(' || '[?&]utm_medium=([^&#]*)' || ')')
+                                    )[2]
+                                    ELSE NULL
+                                  END,
+                                  ''
+                                ),
+                                '+',
+                                ' '
+                              ) ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                              AND (
+                                POSITION(
+                                  '%' IN REPLACE(
+                                    NULLIF(
+                                      CASE
+                                        WHEN "t17"."landing_url" ~ (
+                                          '(' || '[?&]utm_medium=([^&#]*)' || ')'
+                                        )
+                                        THEN (
+                                          REGEXP_MATCH("t17"."landing_url", '(' || '[?&]utm_medium=([^&#]*)' || ')')
+                                        )[2]
+                                        ELSE NULL
+                                      END,
+                                      ''
+                                    ),
+                                    '+',
+                                    ' '
+                                  )
+                                ) > 0
+                              )
+                              THEN REPLACE(
+                                NULLIF(
+                                  CASE
+                                    WHEN "t17"."landing_url" ~ (
+                                      '(' || '[?&]utm_medium=([^&#]*)' || ')'
+                                    )
+                                    THEN (
+                                      REGEXP_MATCH("t17"."landing_url", '(' || '[?&]utm_medium=([^&#]*)' || ')')
+                                    )[2]
+                                    ELSE NULL
+                                  END,
+                                  ''
+                                ),
+                                '+',
+                                ' '
+                              )
+                              ELSE ''
+                            END,
+                            '%[0-9A-Fa-f]{2}|[^%]+|%',
+                            'g'
+                          ) WITH ORDINALITY AS m(t, n)
+                        ),
+                        ''
                       )
                       ELSE REPLACE(
                         NULLIF(
@@ -2583,25 +3339,9 @@ WITH "t11" AS (
                         '+',
                         ' '
                       ) ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
-                      THEN URL_DECODE(
-                        CASE
-                          WHEN REPLACE(
-                            NULLIF(
-                              CASE
-                                WHEN "t17"."landing_url" ~ (
-                                  '(' || '[?&]utm_campaign=([^&#]*)' || ')'
-                                )
-                                THEN (
-                                  REGEXP_MATCH("t17"."landing_url", '(' || '[?&]utm_campaign=([^&#]*)' || ')')
-                                )[2]
-                                ELSE NULL
-                              END,
-                              ''
-                            ),
-                            '+',
-                            ' '
-                          ) ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
-                          THEN REPLACE(
+                      AND (
+                        POSITION(
+                          '%' IN REPLACE(
                             NULLIF(
                               CASE
                                 WHEN "t17"."landing_url" ~ (
@@ -2617,8 +3357,87 @@ WITH "t11" AS (
                             '+',
                             ' '
                           )
-                          ELSE ''
-                        END
+                        ) > 0
+                      )
+                      THEN COALESCE(
+                        (
+                          SELECT
+                            CONVERT_FROM(
+                              STRING_AGG(
+                                
+                                  CASE
+                                    WHEN LEFT(m.t[1], 1) = '%' AND LENGTH(m.t[1]) = 3
+                                    THEN DECODE(SUBSTRING(m.t[1] FROM 2 FOR 2), 'hex')
+                                    ELSE CONVERT_TO(m.t[1], 'UTF8')
+                                  END,
+                                  CAST('' AS BYTEA)
+                                
+                                ORDER BY
+                                  m.n
+                              ),
+                              'UTF8'
+                            )
+                          FROM REGEXP_MATCHES(
+                            CASE
+                              WHEN REPLACE(
+                                NULLIF(
+                                  CASE
+                                    WHEN "t17"."landing_url" ~ (
+                                      '(' || '[?&]utm_campaign=([^&#]*)' || ')'
+                                    )
+                                    THEN (
+                                      REGEXP_MATCH("t17"."landing_url", '(' || '[?&]utm_campaign=([^&#]*)' || ')')
+                                    )[2]
+                                    ELSE NULL
+                                  END,
+                                  ''
+                                ),
+                                '+',
+                                ' '
+                              ) ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                              AND (
+                                POSITION(
+                                  '%' IN REPLACE(
+                                    NULLIF(
+                                      CASE
+                                        WHEN "t17"."landing_url" ~ (
+                                          '(' || '[?&]utm_campaign=([^&#]*)' || ')'
+                                        )
+                                        THEN (
+                                          REGEXP_MATCH("t17"."landing_url", '(' || '[?&]utm_campaign=([^&#]*)' || ')')
+                                        )[2]
+                                        ELSE NULL
+                                      END,
+                                      ''
+                                    ),
+                                    '+',
+                                    ' '
+                                  )
+                                ) > 0
+                              )
+                              THEN REPLACE(
+                                NULLIF(
+                                  CASE
+                                    WHEN "t17"."landing_url" ~ (
+                                      '(' || '[?&]utm_campaign=([^&#]*)' || ')'
+                                    )
+                                    THEN (
+                                      REGEXP_MATCH("t17"."landing_url", '(' || '[?&]utm_campaign=([^&#]*)' || ')')
+                                    )[2]
+                                    ELSE NULL
+                                  END,
+                                  ''
+                                ),
+                                '+',
+                                ' '
+                              )
+                              ELSE ''
+                            END,
+                            '%[0-9A-Fa-f]{2}|[^%]+|%',
+                            'g'
+                          ) WITH ORDINALITY AS m(t, n)
+                        ),
+                        ''
                       )
                       ELSE REPLACE(
                         NULLIF(
@@ -2664,25 +3483,9 @@ WITH "t11" AS (
                         '+',
                         ' '
                       ) ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
-                      THEN URL_DECODE(
-                        CASE
-                          WHEN REPLACE(
-                            NULLIF(
-                              CASE
-                                WHEN "t17"."landing_url" ~ (
-                                  '(' || '[?&]utm_content=([^&#]*)' || ')'
-                                )
-                                THEN (
-                                  REGEXP_MATCH("t17"."landing_url", '(' || '[?&]utm_content=([^&#]*)' || ')')
-                                )[2]
-                                ELSE NULL
-                              END,
-                              ''
-                            ),
-                            '+',
-                            ' '
-                          ) ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
-                          THEN REPLACE(
+                      AND (
+                        POSITION(
+                          '%' IN REPLACE(
                             NULLIF(
                               CASE
                                 WHEN "t17"."landing_url" ~ (
@@ -2698,8 +3501,87 @@ WITH "t11" AS (
                             '+',
                             ' '
                           )
-                          ELSE ''
-                        END
+                        ) > 0
+                      )
+                      THEN COALESCE(
+                        (
+                          SELECT
+                            CONVERT_FROM(
+                              STRING_AGG(
+                                
+                                  CASE
+                                    WHEN LEFT(m.t[1], 1) = '%' AND LENGTH(m.t[1]) = 3
+                                    THEN DECODE(SUBSTRING(m.t[1] FROM 2 FOR 2), 'hex')
+                                    ELSE CONVERT_TO(m.t[1], 'UTF8')
+                                  END,
+                                  CAST('' AS BYTEA)
+                                
+                                ORDER BY
+                                  m.n
+                              ),
+                              'UTF8'
+                            )
+                          FROM REGEXP_MATCHES(
+                            CASE
+                              WHEN REPLACE(
+                                NULLIF(
+                                  CASE
+                                    WHEN "t17"."landing_url" ~ (
+                                      '(' || '[?&]utm_content=([^&#]*)' || ')'
+                                    )
+                                    THEN (
+                                      REGEXP_MATCH("t17"."landing_url", '(' || '[?&]utm_content=([^&#]*)' || ')')
+                                    )[2]
+                                    ELSE NULL
+                                  END,
+                                  ''
+                                ),
+                                '+',
+                                ' '
+                              ) ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                              AND (
+                                POSITION(
+                                  '%' IN REPLACE(
+                                    NULLIF(
+                                      CASE
+                                        WHEN "t17"."landing_url" ~ (
+                                          '(' || '[?&]utm_content=([^&#]*)' || ')'
+                                        )
+                                        THEN (
+                                          REGEXP_MATCH("t17"."landing_url", '(' || '[?&]utm_content=([^&#]*)' || ')')
+                                        )[2]
+                                        ELSE NULL
+                                      END,
+                                      ''
+                                    ),
+                                    '+',
+                                    ' '
+                                  )
+                                ) > 0
+                              )
+                              THEN REPLACE(
+                                NULLIF(
+                                  CASE
+                                    WHEN "t17"."landing_url" ~ (
+                                      '(' || '[?&]utm_content=([^&#]*)' || ')'
+                                    )
+                                    THEN (
+                                      REGEXP_MATCH("t17"."landing_url", '(' || '[?&]utm_content=([^&#]*)' || ')')
+                                    )[2]
+                                    ELSE NULL
+                                  END,
+                                  ''
+                                ),
+                                '+',
+                                ' '
+                              )
+                              ELSE ''
+                            END,
+                            '%[0-9A-Fa-f]{2}|[^%]+|%',
+                            'g'
+                          ) WITH ORDINALITY AS m(t, n)
+                        ),
+                        ''
                       )
                       ELSE REPLACE(
                         NULLIF(
@@ -2745,25 +3627,9 @@ WITH "t11" AS (
                         '+',
                         ' '
                       ) ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
-                      THEN URL_DECODE(
-                        CASE
-                          WHEN REPLACE(
-                            NULLIF(
-                              CASE
-                                WHEN "t17"."landing_url" ~ (
-                                  '(' || '[?&]utm_term=([^&#]*)' || ')'
-                                )
-                                THEN (
-                                  REGEXP_MATCH("t17"."landing_url", '(' || '[?&]utm_term=([^&#]*)' || ')')
-                                )[2]
-                                ELSE NULL
-                              END,
-                              ''
-                            ),
-                            '+',
-                            ' '
-                          ) ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
-                          THEN REPLACE(
+                      AND (
+                        POSITION(
+                          '%' IN REPLACE(
                             NULLIF(
                               CASE
                                 WHEN "t17"."landing_url" ~ (
@@ -2779,8 +3645,87 @@ WITH "t11" AS (
                             '+',
                             ' '
                           )
-                          ELSE ''
-                        END
+                        ) > 0
+                      )
+                      THEN COALESCE(
+                        (
+                          SELECT
+                            CONVERT_FROM(
+                              STRING_AGG(
+                                
+                                  CASE
+                                    WHEN LEFT(m.t[1], 1) = '%' AND LENGTH(m.t[1]) = 3
+                                    THEN DECODE(SUBSTRING(m.t[1] FROM 2 FOR 2), 'hex')
+                                    ELSE CONVERT_TO(m.t[1], 'UTF8')
+                                  END,
+                                  CAST('' AS BYTEA)
+                                
+                                ORDER BY
+                                  m.n
+                              ),
+                              'UTF8'
+                            )
+                          FROM REGEXP_MATCHES(
+                            CASE
+                              WHEN REPLACE(
+                                NULLIF(
+                                  CASE
+                                    WHEN "t17"."landing_url" ~ (
+                                      '(' || '[?&]utm_term=([^&#]*)' || ')'
+                                    )
+                                    THEN (
+                                      REGEXP_MATCH("t17"."landing_url", '(' || '[?&]utm_term=([^&#]*)' || ')')
+                                    )[2]
+                                    ELSE NULL
+                                  END,
+                                  ''
+                                ),
+                                '+',
+                                ' '
+                              ) ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                              AND (
+                                POSITION(
+                                  '%' IN REPLACE(
+                                    NULLIF(
+                                      CASE
+                                        WHEN "t17"."landing_url" ~ (
+                                          '(' || '[?&]utm_term=([^&#]*)' || ')'
+                                        )
+                                        THEN (
+                                          REGEXP_MATCH("t17"."landing_url", '(' || '[?&]utm_term=([^&#]*)' || ')')
+                                        )[2]
+                                        ELSE NULL
+                                      END,
+                                      ''
+                                    ),
+                                    '+',
+                                    ' '
+                                  )
+                                ) > 0
+                              )
+                              THEN REPLACE(
+                                NULLIF(
+                                  CASE
+                                    WHEN "t17"."landing_url" ~ (
+                                      '(' || '[?&]utm_term=([^&#]*)' || ')'
+                                    )
+                                    THEN (
+                                      REGEXP_MATCH("t17"."landing_url", '(' || '[?&]utm_term=([^&#]*)' || ')')
+                                    )[2]
+                                    ELSE NULL
+                                  END,
+                                  ''
+                                ),
+                                '+',
+                                ' '
+                              )
+                              ELSE ''
+                            END,
+                            '%[0-9A-Fa-f]{2}|[^%]+|%',
+                            'g'
+                          ) WITH ORDINALITY AS m(t, n)
+                        ),
+                        ''
                       )
                       ELSE REPLACE(
                         NULLIF(

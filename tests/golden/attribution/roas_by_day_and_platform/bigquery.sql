@@ -512,40 +512,40 @@ WITH `t13` AS (
           ) AS `campaign`
         FROM (
           SELECT
-            `t15`.`shop_id`,
-            `t15`.`touchpoint_id`,
-            `t15`.`kind`,
-            `t15`.`visitor_id`,
-            `t15`.`customer_id`,
-            `t15`.`at`,
-            `t15`.`landing_url`,
-            `t15`.`referrer`,
-            `t15`.`utm_source`,
-            `t15`.`utm_medium`,
-            `t15`.`utm_campaign`,
-            `t15`.`utm_content`,
-            `t15`.`utm_term`,
-            `t15`.`u_utm_source`,
-            `t15`.`u_utm_medium`,
-            `t15`.`u_utm_campaign`,
-            `t15`.`u_utm_content`,
-            `t15`.`u_utm_term`,
-            `t15`.`referrer_host`,
+            `t18`.`shop_id`,
+            `t18`.`touchpoint_id`,
+            `t18`.`kind`,
+            `t18`.`visitor_id`,
+            `t18`.`customer_id`,
+            `t18`.`at`,
+            `t18`.`landing_url`,
+            `t18`.`referrer`,
+            `t18`.`utm_source`,
+            `t18`.`utm_medium`,
+            `t18`.`utm_campaign`,
+            `t18`.`utm_content`,
+            `t18`.`utm_term`,
+            `t18`.`u_utm_source`,
+            `t18`.`u_utm_medium`,
+            `t18`.`u_utm_campaign`,
+            `t18`.`u_utm_content`,
+            `t18`.`u_utm_term`,
+            `t18`.`referrer_host`,
             CASE
               WHEN TRUE
               AND (
-                NOT `t15`.`u_utm_source` IS NULL
+                NOT `t18`.`u_utm_source` IS NULL
               )
               AND (
-                NOT `t15`.`u_utm_medium` IS NULL
+                NOT `t18`.`u_utm_medium` IS NULL
               )
               THEN 'utm'
               WHEN (
-                NOT `t15`.`referrer_host` IS NULL
+                NOT `t18`.`referrer_host` IS NULL
               )
               AND NOT (
                 REGEXP_CONTAINS(
-                  `t15`.`referrer_host`,
+                  `t18`.`referrer_host`,
                   '((^|\\.)myshopify\\.com$)|((^|\\.)checkout\\.shopify\\.com$)|((^|\\.)shop\\.app$)'
                 )
               )
@@ -599,6 +599,35 @@ WITH `t13` AS (
                             ' '
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                        )
+                        AND (
+                          INSTR(
+                            REPLACE(
+                              NULLIF(
+                                IF(
+                                  REGEXP_CONTAINS(`t8`.`landing_url`, '[?&]utm_source=([^&#]*)'),
+                                  IF(
+                                    1 = 0,
+                                    REGEXP_REPLACE(
+                                      `t8`.`landing_url`,
+                                      CONCAT('.*?', CONCAT('(', '[?&]utm_source=([^&#]*)', ')'), '.*'),
+                                      '\\1'
+                                    ),
+                                    REGEXP_REPLACE(
+                                      `t8`.`landing_url`,
+                                      CONCAT('.*?', '[?&]utm_source=([^&#]*)', '.*'),
+                                      CONCAT('\\', CAST(1 AS STRING))
+                                    )
+                                  ),
+                                  NULL
+                                ),
+                                ''
+                              ),
+                              '+',
+                              ' '
+                            ),
+                            '%'
+                          ) > 0
                         ),
                         COALESCE(
                           (
@@ -645,6 +674,35 @@ WITH `t13` AS (
                                     ' '
                                   ),
                                   '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                                )
+                                AND (
+                                  INSTR(
+                                    REPLACE(
+                                      NULLIF(
+                                        IF(
+                                          REGEXP_CONTAINS(`t8`.`landing_url`, '[?&]utm_source=([^&#]*)'),
+                                          IF(
+                                            1 = 0,
+                                            REGEXP_REPLACE(
+                                              `t8`.`landing_url`,
+                                              CONCAT('.*?', CONCAT('(', '[?&]utm_source=([^&#]*)', ')'), '.*'),
+                                              '\\1'
+                                            ),
+                                            REGEXP_REPLACE(
+                                              `t8`.`landing_url`,
+                                              CONCAT('.*?', '[?&]utm_source=([^&#]*)', '.*'),
+                                              CONCAT('\\', CAST(1 AS STRING))
+                                            )
+                                          ),
+                                          NULL
+                                        ),
+                                        ''
+                                      ),
+                                      '+',
+                                      ' '
+                                    ),
+                                    '%'
+                                  ) > 0
                                 ),
                                 REPLACE(
                                   NULLIF(
@@ -740,6 +798,35 @@ WITH `t13` AS (
                             ' '
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                        )
+                        AND (
+                          INSTR(
+                            REPLACE(
+                              NULLIF(
+                                IF(
+                                  REGEXP_CONTAINS(`t8`.`landing_url`, '[?&]utm_medium=([^&#]*)'),
+                                  IF(
+                                    1 = 0,
+                                    REGEXP_REPLACE(
+                                      `t8`.`landing_url`,
+                                      CONCAT('.*?', CONCAT('(', '[?&]utm_medium=([^&#]*)', ')'), '.*'),
+                                      '\\1'
+                                    ),
+                                    REGEXP_REPLACE(
+                                      `t8`.`landing_url`,
+                                      CONCAT('.*?', '[?&]utm_medium=([^&#]*)', '.*'),
+                                      CONCAT('\\', CAST(1 AS STRING))
+                                    )
+                                  ),
+                                  NULL
+                                ),
+                                ''
+                              ),
+                              '+',
+                              ' '
+                            ),
+                            '%'
+                          ) > 0
                         ),
                         COALESCE(
                           (
@@ -786,6 +873,35 @@ WITH `t13` AS (
                                     ' '
                                   ),
                                   '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                                )
+                                AND (
+                                  INSTR(
+                                    REPLACE(
+                                      NULLIF(
+                                        IF(
+                                          REGEXP_CONTAINS(`t8`.`landing_url`, '[?&]utm_medium=([^&#]*)'),
+                                          IF(
+                                            1 = 0,
+                                            REGEXP_REPLACE(
+                                              `t8`.`landing_url`,
+                                              CONCAT('.*?', CONCAT('(', '[?&]utm_medium=([^&#]*)', ')'), '.*'),
+                                              '\\1'
+                                            ),
+                                            REGEXP_REPLACE(
+                                              `t8`.`landing_url`,
+                                              CONCAT('.*?', '[?&]utm_medium=([^&#]*)', '.*'),
+                                              CONCAT('\\', CAST(1 AS STRING))
+                                            )
+                                          ),
+                                          NULL
+                                        ),
+                                        ''
+                                      ),
+                                      '+',
+                                      ' '
+                                    ),
+                                    '%'
+                                  ) > 0
                                 ),
                                 REPLACE(
                                   NULLIF(
@@ -881,6 +997,35 @@ WITH `t13` AS (
                             ' '
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                        )
+                        AND (
+                          INSTR(
+                            REPLACE(
+                              NULLIF(
+                                IF(
+                                  REGEXP_CONTAINS(`t8`.`landing_url`, '[?&]utm_campaign=([^&#]*)'),
+                                  IF(
+                                    1 = 0,
+                                    REGEXP_REPLACE(
+                                      `t8`.`landing_url`,
+                                      CONCAT('.*?', CONCAT('(', '[?&]utm_campaign=([^&#]*)', ')'), '.*'),
+                                      '\\1'
+                                    ),
+                                    REGEXP_REPLACE(
+                                      `t8`.`landing_url`,
+                                      CONCAT('.*?', '[?&]utm_campaign=([^&#]*)', '.*'),
+                                      CONCAT('\\', CAST(1 AS STRING))
+                                    )
+                                  ),
+                                  NULL
+                                ),
+                                ''
+                              ),
+                              '+',
+                              ' '
+                            ),
+                            '%'
+                          ) > 0
                         ),
                         COALESCE(
                           (
@@ -927,6 +1072,35 @@ WITH `t13` AS (
                                     ' '
                                   ),
                                   '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                                )
+                                AND (
+                                  INSTR(
+                                    REPLACE(
+                                      NULLIF(
+                                        IF(
+                                          REGEXP_CONTAINS(`t8`.`landing_url`, '[?&]utm_campaign=([^&#]*)'),
+                                          IF(
+                                            1 = 0,
+                                            REGEXP_REPLACE(
+                                              `t8`.`landing_url`,
+                                              CONCAT('.*?', CONCAT('(', '[?&]utm_campaign=([^&#]*)', ')'), '.*'),
+                                              '\\1'
+                                            ),
+                                            REGEXP_REPLACE(
+                                              `t8`.`landing_url`,
+                                              CONCAT('.*?', '[?&]utm_campaign=([^&#]*)', '.*'),
+                                              CONCAT('\\', CAST(1 AS STRING))
+                                            )
+                                          ),
+                                          NULL
+                                        ),
+                                        ''
+                                      ),
+                                      '+',
+                                      ' '
+                                    ),
+                                    '%'
+                                  ) > 0
                                 ),
                                 REPLACE(
                                   NULLIF(
@@ -1022,6 +1196,35 @@ WITH `t13` AS (
                             ' '
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                        )
+                        AND (
+                          INSTR(
+                            REPLACE(
+                              NULLIF(
+                                IF(
+                                  REGEXP_CONTAINS(`t8`.`landing_url`, '[?&]utm_content=([^&#]*)'),
+                                  IF(
+                                    1 = 0,
+                                    REGEXP_REPLACE(
+                                      `t8`.`landing_url`,
+                                      CONCAT('.*?', CONCAT('(', '[?&]utm_content=([^&#]*)', ')'), '.*'),
+                                      '\\1'
+                                    ),
+                                    REGEXP_REPLACE(
+                                      `t8`.`landing_url`,
+                                      CONCAT('.*?', '[?&]utm_content=([^&#]*)', '.*'),
+                                      CONCAT('\\', CAST(1 AS STRING))
+                                    )
+                                  ),
+                                  NULL
+                                ),
+                                ''
+                              ),
+                              '+',
+                              ' '
+                            ),
+                            '%'
+                          ) > 0
                         ),
                         COALESCE(
                           (
@@ -1068,6 +1271,35 @@ WITH `t13` AS (
                                     ' '
                                   ),
                                   '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                                )
+                                AND (
+                                  INSTR(
+                                    REPLACE(
+                                      NULLIF(
+                                        IF(
+                                          REGEXP_CONTAINS(`t8`.`landing_url`, '[?&]utm_content=([^&#]*)'),
+                                          IF(
+                                            1 = 0,
+                                            REGEXP_REPLACE(
+                                              `t8`.`landing_url`,
+                                              CONCAT('.*?', CONCAT('(', '[?&]utm_content=([^&#]*)', ')'), '.*'),
+                                              '\\1'
+                                            ),
+                                            REGEXP_REPLACE(
+                                              `t8`.`landing_url`,
+                                              CONCAT('.*?', '[?&]utm_content=([^&#]*)', '.*'),
+                                              CONCAT('\\', CAST(1 AS STRING))
+                                            )
+                                          ),
+                                          NULL
+                                        ),
+                                        ''
+                                      ),
+                                      '+',
+                                      ' '
+                                    ),
+                                    '%'
+                                  ) > 0
                                 ),
                                 REPLACE(
                                   NULLIF(
@@ -1163,6 +1395,35 @@ WITH `t13` AS (
                             ' '
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                        )
+                        AND (
+                          INSTR(
+                            REPLACE(
+                              NULLIF(
+                                IF(
+                                  REGEXP_CONTAINS(`t8`.`landing_url`, '[?&]utm_term=([^&#]*)'),
+                                  IF(
+                                    1 = 0,
+                                    REGEXP_REPLACE(
+                                      `t8`.`landing_url`,
+                                      CONCAT('.*?', CONCAT('(', '[?&]utm_term=([^&#]*)', ')'), '.*'),
+                                      '\\1'
+                                    ),
+                                    REGEXP_REPLACE(
+                                      `t8`.`landing_url`,
+                                      CONCAT('.*?', '[?&]utm_term=([^&#]*)', '.*'),
+                                      CONCAT('\\', CAST(1 AS STRING))
+                                    )
+                                  ),
+                                  NULL
+                                ),
+                                ''
+                              ),
+                              '+',
+                              ' '
+                            ),
+                            '%'
+                          ) > 0
                         ),
                         COALESCE(
                           (
@@ -1209,6 +1470,35 @@ WITH `t13` AS (
                                     ' '
                                   ),
                                   '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                                )
+                                AND (
+                                  INSTR(
+                                    REPLACE(
+                                      NULLIF(
+                                        IF(
+                                          REGEXP_CONTAINS(`t8`.`landing_url`, '[?&]utm_term=([^&#]*)'),
+                                          IF(
+                                            1 = 0,
+                                            REGEXP_REPLACE(
+                                              `t8`.`landing_url`,
+                                              CONCAT('.*?', CONCAT('(', '[?&]utm_term=([^&#]*)', ')'), '.*'),
+                                              '\\1'
+                                            ),
+                                            REGEXP_REPLACE(
+                                              `t8`.`landing_url`,
+                                              CONCAT('.*?', '[?&]utm_term=([^&#]*)', '.*'),
+                                              CONCAT('\\', CAST(1 AS STRING))
+                                            )
+                                          ),
+                                          NULL
+                                        ),
+                                        ''
+                                      ),
+                                      '+',
+                                      ' '
+                                    ),
+                                    '%'
+                                  ) > 0
                                 ),
                                 REPLACE(
                                   NULLIF(
@@ -1323,7 +1613,7 @@ WITH `t13` AS (
                 `t4`.`utm_term`
               FROM `sessions` AS `t4`
             ) AS `t8`
-          ) AS `t15`
+          ) AS `t18`
         ) AS `t24`
       ) AS `t27`
     ) AS `t31`
@@ -1783,40 +2073,40 @@ WITH `t13` AS (
           ) AS `campaign`
         FROM (
           SELECT
-            `t15`.`shop_id`,
-            `t15`.`touchpoint_id`,
-            `t15`.`kind`,
-            `t15`.`visitor_id`,
-            `t15`.`customer_id`,
-            `t15`.`at`,
-            `t15`.`landing_url`,
-            `t15`.`referrer`,
-            `t15`.`utm_source`,
-            `t15`.`utm_medium`,
-            `t15`.`utm_campaign`,
-            `t15`.`utm_content`,
-            `t15`.`utm_term`,
-            `t15`.`u_utm_source`,
-            `t15`.`u_utm_medium`,
-            `t15`.`u_utm_campaign`,
-            `t15`.`u_utm_content`,
-            `t15`.`u_utm_term`,
-            `t15`.`referrer_host`,
+            `t18`.`shop_id`,
+            `t18`.`touchpoint_id`,
+            `t18`.`kind`,
+            `t18`.`visitor_id`,
+            `t18`.`customer_id`,
+            `t18`.`at`,
+            `t18`.`landing_url`,
+            `t18`.`referrer`,
+            `t18`.`utm_source`,
+            `t18`.`utm_medium`,
+            `t18`.`utm_campaign`,
+            `t18`.`utm_content`,
+            `t18`.`utm_term`,
+            `t18`.`u_utm_source`,
+            `t18`.`u_utm_medium`,
+            `t18`.`u_utm_campaign`,
+            `t18`.`u_utm_content`,
+            `t18`.`u_utm_term`,
+            `t18`.`referrer_host`,
             CASE
               WHEN TRUE
               AND (
-                NOT `t15`.`u_utm_source` IS NULL
+                NOT `t18`.`u_utm_source` IS NULL
               )
               AND (
-                NOT `t15`.`u_utm_medium` IS NULL
+                NOT `t18`.`u_utm_medium` IS NULL
               )
               THEN 'utm'
               WHEN (
-                NOT `t15`.`referrer_host` IS NULL
+                NOT `t18`.`referrer_host` IS NULL
               )
               AND NOT (
                 REGEXP_CONTAINS(
-                  `t15`.`referrer_host`,
+                  `t18`.`referrer_host`,
                   '((^|\\.)myshopify\\.com$)|((^|\\.)checkout\\.shopify\\.com$)|((^|\\.)shop\\.app$)'
                 )
               )
@@ -1870,6 +2160,35 @@ WITH `t13` AS (
                             ' '
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                        )
+                        AND (
+                          INSTR(
+                            REPLACE(
+                              NULLIF(
+                                IF(
+                                  REGEXP_CONTAINS(`t8`.`landing_url`, '[?&]utm_source=([^&#]*)'),
+                                  IF(
+                                    1 = 0,
+                                    REGEXP_REPLACE(
+                                      `t8`.`landing_url`,
+                                      CONCAT('.*?', CONCAT('(', '[?&]utm_source=([^&#]*)', ')'), '.*'),
+                                      '\\1'
+                                    ),
+                                    REGEXP_REPLACE(
+                                      `t8`.`landing_url`,
+                                      CONCAT('.*?', '[?&]utm_source=([^&#]*)', '.*'),
+                                      CONCAT('\\', CAST(1 AS STRING))
+                                    )
+                                  ),
+                                  NULL
+                                ),
+                                ''
+                              ),
+                              '+',
+                              ' '
+                            ),
+                            '%'
+                          ) > 0
                         ),
                         COALESCE(
                           (
@@ -1916,6 +2235,35 @@ WITH `t13` AS (
                                     ' '
                                   ),
                                   '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                                )
+                                AND (
+                                  INSTR(
+                                    REPLACE(
+                                      NULLIF(
+                                        IF(
+                                          REGEXP_CONTAINS(`t8`.`landing_url`, '[?&]utm_source=([^&#]*)'),
+                                          IF(
+                                            1 = 0,
+                                            REGEXP_REPLACE(
+                                              `t8`.`landing_url`,
+                                              CONCAT('.*?', CONCAT('(', '[?&]utm_source=([^&#]*)', ')'), '.*'),
+                                              '\\1'
+                                            ),
+                                            REGEXP_REPLACE(
+                                              `t8`.`landing_url`,
+                                              CONCAT('.*?', '[?&]utm_source=([^&#]*)', '.*'),
+                                              CONCAT('\\', CAST(1 AS STRING))
+                                            )
+                                          ),
+                                          NULL
+                                        ),
+                                        ''
+                                      ),
+                                      '+',
+                                      ' '
+                                    ),
+                                    '%'
+                                  ) > 0
                                 ),
                                 REPLACE(
                                   NULLIF(
@@ -2011,6 +2359,35 @@ WITH `t13` AS (
                             ' '
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                        )
+                        AND (
+                          INSTR(
+                            REPLACE(
+                              NULLIF(
+                                IF(
+                                  REGEXP_CONTAINS(`t8`.`landing_url`, '[?&]utm_medium=([^&#]*)'),
+                                  IF(
+                                    1 = 0,
+                                    REGEXP_REPLACE(
+                                      `t8`.`landing_url`,
+                                      CONCAT('.*?', CONCAT('(', '[?&]utm_medium=([^&#]*)', ')'), '.*'),
+                                      '\\1'
+                                    ),
+                                    REGEXP_REPLACE(
+                                      `t8`.`landing_url`,
+                                      CONCAT('.*?', '[?&]utm_medium=([^&#]*)', '.*'),
+                                      CONCAT('\\', CAST(1 AS STRING))
+                                    )
+                                  ),
+                                  NULL
+                                ),
+                                ''
+                              ),
+                              '+',
+                              ' '
+                            ),
+                            '%'
+                          ) > 0
                         ),
                         COALESCE(
                           (
@@ -2057,6 +2434,35 @@ WITH `t13` AS (
                                     ' '
                                   ),
                                   '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                                )
+                                AND (
+                                  INSTR(
+                                    REPLACE(
+                                      NULLIF(
+                                        IF(
+                                          REGEXP_CONTAINS(`t8`.`landing_url`, '[?&]utm_medium=([^&#]*)'),
+                                          IF(
+                                            1 = 0,
+                                            REGEXP_REPLACE(
+                                              `t8`.`landing_url`,
+                                              CONCAT('.*?', CONCAT('(', '[?&]utm_medium=([^&#]*)', ')'), '.*'),
+                                              '\\1'
+                                            ),
+                                            REGEXP_REPLACE(
+                                              `t8`.`landing_url`,
+                                              CONCAT('.*?', '[?&]utm_medium=([^&#]*)', '.*'),
+                                              CONCAT('\\', CAST(1 AS STRING))
+                                            )
+                                          ),
+                                          NULL
+                                        ),
+                                        ''
+                                      ),
+                                      '+',
+                                      ' '
+                                    ),
+                                    '%'
+                                  ) > 0
                                 ),
                                 REPLACE(
                                   NULLIF(
@@ -2152,6 +2558,35 @@ WITH `t13` AS (
                             ' '
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                        )
+                        AND (
+                          INSTR(
+                            REPLACE(
+                              NULLIF(
+                                IF(
+                                  REGEXP_CONTAINS(`t8`.`landing_url`, '[?&]utm_campaign=([^&#]*)'),
+                                  IF(
+                                    1 = 0,
+                                    REGEXP_REPLACE(
+                                      `t8`.`landing_url`,
+                                      CONCAT('.*?', CONCAT('(', '[?&]utm_campaign=([^&#]*)', ')'), '.*'),
+                                      '\\1'
+                                    ),
+                                    REGEXP_REPLACE(
+                                      `t8`.`landing_url`,
+                                      CONCAT('.*?', '[?&]utm_campaign=([^&#]*)', '.*'),
+                                      CONCAT('\\', CAST(1 AS STRING))
+                                    )
+                                  ),
+                                  NULL
+                                ),
+                                ''
+                              ),
+                              '+',
+                              ' '
+                            ),
+                            '%'
+                          ) > 0
                         ),
                         COALESCE(
                           (
@@ -2198,6 +2633,35 @@ WITH `t13` AS (
                                     ' '
                                   ),
                                   '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                                )
+                                AND (
+                                  INSTR(
+                                    REPLACE(
+                                      NULLIF(
+                                        IF(
+                                          REGEXP_CONTAINS(`t8`.`landing_url`, '[?&]utm_campaign=([^&#]*)'),
+                                          IF(
+                                            1 = 0,
+                                            REGEXP_REPLACE(
+                                              `t8`.`landing_url`,
+                                              CONCAT('.*?', CONCAT('(', '[?&]utm_campaign=([^&#]*)', ')'), '.*'),
+                                              '\\1'
+                                            ),
+                                            REGEXP_REPLACE(
+                                              `t8`.`landing_url`,
+                                              CONCAT('.*?', '[?&]utm_campaign=([^&#]*)', '.*'),
+                                              CONCAT('\\', CAST(1 AS STRING))
+                                            )
+                                          ),
+                                          NULL
+                                        ),
+                                        ''
+                                      ),
+                                      '+',
+                                      ' '
+                                    ),
+                                    '%'
+                                  ) > 0
                                 ),
                                 REPLACE(
                                   NULLIF(
@@ -2293,6 +2757,35 @@ WITH `t13` AS (
                             ' '
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                        )
+                        AND (
+                          INSTR(
+                            REPLACE(
+                              NULLIF(
+                                IF(
+                                  REGEXP_CONTAINS(`t8`.`landing_url`, '[?&]utm_content=([^&#]*)'),
+                                  IF(
+                                    1 = 0,
+                                    REGEXP_REPLACE(
+                                      `t8`.`landing_url`,
+                                      CONCAT('.*?', CONCAT('(', '[?&]utm_content=([^&#]*)', ')'), '.*'),
+                                      '\\1'
+                                    ),
+                                    REGEXP_REPLACE(
+                                      `t8`.`landing_url`,
+                                      CONCAT('.*?', '[?&]utm_content=([^&#]*)', '.*'),
+                                      CONCAT('\\', CAST(1 AS STRING))
+                                    )
+                                  ),
+                                  NULL
+                                ),
+                                ''
+                              ),
+                              '+',
+                              ' '
+                            ),
+                            '%'
+                          ) > 0
                         ),
                         COALESCE(
                           (
@@ -2339,6 +2832,35 @@ WITH `t13` AS (
                                     ' '
                                   ),
                                   '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                                )
+                                AND (
+                                  INSTR(
+                                    REPLACE(
+                                      NULLIF(
+                                        IF(
+                                          REGEXP_CONTAINS(`t8`.`landing_url`, '[?&]utm_content=([^&#]*)'),
+                                          IF(
+                                            1 = 0,
+                                            REGEXP_REPLACE(
+                                              `t8`.`landing_url`,
+                                              CONCAT('.*?', CONCAT('(', '[?&]utm_content=([^&#]*)', ')'), '.*'),
+                                              '\\1'
+                                            ),
+                                            REGEXP_REPLACE(
+                                              `t8`.`landing_url`,
+                                              CONCAT('.*?', '[?&]utm_content=([^&#]*)', '.*'),
+                                              CONCAT('\\', CAST(1 AS STRING))
+                                            )
+                                          ),
+                                          NULL
+                                        ),
+                                        ''
+                                      ),
+                                      '+',
+                                      ' '
+                                    ),
+                                    '%'
+                                  ) > 0
                                 ),
                                 REPLACE(
                                   NULLIF(
@@ -2434,6 +2956,35 @@ WITH `t13` AS (
                             ' '
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                        )
+                        AND (
+                          INSTR(
+                            REPLACE(
+                              NULLIF(
+                                IF(
+                                  REGEXP_CONTAINS(`t8`.`landing_url`, '[?&]utm_term=([^&#]*)'),
+                                  IF(
+                                    1 = 0,
+                                    REGEXP_REPLACE(
+                                      `t8`.`landing_url`,
+                                      CONCAT('.*?', CONCAT('(', '[?&]utm_term=([^&#]*)', ')'), '.*'),
+                                      '\\1'
+                                    ),
+                                    REGEXP_REPLACE(
+                                      `t8`.`landing_url`,
+                                      CONCAT('.*?', '[?&]utm_term=([^&#]*)', '.*'),
+                                      CONCAT('\\', CAST(1 AS STRING))
+                                    )
+                                  ),
+                                  NULL
+                                ),
+                                ''
+                              ),
+                              '+',
+                              ' '
+                            ),
+                            '%'
+                          ) > 0
                         ),
                         COALESCE(
                           (
@@ -2480,6 +3031,35 @@ WITH `t13` AS (
                                     ' '
                                   ),
                                   '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                                )
+                                AND (
+                                  INSTR(
+                                    REPLACE(
+                                      NULLIF(
+                                        IF(
+                                          REGEXP_CONTAINS(`t8`.`landing_url`, '[?&]utm_term=([^&#]*)'),
+                                          IF(
+                                            1 = 0,
+                                            REGEXP_REPLACE(
+                                              `t8`.`landing_url`,
+                                              CONCAT('.*?', CONCAT('(', '[?&]utm_term=([^&#]*)', ')'), '.*'),
+                                              '\\1'
+                                            ),
+                                            REGEXP_REPLACE(
+                                              `t8`.`landing_url`,
+                                              CONCAT('.*?', '[?&]utm_term=([^&#]*)', '.*'),
+                                              CONCAT('\\', CAST(1 AS STRING))
+                                            )
+                                          ),
+                                          NULL
+                                        ),
+                                        ''
+                                      ),
+                                      '+',
+                                      ' '
+                                    ),
+                                    '%'
+                                  ) > 0
                                 ),
                                 REPLACE(
                                   NULLIF(
@@ -2594,7 +3174,7 @@ WITH `t13` AS (
                 `t4`.`utm_term`
               FROM `sessions` AS `t4`
             ) AS `t8`
-          ) AS `t15`
+          ) AS `t18`
         ) AS `t24`
       ) AS `t27`
     ) AS `t31`
@@ -3152,6 +3732,35 @@ WITH `t13` AS (
                             ' '
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                        )
+                        AND (
+                          INSTR(
+                            REPLACE(
+                              NULLIF(
+                                IF(
+                                  REGEXP_CONTAINS(`t19`.`landing_url`, '[?&]utm_source=([^&#]*)'),
+                                  IF(
+                                    1 = 0,
+                                    REGEXP_REPLACE(
+                                      `t19`.`landing_url`,
+                                      CONCAT('.*?', CONCAT('(', '[?&]utm_source=([^&#]*)', ')'), '.*'),
+                                      '\\1'
+                                    ),
+                                    REGEXP_REPLACE(
+                                      `t19`.`landing_url`,
+                                      CONCAT('.*?', '[?&]utm_source=([^&#]*)', '.*'),
+                                      CONCAT('\\', CAST(1 AS STRING))
+                                    )
+                                  ),
+                                  NULL
+                                ),
+                                ''
+                              ),
+                              '+',
+                              ' '
+                            ),
+                            '%'
+                          ) > 0
                         ),
                         COALESCE(
                           (
@@ -3198,6 +3807,35 @@ WITH `t13` AS (
                                     ' '
                                   ),
                                   '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                                )
+                                AND (
+                                  INSTR(
+                                    REPLACE(
+                                      NULLIF(
+                                        IF(
+                                          REGEXP_CONTAINS(`t19`.`landing_url`, '[?&]utm_source=([^&#]*)'),
+                                          IF(
+                                            1 = 0,
+                                            REGEXP_REPLACE(
+                                              `t19`.`landing_url`,
+                                              CONCAT('.*?', CONCAT('(', '[?&]utm_source=([^&#]*)', ')'), '.*'),
+                                              '\\1'
+                                            ),
+                                            REGEXP_REPLACE(
+                                              `t19`.`landing_url`,
+                                              CONCAT('.*?', '[?&]utm_source=([^&#]*)', '.*'),
+                                              CONCAT('\\', CAST(1 AS STRING))
+                                            )
+                                          ),
+                                          NULL
+                                        ),
+                                        ''
+                                      ),
+                                      '+',
+                                      ' '
+                                    ),
+                                    '%'
+                                  ) > 0
                                 ),
                                 REPLACE(
                                   NULLIF(
@@ -3293,6 +3931,35 @@ WITH `t13` AS (
                             ' '
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                        )
+                        AND (
+                          INSTR(
+                            REPLACE(
+                              NULLIF(
+                                IF(
+                                  REGEXP_CONTAINS(`t19`.`landing_url`, '[?&]utm_medium=([^&#]*)'),
+                                  IF(
+                                    1 = 0,
+                                    REGEXP_REPLACE(
+                                      `t19`.`landing_url`,
+                                      CONCAT('.*?', CONCAT('(', '[?&]utm_medium=([^&#]*)', ')'), '.*'),
+                                      '\\1'
+                                    ),
+                                    REGEXP_REPLACE(
+                                      `t19`.`landing_url`,
+                                      CONCAT('.*?', '[?&]utm_medium=([^&#]*)', '.*'),
+                                      CONCAT('\\', CAST(1 AS STRING))
+                                    )
+                                  ),
+                                  NULL
+                                ),
+                                ''
+                              ),
+                              '+',
+                              ' '
+                            ),
+                            '%'
+                          ) > 0
                         ),
                         COALESCE(
                           (
@@ -3339,6 +4006,35 @@ WITH `t13` AS (
                                     ' '
                                   ),
                                   '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                                )
+                                AND (
+                                  INSTR(
+                                    REPLACE(
+                                      NULLIF(
+                                        IF(
+                                          REGEXP_CONTAINS(`t19`.`landing_url`, '[?&]utm_medium=([^&#]*)'),
+                                          IF(
+                                            1 = 0,
+                                            REGEXP_REPLACE(
+                                              `t19`.`landing_url`,
+                                              CONCAT('.*?', CONCAT('(', '[?&]utm_medium=([^&#]*)', ')'), '.*'),
+                                              '\\1'
+                                            ),
+                                            REGEXP_REPLACE(
+                                              `t19`.`landing_url`,
+                                              CONCAT('.*?', '[?&]utm_medium=([^&#]*)', '.*'),
+                                              CONCAT('\\', CAST(1 AS STRING))
+                                            )
+                                          ),
+                                          NULL
+                                        ),
+                                        ''
+                                      ),
+                                      '+',
+                                      ' '
+                                    ),
+                                    '%'
+                                  ) > 0
                                 ),
                                 REPLACE(
                                   NULLIF(
@@ -3434,6 +4130,35 @@ WITH `t13` AS (
                             ' '
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                        )
+                        AND (
+                          INSTR(
+                            REPLACE(
+                              NULLIF(
+                                IF(
+                                  REGEXP_CONTAINS(`t19`.`landing_url`, '[?&]utm_campaign=([^&#]*)'),
+                                  IF(
+                                    1 = 0,
+                                    REGEXP_REPLACE(
+                                      `t19`.`landing_url`,
+                                      CONCAT('.*?', CONCAT('(', '[?&]utm_campaign=([^&#]*)', ')'), '.*'),
+                                      '\\1'
+                                    ),
+                                    REGEXP_REPLACE(
+                                      `t19`.`landing_url`,
+                                      CONCAT('.*?', '[?&]utm_campaign=([^&#]*)', '.*'),
+                                      CONCAT('\\', CAST(1 AS STRING))
+                                    )
+                                  ),
+                                  NULL
+                                ),
+                                ''
+                              ),
+                              '+',
+                              ' '
+                            ),
+                            '%'
+                          ) > 0
                         ),
                         COALESCE(
                           (
@@ -3480,6 +4205,35 @@ WITH `t13` AS (
                                     ' '
                                   ),
                                   '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                                )
+                                AND (
+                                  INSTR(
+                                    REPLACE(
+                                      NULLIF(
+                                        IF(
+                                          REGEXP_CONTAINS(`t19`.`landing_url`, '[?&]utm_campaign=([^&#]*)'),
+                                          IF(
+                                            1 = 0,
+                                            REGEXP_REPLACE(
+                                              `t19`.`landing_url`,
+                                              CONCAT('.*?', CONCAT('(', '[?&]utm_campaign=([^&#]*)', ')'), '.*'),
+                                              '\\1'
+                                            ),
+                                            REGEXP_REPLACE(
+                                              `t19`.`landing_url`,
+                                              CONCAT('.*?', '[?&]utm_campaign=([^&#]*)', '.*'),
+                                              CONCAT('\\', CAST(1 AS STRING))
+                                            )
+                                          ),
+                                          NULL
+                                        ),
+                                        ''
+                                      ),
+                                      '+',
+                                      ' '
+                                    ),
+                                    '%'
+                                  ) > 0
                                 ),
                                 REPLACE(
                                   NULLIF(
@@ -3575,6 +4329,35 @@ WITH `t13` AS (
                             ' '
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                        )
+                        AND (
+                          INSTR(
+                            REPLACE(
+                              NULLIF(
+                                IF(
+                                  REGEXP_CONTAINS(`t19`.`landing_url`, '[?&]utm_content=([^&#]*)'),
+                                  IF(
+                                    1 = 0,
+                                    REGEXP_REPLACE(
+                                      `t19`.`landing_url`,
+                                      CONCAT('.*?', CONCAT('(', '[?&]utm_content=([^&#]*)', ')'), '.*'),
+                                      '\\1'
+                                    ),
+                                    REGEXP_REPLACE(
+                                      `t19`.`landing_url`,
+                                      CONCAT('.*?', '[?&]utm_content=([^&#]*)', '.*'),
+                                      CONCAT('\\', CAST(1 AS STRING))
+                                    )
+                                  ),
+                                  NULL
+                                ),
+                                ''
+                              ),
+                              '+',
+                              ' '
+                            ),
+                            '%'
+                          ) > 0
                         ),
                         COALESCE(
                           (
@@ -3621,6 +4404,35 @@ WITH `t13` AS (
                                     ' '
                                   ),
                                   '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                                )
+                                AND (
+                                  INSTR(
+                                    REPLACE(
+                                      NULLIF(
+                                        IF(
+                                          REGEXP_CONTAINS(`t19`.`landing_url`, '[?&]utm_content=([^&#]*)'),
+                                          IF(
+                                            1 = 0,
+                                            REGEXP_REPLACE(
+                                              `t19`.`landing_url`,
+                                              CONCAT('.*?', CONCAT('(', '[?&]utm_content=([^&#]*)', ')'), '.*'),
+                                              '\\1'
+                                            ),
+                                            REGEXP_REPLACE(
+                                              `t19`.`landing_url`,
+                                              CONCAT('.*?', '[?&]utm_content=([^&#]*)', '.*'),
+                                              CONCAT('\\', CAST(1 AS STRING))
+                                            )
+                                          ),
+                                          NULL
+                                        ),
+                                        ''
+                                      ),
+                                      '+',
+                                      ' '
+                                    ),
+                                    '%'
+                                  ) > 0
                                 ),
                                 REPLACE(
                                   NULLIF(
@@ -3716,6 +4528,35 @@ WITH `t13` AS (
                             ' '
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                        )
+                        AND (
+                          INSTR(
+                            REPLACE(
+                              NULLIF(
+                                IF(
+                                  REGEXP_CONTAINS(`t19`.`landing_url`, '[?&]utm_term=([^&#]*)'),
+                                  IF(
+                                    1 = 0,
+                                    REGEXP_REPLACE(
+                                      `t19`.`landing_url`,
+                                      CONCAT('.*?', CONCAT('(', '[?&]utm_term=([^&#]*)', ')'), '.*'),
+                                      '\\1'
+                                    ),
+                                    REGEXP_REPLACE(
+                                      `t19`.`landing_url`,
+                                      CONCAT('.*?', '[?&]utm_term=([^&#]*)', '.*'),
+                                      CONCAT('\\', CAST(1 AS STRING))
+                                    )
+                                  ),
+                                  NULL
+                                ),
+                                ''
+                              ),
+                              '+',
+                              ' '
+                            ),
+                            '%'
+                          ) > 0
                         ),
                         COALESCE(
                           (
@@ -3762,6 +4603,35 @@ WITH `t13` AS (
                                     ' '
                                   ),
                                   '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                                )
+                                AND (
+                                  INSTR(
+                                    REPLACE(
+                                      NULLIF(
+                                        IF(
+                                          REGEXP_CONTAINS(`t19`.`landing_url`, '[?&]utm_term=([^&#]*)'),
+                                          IF(
+                                            1 = 0,
+                                            REGEXP_REPLACE(
+                                              `t19`.`landing_url`,
+                                              CONCAT('.*?', CONCAT('(', '[?&]utm_term=([^&#]*)', ')'), '.*'),
+                                              '\\1'
+                                            ),
+                                            REGEXP_REPLACE(
+                                              `t19`.`landing_url`,
+                                              CONCAT('.*?', '[?&]utm_term=([^&#]*)', '.*'),
+                                              CONCAT('\\', CAST(1 AS STRING))
+                                            )
+                                          ),
+                                          NULL
+                                        ),
+                                        ''
+                                      ),
+                                      '+',
+                                      ' '
+                                    ),
+                                    '%'
+                                  ) > 0
                                 ),
                                 REPLACE(
                                   NULLIF(

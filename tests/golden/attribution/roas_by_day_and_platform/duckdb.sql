@@ -476,40 +476,40 @@ WITH "t13" AS (
           END AS "campaign"
         FROM (
           SELECT
-            "t15"."shop_id",
-            "t15"."touchpoint_id",
-            "t15"."kind",
-            "t15"."visitor_id",
-            "t15"."customer_id",
-            "t15"."at",
-            "t15"."landing_url",
-            "t15"."referrer",
-            "t15"."utm_source",
-            "t15"."utm_medium",
-            "t15"."utm_campaign",
-            "t15"."utm_content",
-            "t15"."utm_term",
-            "t15"."u_utm_source",
-            "t15"."u_utm_medium",
-            "t15"."u_utm_campaign",
-            "t15"."u_utm_content",
-            "t15"."u_utm_term",
-            "t15"."referrer_host",
+            "t18"."shop_id",
+            "t18"."touchpoint_id",
+            "t18"."kind",
+            "t18"."visitor_id",
+            "t18"."customer_id",
+            "t18"."at",
+            "t18"."landing_url",
+            "t18"."referrer",
+            "t18"."utm_source",
+            "t18"."utm_medium",
+            "t18"."utm_campaign",
+            "t18"."utm_content",
+            "t18"."utm_term",
+            "t18"."u_utm_source",
+            "t18"."u_utm_medium",
+            "t18"."u_utm_campaign",
+            "t18"."u_utm_content",
+            "t18"."u_utm_term",
+            "t18"."referrer_host",
             CASE
               WHEN TRUE
               AND (
-                NOT "t15"."u_utm_source" IS NULL
+                NOT "t18"."u_utm_source" IS NULL
               )
               AND (
-                NOT "t15"."u_utm_medium" IS NULL
+                NOT "t18"."u_utm_medium" IS NULL
               )
               THEN 'utm'
               WHEN (
-                NOT "t15"."referrer_host" IS NULL
+                NOT "t18"."referrer_host" IS NULL
               )
               AND NOT (
                 REGEXP_MATCHES(
-                  "t15"."referrer_host",
+                  "t18"."referrer_host",
                   '((^|\.)myshopify\.com$)|((^|\.)checkout\.shopify\.com$)|((^|\.)shop\.app$)'
                 )
               )
@@ -546,6 +546,14 @@ WITH "t13" AS (
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
                         )
+                        AND CONTAINS(
+                          REPLACE(
+                            NULLIF(REGEXP_EXTRACT("t8"."landing_url", '[?&]utm_source=([^&#]*)', 1), ''),
+                            '+',
+                            ' '
+                          ),
+                          '%'
+                        )
                         THEN URL_DECODE(
                           CASE
                             WHEN REGEXP_MATCHES(
@@ -555,6 +563,14 @@ WITH "t13" AS (
                                 ' '
                               ),
                               '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                            )
+                            AND CONTAINS(
+                              REPLACE(
+                                NULLIF(REGEXP_EXTRACT("t8"."landing_url", '[?&]utm_source=([^&#]*)', 1), ''),
+                                '+',
+                                ' '
+                              ),
+                              '%'
                             )
                             THEN REPLACE(
                               NULLIF(REGEXP_EXTRACT("t8"."landing_url", '[?&]utm_source=([^&#]*)', 1), ''),
@@ -592,6 +608,14 @@ WITH "t13" AS (
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
                         )
+                        AND CONTAINS(
+                          REPLACE(
+                            NULLIF(REGEXP_EXTRACT("t8"."landing_url", '[?&]utm_medium=([^&#]*)', 1), ''),
+                            '+',
+                            ' '
+                          ),
+                          '%'
+                        )
                         THEN URL_DECODE(
                           CASE
                             WHEN REGEXP_MATCHES(
@@ -601,6 +625,14 @@ WITH "t13" AS (
                                 ' '
                               ),
                               '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                            )
+                            AND CONTAINS(
+                              REPLACE(
+                                NULLIF(REGEXP_EXTRACT("t8"."landing_url", '[?&]utm_medium=([^&#]*)', 1), ''),
+                                '+',
+                                ' '
+                              ),
+                              '%'
                             )
                             THEN REPLACE(
                               NULLIF(REGEXP_EXTRACT("t8"."landing_url", '[?&]utm_medium=([^&#]*)', 1), ''),
@@ -638,6 +670,14 @@ WITH "t13" AS (
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
                         )
+                        AND CONTAINS(
+                          REPLACE(
+                            NULLIF(REGEXP_EXTRACT("t8"."landing_url", '[?&]utm_campaign=([^&#]*)', 1), ''),
+                            '+',
+                            ' '
+                          ),
+                          '%'
+                        )
                         THEN URL_DECODE(
                           CASE
                             WHEN REGEXP_MATCHES(
@@ -647,6 +687,14 @@ WITH "t13" AS (
                                 ' '
                               ),
                               '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                            )
+                            AND CONTAINS(
+                              REPLACE(
+                                NULLIF(REGEXP_EXTRACT("t8"."landing_url", '[?&]utm_campaign=([^&#]*)', 1), ''),
+                                '+',
+                                ' '
+                              ),
+                              '%'
                             )
                             THEN REPLACE(
                               NULLIF(REGEXP_EXTRACT("t8"."landing_url", '[?&]utm_campaign=([^&#]*)', 1), ''),
@@ -684,6 +732,14 @@ WITH "t13" AS (
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
                         )
+                        AND CONTAINS(
+                          REPLACE(
+                            NULLIF(REGEXP_EXTRACT("t8"."landing_url", '[?&]utm_content=([^&#]*)', 1), ''),
+                            '+',
+                            ' '
+                          ),
+                          '%'
+                        )
                         THEN URL_DECODE(
                           CASE
                             WHEN REGEXP_MATCHES(
@@ -693,6 +749,14 @@ WITH "t13" AS (
                                 ' '
                               ),
                               '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                            )
+                            AND CONTAINS(
+                              REPLACE(
+                                NULLIF(REGEXP_EXTRACT("t8"."landing_url", '[?&]utm_content=([^&#]*)', 1), ''),
+                                '+',
+                                ' '
+                              ),
+                              '%'
                             )
                             THEN REPLACE(
                               NULLIF(REGEXP_EXTRACT("t8"."landing_url", '[?&]utm_content=([^&#]*)', 1), ''),
@@ -726,11 +790,19 @@ WITH "t13" AS (
                           REPLACE(NULLIF(REGEXP_EXTRACT("t8"."landing_url", '[?&]utm_term=([^&#]*)', 1), ''), '+', ' '),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
                         )
+                        AND CONTAINS(
+                          REPLACE(NULLIF(REGEXP_EXTRACT("t8"."landing_url", '[?&]utm_term=([^&#]*)', 1), ''), '+', ' '),
+                          '%'
+                        )
                         THEN URL_DECODE(
                           CASE
                             WHEN REGEXP_MATCHES(
                               REPLACE(NULLIF(REGEXP_EXTRACT("t8"."landing_url", '[?&]utm_term=([^&#]*)', 1), ''), '+', ' '),
                               '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                            )
+                            AND CONTAINS(
+                              REPLACE(NULLIF(REGEXP_EXTRACT("t8"."landing_url", '[?&]utm_term=([^&#]*)', 1), ''), '+', ' '),
+                              '%'
                             )
                             THEN REPLACE(NULLIF(REGEXP_EXTRACT("t8"."landing_url", '[?&]utm_term=([^&#]*)', 1), ''), '+', ' ')
                             ELSE ''
@@ -789,7 +861,7 @@ WITH "t13" AS (
                 "t4"."utm_term"
               FROM "sessions" AS "t4"
             ) AS "t8"
-          ) AS "t15"
+          ) AS "t18"
         ) AS "t24"
       ) AS "t27"
     ) AS "t31"
@@ -1215,40 +1287,40 @@ WITH "t13" AS (
           END AS "campaign"
         FROM (
           SELECT
-            "t15"."shop_id",
-            "t15"."touchpoint_id",
-            "t15"."kind",
-            "t15"."visitor_id",
-            "t15"."customer_id",
-            "t15"."at",
-            "t15"."landing_url",
-            "t15"."referrer",
-            "t15"."utm_source",
-            "t15"."utm_medium",
-            "t15"."utm_campaign",
-            "t15"."utm_content",
-            "t15"."utm_term",
-            "t15"."u_utm_source",
-            "t15"."u_utm_medium",
-            "t15"."u_utm_campaign",
-            "t15"."u_utm_content",
-            "t15"."u_utm_term",
-            "t15"."referrer_host",
+            "t18"."shop_id",
+            "t18"."touchpoint_id",
+            "t18"."kind",
+            "t18"."visitor_id",
+            "t18"."customer_id",
+            "t18"."at",
+            "t18"."landing_url",
+            "t18"."referrer",
+            "t18"."utm_source",
+            "t18"."utm_medium",
+            "t18"."utm_campaign",
+            "t18"."utm_content",
+            "t18"."utm_term",
+            "t18"."u_utm_source",
+            "t18"."u_utm_medium",
+            "t18"."u_utm_campaign",
+            "t18"."u_utm_content",
+            "t18"."u_utm_term",
+            "t18"."referrer_host",
             CASE
               WHEN TRUE
               AND (
-                NOT "t15"."u_utm_source" IS NULL
+                NOT "t18"."u_utm_source" IS NULL
               )
               AND (
-                NOT "t15"."u_utm_medium" IS NULL
+                NOT "t18"."u_utm_medium" IS NULL
               )
               THEN 'utm'
               WHEN (
-                NOT "t15"."referrer_host" IS NULL
+                NOT "t18"."referrer_host" IS NULL
               )
               AND NOT (
                 REGEXP_MATCHES(
-                  "t15"."referrer_host",
+                  "t18"."referrer_host",
                   '((^|\.)myshopify\.com$)|((^|\.)checkout\.shopify\.com$)|((^|\.)shop\.app$)'
                 )
               )
@@ -1285,6 +1357,14 @@ WITH "t13" AS (
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
                         )
+                        AND CONTAINS(
+                          REPLACE(
+                            NULLIF(REGEXP_EXTRACT("t8"."landing_url", '[?&]utm_source=([^&#]*)', 1), ''),
+                            '+',
+                            ' '
+                          ),
+                          '%'
+                        )
                         THEN URL_DECODE(
                           CASE
                             WHEN REGEXP_MATCHES(
@@ -1294,6 +1374,14 @@ WITH "t13" AS (
                                 ' '
                               ),
                               '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                            )
+                            AND CONTAINS(
+                              REPLACE(
+                                NULLIF(REGEXP_EXTRACT("t8"."landing_url", '[?&]utm_source=([^&#]*)', 1), ''),
+                                '+',
+                                ' '
+                              ),
+                              '%'
                             )
                             THEN REPLACE(
                               NULLIF(REGEXP_EXTRACT("t8"."landing_url", '[?&]utm_source=([^&#]*)', 1), ''),
@@ -1331,6 +1419,14 @@ WITH "t13" AS (
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
                         )
+                        AND CONTAINS(
+                          REPLACE(
+                            NULLIF(REGEXP_EXTRACT("t8"."landing_url", '[?&]utm_medium=([^&#]*)', 1), ''),
+                            '+',
+                            ' '
+                          ),
+                          '%'
+                        )
                         THEN URL_DECODE(
                           CASE
                             WHEN REGEXP_MATCHES(
@@ -1340,6 +1436,14 @@ WITH "t13" AS (
                                 ' '
                               ),
                               '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                            )
+                            AND CONTAINS(
+                              REPLACE(
+                                NULLIF(REGEXP_EXTRACT("t8"."landing_url", '[?&]utm_medium=([^&#]*)', 1), ''),
+                                '+',
+                                ' '
+                              ),
+                              '%'
                             )
                             THEN REPLACE(
                               NULLIF(REGEXP_EXTRACT("t8"."landing_url", '[?&]utm_medium=([^&#]*)', 1), ''),
@@ -1377,6 +1481,14 @@ WITH "t13" AS (
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
                         )
+                        AND CONTAINS(
+                          REPLACE(
+                            NULLIF(REGEXP_EXTRACT("t8"."landing_url", '[?&]utm_campaign=([^&#]*)', 1), ''),
+                            '+',
+                            ' '
+                          ),
+                          '%'
+                        )
                         THEN URL_DECODE(
                           CASE
                             WHEN REGEXP_MATCHES(
@@ -1386,6 +1498,14 @@ WITH "t13" AS (
                                 ' '
                               ),
                               '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                            )
+                            AND CONTAINS(
+                              REPLACE(
+                                NULLIF(REGEXP_EXTRACT("t8"."landing_url", '[?&]utm_campaign=([^&#]*)', 1), ''),
+                                '+',
+                                ' '
+                              ),
+                              '%'
                             )
                             THEN REPLACE(
                               NULLIF(REGEXP_EXTRACT("t8"."landing_url", '[?&]utm_campaign=([^&#]*)', 1), ''),
@@ -1423,6 +1543,14 @@ WITH "t13" AS (
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
                         )
+                        AND CONTAINS(
+                          REPLACE(
+                            NULLIF(REGEXP_EXTRACT("t8"."landing_url", '[?&]utm_content=([^&#]*)', 1), ''),
+                            '+',
+                            ' '
+                          ),
+                          '%'
+                        )
                         THEN URL_DECODE(
                           CASE
                             WHEN REGEXP_MATCHES(
@@ -1432,6 +1560,14 @@ WITH "t13" AS (
                                 ' '
                               ),
                               '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                            )
+                            AND CONTAINS(
+                              REPLACE(
+                                NULLIF(REGEXP_EXTRACT("t8"."landing_url", '[?&]utm_content=([^&#]*)', 1), ''),
+                                '+',
+                                ' '
+                              ),
+                              '%'
                             )
                             THEN REPLACE(
                               NULLIF(REGEXP_EXTRACT("t8"."landing_url", '[?&]utm_content=([^&#]*)', 1), ''),
@@ -1465,11 +1601,19 @@ WITH "t13" AS (
                           REPLACE(NULLIF(REGEXP_EXTRACT("t8"."landing_url", '[?&]utm_term=([^&#]*)', 1), ''), '+', ' '),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
                         )
+                        AND CONTAINS(
+                          REPLACE(NULLIF(REGEXP_EXTRACT("t8"."landing_url", '[?&]utm_term=([^&#]*)', 1), ''), '+', ' '),
+                          '%'
+                        )
                         THEN URL_DECODE(
                           CASE
                             WHEN REGEXP_MATCHES(
                               REPLACE(NULLIF(REGEXP_EXTRACT("t8"."landing_url", '[?&]utm_term=([^&#]*)', 1), ''), '+', ' '),
                               '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                            )
+                            AND CONTAINS(
+                              REPLACE(NULLIF(REGEXP_EXTRACT("t8"."landing_url", '[?&]utm_term=([^&#]*)', 1), ''), '+', ' '),
+                              '%'
                             )
                             THEN REPLACE(NULLIF(REGEXP_EXTRACT("t8"."landing_url", '[?&]utm_term=([^&#]*)', 1), ''), '+', ' ')
                             ELSE ''
@@ -1528,7 +1672,7 @@ WITH "t13" AS (
                 "t4"."utm_term"
               FROM "sessions" AS "t4"
             ) AS "t8"
-          ) AS "t15"
+          ) AS "t18"
         ) AS "t24"
       ) AS "t27"
     ) AS "t31"
@@ -2035,6 +2179,14 @@ WITH "t13" AS (
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
                         )
+                        AND CONTAINS(
+                          REPLACE(
+                            NULLIF(REGEXP_EXTRACT("t19"."landing_url", '[?&]utm_source=([^&#]*)', 1), ''),
+                            '+',
+                            ' '
+                          ),
+                          '%'
+                        )
                         THEN URL_DECODE(
                           CASE
                             WHEN REGEXP_MATCHES(
@@ -2044,6 +2196,14 @@ WITH "t13" AS (
                                 ' '
                               ),
                               '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                            )
+                            AND CONTAINS(
+                              REPLACE(
+                                NULLIF(REGEXP_EXTRACT("t19"."landing_url", '[?&]utm_source=([^&#]*)', 1), ''),
+                                '+',
+                                ' '
+                              ),
+                              '%'
                             )
                             THEN REPLACE(
                               NULLIF(REGEXP_EXTRACT("t19"."landing_url", '[?&]utm_source=([^&#]*)', 1), ''),
@@ -2081,6 +2241,14 @@ WITH "t13" AS (
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
                         )
+                        AND CONTAINS(
+                          REPLACE(
+                            NULLIF(REGEXP_EXTRACT("t19"."landing_url", '[?&]utm_medium=([^&#]*)', 1), ''),
+                            '+',
+                            ' '
+                          ),
+                          '%'
+                        )
                         THEN URL_DECODE(
                           CASE
                             WHEN REGEXP_MATCHES(
@@ -2090,6 +2258,14 @@ WITH "t13" AS (
                                 ' '
                               ),
                               '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                            )
+                            AND CONTAINS(
+                              REPLACE(
+                                NULLIF(REGEXP_EXTRACT("t19"."landing_url", '[?&]utm_medium=([^&#]*)', 1), ''),
+                                '+',
+                                ' '
+                              ),
+                              '%'
                             )
                             THEN REPLACE(
                               NULLIF(REGEXP_EXTRACT("t19"."landing_url", '[?&]utm_medium=([^&#]*)', 1), ''),
@@ -2127,6 +2303,14 @@ WITH "t13" AS (
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
                         )
+                        AND CONTAINS(
+                          REPLACE(
+                            NULLIF(REGEXP_EXTRACT("t19"."landing_url", '[?&]utm_campaign=([^&#]*)', 1), ''),
+                            '+',
+                            ' '
+                          ),
+                          '%'
+                        )
                         THEN URL_DECODE(
                           CASE
                             WHEN REGEXP_MATCHES(
@@ -2136,6 +2320,14 @@ WITH "t13" AS (
                                 ' '
                               ),
                               '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                            )
+                            AND CONTAINS(
+                              REPLACE(
+                                NULLIF(REGEXP_EXTRACT("t19"."landing_url", '[?&]utm_campaign=([^&#]*)', 1), ''),
+                                '+',
+                                ' '
+                              ),
+                              '%'
                             )
                             THEN REPLACE(
                               NULLIF(REGEXP_EXTRACT("t19"."landing_url", '[?&]utm_campaign=([^&#]*)', 1), ''),
@@ -2173,6 +2365,14 @@ WITH "t13" AS (
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
                         )
+                        AND CONTAINS(
+                          REPLACE(
+                            NULLIF(REGEXP_EXTRACT("t19"."landing_url", '[?&]utm_content=([^&#]*)', 1), ''),
+                            '+',
+                            ' '
+                          ),
+                          '%'
+                        )
                         THEN URL_DECODE(
                           CASE
                             WHEN REGEXP_MATCHES(
@@ -2182,6 +2382,14 @@ WITH "t13" AS (
                                 ' '
                               ),
                               '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                            )
+                            AND CONTAINS(
+                              REPLACE(
+                                NULLIF(REGEXP_EXTRACT("t19"."landing_url", '[?&]utm_content=([^&#]*)', 1), ''),
+                                '+',
+                                ' '
+                              ),
+                              '%'
                             )
                             THEN REPLACE(
                               NULLIF(REGEXP_EXTRACT("t19"."landing_url", '[?&]utm_content=([^&#]*)', 1), ''),
@@ -2219,6 +2427,14 @@ WITH "t13" AS (
                           ),
                           '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
                         )
+                        AND CONTAINS(
+                          REPLACE(
+                            NULLIF(REGEXP_EXTRACT("t19"."landing_url", '[?&]utm_term=([^&#]*)', 1), ''),
+                            '+',
+                            ' '
+                          ),
+                          '%'
+                        )
                         THEN URL_DECODE(
                           CASE
                             WHEN REGEXP_MATCHES(
@@ -2228,6 +2444,14 @@ WITH "t13" AS (
                                 ' '
                               ),
                               '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+                            )
+                            AND CONTAINS(
+                              REPLACE(
+                                NULLIF(REGEXP_EXTRACT("t19"."landing_url", '[?&]utm_term=([^&#]*)', 1), ''),
+                                '+',
+                                ' '
+                              ),
+                              '%'
                             )
                             THEN REPLACE(
                               NULLIF(REGEXP_EXTRACT("t19"."landing_url", '[?&]utm_term=([^&#]*)', 1), ''),
