@@ -98,6 +98,9 @@ class PostgresWarehouse(Warehouse):
     def _load_table(self, database: str | None, name: str, logical: str, data: pa.Table) -> None:
         _refuse_nul_bytes(logical, data)
         replace_table(self, database, name, logical, data)
+        # Fresh statistics for the planner (a server may run without autovacuum): without them it
+        # guesses the sessions' size and visitor spread, and plans the attribution joins badly.
+        self._run(f"ANALYZE {sge.table_(name, db=database, quoted=True).sql('postgres')}")
 
     def _run(self, sql: str) -> None:
         with self.raw.cursor() as cursor:

@@ -31,25 +31,29 @@ def query(
     set_: Overrides = None,
 ) -> None:
     """Compute metrics on the warehouse, split by dimensions."""
-    from semantic.api import build_query, load_project
-    from semantic.backends.runner import run_query
-    from semantic.backends.connect import connect_for
+    from semantic.api import load_project, query_spec
+    from semantic.backends.connect import connect_for, dialect_for
+    from semantic.backends.runner import run_compiled
     from semantic.cli import render
+    from semantic.compile_cache import compiled_query
+    from semantic.sources import Sources
 
     render.check_format(format, output)
     project = load_project(config, set_ or ())
-    built = build_query(
-        project, metrics, by=by or (), shops=shop or (), start=parse_date(start, "--start"), end=parse_date(end, "--end"),
+    spec = query_spec(
+        metrics, by=by or (), shops=shop or (), start=parse_date(start, "--start"), end=parse_date(end, "--end"),
         options={"model": model} if model else None,
         fill=fill,
     )
-    _warn(built.warnings)
+    # Compiled once (and cached per project and query): see semantic/compile_cache.py.
+    compiled = compiled_query(project, spec, dialect_for(project, database))
+    _warn(compiled.warnings)
     warehouse = connect_for(project, database)
     try:
-        result = run_query(warehouse, built)
+        result = run_compiled(warehouse, compiled, Sources.from_config(project.config))
     finally:
         warehouse.close()
-    emit(result, built, format, output)
+    emit(result, compiled, format, output)
 
 
 def _warn(warnings: tuple[str, ...]) -> None:
@@ -75,13 +79,14 @@ def compile_(
     set_: Overrides = None,
 ) -> None:
     """Print the SQL of a query (default: each metric by day and shop) in a dialect."""
-    from semantic.api import build_query, load_project
-    from semantic.compiler import check_dialect, compile_sql
+    from semantic.api import load_project, query_spec
+    from semantic.compile_cache import compiled_query
+    from semantic.compiler import check_dialect
 
     check_dialect(dialect)
     project = load_project(config, set_ or ())
-    built = build_query(project, metrics, by=by if by is not None else ("day", "shop"))
-    say(compile_sql(built.expr, dialect) + ";")
+    spec = query_spec(metrics, by=by if by is not None else ("day", "shop"))
+    say(compiled_query(project, spec, dialect).sql + ";")
 
 
 def export(

@@ -79,7 +79,7 @@ def form_decode(raw: ir.StringValue) -> ir.StringValue:
     """`+` as space, then percent-decoded; kept as written when the escapes do not decode."""
     spaced = raw.replace("+", " ")
     ok = spaced.re_search(DECODABLE)
-    escaped = ok & spaced.contains("%")  # only these need decoding (most values have no escape)
+    escaped = spaced.contains("%") & ok  # only these need decoding (most values have no escape)
     # The argument is blanked rather than the call skipped: engines may evaluate
     # both branches of a CASE, and url_decode fails the query on bad input.
     decoded = url_decode(escaped.ifelse(spaced, ""))
@@ -96,20 +96,22 @@ def utm_value(column: ir.StringValue, url: ir.StringValue, name: str) -> ir.Stri
     return ibis.coalesce(normalise(column), normalise(form_decode(query_param(url, name))))
 
 
-def with_utm_values(raw: ir.Table, url: str = "landing_url") -> ir.Table:
-    """`raw` plus `u_<param>` (utm_value of each UTM_PARAMS column and `url`), each URL parsed once.
+def url_utm_values(urls: ir.Table, url: str = "landing_url") -> ir.Table:
+    """`urls` plus `url_<param>`: each UTM_PARAMS parameter of `url`, form-decoded and normalised.
 
-    In stages, so that the SQL names each intermediate value once instead of repeating its expression.
+    In stages, so that the SQL names each intermediate value once instead of
+    repeating its expression; meant for the distinct URLs (there are far fewer
+    landing URLs than sessions).
     """
-    t = raw.mutate(**{f"q__{p}": query_param(raw[url], p).replace("+", " ") for p in UTM_PARAMS})
-    t = t.mutate(**{f"ok__{p}": t[f"q__{p}"].re_search(DECODABLE) & t[f"q__{p}"].contains("%") for p in UTM_PARAMS})
+    t = urls.mutate(**{f"q__{p}": query_param(urls[url], p).replace("+", " ") for p in UTM_PARAMS})
+    # The cheap test first: only values holding an escape need the UTF-8 check and the decoding.
+    t = t.mutate(**{f"ok__{p}": t[f"q__{p}"].contains("%") & t[f"q__{p}"].re_search(DECODABLE) for p in UTM_PARAMS})
 
     def value(p: str) -> ir.StringValue:
         spaced, ok = t[f"q__{p}"], t[f"ok__{p}"]
-        decoded = ok.ifelse(url_decode(ok.ifelse(spaced, "")), spaced)  # blanked argument: see form_decode
-        return ibis.coalesce(normalise(t[p]), normalise(decoded))
+        return normalise(ok.ifelse(url_decode(ok.ifelse(spaced, "")), spaced))  # blanked argument: see form_decode
 
-    t = t.mutate(**{f"u_{p}": value(p) for p in UTM_PARAMS})
+    t = t.mutate(**{f"url_{p}": value(p) for p in UTM_PARAMS})
     return t.drop(*(f"{stage}__{p}" for stage in ("q", "ok") for p in UTM_PARAMS))
 
 
