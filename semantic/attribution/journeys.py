@@ -123,7 +123,8 @@ def _candidates(scope: Scope) -> ir.Table:
     # over the order's candidates rather than an anti-join (which planners may run as a nested loop).
     clicked = ((both.kind == "session") & ~both.is_direct).ifelse(1, 0).max().over(group_by=ORDER_KEY)
     both = both.mutate(clicked__=clicked)
-    return both.filter((both.kind == "session") | (both.clicked__ == 0)).drop("clicked__")
+    kept = both.filter((both.kind == "session") | (both.clicked__ == 0))
+    return kept.select(*(c for c in kept.columns if c != "clicked__"))
 
 
 def _credited(scope: Scope, model: AttributionModel) -> ir.Table:

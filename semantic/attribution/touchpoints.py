@@ -134,7 +134,8 @@ def classify(raw: ir.Table, knobs: AttributionKnobs) -> ir.Table:
         source=ibis.cases((is_direct, "direct"), (t.classified_by == "utm", t.u_utm_source), else_=ref_source),
         medium=ibis.cases((is_direct, "none"), (t.classified_by == "utm", t.u_utm_medium), else_=ref_medium),
         campaign=is_direct.ifelse(ibis.null("string"), t.u_utm_campaign),
-    ).drop("ref_source", "ref_medium", "internal")
+    )
+    t = t.select(*(c for c in t.columns if c not in ("ref_source", "ref_medium", "internal")))  # not drop(): see urls
     is_paid = ~t.is_direct & t.medium.isin(list(knobs.paid_mediums))
     t = t.mutate(is_paid=is_paid, platform=is_paid.ifelse(platform_of(t.source, knobs), ibis.null("string")))
     return with_channels(t)

@@ -111,8 +111,8 @@ def url_utm_values(urls: ir.Table, url: str = "landing_url") -> ir.Table:
         spaced, ok = t[f"q__{p}"], t[f"ok__{p}"]
         return normalise(ok.ifelse(url_decode(ok.ifelse(spaced, "")), spaced))  # blanked argument: see form_decode
 
-    t = t.mutate(**{f"url_{p}": value(p) for p in UTM_PARAMS})
-    return t.drop(*(f"{stage}__{p}" for stage in ("q", "ok") for p in UTM_PARAMS))
+    # A select, not drop(): Ibis may spell a drop as EXCLUDE in set order, which varies between runs.
+    return t.select(*urls.columns, **{f"url_{p}": value(p) for p in UTM_PARAMS})
 
 
 def host(url: ir.StringValue) -> ir.StringValue:

@@ -153,6 +153,1571 @@ WITH `t17` AS (
   FROM `t36` AS `t37`
   WHERE
     NOT `t37`.`referrer_host` IS NULL
+), `t72` AS (
+  SELECT
+    `t71`.`shop_id`,
+    `t71`.`order_id`,
+    `t71`.`touchpoint_id`,
+    `t71`.`kind`,
+    `t71`.`visitor_id`,
+    `t71`.`customer_id`,
+    `t71`.`at`,
+    `t71`.`landing_url`,
+    `t71`.`referrer`,
+    `t71`.`utm_source`,
+    `t71`.`utm_medium`,
+    `t71`.`utm_campaign`,
+    `t71`.`utm_content`,
+    `t71`.`utm_term`,
+    `t71`.`u_utm_source`,
+    `t71`.`u_utm_medium`,
+    `t71`.`u_utm_campaign`,
+    `t71`.`u_utm_content`,
+    `t71`.`u_utm_term`,
+    `t71`.`referrer_host`,
+    `t71`.`classified_by`,
+    (
+      `t71`.`classified_by` = 'direct'
+    )
+    OR (
+      (
+        `t71`.`classified_by` = 'utm'
+      )
+      AND COALESCE(
+        `t71`.`u_utm_source` IN ('direct', '(direct)')
+        AND `t71`.`u_utm_medium` IN ('none', '(none)', '(not set)'),
+        FALSE
+      )
+    ) AS `is_direct`,
+    CASE
+      WHEN (
+        `t71`.`classified_by` = 'direct'
+      )
+      OR (
+        (
+          `t71`.`classified_by` = 'utm'
+        )
+        AND COALESCE(
+          `t71`.`u_utm_source` IN ('direct', '(direct)')
+          AND `t71`.`u_utm_medium` IN ('none', '(none)', '(not set)'),
+          FALSE
+        )
+      )
+      THEN 'direct'
+      WHEN `t71`.`classified_by` = 'utm'
+      THEN `t71`.`u_utm_source`
+      ELSE COALESCE(`t71`.`ref_source`, `t71`.`referrer_host`)
+    END AS `source`,
+    CASE
+      WHEN (
+        `t71`.`classified_by` = 'direct'
+      )
+      OR (
+        (
+          `t71`.`classified_by` = 'utm'
+        )
+        AND COALESCE(
+          `t71`.`u_utm_source` IN ('direct', '(direct)')
+          AND `t71`.`u_utm_medium` IN ('none', '(none)', '(not set)'),
+          FALSE
+        )
+      )
+      THEN 'none'
+      WHEN `t71`.`classified_by` = 'utm'
+      THEN `t71`.`u_utm_medium`
+      ELSE COALESCE(`t71`.`ref_medium`, 'referral')
+    END AS `medium`,
+    IF(
+      (
+        `t71`.`classified_by` = 'direct'
+      )
+      OR (
+        (
+          `t71`.`classified_by` = 'utm'
+        )
+        AND COALESCE(
+          `t71`.`u_utm_source` IN ('direct', '(direct)')
+          AND `t71`.`u_utm_medium` IN ('none', '(none)', '(not set)'),
+          FALSE
+        )
+      ),
+      CAST(NULL AS STRING),
+      `t71`.`u_utm_campaign`
+    ) AS `campaign`
+  FROM (
+    SELECT
+      `t70`.`shop_id`,
+      `t70`.`order_id`,
+      `t70`.`touchpoint_id`,
+      `t70`.`kind`,
+      `t70`.`visitor_id`,
+      `t70`.`customer_id`,
+      `t70`.`at`,
+      `t70`.`landing_url`,
+      `t70`.`referrer`,
+      `t70`.`utm_source`,
+      `t70`.`utm_medium`,
+      `t70`.`utm_campaign`,
+      `t70`.`utm_content`,
+      `t70`.`utm_term`,
+      `t70`.`u_utm_source`,
+      `t70`.`u_utm_medium`,
+      `t70`.`u_utm_campaign`,
+      `t70`.`u_utm_content`,
+      `t70`.`u_utm_term`,
+      `t70`.`referrer_host`,
+      `t70`.`ref_source`,
+      `t70`.`ref_medium`,
+      `t70`.`internal`,
+      CASE
+        WHEN TRUE
+        AND (
+          NOT `t70`.`u_utm_source` IS NULL
+        )
+        AND (
+          NOT `t70`.`u_utm_medium` IS NULL
+        )
+        THEN 'utm'
+        WHEN (
+          NOT `t70`.`referrer_host` IS NULL
+        ) AND NOT (
+          `t70`.`internal`
+        )
+        THEN 'referrer'
+        ELSE 'direct'
+      END AS `classified_by`
+    FROM (
+      SELECT
+        `t28`.`shop_id`,
+        `t28`.`order_id`,
+        `t28`.`touchpoint_id`,
+        `t28`.`kind`,
+        `t28`.`visitor_id`,
+        `t28`.`customer_id`,
+        `t28`.`at`,
+        `t28`.`landing_url`,
+        `t28`.`referrer`,
+        `t28`.`utm_source`,
+        `t28`.`utm_medium`,
+        `t28`.`utm_campaign`,
+        `t28`.`utm_content`,
+        `t28`.`utm_term`,
+        COALESCE(NULLIF(LOWER(TRIM(`t28`.`utm_source`, ' \t\n\r\v\f')), ''), `t44`.`url_utm_source`) AS `u_utm_source`,
+        COALESCE(NULLIF(LOWER(TRIM(`t28`.`utm_medium`, ' \t\n\r\v\f')), ''), `t44`.`url_utm_medium`) AS `u_utm_medium`,
+        COALESCE(
+          NULLIF(LOWER(TRIM(`t28`.`utm_campaign`, ' \t\n\r\v\f')), ''),
+          `t44`.`url_utm_campaign`
+        ) AS `u_utm_campaign`,
+        COALESCE(
+          NULLIF(LOWER(TRIM(`t28`.`utm_content`, ' \t\n\r\v\f')), ''),
+          `t44`.`url_utm_content`
+        ) AS `u_utm_content`,
+        COALESCE(NULLIF(LOWER(TRIM(`t28`.`utm_term`, ' \t\n\r\v\f')), ''), `t44`.`url_utm_term`) AS `u_utm_term`,
+        `t69`.`referrer_host`,
+        `t69`.`ref_source`,
+        `t69`.`ref_medium`,
+        COALESCE(`t69`.`internal`, FALSE) AS `internal`
+      FROM `t26` AS `t28`
+      LEFT OUTER JOIN (
+        SELECT DISTINCT
+          *
+        FROM (
+          SELECT
+            `t38`.`referrer`,
+            `t38`.`referrer_host`,
+            `t66`.`ref_source`,
+            `t66`.`ref_medium`,
+            `t66`.`is_internal` AS `internal`
+          FROM `t36` AS `t38`
+          LEFT OUTER JOIN (
+            SELECT
+              `t41`.`referrer_host`,
+              `t64`.`ref_source`,
+              `t64`.`ref_medium`,
+              NOT `t60`.`internal_host` IS NULL AS `is_internal`
+            FROM `t39` AS `t41`
+            LEFT OUTER JOIN (
+              SELECT
+                `t62`.`referrer_host`,
+                `t8`.`source` AS `ref_source`,
+                `t8`.`medium` AS `ref_medium`
+              FROM (
+                SELECT
+                  `t58`.`referrer_host`,
+                  MIN(`t58`.`position`) AS `position`
+                FROM (
+                  SELECT
+                    `t56`.`referrer_host`,
+                    `t10`.`position`
+                  FROM (
+                    SELECT
+                      *
+                    FROM (
+                      SELECT
+                        *
+                      FROM (
+                        SELECT
+                          `t40`.`referrer_host`,
+                          'name' AS `kind`,
+                          1 AS `labels`,
+                          NULLIF(
+                            IF(
+                              REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$'),
+                              IF(
+                                1 = 0,
+                                REGEXP_REPLACE(
+                                  `t40`.`referrer_host`,
+                                  CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$', ')'), '.*'),
+                                  '\\1'
+                                ),
+                                REGEXP_REPLACE(
+                                  `t40`.`referrer_host`,
+                                  CONCAT('.*?', '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$', '.*'),
+                                  CONCAT('\\', CAST(1 AS STRING))
+                                )
+                              ),
+                              NULL
+                            ),
+                            ''
+                          ) AS `key`
+                        FROM `t39` AS `t40`
+                        WHERE
+                          NOT NULLIF(
+                            IF(
+                              REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$'),
+                              IF(
+                                1 = 0,
+                                REGEXP_REPLACE(
+                                  `t40`.`referrer_host`,
+                                  CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$', ')'), '.*'),
+                                  '\\1'
+                                ),
+                                REGEXP_REPLACE(
+                                  `t40`.`referrer_host`,
+                                  CONCAT('.*?', '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$', '.*'),
+                                  CONCAT('\\', CAST(1 AS STRING))
+                                )
+                              ),
+                              NULL
+                            ),
+                            ''
+                          ) IS NULL
+                      ) AS `t45`
+                      UNION ALL
+                      SELECT
+                        *
+                      FROM (
+                        SELECT
+                          `t40`.`referrer_host`,
+                          'name' AS `kind`,
+                          1 AS `labels`,
+                          NULLIF(
+                            IF(
+                              REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$'),
+                              IF(
+                                1 = 0,
+                                REGEXP_REPLACE(
+                                  `t40`.`referrer_host`,
+                                  CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$', ')'), '.*'),
+                                  '\\1'
+                                ),
+                                REGEXP_REPLACE(
+                                  `t40`.`referrer_host`,
+                                  CONCAT('.*?', '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$', '.*'),
+                                  CONCAT('\\', CAST(1 AS STRING))
+                                )
+                              ),
+                              NULL
+                            ),
+                            ''
+                          ) AS `key`
+                        FROM `t39` AS `t40`
+                        WHERE
+                          NOT NULLIF(
+                            IF(
+                              REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$'),
+                              IF(
+                                1 = 0,
+                                REGEXP_REPLACE(
+                                  `t40`.`referrer_host`,
+                                  CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$', ')'), '.*'),
+                                  '\\1'
+                                ),
+                                REGEXP_REPLACE(
+                                  `t40`.`referrer_host`,
+                                  CONCAT('.*?', '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$', '.*'),
+                                  CONCAT('\\', CAST(1 AS STRING))
+                                )
+                              ),
+                              NULL
+                            ),
+                            ''
+                          ) IS NULL
+                      ) AS `t46`
+                    ) AS `t51`
+                    UNION ALL
+                    SELECT
+                      *
+                    FROM (
+                      SELECT
+                        *
+                      FROM (
+                        SELECT
+                          *
+                        FROM (
+                          SELECT
+                            `t40`.`referrer_host`,
+                            'domain' AS `kind`,
+                            2 AS `labels`,
+                            NULLIF(
+                              IF(
+                                REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+))$'),
+                                IF(
+                                  1 = 0,
+                                  REGEXP_REPLACE(
+                                    `t40`.`referrer_host`,
+                                    CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+))$', ')'), '.*'),
+                                    '\\1'
+                                  ),
+                                  REGEXP_REPLACE(
+                                    `t40`.`referrer_host`,
+                                    CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+))$', '.*'),
+                                    CONCAT('\\', CAST(1 AS STRING))
+                                  )
+                                ),
+                                NULL
+                              ),
+                              ''
+                            ) AS `key`
+                          FROM `t39` AS `t40`
+                          WHERE
+                            NOT NULLIF(
+                              IF(
+                                REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+))$'),
+                                IF(
+                                  1 = 0,
+                                  REGEXP_REPLACE(
+                                    `t40`.`referrer_host`,
+                                    CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+))$', ')'), '.*'),
+                                    '\\1'
+                                  ),
+                                  REGEXP_REPLACE(
+                                    `t40`.`referrer_host`,
+                                    CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+))$', '.*'),
+                                    CONCAT('\\', CAST(1 AS STRING))
+                                  )
+                                ),
+                                NULL
+                              ),
+                              ''
+                            ) IS NULL
+                        ) AS `t47`
+                        UNION ALL
+                        SELECT
+                          *
+                        FROM (
+                          SELECT
+                            `t40`.`referrer_host`,
+                            'domain' AS `kind`,
+                            3 AS `labels`,
+                            NULLIF(
+                              IF(
+                                REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$'),
+                                IF(
+                                  1 = 0,
+                                  REGEXP_REPLACE(
+                                    `t40`.`referrer_host`,
+                                    CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$', ')'), '.*'),
+                                    '\\1'
+                                  ),
+                                  REGEXP_REPLACE(
+                                    `t40`.`referrer_host`,
+                                    CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$', '.*'),
+                                    CONCAT('\\', CAST(1 AS STRING))
+                                  )
+                                ),
+                                NULL
+                              ),
+                              ''
+                            ) AS `key`
+                          FROM `t39` AS `t40`
+                          WHERE
+                            NOT NULLIF(
+                              IF(
+                                REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$'),
+                                IF(
+                                  1 = 0,
+                                  REGEXP_REPLACE(
+                                    `t40`.`referrer_host`,
+                                    CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$', ')'), '.*'),
+                                    '\\1'
+                                  ),
+                                  REGEXP_REPLACE(
+                                    `t40`.`referrer_host`,
+                                    CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$', '.*'),
+                                    CONCAT('\\', CAST(1 AS STRING))
+                                  )
+                                ),
+                                NULL
+                              ),
+                              ''
+                            ) IS NULL
+                        ) AS `t48`
+                      ) AS `t52`
+                      UNION ALL
+                      SELECT
+                        *
+                      FROM (
+                        SELECT
+                          *
+                        FROM (
+                          SELECT
+                            `t40`.`referrer_host`,
+                            'domain' AS `kind`,
+                            4 AS `labels`,
+                            NULLIF(
+                              IF(
+                                REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$'),
+                                IF(
+                                  1 = 0,
+                                  REGEXP_REPLACE(
+                                    `t40`.`referrer_host`,
+                                    CONCAT(
+                                      '.*?',
+                                      CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$', ')'),
+                                      '.*'
+                                    ),
+                                    '\\1'
+                                  ),
+                                  REGEXP_REPLACE(
+                                    `t40`.`referrer_host`,
+                                    CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$', '.*'),
+                                    CONCAT('\\', CAST(1 AS STRING))
+                                  )
+                                ),
+                                NULL
+                              ),
+                              ''
+                            ) AS `key`
+                          FROM `t39` AS `t40`
+                          WHERE
+                            NOT NULLIF(
+                              IF(
+                                REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$'),
+                                IF(
+                                  1 = 0,
+                                  REGEXP_REPLACE(
+                                    `t40`.`referrer_host`,
+                                    CONCAT(
+                                      '.*?',
+                                      CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$', ')'),
+                                      '.*'
+                                    ),
+                                    '\\1'
+                                  ),
+                                  REGEXP_REPLACE(
+                                    `t40`.`referrer_host`,
+                                    CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$', '.*'),
+                                    CONCAT('\\', CAST(1 AS STRING))
+                                  )
+                                ),
+                                NULL
+                              ),
+                              ''
+                            ) IS NULL
+                        ) AS `t49`
+                        UNION ALL
+                        SELECT
+                          *
+                        FROM (
+                          SELECT
+                            `t40`.`referrer_host`,
+                            'name' AS `kind`,
+                            1 AS `labels`,
+                            NULLIF(
+                              IF(
+                                REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$'),
+                                IF(
+                                  1 = 0,
+                                  REGEXP_REPLACE(
+                                    `t40`.`referrer_host`,
+                                    CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$', ')'), '.*'),
+                                    '\\1'
+                                  ),
+                                  REGEXP_REPLACE(
+                                    `t40`.`referrer_host`,
+                                    CONCAT('.*?', '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$', '.*'),
+                                    CONCAT('\\', CAST(1 AS STRING))
+                                  )
+                                ),
+                                NULL
+                              ),
+                              ''
+                            ) AS `key`
+                          FROM `t39` AS `t40`
+                          WHERE
+                            NOT NULLIF(
+                              IF(
+                                REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$'),
+                                IF(
+                                  1 = 0,
+                                  REGEXP_REPLACE(
+                                    `t40`.`referrer_host`,
+                                    CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$', ')'), '.*'),
+                                    '\\1'
+                                  ),
+                                  REGEXP_REPLACE(
+                                    `t40`.`referrer_host`,
+                                    CONCAT('.*?', '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$', '.*'),
+                                    CONCAT('\\', CAST(1 AS STRING))
+                                  )
+                                ),
+                                NULL
+                              ),
+                              ''
+                            ) IS NULL
+                        ) AS `t50`
+                      ) AS `t53`
+                    ) AS `t54`
+                  ) AS `t56`
+                  INNER JOIN UNNEST([
+                    STRUCT(
+                      'domain' AS kind,
+                      3 AS labels,
+                      'mail.google.com' AS key,
+                      0 AS position,
+                      'gmail' AS source,
+                      'email' AS medium
+                    ),
+                    STRUCT(
+                      'domain' AS kind,
+                      3 AS labels,
+                      'inbox.google.com' AS key,
+                      0 AS position,
+                      'gmail' AS source,
+                      'email' AS medium
+                    ),
+                    STRUCT(
+                      'domain' AS kind,
+                      3 AS labels,
+                      'outlook.live.com' AS key,
+                      1 AS position,
+                      'outlook' AS source,
+                      'email' AS medium
+                    ),
+                    STRUCT(
+                      'domain' AS kind,
+                      3 AS labels,
+                      'outlook.office.com' AS key,
+                      1 AS position,
+                      'outlook' AS source,
+                      'email' AS medium
+                    ),
+                    STRUCT(
+                      'domain' AS kind,
+                      3 AS labels,
+                      'outlook.office365.com' AS key,
+                      1 AS position,
+                      'outlook' AS source,
+                      'email' AS medium
+                    ),
+                    STRUCT(
+                      'domain' AS kind,
+                      3 AS labels,
+                      'mail.live.com' AS key,
+                      1 AS position,
+                      'outlook' AS source,
+                      'email' AS medium
+                    ),
+                    STRUCT(
+                      'domain' AS kind,
+                      3 AS labels,
+                      'mail.yahoo.com' AS key,
+                      2 AS position,
+                      'yahoo' AS source,
+                      'email' AS medium
+                    ),
+                    STRUCT(
+                      'domain' AS kind,
+                      4 AS labels,
+                      'mail.yahoo.co.jp' AS key,
+                      2 AS position,
+                      'yahoo' AS source,
+                      'email' AS medium
+                    ),
+                    STRUCT(
+                      'domain' AS kind,
+                      3 AS labels,
+                      'mail.aol.com' AS key,
+                      3 AS position,
+                      'aol' AS source,
+                      'email' AS medium
+                    ),
+                    STRUCT(
+                      'domain' AS kind,
+                      3 AS labels,
+                      'mail.proton.me' AS key,
+                      4 AS position,
+                      'protonmail' AS source,
+                      'email' AS medium
+                    ),
+                    STRUCT(
+                      'domain' AS kind,
+                      3 AS labels,
+                      'mail.protonmail.com' AS key,
+                      4 AS position,
+                      'protonmail' AS source,
+                      'email' AS medium
+                    ),
+                    STRUCT(
+                      'name' AS kind,
+                      1 AS labels,
+                      'google' AS key,
+                      5 AS position,
+                      'google' AS source,
+                      'organic' AS medium
+                    ),
+                    STRUCT(
+                      'domain' AS kind,
+                      2 AS labels,
+                      'bing.com' AS key,
+                      6 AS position,
+                      'bing' AS source,
+                      'organic' AS medium
+                    ),
+                    STRUCT(
+                      'domain' AS kind,
+                      2 AS labels,
+                      'duckduckgo.com' AS key,
+                      7 AS position,
+                      'duckduckgo' AS source,
+                      'organic' AS medium
+                    ),
+                    STRUCT(
+                      'name' AS kind,
+                      1 AS labels,
+                      'yahoo' AS key,
+                      8 AS position,
+                      'yahoo' AS source,
+                      'organic' AS medium
+                    ),
+                    STRUCT(
+                      'domain' AS kind,
+                      2 AS labels,
+                      'ecosia.org' AS key,
+                      9 AS position,
+                      'ecosia' AS source,
+                      'organic' AS medium
+                    ),
+                    STRUCT(
+                      'domain' AS kind,
+                      2 AS labels,
+                      'baidu.com' AS key,
+                      10 AS position,
+                      'baidu' AS source,
+                      'organic' AS medium
+                    ),
+                    STRUCT(
+                      'name' AS kind,
+                      1 AS labels,
+                      'yandex' AS key,
+                      11 AS position,
+                      'yandex' AS source,
+                      'organic' AS medium
+                    ),
+                    STRUCT(
+                      'domain' AS kind,
+                      3 AS labels,
+                      'search.brave.com' AS key,
+                      12 AS position,
+                      'brave' AS source,
+                      'organic' AS medium
+                    ),
+                    STRUCT(
+                      'domain' AS kind,
+                      2 AS labels,
+                      'facebook.com' AS key,
+                      13 AS position,
+                      'facebook' AS source,
+                      'social' AS medium
+                    ),
+                    STRUCT(
+                      'domain' AS kind,
+                      2 AS labels,
+                      'fb.com' AS key,
+                      13 AS position,
+                      'facebook' AS source,
+                      'social' AS medium
+                    ),
+                    STRUCT(
+                      'domain' AS kind,
+                      2 AS labels,
+                      'fb.me' AS key,
+                      13 AS position,
+                      'facebook' AS source,
+                      'social' AS medium
+                    ),
+                    STRUCT(
+                      'domain' AS kind,
+                      2 AS labels,
+                      'instagram.com' AS key,
+                      14 AS position,
+                      'instagram' AS source,
+                      'social' AS medium
+                    ),
+                    STRUCT(
+                      'domain' AS kind,
+                      2 AS labels,
+                      't.co' AS key,
+                      15 AS position,
+                      'twitter' AS source,
+                      'social' AS medium
+                    ),
+                    STRUCT(
+                      'domain' AS kind,
+                      2 AS labels,
+                      'twitter.com' AS key,
+                      15 AS position,
+                      'twitter' AS source,
+                      'social' AS medium
+                    ),
+                    STRUCT(
+                      'domain' AS kind,
+                      2 AS labels,
+                      'x.com' AS key,
+                      15 AS position,
+                      'twitter' AS source,
+                      'social' AS medium
+                    ),
+                    STRUCT(
+                      'domain' AS kind,
+                      2 AS labels,
+                      'linkedin.com' AS key,
+                      16 AS position,
+                      'linkedin' AS source,
+                      'social' AS medium
+                    ),
+                    STRUCT(
+                      'domain' AS kind,
+                      2 AS labels,
+                      'lnkd.in' AS key,
+                      16 AS position,
+                      'linkedin' AS source,
+                      'social' AS medium
+                    ),
+                    STRUCT(
+                      'name' AS kind,
+                      1 AS labels,
+                      'pinterest' AS key,
+                      17 AS position,
+                      'pinterest' AS source,
+                      'social' AS medium
+                    ),
+                    STRUCT(
+                      'domain' AS kind,
+                      2 AS labels,
+                      'pin.it' AS key,
+                      17 AS position,
+                      'pinterest' AS source,
+                      'social' AS medium
+                    ),
+                    STRUCT(
+                      'domain' AS kind,
+                      2 AS labels,
+                      'tiktok.com' AS key,
+                      18 AS position,
+                      'tiktok' AS source,
+                      'social' AS medium
+                    ),
+                    STRUCT(
+                      'domain' AS kind,
+                      2 AS labels,
+                      'youtube.com' AS key,
+                      19 AS position,
+                      'youtube' AS source,
+                      'social' AS medium
+                    ),
+                    STRUCT(
+                      'domain' AS kind,
+                      2 AS labels,
+                      'youtu.be' AS key,
+                      19 AS position,
+                      'youtube' AS source,
+                      'social' AS medium
+                    ),
+                    STRUCT(
+                      'domain' AS kind,
+                      2 AS labels,
+                      'reddit.com' AS key,
+                      20 AS position,
+                      'reddit' AS source,
+                      'social' AS medium
+                    ),
+                    STRUCT(
+                      'domain' AS kind,
+                      2 AS labels,
+                      'threads.net' AS key,
+                      21 AS position,
+                      'threads' AS source,
+                      'social' AS medium
+                    ),
+                    STRUCT(
+                      'domain' AS kind,
+                      2 AS labels,
+                      'snapchat.com' AS key,
+                      22 AS position,
+                      'snapchat' AS source,
+                      'social' AS medium
+                    )
+                  ]) AS t10
+                    ON `t56`.`kind` = `t10`.`kind`
+                    AND `t56`.`labels` = `t10`.`labels`
+                    AND `t56`.`key` = `t10`.`key`
+                ) AS `t58`
+                GROUP BY
+                  1
+              ) AS `t62`
+              INNER JOIN UNNEST([
+                STRUCT(0 AS position, 'gmail' AS source, 'email' AS medium),
+                STRUCT(1 AS position, 'outlook' AS source, 'email' AS medium),
+                STRUCT(2 AS position, 'yahoo' AS source, 'email' AS medium),
+                STRUCT(3 AS position, 'aol' AS source, 'email' AS medium),
+                STRUCT(4 AS position, 'protonmail' AS source, 'email' AS medium),
+                STRUCT(5 AS position, 'google' AS source, 'organic' AS medium),
+                STRUCT(6 AS position, 'bing' AS source, 'organic' AS medium),
+                STRUCT(7 AS position, 'duckduckgo' AS source, 'organic' AS medium),
+                STRUCT(8 AS position, 'yahoo' AS source, 'organic' AS medium),
+                STRUCT(9 AS position, 'ecosia' AS source, 'organic' AS medium),
+                STRUCT(10 AS position, 'baidu' AS source, 'organic' AS medium),
+                STRUCT(11 AS position, 'yandex' AS source, 'organic' AS medium),
+                STRUCT(12 AS position, 'brave' AS source, 'organic' AS medium),
+                STRUCT(13 AS position, 'facebook' AS source, 'social' AS medium),
+                STRUCT(14 AS position, 'instagram' AS source, 'social' AS medium),
+                STRUCT(15 AS position, 'twitter' AS source, 'social' AS medium),
+                STRUCT(16 AS position, 'linkedin' AS source, 'social' AS medium),
+                STRUCT(17 AS position, 'pinterest' AS source, 'social' AS medium),
+                STRUCT(18 AS position, 'tiktok' AS source, 'social' AS medium),
+                STRUCT(19 AS position, 'youtube' AS source, 'social' AS medium),
+                STRUCT(20 AS position, 'reddit' AS source, 'social' AS medium),
+                STRUCT(21 AS position, 'threads' AS source, 'social' AS medium),
+                STRUCT(22 AS position, 'snapchat' AS source, 'social' AS medium)
+              ]) AS t8
+                ON `t62`.`position` = `t8`.`position`
+            ) AS `t64`
+              ON `t41`.`referrer_host` = `t64`.`referrer_host`
+            LEFT OUTER JOIN (
+              SELECT DISTINCT
+                *
+              FROM (
+                SELECT
+                  `t56`.`referrer_host` AS `internal_host`
+                FROM (
+                  SELECT
+                    *
+                  FROM (
+                    SELECT
+                      *
+                    FROM (
+                      SELECT
+                        `t40`.`referrer_host`,
+                        'name' AS `kind`,
+                        1 AS `labels`,
+                        NULLIF(
+                          IF(
+                            REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$'),
+                            IF(
+                              1 = 0,
+                              REGEXP_REPLACE(
+                                `t40`.`referrer_host`,
+                                CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$', ')'), '.*'),
+                                '\\1'
+                              ),
+                              REGEXP_REPLACE(
+                                `t40`.`referrer_host`,
+                                CONCAT('.*?', '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$', '.*'),
+                                CONCAT('\\', CAST(1 AS STRING))
+                              )
+                            ),
+                            NULL
+                          ),
+                          ''
+                        ) AS `key`
+                      FROM `t39` AS `t40`
+                      WHERE
+                        NOT NULLIF(
+                          IF(
+                            REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$'),
+                            IF(
+                              1 = 0,
+                              REGEXP_REPLACE(
+                                `t40`.`referrer_host`,
+                                CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$', ')'), '.*'),
+                                '\\1'
+                              ),
+                              REGEXP_REPLACE(
+                                `t40`.`referrer_host`,
+                                CONCAT('.*?', '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$', '.*'),
+                                CONCAT('\\', CAST(1 AS STRING))
+                              )
+                            ),
+                            NULL
+                          ),
+                          ''
+                        ) IS NULL
+                    ) AS `t45`
+                    UNION ALL
+                    SELECT
+                      *
+                    FROM (
+                      SELECT
+                        `t40`.`referrer_host`,
+                        'name' AS `kind`,
+                        1 AS `labels`,
+                        NULLIF(
+                          IF(
+                            REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$'),
+                            IF(
+                              1 = 0,
+                              REGEXP_REPLACE(
+                                `t40`.`referrer_host`,
+                                CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$', ')'), '.*'),
+                                '\\1'
+                              ),
+                              REGEXP_REPLACE(
+                                `t40`.`referrer_host`,
+                                CONCAT('.*?', '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$', '.*'),
+                                CONCAT('\\', CAST(1 AS STRING))
+                              )
+                            ),
+                            NULL
+                          ),
+                          ''
+                        ) AS `key`
+                      FROM `t39` AS `t40`
+                      WHERE
+                        NOT NULLIF(
+                          IF(
+                            REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$'),
+                            IF(
+                              1 = 0,
+                              REGEXP_REPLACE(
+                                `t40`.`referrer_host`,
+                                CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$', ')'), '.*'),
+                                '\\1'
+                              ),
+                              REGEXP_REPLACE(
+                                `t40`.`referrer_host`,
+                                CONCAT('.*?', '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$', '.*'),
+                                CONCAT('\\', CAST(1 AS STRING))
+                              )
+                            ),
+                            NULL
+                          ),
+                          ''
+                        ) IS NULL
+                    ) AS `t46`
+                  ) AS `t51`
+                  UNION ALL
+                  SELECT
+                    *
+                  FROM (
+                    SELECT
+                      *
+                    FROM (
+                      SELECT
+                        *
+                      FROM (
+                        SELECT
+                          `t40`.`referrer_host`,
+                          'domain' AS `kind`,
+                          2 AS `labels`,
+                          NULLIF(
+                            IF(
+                              REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+))$'),
+                              IF(
+                                1 = 0,
+                                REGEXP_REPLACE(
+                                  `t40`.`referrer_host`,
+                                  CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+))$', ')'), '.*'),
+                                  '\\1'
+                                ),
+                                REGEXP_REPLACE(
+                                  `t40`.`referrer_host`,
+                                  CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+))$', '.*'),
+                                  CONCAT('\\', CAST(1 AS STRING))
+                                )
+                              ),
+                              NULL
+                            ),
+                            ''
+                          ) AS `key`
+                        FROM `t39` AS `t40`
+                        WHERE
+                          NOT NULLIF(
+                            IF(
+                              REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+))$'),
+                              IF(
+                                1 = 0,
+                                REGEXP_REPLACE(
+                                  `t40`.`referrer_host`,
+                                  CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+))$', ')'), '.*'),
+                                  '\\1'
+                                ),
+                                REGEXP_REPLACE(
+                                  `t40`.`referrer_host`,
+                                  CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+))$', '.*'),
+                                  CONCAT('\\', CAST(1 AS STRING))
+                                )
+                              ),
+                              NULL
+                            ),
+                            ''
+                          ) IS NULL
+                      ) AS `t47`
+                      UNION ALL
+                      SELECT
+                        *
+                      FROM (
+                        SELECT
+                          `t40`.`referrer_host`,
+                          'domain' AS `kind`,
+                          3 AS `labels`,
+                          NULLIF(
+                            IF(
+                              REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$'),
+                              IF(
+                                1 = 0,
+                                REGEXP_REPLACE(
+                                  `t40`.`referrer_host`,
+                                  CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$', ')'), '.*'),
+                                  '\\1'
+                                ),
+                                REGEXP_REPLACE(
+                                  `t40`.`referrer_host`,
+                                  CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$', '.*'),
+                                  CONCAT('\\', CAST(1 AS STRING))
+                                )
+                              ),
+                              NULL
+                            ),
+                            ''
+                          ) AS `key`
+                        FROM `t39` AS `t40`
+                        WHERE
+                          NOT NULLIF(
+                            IF(
+                              REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$'),
+                              IF(
+                                1 = 0,
+                                REGEXP_REPLACE(
+                                  `t40`.`referrer_host`,
+                                  CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$', ')'), '.*'),
+                                  '\\1'
+                                ),
+                                REGEXP_REPLACE(
+                                  `t40`.`referrer_host`,
+                                  CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$', '.*'),
+                                  CONCAT('\\', CAST(1 AS STRING))
+                                )
+                              ),
+                              NULL
+                            ),
+                            ''
+                          ) IS NULL
+                      ) AS `t48`
+                    ) AS `t52`
+                    UNION ALL
+                    SELECT
+                      *
+                    FROM (
+                      SELECT
+                        *
+                      FROM (
+                        SELECT
+                          `t40`.`referrer_host`,
+                          'domain' AS `kind`,
+                          4 AS `labels`,
+                          NULLIF(
+                            IF(
+                              REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$'),
+                              IF(
+                                1 = 0,
+                                REGEXP_REPLACE(
+                                  `t40`.`referrer_host`,
+                                  CONCAT(
+                                    '.*?',
+                                    CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$', ')'),
+                                    '.*'
+                                  ),
+                                  '\\1'
+                                ),
+                                REGEXP_REPLACE(
+                                  `t40`.`referrer_host`,
+                                  CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$', '.*'),
+                                  CONCAT('\\', CAST(1 AS STRING))
+                                )
+                              ),
+                              NULL
+                            ),
+                            ''
+                          ) AS `key`
+                        FROM `t39` AS `t40`
+                        WHERE
+                          NOT NULLIF(
+                            IF(
+                              REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$'),
+                              IF(
+                                1 = 0,
+                                REGEXP_REPLACE(
+                                  `t40`.`referrer_host`,
+                                  CONCAT(
+                                    '.*?',
+                                    CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$', ')'),
+                                    '.*'
+                                  ),
+                                  '\\1'
+                                ),
+                                REGEXP_REPLACE(
+                                  `t40`.`referrer_host`,
+                                  CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$', '.*'),
+                                  CONCAT('\\', CAST(1 AS STRING))
+                                )
+                              ),
+                              NULL
+                            ),
+                            ''
+                          ) IS NULL
+                      ) AS `t49`
+                      UNION ALL
+                      SELECT
+                        *
+                      FROM (
+                        SELECT
+                          `t40`.`referrer_host`,
+                          'name' AS `kind`,
+                          1 AS `labels`,
+                          NULLIF(
+                            IF(
+                              REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$'),
+                              IF(
+                                1 = 0,
+                                REGEXP_REPLACE(
+                                  `t40`.`referrer_host`,
+                                  CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$', ')'), '.*'),
+                                  '\\1'
+                                ),
+                                REGEXP_REPLACE(
+                                  `t40`.`referrer_host`,
+                                  CONCAT('.*?', '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$', '.*'),
+                                  CONCAT('\\', CAST(1 AS STRING))
+                                )
+                              ),
+                              NULL
+                            ),
+                            ''
+                          ) AS `key`
+                        FROM `t39` AS `t40`
+                        WHERE
+                          NOT NULLIF(
+                            IF(
+                              REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$'),
+                              IF(
+                                1 = 0,
+                                REGEXP_REPLACE(
+                                  `t40`.`referrer_host`,
+                                  CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$', ')'), '.*'),
+                                  '\\1'
+                                ),
+                                REGEXP_REPLACE(
+                                  `t40`.`referrer_host`,
+                                  CONCAT('.*?', '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$', '.*'),
+                                  CONCAT('\\', CAST(1 AS STRING))
+                                )
+                              ),
+                              NULL
+                            ),
+                            ''
+                          ) IS NULL
+                      ) AS `t50`
+                    ) AS `t53`
+                  ) AS `t54`
+                ) AS `t56`
+                WHERE
+                  EXISTS(
+                    SELECT
+                      1
+                    FROM UNNEST([
+                      STRUCT('domain' AS kind, 2 AS labels, 'myshopify.com' AS key),
+                      STRUCT('domain' AS kind, 2 AS labels, 'shop.app' AS key),
+                      STRUCT('domain' AS kind, 3 AS labels, 'checkout.shopify.com' AS key)
+                    ]) AS t9
+                    WHERE
+                      `t56`.`kind` = `t9`.`kind`
+                      AND `t56`.`labels` = `t9`.`labels`
+                      AND `t56`.`key` = `t9`.`key`
+                  )
+              ) AS `t57`
+            ) AS `t60`
+              ON `t41`.`referrer_host` = `t60`.`internal_host`
+          ) AS `t66`
+            ON `t38`.`referrer_host` = `t66`.`referrer_host`
+        ) AS `t67`
+      ) AS `t69`
+        ON `t28`.`referrer` = `t69`.`referrer`
+      LEFT OUTER JOIN (
+        SELECT DISTINCT
+          *
+        FROM (
+          SELECT
+            `t35`.`landing_url`,
+            NULLIF(
+              LOWER(
+                TRIM(
+                  IF(
+                    `t35`.`ok__utm_source`,
+                    COALESCE(
+                      (
+                        SELECT
+                          SAFE_CONVERT_BYTES_TO_STRING(
+                            STRING_AGG(
+                              
+                                IF(
+                                  STARTS_WITH(tok, '%') AND LENGTH(tok) = 3,
+                                  FROM_HEX(SUBSTR(tok, 2)),
+                                  CAST(tok AS BYTES)
+                                ),
+                                b''
+                              
+                              ORDER BY
+                                off
+                            )
+                          )
+                        FROM UNNEST(REGEXP_EXTRACT_ALL(IF(`t35`.`ok__utm_source`, `t35`.`q__utm_source`, ''), '%[0-9A-Fa-f]{2}|[^%]+|%')) AS tok WITH OFFSET AS off
+                      ),
+                      ''
+                    ),
+                    `t35`.`q__utm_source`
+                  ),
+                  ' \t\n\r\v\f'
+                )
+              ),
+              ''
+            ) AS `url_utm_source`,
+            NULLIF(
+              LOWER(
+                TRIM(
+                  IF(
+                    `t35`.`ok__utm_medium`,
+                    COALESCE(
+                      (
+                        SELECT
+                          SAFE_CONVERT_BYTES_TO_STRING(
+                            STRING_AGG(
+                              
+                                IF(
+                                  STARTS_WITH(tok, '%') AND LENGTH(tok) = 3,
+                                  FROM_HEX(SUBSTR(tok, 2)),
+                                  CAST(tok AS BYTES)
+                                ),
+                                b''
+                              
+                              ORDER BY
+                                off
+                            )
+                          )
+                        FROM UNNEST(REGEXP_EXTRACT_ALL(IF(`t35`.`ok__utm_medium`, `t35`.`q__utm_medium`, ''), '%[0-9A-Fa-f]{2}|[^%]+|%')) AS tok WITH OFFSET AS off
+                      ),
+                      ''
+                    ),
+                    `t35`.`q__utm_medium`
+                  ),
+                  ' \t\n\r\v\f'
+                )
+              ),
+              ''
+            ) AS `url_utm_medium`,
+            NULLIF(
+              LOWER(
+                TRIM(
+                  IF(
+                    `t35`.`ok__utm_campaign`,
+                    COALESCE(
+                      (
+                        SELECT
+                          SAFE_CONVERT_BYTES_TO_STRING(
+                            STRING_AGG(
+                              
+                                IF(
+                                  STARTS_WITH(tok, '%') AND LENGTH(tok) = 3,
+                                  FROM_HEX(SUBSTR(tok, 2)),
+                                  CAST(tok AS BYTES)
+                                ),
+                                b''
+                              
+                              ORDER BY
+                                off
+                            )
+                          )
+                        FROM UNNEST(REGEXP_EXTRACT_ALL(
+                          IF(`t35`.`ok__utm_campaign`, `t35`.`q__utm_campaign`, ''),
+                          '%[0-9A-Fa-f]{2}|[^%]+|%'
+                        )) AS tok WITH OFFSET AS off
+                      ),
+                      ''
+                    ),
+                    `t35`.`q__utm_campaign`
+                  ),
+                  ' \t\n\r\v\f'
+                )
+              ),
+              ''
+            ) AS `url_utm_campaign`,
+            NULLIF(
+              LOWER(
+                TRIM(
+                  IF(
+                    `t35`.`ok__utm_content`,
+                    COALESCE(
+                      (
+                        SELECT
+                          SAFE_CONVERT_BYTES_TO_STRING(
+                            STRING_AGG(
+                              
+                                IF(
+                                  STARTS_WITH(tok, '%') AND LENGTH(tok) = 3,
+                                  FROM_HEX(SUBSTR(tok, 2)),
+                                  CAST(tok AS BYTES)
+                                ),
+                                b''
+                              
+                              ORDER BY
+                                off
+                            )
+                          )
+                        FROM UNNEST(REGEXP_EXTRACT_ALL(IF(`t35`.`ok__utm_content`, `t35`.`q__utm_content`, ''), '%[0-9A-Fa-f]{2}|[^%]+|%')) AS tok WITH OFFSET AS off
+                      ),
+                      ''
+                    ),
+                    `t35`.`q__utm_content`
+                  ),
+                  ' \t\n\r\v\f'
+                )
+              ),
+              ''
+            ) AS `url_utm_content`,
+            NULLIF(
+              LOWER(
+                TRIM(
+                  IF(
+                    `t35`.`ok__utm_term`,
+                    COALESCE(
+                      (
+                        SELECT
+                          SAFE_CONVERT_BYTES_TO_STRING(
+                            STRING_AGG(
+                              
+                                IF(
+                                  STARTS_WITH(tok, '%') AND LENGTH(tok) = 3,
+                                  FROM_HEX(SUBSTR(tok, 2)),
+                                  CAST(tok AS BYTES)
+                                ),
+                                b''
+                              
+                              ORDER BY
+                                off
+                            )
+                          )
+                        FROM UNNEST(REGEXP_EXTRACT_ALL(IF(`t35`.`ok__utm_term`, `t35`.`q__utm_term`, ''), '%[0-9A-Fa-f]{2}|[^%]+|%')) AS tok WITH OFFSET AS off
+                      ),
+                      ''
+                    ),
+                    `t35`.`q__utm_term`
+                  ),
+                  ' \t\n\r\v\f'
+                )
+              ),
+              ''
+            ) AS `url_utm_term`
+          FROM (
+            SELECT
+              `t34`.`landing_url`,
+              `t34`.`q__utm_source`,
+              `t34`.`q__utm_medium`,
+              `t34`.`q__utm_campaign`,
+              `t34`.`q__utm_content`,
+              `t34`.`q__utm_term`,
+              (
+                INSTR(`t34`.`q__utm_source`, '%') > 0
+              )
+              AND REGEXP_CONTAINS(
+                `t34`.`q__utm_source`,
+                '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+              ) AS `ok__utm_source`,
+              (
+                INSTR(`t34`.`q__utm_medium`, '%') > 0
+              )
+              AND REGEXP_CONTAINS(
+                `t34`.`q__utm_medium`,
+                '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+              ) AS `ok__utm_medium`,
+              (
+                INSTR(`t34`.`q__utm_campaign`, '%') > 0
+              )
+              AND REGEXP_CONTAINS(
+                `t34`.`q__utm_campaign`,
+                '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+              ) AS `ok__utm_campaign`,
+              (
+                INSTR(`t34`.`q__utm_content`, '%') > 0
+              )
+              AND REGEXP_CONTAINS(
+                `t34`.`q__utm_content`,
+                '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+              ) AS `ok__utm_content`,
+              (
+                INSTR(`t34`.`q__utm_term`, '%') > 0
+              )
+              AND REGEXP_CONTAINS(
+                `t34`.`q__utm_term`,
+                '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+              ) AS `ok__utm_term`
+            FROM (
+              SELECT
+                `t30`.`landing_url`,
+                REPLACE(
+                  NULLIF(
+                    IF(
+                      REGEXP_CONTAINS(`t30`.`landing_url`, '[?&]utm_source=([^&#]*)'),
+                      IF(
+                        1 = 0,
+                        REGEXP_REPLACE(
+                          `t30`.`landing_url`,
+                          CONCAT('.*?', CONCAT('(', '[?&]utm_source=([^&#]*)', ')'), '.*'),
+                          '\\1'
+                        ),
+                        REGEXP_REPLACE(
+                          `t30`.`landing_url`,
+                          CONCAT('.*?', '[?&]utm_source=([^&#]*)', '.*'),
+                          CONCAT('\\', CAST(1 AS STRING))
+                        )
+                      ),
+                      NULL
+                    ),
+                    ''
+                  ),
+                  '+',
+                  ' '
+                ) AS `q__utm_source`,
+                REPLACE(
+                  NULLIF(
+                    IF(
+                      REGEXP_CONTAINS(`t30`.`landing_url`, '[?&]utm_medium=([^&#]*)'),
+                      IF(
+                        1 = 0,
+                        REGEXP_REPLACE(
+                          `t30`.`landing_url`,
+                          CONCAT('.*?', CONCAT('(', '[?&]utm_medium=([^&#]*)', ')'), '.*'),
+                          '\\1'
+                        ),
+                        REGEXP_REPLACE(
+                          `t30`.`landing_url`,
+                          CONCAT('.*?', '[?&]utm_medium=([^&#]*)', '.*'),
+                          CONCAT('\\', CAST(1 AS STRING))
+                        )
+                      ),
+                      NULL
+                    ),
+                    ''
+                  ),
+                  '+',
+                  ' '
+                ) AS `q__utm_medium`,
+                REPLACE(
+                  NULLIF(
+                    IF(
+                      REGEXP_CONTAINS(`t30`.`landing_url`, '[?&]utm_campaign=([^&#]*)'),
+                      IF(
+                        1 = 0,
+                        REGEXP_REPLACE(
+                          `t30`.`landing_url`,
+                          CONCAT('.*?', CONCAT('(', '[?&]utm_campaign=([^&#]*)', ')'), '.*'),
+                          '\\1'
+                        ),
+                        REGEXP_REPLACE(
+                          `t30`.`landing_url`,
+                          CONCAT('.*?', '[?&]utm_campaign=([^&#]*)', '.*'),
+                          CONCAT('\\', CAST(1 AS STRING))
+                        )
+                      ),
+                      NULL
+                    ),
+                    ''
+                  ),
+                  '+',
+                  ' '
+                ) AS `q__utm_campaign`,
+                REPLACE(
+                  NULLIF(
+                    IF(
+                      REGEXP_CONTAINS(`t30`.`landing_url`, '[?&]utm_content=([^&#]*)'),
+                      IF(
+                        1 = 0,
+                        REGEXP_REPLACE(
+                          `t30`.`landing_url`,
+                          CONCAT('.*?', CONCAT('(', '[?&]utm_content=([^&#]*)', ')'), '.*'),
+                          '\\1'
+                        ),
+                        REGEXP_REPLACE(
+                          `t30`.`landing_url`,
+                          CONCAT('.*?', '[?&]utm_content=([^&#]*)', '.*'),
+                          CONCAT('\\', CAST(1 AS STRING))
+                        )
+                      ),
+                      NULL
+                    ),
+                    ''
+                  ),
+                  '+',
+                  ' '
+                ) AS `q__utm_content`,
+                REPLACE(
+                  NULLIF(
+                    IF(
+                      REGEXP_CONTAINS(`t30`.`landing_url`, '[?&]utm_term=([^&#]*)'),
+                      IF(
+                        1 = 0,
+                        REGEXP_REPLACE(
+                          `t30`.`landing_url`,
+                          CONCAT('.*?', CONCAT('(', '[?&]utm_term=([^&#]*)', ')'), '.*'),
+                          '\\1'
+                        ),
+                        REGEXP_REPLACE(
+                          `t30`.`landing_url`,
+                          CONCAT('.*?', '[?&]utm_term=([^&#]*)', '.*'),
+                          CONCAT('\\', CAST(1 AS STRING))
+                        )
+                      ),
+                      NULL
+                    ),
+                    ''
+                  ),
+                  '+',
+                  ' '
+                ) AS `q__utm_term`
+              FROM (
+                SELECT DISTINCT
+                  `t27`.`landing_url`
+                FROM `t26` AS `t27`
+                WHERE
+                  NOT `t27`.`landing_url` IS NULL
+              ) AS `t30`
+            ) AS `t34`
+          ) AS `t35`
+        ) AS `t42`
+      ) AS `t44`
+        ON `t28`.`landing_url` = `t44`.`landing_url`
+    ) AS `t70`
+  ) AS `t71`
 ), `t79` AS (
   SELECT
     `t76`.`shop_id`,
@@ -228,1595 +1793,7 @@ WITH `t17` AS (
         END,
         CAST(NULL AS STRING)
       ) AS `platform`
-    FROM (
-      SELECT
-        `t72`.*
-        EXCEPT (`ref_source`, `internal`, `ref_medium`)
-      FROM (
-        SELECT
-          `t71`.`shop_id`,
-          `t71`.`order_id`,
-          `t71`.`touchpoint_id`,
-          `t71`.`kind`,
-          `t71`.`visitor_id`,
-          `t71`.`customer_id`,
-          `t71`.`at`,
-          `t71`.`landing_url`,
-          `t71`.`referrer`,
-          `t71`.`utm_source`,
-          `t71`.`utm_medium`,
-          `t71`.`utm_campaign`,
-          `t71`.`utm_content`,
-          `t71`.`utm_term`,
-          `t71`.`u_utm_source`,
-          `t71`.`u_utm_medium`,
-          `t71`.`u_utm_campaign`,
-          `t71`.`u_utm_content`,
-          `t71`.`u_utm_term`,
-          `t71`.`referrer_host`,
-          `t71`.`ref_source`,
-          `t71`.`ref_medium`,
-          `t71`.`internal`,
-          `t71`.`classified_by`,
-          (
-            `t71`.`classified_by` = 'direct'
-          )
-          OR (
-            (
-              `t71`.`classified_by` = 'utm'
-            )
-            AND COALESCE(
-              `t71`.`u_utm_source` IN ('direct', '(direct)')
-              AND `t71`.`u_utm_medium` IN ('none', '(none)', '(not set)'),
-              FALSE
-            )
-          ) AS `is_direct`,
-          CASE
-            WHEN (
-              `t71`.`classified_by` = 'direct'
-            )
-            OR (
-              (
-                `t71`.`classified_by` = 'utm'
-              )
-              AND COALESCE(
-                `t71`.`u_utm_source` IN ('direct', '(direct)')
-                AND `t71`.`u_utm_medium` IN ('none', '(none)', '(not set)'),
-                FALSE
-              )
-            )
-            THEN 'direct'
-            WHEN `t71`.`classified_by` = 'utm'
-            THEN `t71`.`u_utm_source`
-            ELSE COALESCE(`t71`.`ref_source`, `t71`.`referrer_host`)
-          END AS `source`,
-          CASE
-            WHEN (
-              `t71`.`classified_by` = 'direct'
-            )
-            OR (
-              (
-                `t71`.`classified_by` = 'utm'
-              )
-              AND COALESCE(
-                `t71`.`u_utm_source` IN ('direct', '(direct)')
-                AND `t71`.`u_utm_medium` IN ('none', '(none)', '(not set)'),
-                FALSE
-              )
-            )
-            THEN 'none'
-            WHEN `t71`.`classified_by` = 'utm'
-            THEN `t71`.`u_utm_medium`
-            ELSE COALESCE(`t71`.`ref_medium`, 'referral')
-          END AS `medium`,
-          IF(
-            (
-              `t71`.`classified_by` = 'direct'
-            )
-            OR (
-              (
-                `t71`.`classified_by` = 'utm'
-              )
-              AND COALESCE(
-                `t71`.`u_utm_source` IN ('direct', '(direct)')
-                AND `t71`.`u_utm_medium` IN ('none', '(none)', '(not set)'),
-                FALSE
-              )
-            ),
-            CAST(NULL AS STRING),
-            `t71`.`u_utm_campaign`
-          ) AS `campaign`
-        FROM (
-          SELECT
-            `t70`.`shop_id`,
-            `t70`.`order_id`,
-            `t70`.`touchpoint_id`,
-            `t70`.`kind`,
-            `t70`.`visitor_id`,
-            `t70`.`customer_id`,
-            `t70`.`at`,
-            `t70`.`landing_url`,
-            `t70`.`referrer`,
-            `t70`.`utm_source`,
-            `t70`.`utm_medium`,
-            `t70`.`utm_campaign`,
-            `t70`.`utm_content`,
-            `t70`.`utm_term`,
-            `t70`.`u_utm_source`,
-            `t70`.`u_utm_medium`,
-            `t70`.`u_utm_campaign`,
-            `t70`.`u_utm_content`,
-            `t70`.`u_utm_term`,
-            `t70`.`referrer_host`,
-            `t70`.`ref_source`,
-            `t70`.`ref_medium`,
-            `t70`.`internal`,
-            CASE
-              WHEN TRUE
-              AND (
-                NOT `t70`.`u_utm_source` IS NULL
-              )
-              AND (
-                NOT `t70`.`u_utm_medium` IS NULL
-              )
-              THEN 'utm'
-              WHEN (
-                NOT `t70`.`referrer_host` IS NULL
-              ) AND NOT (
-                `t70`.`internal`
-              )
-              THEN 'referrer'
-              ELSE 'direct'
-            END AS `classified_by`
-          FROM (
-            SELECT
-              `t28`.`shop_id`,
-              `t28`.`order_id`,
-              `t28`.`touchpoint_id`,
-              `t28`.`kind`,
-              `t28`.`visitor_id`,
-              `t28`.`customer_id`,
-              `t28`.`at`,
-              `t28`.`landing_url`,
-              `t28`.`referrer`,
-              `t28`.`utm_source`,
-              `t28`.`utm_medium`,
-              `t28`.`utm_campaign`,
-              `t28`.`utm_content`,
-              `t28`.`utm_term`,
-              COALESCE(NULLIF(LOWER(TRIM(`t28`.`utm_source`, ' \t\n\r\v\f')), ''), `t44`.`url_utm_source`) AS `u_utm_source`,
-              COALESCE(NULLIF(LOWER(TRIM(`t28`.`utm_medium`, ' \t\n\r\v\f')), ''), `t44`.`url_utm_medium`) AS `u_utm_medium`,
-              COALESCE(
-                NULLIF(LOWER(TRIM(`t28`.`utm_campaign`, ' \t\n\r\v\f')), ''),
-                `t44`.`url_utm_campaign`
-              ) AS `u_utm_campaign`,
-              COALESCE(
-                NULLIF(LOWER(TRIM(`t28`.`utm_content`, ' \t\n\r\v\f')), ''),
-                `t44`.`url_utm_content`
-              ) AS `u_utm_content`,
-              COALESCE(NULLIF(LOWER(TRIM(`t28`.`utm_term`, ' \t\n\r\v\f')), ''), `t44`.`url_utm_term`) AS `u_utm_term`,
-              `t69`.`referrer_host`,
-              `t69`.`ref_source`,
-              `t69`.`ref_medium`,
-              COALESCE(`t69`.`internal`, FALSE) AS `internal`
-            FROM `t26` AS `t28`
-            LEFT OUTER JOIN (
-              SELECT DISTINCT
-                *
-              FROM (
-                SELECT
-                  `t38`.`referrer`,
-                  `t38`.`referrer_host`,
-                  `t66`.`ref_source`,
-                  `t66`.`ref_medium`,
-                  `t66`.`is_internal` AS `internal`
-                FROM `t36` AS `t38`
-                LEFT OUTER JOIN (
-                  SELECT
-                    `t41`.`referrer_host`,
-                    `t64`.`ref_source`,
-                    `t64`.`ref_medium`,
-                    NOT `t60`.`internal_host` IS NULL AS `is_internal`
-                  FROM `t39` AS `t41`
-                  LEFT OUTER JOIN (
-                    SELECT
-                      `t62`.`referrer_host`,
-                      `t8`.`source` AS `ref_source`,
-                      `t8`.`medium` AS `ref_medium`
-                    FROM (
-                      SELECT
-                        `t58`.`referrer_host`,
-                        MIN(`t58`.`position`) AS `position`
-                      FROM (
-                        SELECT
-                          `t56`.`referrer_host`,
-                          `t10`.`position`
-                        FROM (
-                          SELECT
-                            *
-                          FROM (
-                            SELECT
-                              *
-                            FROM (
-                              SELECT
-                                `t40`.`referrer_host`,
-                                'name' AS `kind`,
-                                1 AS `labels`,
-                                NULLIF(
-                                  IF(
-                                    REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$'),
-                                    IF(
-                                      1 = 0,
-                                      REGEXP_REPLACE(
-                                        `t40`.`referrer_host`,
-                                        CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$', ')'), '.*'),
-                                        '\\1'
-                                      ),
-                                      REGEXP_REPLACE(
-                                        `t40`.`referrer_host`,
-                                        CONCAT('.*?', '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$', '.*'),
-                                        CONCAT('\\', CAST(1 AS STRING))
-                                      )
-                                    ),
-                                    NULL
-                                  ),
-                                  ''
-                                ) AS `key`
-                              FROM `t39` AS `t40`
-                              WHERE
-                                NOT NULLIF(
-                                  IF(
-                                    REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$'),
-                                    IF(
-                                      1 = 0,
-                                      REGEXP_REPLACE(
-                                        `t40`.`referrer_host`,
-                                        CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$', ')'), '.*'),
-                                        '\\1'
-                                      ),
-                                      REGEXP_REPLACE(
-                                        `t40`.`referrer_host`,
-                                        CONCAT('.*?', '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$', '.*'),
-                                        CONCAT('\\', CAST(1 AS STRING))
-                                      )
-                                    ),
-                                    NULL
-                                  ),
-                                  ''
-                                ) IS NULL
-                            ) AS `t45`
-                            UNION ALL
-                            SELECT
-                              *
-                            FROM (
-                              SELECT
-                                `t40`.`referrer_host`,
-                                'name' AS `kind`,
-                                1 AS `labels`,
-                                NULLIF(
-                                  IF(
-                                    REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$'),
-                                    IF(
-                                      1 = 0,
-                                      REGEXP_REPLACE(
-                                        `t40`.`referrer_host`,
-                                        CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$', ')'), '.*'),
-                                        '\\1'
-                                      ),
-                                      REGEXP_REPLACE(
-                                        `t40`.`referrer_host`,
-                                        CONCAT('.*?', '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$', '.*'),
-                                        CONCAT('\\', CAST(1 AS STRING))
-                                      )
-                                    ),
-                                    NULL
-                                  ),
-                                  ''
-                                ) AS `key`
-                              FROM `t39` AS `t40`
-                              WHERE
-                                NOT NULLIF(
-                                  IF(
-                                    REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$'),
-                                    IF(
-                                      1 = 0,
-                                      REGEXP_REPLACE(
-                                        `t40`.`referrer_host`,
-                                        CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$', ')'), '.*'),
-                                        '\\1'
-                                      ),
-                                      REGEXP_REPLACE(
-                                        `t40`.`referrer_host`,
-                                        CONCAT('.*?', '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$', '.*'),
-                                        CONCAT('\\', CAST(1 AS STRING))
-                                      )
-                                    ),
-                                    NULL
-                                  ),
-                                  ''
-                                ) IS NULL
-                            ) AS `t46`
-                          ) AS `t51`
-                          UNION ALL
-                          SELECT
-                            *
-                          FROM (
-                            SELECT
-                              *
-                            FROM (
-                              SELECT
-                                *
-                              FROM (
-                                SELECT
-                                  `t40`.`referrer_host`,
-                                  'domain' AS `kind`,
-                                  2 AS `labels`,
-                                  NULLIF(
-                                    IF(
-                                      REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+))$'),
-                                      IF(
-                                        1 = 0,
-                                        REGEXP_REPLACE(
-                                          `t40`.`referrer_host`,
-                                          CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+))$', ')'), '.*'),
-                                          '\\1'
-                                        ),
-                                        REGEXP_REPLACE(
-                                          `t40`.`referrer_host`,
-                                          CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+))$', '.*'),
-                                          CONCAT('\\', CAST(1 AS STRING))
-                                        )
-                                      ),
-                                      NULL
-                                    ),
-                                    ''
-                                  ) AS `key`
-                                FROM `t39` AS `t40`
-                                WHERE
-                                  NOT NULLIF(
-                                    IF(
-                                      REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+))$'),
-                                      IF(
-                                        1 = 0,
-                                        REGEXP_REPLACE(
-                                          `t40`.`referrer_host`,
-                                          CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+))$', ')'), '.*'),
-                                          '\\1'
-                                        ),
-                                        REGEXP_REPLACE(
-                                          `t40`.`referrer_host`,
-                                          CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+))$', '.*'),
-                                          CONCAT('\\', CAST(1 AS STRING))
-                                        )
-                                      ),
-                                      NULL
-                                    ),
-                                    ''
-                                  ) IS NULL
-                              ) AS `t47`
-                              UNION ALL
-                              SELECT
-                                *
-                              FROM (
-                                SELECT
-                                  `t40`.`referrer_host`,
-                                  'domain' AS `kind`,
-                                  3 AS `labels`,
-                                  NULLIF(
-                                    IF(
-                                      REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$'),
-                                      IF(
-                                        1 = 0,
-                                        REGEXP_REPLACE(
-                                          `t40`.`referrer_host`,
-                                          CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$', ')'), '.*'),
-                                          '\\1'
-                                        ),
-                                        REGEXP_REPLACE(
-                                          `t40`.`referrer_host`,
-                                          CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$', '.*'),
-                                          CONCAT('\\', CAST(1 AS STRING))
-                                        )
-                                      ),
-                                      NULL
-                                    ),
-                                    ''
-                                  ) AS `key`
-                                FROM `t39` AS `t40`
-                                WHERE
-                                  NOT NULLIF(
-                                    IF(
-                                      REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$'),
-                                      IF(
-                                        1 = 0,
-                                        REGEXP_REPLACE(
-                                          `t40`.`referrer_host`,
-                                          CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$', ')'), '.*'),
-                                          '\\1'
-                                        ),
-                                        REGEXP_REPLACE(
-                                          `t40`.`referrer_host`,
-                                          CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$', '.*'),
-                                          CONCAT('\\', CAST(1 AS STRING))
-                                        )
-                                      ),
-                                      NULL
-                                    ),
-                                    ''
-                                  ) IS NULL
-                              ) AS `t48`
-                            ) AS `t52`
-                            UNION ALL
-                            SELECT
-                              *
-                            FROM (
-                              SELECT
-                                *
-                              FROM (
-                                SELECT
-                                  `t40`.`referrer_host`,
-                                  'domain' AS `kind`,
-                                  4 AS `labels`,
-                                  NULLIF(
-                                    IF(
-                                      REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$'),
-                                      IF(
-                                        1 = 0,
-                                        REGEXP_REPLACE(
-                                          `t40`.`referrer_host`,
-                                          CONCAT(
-                                            '.*?',
-                                            CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$', ')'),
-                                            '.*'
-                                          ),
-                                          '\\1'
-                                        ),
-                                        REGEXP_REPLACE(
-                                          `t40`.`referrer_host`,
-                                          CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$', '.*'),
-                                          CONCAT('\\', CAST(1 AS STRING))
-                                        )
-                                      ),
-                                      NULL
-                                    ),
-                                    ''
-                                  ) AS `key`
-                                FROM `t39` AS `t40`
-                                WHERE
-                                  NOT NULLIF(
-                                    IF(
-                                      REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$'),
-                                      IF(
-                                        1 = 0,
-                                        REGEXP_REPLACE(
-                                          `t40`.`referrer_host`,
-                                          CONCAT(
-                                            '.*?',
-                                            CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$', ')'),
-                                            '.*'
-                                          ),
-                                          '\\1'
-                                        ),
-                                        REGEXP_REPLACE(
-                                          `t40`.`referrer_host`,
-                                          CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$', '.*'),
-                                          CONCAT('\\', CAST(1 AS STRING))
-                                        )
-                                      ),
-                                      NULL
-                                    ),
-                                    ''
-                                  ) IS NULL
-                              ) AS `t49`
-                              UNION ALL
-                              SELECT
-                                *
-                              FROM (
-                                SELECT
-                                  `t40`.`referrer_host`,
-                                  'name' AS `kind`,
-                                  1 AS `labels`,
-                                  NULLIF(
-                                    IF(
-                                      REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$'),
-                                      IF(
-                                        1 = 0,
-                                        REGEXP_REPLACE(
-                                          `t40`.`referrer_host`,
-                                          CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$', ')'), '.*'),
-                                          '\\1'
-                                        ),
-                                        REGEXP_REPLACE(
-                                          `t40`.`referrer_host`,
-                                          CONCAT('.*?', '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$', '.*'),
-                                          CONCAT('\\', CAST(1 AS STRING))
-                                        )
-                                      ),
-                                      NULL
-                                    ),
-                                    ''
-                                  ) AS `key`
-                                FROM `t39` AS `t40`
-                                WHERE
-                                  NOT NULLIF(
-                                    IF(
-                                      REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$'),
-                                      IF(
-                                        1 = 0,
-                                        REGEXP_REPLACE(
-                                          `t40`.`referrer_host`,
-                                          CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$', ')'), '.*'),
-                                          '\\1'
-                                        ),
-                                        REGEXP_REPLACE(
-                                          `t40`.`referrer_host`,
-                                          CONCAT('.*?', '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$', '.*'),
-                                          CONCAT('\\', CAST(1 AS STRING))
-                                        )
-                                      ),
-                                      NULL
-                                    ),
-                                    ''
-                                  ) IS NULL
-                              ) AS `t50`
-                            ) AS `t53`
-                          ) AS `t54`
-                        ) AS `t56`
-                        INNER JOIN UNNEST([
-                          STRUCT(
-                            'domain' AS kind,
-                            3 AS labels,
-                            'mail.google.com' AS key,
-                            0 AS position,
-                            'gmail' AS source,
-                            'email' AS medium
-                          ),
-                          STRUCT(
-                            'domain' AS kind,
-                            3 AS labels,
-                            'inbox.google.com' AS key,
-                            0 AS position,
-                            'gmail' AS source,
-                            'email' AS medium
-                          ),
-                          STRUCT(
-                            'domain' AS kind,
-                            3 AS labels,
-                            'outlook.live.com' AS key,
-                            1 AS position,
-                            'outlook' AS source,
-                            'email' AS medium
-                          ),
-                          STRUCT(
-                            'domain' AS kind,
-                            3 AS labels,
-                            'outlook.office.com' AS key,
-                            1 AS position,
-                            'outlook' AS source,
-                            'email' AS medium
-                          ),
-                          STRUCT(
-                            'domain' AS kind,
-                            3 AS labels,
-                            'outlook.office365.com' AS key,
-                            1 AS position,
-                            'outlook' AS source,
-                            'email' AS medium
-                          ),
-                          STRUCT(
-                            'domain' AS kind,
-                            3 AS labels,
-                            'mail.live.com' AS key,
-                            1 AS position,
-                            'outlook' AS source,
-                            'email' AS medium
-                          ),
-                          STRUCT(
-                            'domain' AS kind,
-                            3 AS labels,
-                            'mail.yahoo.com' AS key,
-                            2 AS position,
-                            'yahoo' AS source,
-                            'email' AS medium
-                          ),
-                          STRUCT(
-                            'domain' AS kind,
-                            4 AS labels,
-                            'mail.yahoo.co.jp' AS key,
-                            2 AS position,
-                            'yahoo' AS source,
-                            'email' AS medium
-                          ),
-                          STRUCT(
-                            'domain' AS kind,
-                            3 AS labels,
-                            'mail.aol.com' AS key,
-                            3 AS position,
-                            'aol' AS source,
-                            'email' AS medium
-                          ),
-                          STRUCT(
-                            'domain' AS kind,
-                            3 AS labels,
-                            'mail.proton.me' AS key,
-                            4 AS position,
-                            'protonmail' AS source,
-                            'email' AS medium
-                          ),
-                          STRUCT(
-                            'domain' AS kind,
-                            3 AS labels,
-                            'mail.protonmail.com' AS key,
-                            4 AS position,
-                            'protonmail' AS source,
-                            'email' AS medium
-                          ),
-                          STRUCT(
-                            'name' AS kind,
-                            1 AS labels,
-                            'google' AS key,
-                            5 AS position,
-                            'google' AS source,
-                            'organic' AS medium
-                          ),
-                          STRUCT(
-                            'domain' AS kind,
-                            2 AS labels,
-                            'bing.com' AS key,
-                            6 AS position,
-                            'bing' AS source,
-                            'organic' AS medium
-                          ),
-                          STRUCT(
-                            'domain' AS kind,
-                            2 AS labels,
-                            'duckduckgo.com' AS key,
-                            7 AS position,
-                            'duckduckgo' AS source,
-                            'organic' AS medium
-                          ),
-                          STRUCT(
-                            'name' AS kind,
-                            1 AS labels,
-                            'yahoo' AS key,
-                            8 AS position,
-                            'yahoo' AS source,
-                            'organic' AS medium
-                          ),
-                          STRUCT(
-                            'domain' AS kind,
-                            2 AS labels,
-                            'ecosia.org' AS key,
-                            9 AS position,
-                            'ecosia' AS source,
-                            'organic' AS medium
-                          ),
-                          STRUCT(
-                            'domain' AS kind,
-                            2 AS labels,
-                            'baidu.com' AS key,
-                            10 AS position,
-                            'baidu' AS source,
-                            'organic' AS medium
-                          ),
-                          STRUCT(
-                            'name' AS kind,
-                            1 AS labels,
-                            'yandex' AS key,
-                            11 AS position,
-                            'yandex' AS source,
-                            'organic' AS medium
-                          ),
-                          STRUCT(
-                            'domain' AS kind,
-                            3 AS labels,
-                            'search.brave.com' AS key,
-                            12 AS position,
-                            'brave' AS source,
-                            'organic' AS medium
-                          ),
-                          STRUCT(
-                            'domain' AS kind,
-                            2 AS labels,
-                            'facebook.com' AS key,
-                            13 AS position,
-                            'facebook' AS source,
-                            'social' AS medium
-                          ),
-                          STRUCT(
-                            'domain' AS kind,
-                            2 AS labels,
-                            'fb.com' AS key,
-                            13 AS position,
-                            'facebook' AS source,
-                            'social' AS medium
-                          ),
-                          STRUCT(
-                            'domain' AS kind,
-                            2 AS labels,
-                            'fb.me' AS key,
-                            13 AS position,
-                            'facebook' AS source,
-                            'social' AS medium
-                          ),
-                          STRUCT(
-                            'domain' AS kind,
-                            2 AS labels,
-                            'instagram.com' AS key,
-                            14 AS position,
-                            'instagram' AS source,
-                            'social' AS medium
-                          ),
-                          STRUCT(
-                            'domain' AS kind,
-                            2 AS labels,
-                            't.co' AS key,
-                            15 AS position,
-                            'twitter' AS source,
-                            'social' AS medium
-                          ),
-                          STRUCT(
-                            'domain' AS kind,
-                            2 AS labels,
-                            'twitter.com' AS key,
-                            15 AS position,
-                            'twitter' AS source,
-                            'social' AS medium
-                          ),
-                          STRUCT(
-                            'domain' AS kind,
-                            2 AS labels,
-                            'x.com' AS key,
-                            15 AS position,
-                            'twitter' AS source,
-                            'social' AS medium
-                          ),
-                          STRUCT(
-                            'domain' AS kind,
-                            2 AS labels,
-                            'linkedin.com' AS key,
-                            16 AS position,
-                            'linkedin' AS source,
-                            'social' AS medium
-                          ),
-                          STRUCT(
-                            'domain' AS kind,
-                            2 AS labels,
-                            'lnkd.in' AS key,
-                            16 AS position,
-                            'linkedin' AS source,
-                            'social' AS medium
-                          ),
-                          STRUCT(
-                            'name' AS kind,
-                            1 AS labels,
-                            'pinterest' AS key,
-                            17 AS position,
-                            'pinterest' AS source,
-                            'social' AS medium
-                          ),
-                          STRUCT(
-                            'domain' AS kind,
-                            2 AS labels,
-                            'pin.it' AS key,
-                            17 AS position,
-                            'pinterest' AS source,
-                            'social' AS medium
-                          ),
-                          STRUCT(
-                            'domain' AS kind,
-                            2 AS labels,
-                            'tiktok.com' AS key,
-                            18 AS position,
-                            'tiktok' AS source,
-                            'social' AS medium
-                          ),
-                          STRUCT(
-                            'domain' AS kind,
-                            2 AS labels,
-                            'youtube.com' AS key,
-                            19 AS position,
-                            'youtube' AS source,
-                            'social' AS medium
-                          ),
-                          STRUCT(
-                            'domain' AS kind,
-                            2 AS labels,
-                            'youtu.be' AS key,
-                            19 AS position,
-                            'youtube' AS source,
-                            'social' AS medium
-                          ),
-                          STRUCT(
-                            'domain' AS kind,
-                            2 AS labels,
-                            'reddit.com' AS key,
-                            20 AS position,
-                            'reddit' AS source,
-                            'social' AS medium
-                          ),
-                          STRUCT(
-                            'domain' AS kind,
-                            2 AS labels,
-                            'threads.net' AS key,
-                            21 AS position,
-                            'threads' AS source,
-                            'social' AS medium
-                          ),
-                          STRUCT(
-                            'domain' AS kind,
-                            2 AS labels,
-                            'snapchat.com' AS key,
-                            22 AS position,
-                            'snapchat' AS source,
-                            'social' AS medium
-                          )
-                        ]) AS t10
-                          ON `t56`.`kind` = `t10`.`kind`
-                          AND `t56`.`labels` = `t10`.`labels`
-                          AND `t56`.`key` = `t10`.`key`
-                      ) AS `t58`
-                      GROUP BY
-                        1
-                    ) AS `t62`
-                    INNER JOIN UNNEST([
-                      STRUCT(0 AS position, 'gmail' AS source, 'email' AS medium),
-                      STRUCT(1 AS position, 'outlook' AS source, 'email' AS medium),
-                      STRUCT(2 AS position, 'yahoo' AS source, 'email' AS medium),
-                      STRUCT(3 AS position, 'aol' AS source, 'email' AS medium),
-                      STRUCT(4 AS position, 'protonmail' AS source, 'email' AS medium),
-                      STRUCT(5 AS position, 'google' AS source, 'organic' AS medium),
-                      STRUCT(6 AS position, 'bing' AS source, 'organic' AS medium),
-                      STRUCT(7 AS position, 'duckduckgo' AS source, 'organic' AS medium),
-                      STRUCT(8 AS position, 'yahoo' AS source, 'organic' AS medium),
-                      STRUCT(9 AS position, 'ecosia' AS source, 'organic' AS medium),
-                      STRUCT(10 AS position, 'baidu' AS source, 'organic' AS medium),
-                      STRUCT(11 AS position, 'yandex' AS source, 'organic' AS medium),
-                      STRUCT(12 AS position, 'brave' AS source, 'organic' AS medium),
-                      STRUCT(13 AS position, 'facebook' AS source, 'social' AS medium),
-                      STRUCT(14 AS position, 'instagram' AS source, 'social' AS medium),
-                      STRUCT(15 AS position, 'twitter' AS source, 'social' AS medium),
-                      STRUCT(16 AS position, 'linkedin' AS source, 'social' AS medium),
-                      STRUCT(17 AS position, 'pinterest' AS source, 'social' AS medium),
-                      STRUCT(18 AS position, 'tiktok' AS source, 'social' AS medium),
-                      STRUCT(19 AS position, 'youtube' AS source, 'social' AS medium),
-                      STRUCT(20 AS position, 'reddit' AS source, 'social' AS medium),
-                      STRUCT(21 AS position, 'threads' AS source, 'social' AS medium),
-                      STRUCT(22 AS position, 'snapchat' AS source, 'social' AS medium)
-                    ]) AS t8
-                      ON `t62`.`position` = `t8`.`position`
-                  ) AS `t64`
-                    ON `t41`.`referrer_host` = `t64`.`referrer_host`
-                  LEFT OUTER JOIN (
-                    SELECT DISTINCT
-                      *
-                    FROM (
-                      SELECT
-                        `t56`.`referrer_host` AS `internal_host`
-                      FROM (
-                        SELECT
-                          *
-                        FROM (
-                          SELECT
-                            *
-                          FROM (
-                            SELECT
-                              `t40`.`referrer_host`,
-                              'name' AS `kind`,
-                              1 AS `labels`,
-                              NULLIF(
-                                IF(
-                                  REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$'),
-                                  IF(
-                                    1 = 0,
-                                    REGEXP_REPLACE(
-                                      `t40`.`referrer_host`,
-                                      CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$', ')'), '.*'),
-                                      '\\1'
-                                    ),
-                                    REGEXP_REPLACE(
-                                      `t40`.`referrer_host`,
-                                      CONCAT('.*?', '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$', '.*'),
-                                      CONCAT('\\', CAST(1 AS STRING))
-                                    )
-                                  ),
-                                  NULL
-                                ),
-                                ''
-                              ) AS `key`
-                            FROM `t39` AS `t40`
-                            WHERE
-                              NOT NULLIF(
-                                IF(
-                                  REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$'),
-                                  IF(
-                                    1 = 0,
-                                    REGEXP_REPLACE(
-                                      `t40`.`referrer_host`,
-                                      CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$', ')'), '.*'),
-                                      '\\1'
-                                    ),
-                                    REGEXP_REPLACE(
-                                      `t40`.`referrer_host`,
-                                      CONCAT('.*?', '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$', '.*'),
-                                      CONCAT('\\', CAST(1 AS STRING))
-                                    )
-                                  ),
-                                  NULL
-                                ),
-                                ''
-                              ) IS NULL
-                          ) AS `t45`
-                          UNION ALL
-                          SELECT
-                            *
-                          FROM (
-                            SELECT
-                              `t40`.`referrer_host`,
-                              'name' AS `kind`,
-                              1 AS `labels`,
-                              NULLIF(
-                                IF(
-                                  REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$'),
-                                  IF(
-                                    1 = 0,
-                                    REGEXP_REPLACE(
-                                      `t40`.`referrer_host`,
-                                      CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$', ')'), '.*'),
-                                      '\\1'
-                                    ),
-                                    REGEXP_REPLACE(
-                                      `t40`.`referrer_host`,
-                                      CONCAT('.*?', '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$', '.*'),
-                                      CONCAT('\\', CAST(1 AS STRING))
-                                    )
-                                  ),
-                                  NULL
-                                ),
-                                ''
-                              ) AS `key`
-                            FROM `t39` AS `t40`
-                            WHERE
-                              NOT NULLIF(
-                                IF(
-                                  REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$'),
-                                  IF(
-                                    1 = 0,
-                                    REGEXP_REPLACE(
-                                      `t40`.`referrer_host`,
-                                      CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$', ')'), '.*'),
-                                      '\\1'
-                                    ),
-                                    REGEXP_REPLACE(
-                                      `t40`.`referrer_host`,
-                                      CONCAT('.*?', '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$', '.*'),
-                                      CONCAT('\\', CAST(1 AS STRING))
-                                    )
-                                  ),
-                                  NULL
-                                ),
-                                ''
-                              ) IS NULL
-                          ) AS `t46`
-                        ) AS `t51`
-                        UNION ALL
-                        SELECT
-                          *
-                        FROM (
-                          SELECT
-                            *
-                          FROM (
-                            SELECT
-                              *
-                            FROM (
-                              SELECT
-                                `t40`.`referrer_host`,
-                                'domain' AS `kind`,
-                                2 AS `labels`,
-                                NULLIF(
-                                  IF(
-                                    REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+))$'),
-                                    IF(
-                                      1 = 0,
-                                      REGEXP_REPLACE(
-                                        `t40`.`referrer_host`,
-                                        CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+))$', ')'), '.*'),
-                                        '\\1'
-                                      ),
-                                      REGEXP_REPLACE(
-                                        `t40`.`referrer_host`,
-                                        CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+))$', '.*'),
-                                        CONCAT('\\', CAST(1 AS STRING))
-                                      )
-                                    ),
-                                    NULL
-                                  ),
-                                  ''
-                                ) AS `key`
-                              FROM `t39` AS `t40`
-                              WHERE
-                                NOT NULLIF(
-                                  IF(
-                                    REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+))$'),
-                                    IF(
-                                      1 = 0,
-                                      REGEXP_REPLACE(
-                                        `t40`.`referrer_host`,
-                                        CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+))$', ')'), '.*'),
-                                        '\\1'
-                                      ),
-                                      REGEXP_REPLACE(
-                                        `t40`.`referrer_host`,
-                                        CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+))$', '.*'),
-                                        CONCAT('\\', CAST(1 AS STRING))
-                                      )
-                                    ),
-                                    NULL
-                                  ),
-                                  ''
-                                ) IS NULL
-                            ) AS `t47`
-                            UNION ALL
-                            SELECT
-                              *
-                            FROM (
-                              SELECT
-                                `t40`.`referrer_host`,
-                                'domain' AS `kind`,
-                                3 AS `labels`,
-                                NULLIF(
-                                  IF(
-                                    REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$'),
-                                    IF(
-                                      1 = 0,
-                                      REGEXP_REPLACE(
-                                        `t40`.`referrer_host`,
-                                        CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$', ')'), '.*'),
-                                        '\\1'
-                                      ),
-                                      REGEXP_REPLACE(
-                                        `t40`.`referrer_host`,
-                                        CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$', '.*'),
-                                        CONCAT('\\', CAST(1 AS STRING))
-                                      )
-                                    ),
-                                    NULL
-                                  ),
-                                  ''
-                                ) AS `key`
-                              FROM `t39` AS `t40`
-                              WHERE
-                                NOT NULLIF(
-                                  IF(
-                                    REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$'),
-                                    IF(
-                                      1 = 0,
-                                      REGEXP_REPLACE(
-                                        `t40`.`referrer_host`,
-                                        CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$', ')'), '.*'),
-                                        '\\1'
-                                      ),
-                                      REGEXP_REPLACE(
-                                        `t40`.`referrer_host`,
-                                        CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$', '.*'),
-                                        CONCAT('\\', CAST(1 AS STRING))
-                                      )
-                                    ),
-                                    NULL
-                                  ),
-                                  ''
-                                ) IS NULL
-                            ) AS `t48`
-                          ) AS `t52`
-                          UNION ALL
-                          SELECT
-                            *
-                          FROM (
-                            SELECT
-                              *
-                            FROM (
-                              SELECT
-                                `t40`.`referrer_host`,
-                                'domain' AS `kind`,
-                                4 AS `labels`,
-                                NULLIF(
-                                  IF(
-                                    REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$'),
-                                    IF(
-                                      1 = 0,
-                                      REGEXP_REPLACE(
-                                        `t40`.`referrer_host`,
-                                        CONCAT(
-                                          '.*?',
-                                          CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$', ')'),
-                                          '.*'
-                                        ),
-                                        '\\1'
-                                      ),
-                                      REGEXP_REPLACE(
-                                        `t40`.`referrer_host`,
-                                        CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$', '.*'),
-                                        CONCAT('\\', CAST(1 AS STRING))
-                                      )
-                                    ),
-                                    NULL
-                                  ),
-                                  ''
-                                ) AS `key`
-                              FROM `t39` AS `t40`
-                              WHERE
-                                NOT NULLIF(
-                                  IF(
-                                    REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$'),
-                                    IF(
-                                      1 = 0,
-                                      REGEXP_REPLACE(
-                                        `t40`.`referrer_host`,
-                                        CONCAT(
-                                          '.*?',
-                                          CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$', ')'),
-                                          '.*'
-                                        ),
-                                        '\\1'
-                                      ),
-                                      REGEXP_REPLACE(
-                                        `t40`.`referrer_host`,
-                                        CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$', '.*'),
-                                        CONCAT('\\', CAST(1 AS STRING))
-                                      )
-                                    ),
-                                    NULL
-                                  ),
-                                  ''
-                                ) IS NULL
-                            ) AS `t49`
-                            UNION ALL
-                            SELECT
-                              *
-                            FROM (
-                              SELECT
-                                `t40`.`referrer_host`,
-                                'name' AS `kind`,
-                                1 AS `labels`,
-                                NULLIF(
-                                  IF(
-                                    REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$'),
-                                    IF(
-                                      1 = 0,
-                                      REGEXP_REPLACE(
-                                        `t40`.`referrer_host`,
-                                        CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$', ')'), '.*'),
-                                        '\\1'
-                                      ),
-                                      REGEXP_REPLACE(
-                                        `t40`.`referrer_host`,
-                                        CONCAT('.*?', '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$', '.*'),
-                                        CONCAT('\\', CAST(1 AS STRING))
-                                      )
-                                    ),
-                                    NULL
-                                  ),
-                                  ''
-                                ) AS `key`
-                              FROM `t39` AS `t40`
-                              WHERE
-                                NOT NULLIF(
-                                  IF(
-                                    REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$'),
-                                    IF(
-                                      1 = 0,
-                                      REGEXP_REPLACE(
-                                        `t40`.`referrer_host`,
-                                        CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$', ')'), '.*'),
-                                        '\\1'
-                                      ),
-                                      REGEXP_REPLACE(
-                                        `t40`.`referrer_host`,
-                                        CONCAT('.*?', '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$', '.*'),
-                                        CONCAT('\\', CAST(1 AS STRING))
-                                      )
-                                    ),
-                                    NULL
-                                  ),
-                                  ''
-                                ) IS NULL
-                            ) AS `t50`
-                          ) AS `t53`
-                        ) AS `t54`
-                      ) AS `t56`
-                      WHERE
-                        EXISTS(
-                          SELECT
-                            1
-                          FROM UNNEST([
-                            STRUCT('domain' AS kind, 2 AS labels, 'myshopify.com' AS key),
-                            STRUCT('domain' AS kind, 2 AS labels, 'shop.app' AS key),
-                            STRUCT('domain' AS kind, 3 AS labels, 'checkout.shopify.com' AS key)
-                          ]) AS t9
-                          WHERE
-                            `t56`.`kind` = `t9`.`kind`
-                            AND `t56`.`labels` = `t9`.`labels`
-                            AND `t56`.`key` = `t9`.`key`
-                        )
-                    ) AS `t57`
-                  ) AS `t60`
-                    ON `t41`.`referrer_host` = `t60`.`internal_host`
-                ) AS `t66`
-                  ON `t38`.`referrer_host` = `t66`.`referrer_host`
-              ) AS `t67`
-            ) AS `t69`
-              ON `t28`.`referrer` = `t69`.`referrer`
-            LEFT OUTER JOIN (
-              SELECT DISTINCT
-                `t42`.`landing_url`,
-                `t42`.`url_utm_source`,
-                `t42`.`url_utm_medium`,
-                `t42`.`url_utm_campaign`,
-                `t42`.`url_utm_content`,
-                `t42`.`url_utm_term`
-              FROM (
-                SELECT
-                  `t35`.`landing_url`,
-                  `t35`.`q__utm_source`,
-                  `t35`.`q__utm_medium`,
-                  `t35`.`q__utm_campaign`,
-                  `t35`.`q__utm_content`,
-                  `t35`.`q__utm_term`,
-                  `t35`.`ok__utm_source`,
-                  `t35`.`ok__utm_medium`,
-                  `t35`.`ok__utm_campaign`,
-                  `t35`.`ok__utm_content`,
-                  `t35`.`ok__utm_term`,
-                  NULLIF(
-                    LOWER(
-                      TRIM(
-                        IF(
-                          `t35`.`ok__utm_source`,
-                          COALESCE(
-                            (
-                              SELECT
-                                SAFE_CONVERT_BYTES_TO_STRING(
-                                  STRING_AGG(
-                                    
-                                      IF(
-                                        STARTS_WITH(tok, '%') AND LENGTH(tok) = 3,
-                                        FROM_HEX(SUBSTR(tok, 2)),
-                                        CAST(tok AS BYTES)
-                                      ),
-                                      b''
-                                    
-                                    ORDER BY
-                                      off
-                                  )
-                                )
-                              FROM UNNEST(REGEXP_EXTRACT_ALL(IF(`t35`.`ok__utm_source`, `t35`.`q__utm_source`, ''), '%[0-9A-Fa-f]{2}|[^%]+|%')) AS tok WITH OFFSET AS off
-                            ),
-                            ''
-                          ),
-                          `t35`.`q__utm_source`
-                        ),
-                        ' \t\n\r\v\f'
-                      )
-                    ),
-                    ''
-                  ) AS `url_utm_source`,
-                  NULLIF(
-                    LOWER(
-                      TRIM(
-                        IF(
-                          `t35`.`ok__utm_medium`,
-                          COALESCE(
-                            (
-                              SELECT
-                                SAFE_CONVERT_BYTES_TO_STRING(
-                                  STRING_AGG(
-                                    
-                                      IF(
-                                        STARTS_WITH(tok, '%') AND LENGTH(tok) = 3,
-                                        FROM_HEX(SUBSTR(tok, 2)),
-                                        CAST(tok AS BYTES)
-                                      ),
-                                      b''
-                                    
-                                    ORDER BY
-                                      off
-                                  )
-                                )
-                              FROM UNNEST(REGEXP_EXTRACT_ALL(IF(`t35`.`ok__utm_medium`, `t35`.`q__utm_medium`, ''), '%[0-9A-Fa-f]{2}|[^%]+|%')) AS tok WITH OFFSET AS off
-                            ),
-                            ''
-                          ),
-                          `t35`.`q__utm_medium`
-                        ),
-                        ' \t\n\r\v\f'
-                      )
-                    ),
-                    ''
-                  ) AS `url_utm_medium`,
-                  NULLIF(
-                    LOWER(
-                      TRIM(
-                        IF(
-                          `t35`.`ok__utm_campaign`,
-                          COALESCE(
-                            (
-                              SELECT
-                                SAFE_CONVERT_BYTES_TO_STRING(
-                                  STRING_AGG(
-                                    
-                                      IF(
-                                        STARTS_WITH(tok, '%') AND LENGTH(tok) = 3,
-                                        FROM_HEX(SUBSTR(tok, 2)),
-                                        CAST(tok AS BYTES)
-                                      ),
-                                      b''
-                                    
-                                    ORDER BY
-                                      off
-                                  )
-                                )
-                              FROM UNNEST(REGEXP_EXTRACT_ALL(
-                                IF(`t35`.`ok__utm_campaign`, `t35`.`q__utm_campaign`, ''),
-                                '%[0-9A-Fa-f]{2}|[^%]+|%'
-                              )) AS tok WITH OFFSET AS off
-                            ),
-                            ''
-                          ),
-                          `t35`.`q__utm_campaign`
-                        ),
-                        ' \t\n\r\v\f'
-                      )
-                    ),
-                    ''
-                  ) AS `url_utm_campaign`,
-                  NULLIF(
-                    LOWER(
-                      TRIM(
-                        IF(
-                          `t35`.`ok__utm_content`,
-                          COALESCE(
-                            (
-                              SELECT
-                                SAFE_CONVERT_BYTES_TO_STRING(
-                                  STRING_AGG(
-                                    
-                                      IF(
-                                        STARTS_WITH(tok, '%') AND LENGTH(tok) = 3,
-                                        FROM_HEX(SUBSTR(tok, 2)),
-                                        CAST(tok AS BYTES)
-                                      ),
-                                      b''
-                                    
-                                    ORDER BY
-                                      off
-                                  )
-                                )
-                              FROM UNNEST(REGEXP_EXTRACT_ALL(IF(`t35`.`ok__utm_content`, `t35`.`q__utm_content`, ''), '%[0-9A-Fa-f]{2}|[^%]+|%')) AS tok WITH OFFSET AS off
-                            ),
-                            ''
-                          ),
-                          `t35`.`q__utm_content`
-                        ),
-                        ' \t\n\r\v\f'
-                      )
-                    ),
-                    ''
-                  ) AS `url_utm_content`,
-                  NULLIF(
-                    LOWER(
-                      TRIM(
-                        IF(
-                          `t35`.`ok__utm_term`,
-                          COALESCE(
-                            (
-                              SELECT
-                                SAFE_CONVERT_BYTES_TO_STRING(
-                                  STRING_AGG(
-                                    
-                                      IF(
-                                        STARTS_WITH(tok, '%') AND LENGTH(tok) = 3,
-                                        FROM_HEX(SUBSTR(tok, 2)),
-                                        CAST(tok AS BYTES)
-                                      ),
-                                      b''
-                                    
-                                    ORDER BY
-                                      off
-                                  )
-                                )
-                              FROM UNNEST(REGEXP_EXTRACT_ALL(IF(`t35`.`ok__utm_term`, `t35`.`q__utm_term`, ''), '%[0-9A-Fa-f]{2}|[^%]+|%')) AS tok WITH OFFSET AS off
-                            ),
-                            ''
-                          ),
-                          `t35`.`q__utm_term`
-                        ),
-                        ' \t\n\r\v\f'
-                      )
-                    ),
-                    ''
-                  ) AS `url_utm_term`
-                FROM (
-                  SELECT
-                    `t34`.`landing_url`,
-                    `t34`.`q__utm_source`,
-                    `t34`.`q__utm_medium`,
-                    `t34`.`q__utm_campaign`,
-                    `t34`.`q__utm_content`,
-                    `t34`.`q__utm_term`,
-                    (
-                      INSTR(`t34`.`q__utm_source`, '%') > 0
-                    )
-                    AND REGEXP_CONTAINS(
-                      `t34`.`q__utm_source`,
-                      '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
-                    ) AS `ok__utm_source`,
-                    (
-                      INSTR(`t34`.`q__utm_medium`, '%') > 0
-                    )
-                    AND REGEXP_CONTAINS(
-                      `t34`.`q__utm_medium`,
-                      '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
-                    ) AS `ok__utm_medium`,
-                    (
-                      INSTR(`t34`.`q__utm_campaign`, '%') > 0
-                    )
-                    AND REGEXP_CONTAINS(
-                      `t34`.`q__utm_campaign`,
-                      '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
-                    ) AS `ok__utm_campaign`,
-                    (
-                      INSTR(`t34`.`q__utm_content`, '%') > 0
-                    )
-                    AND REGEXP_CONTAINS(
-                      `t34`.`q__utm_content`,
-                      '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
-                    ) AS `ok__utm_content`,
-                    (
-                      INSTR(`t34`.`q__utm_term`, '%') > 0
-                    )
-                    AND REGEXP_CONTAINS(
-                      `t34`.`q__utm_term`,
-                      '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
-                    ) AS `ok__utm_term`
-                  FROM (
-                    SELECT
-                      `t30`.`landing_url`,
-                      REPLACE(
-                        NULLIF(
-                          IF(
-                            REGEXP_CONTAINS(`t30`.`landing_url`, '[?&]utm_source=([^&#]*)'),
-                            IF(
-                              1 = 0,
-                              REGEXP_REPLACE(
-                                `t30`.`landing_url`,
-                                CONCAT('.*?', CONCAT('(', '[?&]utm_source=([^&#]*)', ')'), '.*'),
-                                '\\1'
-                              ),
-                              REGEXP_REPLACE(
-                                `t30`.`landing_url`,
-                                CONCAT('.*?', '[?&]utm_source=([^&#]*)', '.*'),
-                                CONCAT('\\', CAST(1 AS STRING))
-                              )
-                            ),
-                            NULL
-                          ),
-                          ''
-                        ),
-                        '+',
-                        ' '
-                      ) AS `q__utm_source`,
-                      REPLACE(
-                        NULLIF(
-                          IF(
-                            REGEXP_CONTAINS(`t30`.`landing_url`, '[?&]utm_medium=([^&#]*)'),
-                            IF(
-                              1 = 0,
-                              REGEXP_REPLACE(
-                                `t30`.`landing_url`,
-                                CONCAT('.*?', CONCAT('(', '[?&]utm_medium=([^&#]*)', ')'), '.*'),
-                                '\\1'
-                              ),
-                              REGEXP_REPLACE(
-                                `t30`.`landing_url`,
-                                CONCAT('.*?', '[?&]utm_medium=([^&#]*)', '.*'),
-                                CONCAT('\\', CAST(1 AS STRING))
-                              )
-                            ),
-                            NULL
-                          ),
-                          ''
-                        ),
-                        '+',
-                        ' '
-                      ) AS `q__utm_medium`,
-                      REPLACE(
-                        NULLIF(
-                          IF(
-                            REGEXP_CONTAINS(`t30`.`landing_url`, '[?&]utm_campaign=([^&#]*)'),
-                            IF(
-                              1 = 0,
-                              REGEXP_REPLACE(
-                                `t30`.`landing_url`,
-                                CONCAT('.*?', CONCAT('(', '[?&]utm_campaign=([^&#]*)', ')'), '.*'),
-                                '\\1'
-                              ),
-                              REGEXP_REPLACE(
-                                `t30`.`landing_url`,
-                                CONCAT('.*?', '[?&]utm_campaign=([^&#]*)', '.*'),
-                                CONCAT('\\', CAST(1 AS STRING))
-                              )
-                            ),
-                            NULL
-                          ),
-                          ''
-                        ),
-                        '+',
-                        ' '
-                      ) AS `q__utm_campaign`,
-                      REPLACE(
-                        NULLIF(
-                          IF(
-                            REGEXP_CONTAINS(`t30`.`landing_url`, '[?&]utm_content=([^&#]*)'),
-                            IF(
-                              1 = 0,
-                              REGEXP_REPLACE(
-                                `t30`.`landing_url`,
-                                CONCAT('.*?', CONCAT('(', '[?&]utm_content=([^&#]*)', ')'), '.*'),
-                                '\\1'
-                              ),
-                              REGEXP_REPLACE(
-                                `t30`.`landing_url`,
-                                CONCAT('.*?', '[?&]utm_content=([^&#]*)', '.*'),
-                                CONCAT('\\', CAST(1 AS STRING))
-                              )
-                            ),
-                            NULL
-                          ),
-                          ''
-                        ),
-                        '+',
-                        ' '
-                      ) AS `q__utm_content`,
-                      REPLACE(
-                        NULLIF(
-                          IF(
-                            REGEXP_CONTAINS(`t30`.`landing_url`, '[?&]utm_term=([^&#]*)'),
-                            IF(
-                              1 = 0,
-                              REGEXP_REPLACE(
-                                `t30`.`landing_url`,
-                                CONCAT('.*?', CONCAT('(', '[?&]utm_term=([^&#]*)', ')'), '.*'),
-                                '\\1'
-                              ),
-                              REGEXP_REPLACE(
-                                `t30`.`landing_url`,
-                                CONCAT('.*?', '[?&]utm_term=([^&#]*)', '.*'),
-                                CONCAT('\\', CAST(1 AS STRING))
-                              )
-                            ),
-                            NULL
-                          ),
-                          ''
-                        ),
-                        '+',
-                        ' '
-                      ) AS `q__utm_term`
-                    FROM (
-                      SELECT DISTINCT
-                        `t27`.`landing_url`
-                      FROM `t26` AS `t27`
-                      WHERE
-                        NOT `t27`.`landing_url` IS NULL
-                    ) AS `t30`
-                  ) AS `t34`
-                ) AS `t35`
-              ) AS `t42`
-            ) AS `t44`
-              ON `t28`.`landing_url` = `t44`.`landing_url`
-          ) AS `t70`
-        ) AS `t71`
-      ) AS `t72`
-    ) AS `t73`
+    FROM `t72` AS `t73`
   ) AS `t76`
   LEFT OUTER JOIN (
     SELECT
@@ -1989,1600 +1966,170 @@ WITH `t17` AS (
         `t73`.`source`,
         `t73`.`medium`,
         `t73`.`campaign`
-      FROM (
-        SELECT
-          `t72`.*
-          EXCEPT (`ref_source`, `internal`, `ref_medium`)
-        FROM (
-          SELECT
-            `t71`.`shop_id`,
-            `t71`.`order_id`,
-            `t71`.`touchpoint_id`,
-            `t71`.`kind`,
-            `t71`.`visitor_id`,
-            `t71`.`customer_id`,
-            `t71`.`at`,
-            `t71`.`landing_url`,
-            `t71`.`referrer`,
-            `t71`.`utm_source`,
-            `t71`.`utm_medium`,
-            `t71`.`utm_campaign`,
-            `t71`.`utm_content`,
-            `t71`.`utm_term`,
-            `t71`.`u_utm_source`,
-            `t71`.`u_utm_medium`,
-            `t71`.`u_utm_campaign`,
-            `t71`.`u_utm_content`,
-            `t71`.`u_utm_term`,
-            `t71`.`referrer_host`,
-            `t71`.`ref_source`,
-            `t71`.`ref_medium`,
-            `t71`.`internal`,
-            `t71`.`classified_by`,
-            (
-              `t71`.`classified_by` = 'direct'
-            )
-            OR (
-              (
-                `t71`.`classified_by` = 'utm'
-              )
-              AND COALESCE(
-                `t71`.`u_utm_source` IN ('direct', '(direct)')
-                AND `t71`.`u_utm_medium` IN ('none', '(none)', '(not set)'),
-                FALSE
-              )
-            ) AS `is_direct`,
-            CASE
-              WHEN (
-                `t71`.`classified_by` = 'direct'
-              )
-              OR (
-                (
-                  `t71`.`classified_by` = 'utm'
-                )
-                AND COALESCE(
-                  `t71`.`u_utm_source` IN ('direct', '(direct)')
-                  AND `t71`.`u_utm_medium` IN ('none', '(none)', '(not set)'),
-                  FALSE
-                )
-              )
-              THEN 'direct'
-              WHEN `t71`.`classified_by` = 'utm'
-              THEN `t71`.`u_utm_source`
-              ELSE COALESCE(`t71`.`ref_source`, `t71`.`referrer_host`)
-            END AS `source`,
-            CASE
-              WHEN (
-                `t71`.`classified_by` = 'direct'
-              )
-              OR (
-                (
-                  `t71`.`classified_by` = 'utm'
-                )
-                AND COALESCE(
-                  `t71`.`u_utm_source` IN ('direct', '(direct)')
-                  AND `t71`.`u_utm_medium` IN ('none', '(none)', '(not set)'),
-                  FALSE
-                )
-              )
-              THEN 'none'
-              WHEN `t71`.`classified_by` = 'utm'
-              THEN `t71`.`u_utm_medium`
-              ELSE COALESCE(`t71`.`ref_medium`, 'referral')
-            END AS `medium`,
-            IF(
-              (
-                `t71`.`classified_by` = 'direct'
-              )
-              OR (
-                (
-                  `t71`.`classified_by` = 'utm'
-                )
-                AND COALESCE(
-                  `t71`.`u_utm_source` IN ('direct', '(direct)')
-                  AND `t71`.`u_utm_medium` IN ('none', '(none)', '(not set)'),
-                  FALSE
-                )
-              ),
-              CAST(NULL AS STRING),
-              `t71`.`u_utm_campaign`
-            ) AS `campaign`
-          FROM (
-            SELECT
-              `t70`.`shop_id`,
-              `t70`.`order_id`,
-              `t70`.`touchpoint_id`,
-              `t70`.`kind`,
-              `t70`.`visitor_id`,
-              `t70`.`customer_id`,
-              `t70`.`at`,
-              `t70`.`landing_url`,
-              `t70`.`referrer`,
-              `t70`.`utm_source`,
-              `t70`.`utm_medium`,
-              `t70`.`utm_campaign`,
-              `t70`.`utm_content`,
-              `t70`.`utm_term`,
-              `t70`.`u_utm_source`,
-              `t70`.`u_utm_medium`,
-              `t70`.`u_utm_campaign`,
-              `t70`.`u_utm_content`,
-              `t70`.`u_utm_term`,
-              `t70`.`referrer_host`,
-              `t70`.`ref_source`,
-              `t70`.`ref_medium`,
-              `t70`.`internal`,
-              CASE
-                WHEN TRUE
-                AND (
-                  NOT `t70`.`u_utm_source` IS NULL
-                )
-                AND (
-                  NOT `t70`.`u_utm_medium` IS NULL
-                )
-                THEN 'utm'
-                WHEN (
-                  NOT `t70`.`referrer_host` IS NULL
-                ) AND NOT (
-                  `t70`.`internal`
-                )
-                THEN 'referrer'
-                ELSE 'direct'
-              END AS `classified_by`
-            FROM (
-              SELECT
-                `t28`.`shop_id`,
-                `t28`.`order_id`,
-                `t28`.`touchpoint_id`,
-                `t28`.`kind`,
-                `t28`.`visitor_id`,
-                `t28`.`customer_id`,
-                `t28`.`at`,
-                `t28`.`landing_url`,
-                `t28`.`referrer`,
-                `t28`.`utm_source`,
-                `t28`.`utm_medium`,
-                `t28`.`utm_campaign`,
-                `t28`.`utm_content`,
-                `t28`.`utm_term`,
-                COALESCE(NULLIF(LOWER(TRIM(`t28`.`utm_source`, ' \t\n\r\v\f')), ''), `t44`.`url_utm_source`) AS `u_utm_source`,
-                COALESCE(NULLIF(LOWER(TRIM(`t28`.`utm_medium`, ' \t\n\r\v\f')), ''), `t44`.`url_utm_medium`) AS `u_utm_medium`,
-                COALESCE(
-                  NULLIF(LOWER(TRIM(`t28`.`utm_campaign`, ' \t\n\r\v\f')), ''),
-                  `t44`.`url_utm_campaign`
-                ) AS `u_utm_campaign`,
-                COALESCE(
-                  NULLIF(LOWER(TRIM(`t28`.`utm_content`, ' \t\n\r\v\f')), ''),
-                  `t44`.`url_utm_content`
-                ) AS `u_utm_content`,
-                COALESCE(NULLIF(LOWER(TRIM(`t28`.`utm_term`, ' \t\n\r\v\f')), ''), `t44`.`url_utm_term`) AS `u_utm_term`,
-                `t69`.`referrer_host`,
-                `t69`.`ref_source`,
-                `t69`.`ref_medium`,
-                COALESCE(`t69`.`internal`, FALSE) AS `internal`
-              FROM `t26` AS `t28`
-              LEFT OUTER JOIN (
-                SELECT DISTINCT
-                  *
-                FROM (
-                  SELECT
-                    `t38`.`referrer`,
-                    `t38`.`referrer_host`,
-                    `t66`.`ref_source`,
-                    `t66`.`ref_medium`,
-                    `t66`.`is_internal` AS `internal`
-                  FROM `t36` AS `t38`
-                  LEFT OUTER JOIN (
-                    SELECT
-                      `t41`.`referrer_host`,
-                      `t64`.`ref_source`,
-                      `t64`.`ref_medium`,
-                      NOT `t60`.`internal_host` IS NULL AS `is_internal`
-                    FROM `t39` AS `t41`
-                    LEFT OUTER JOIN (
-                      SELECT
-                        `t62`.`referrer_host`,
-                        `t8`.`source` AS `ref_source`,
-                        `t8`.`medium` AS `ref_medium`
-                      FROM (
-                        SELECT
-                          `t58`.`referrer_host`,
-                          MIN(`t58`.`position`) AS `position`
-                        FROM (
-                          SELECT
-                            `t56`.`referrer_host`,
-                            `t10`.`position`
-                          FROM (
-                            SELECT
-                              *
-                            FROM (
-                              SELECT
-                                *
-                              FROM (
-                                SELECT
-                                  `t40`.`referrer_host`,
-                                  'name' AS `kind`,
-                                  1 AS `labels`,
-                                  NULLIF(
-                                    IF(
-                                      REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$'),
-                                      IF(
-                                        1 = 0,
-                                        REGEXP_REPLACE(
-                                          `t40`.`referrer_host`,
-                                          CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$', ')'), '.*'),
-                                          '\\1'
-                                        ),
-                                        REGEXP_REPLACE(
-                                          `t40`.`referrer_host`,
-                                          CONCAT('.*?', '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$', '.*'),
-                                          CONCAT('\\', CAST(1 AS STRING))
-                                        )
-                                      ),
-                                      NULL
-                                    ),
-                                    ''
-                                  ) AS `key`
-                                FROM `t39` AS `t40`
-                                WHERE
-                                  NOT NULLIF(
-                                    IF(
-                                      REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$'),
-                                      IF(
-                                        1 = 0,
-                                        REGEXP_REPLACE(
-                                          `t40`.`referrer_host`,
-                                          CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$', ')'), '.*'),
-                                          '\\1'
-                                        ),
-                                        REGEXP_REPLACE(
-                                          `t40`.`referrer_host`,
-                                          CONCAT('.*?', '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$', '.*'),
-                                          CONCAT('\\', CAST(1 AS STRING))
-                                        )
-                                      ),
-                                      NULL
-                                    ),
-                                    ''
-                                  ) IS NULL
-                              ) AS `t45`
-                              UNION ALL
-                              SELECT
-                                *
-                              FROM (
-                                SELECT
-                                  `t40`.`referrer_host`,
-                                  'name' AS `kind`,
-                                  1 AS `labels`,
-                                  NULLIF(
-                                    IF(
-                                      REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$'),
-                                      IF(
-                                        1 = 0,
-                                        REGEXP_REPLACE(
-                                          `t40`.`referrer_host`,
-                                          CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$', ')'), '.*'),
-                                          '\\1'
-                                        ),
-                                        REGEXP_REPLACE(
-                                          `t40`.`referrer_host`,
-                                          CONCAT('.*?', '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$', '.*'),
-                                          CONCAT('\\', CAST(1 AS STRING))
-                                        )
-                                      ),
-                                      NULL
-                                    ),
-                                    ''
-                                  ) AS `key`
-                                FROM `t39` AS `t40`
-                                WHERE
-                                  NOT NULLIF(
-                                    IF(
-                                      REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$'),
-                                      IF(
-                                        1 = 0,
-                                        REGEXP_REPLACE(
-                                          `t40`.`referrer_host`,
-                                          CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$', ')'), '.*'),
-                                          '\\1'
-                                        ),
-                                        REGEXP_REPLACE(
-                                          `t40`.`referrer_host`,
-                                          CONCAT('.*?', '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$', '.*'),
-                                          CONCAT('\\', CAST(1 AS STRING))
-                                        )
-                                      ),
-                                      NULL
-                                    ),
-                                    ''
-                                  ) IS NULL
-                              ) AS `t46`
-                            ) AS `t51`
-                            UNION ALL
-                            SELECT
-                              *
-                            FROM (
-                              SELECT
-                                *
-                              FROM (
-                                SELECT
-                                  *
-                                FROM (
-                                  SELECT
-                                    `t40`.`referrer_host`,
-                                    'domain' AS `kind`,
-                                    2 AS `labels`,
-                                    NULLIF(
-                                      IF(
-                                        REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+))$'),
-                                        IF(
-                                          1 = 0,
-                                          REGEXP_REPLACE(
-                                            `t40`.`referrer_host`,
-                                            CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+))$', ')'), '.*'),
-                                            '\\1'
-                                          ),
-                                          REGEXP_REPLACE(
-                                            `t40`.`referrer_host`,
-                                            CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+))$', '.*'),
-                                            CONCAT('\\', CAST(1 AS STRING))
-                                          )
-                                        ),
-                                        NULL
-                                      ),
-                                      ''
-                                    ) AS `key`
-                                  FROM `t39` AS `t40`
-                                  WHERE
-                                    NOT NULLIF(
-                                      IF(
-                                        REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+))$'),
-                                        IF(
-                                          1 = 0,
-                                          REGEXP_REPLACE(
-                                            `t40`.`referrer_host`,
-                                            CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+))$', ')'), '.*'),
-                                            '\\1'
-                                          ),
-                                          REGEXP_REPLACE(
-                                            `t40`.`referrer_host`,
-                                            CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+))$', '.*'),
-                                            CONCAT('\\', CAST(1 AS STRING))
-                                          )
-                                        ),
-                                        NULL
-                                      ),
-                                      ''
-                                    ) IS NULL
-                                ) AS `t47`
-                                UNION ALL
-                                SELECT
-                                  *
-                                FROM (
-                                  SELECT
-                                    `t40`.`referrer_host`,
-                                    'domain' AS `kind`,
-                                    3 AS `labels`,
-                                    NULLIF(
-                                      IF(
-                                        REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$'),
-                                        IF(
-                                          1 = 0,
-                                          REGEXP_REPLACE(
-                                            `t40`.`referrer_host`,
-                                            CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$', ')'), '.*'),
-                                            '\\1'
-                                          ),
-                                          REGEXP_REPLACE(
-                                            `t40`.`referrer_host`,
-                                            CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$', '.*'),
-                                            CONCAT('\\', CAST(1 AS STRING))
-                                          )
-                                        ),
-                                        NULL
-                                      ),
-                                      ''
-                                    ) AS `key`
-                                  FROM `t39` AS `t40`
-                                  WHERE
-                                    NOT NULLIF(
-                                      IF(
-                                        REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$'),
-                                        IF(
-                                          1 = 0,
-                                          REGEXP_REPLACE(
-                                            `t40`.`referrer_host`,
-                                            CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$', ')'), '.*'),
-                                            '\\1'
-                                          ),
-                                          REGEXP_REPLACE(
-                                            `t40`.`referrer_host`,
-                                            CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$', '.*'),
-                                            CONCAT('\\', CAST(1 AS STRING))
-                                          )
-                                        ),
-                                        NULL
-                                      ),
-                                      ''
-                                    ) IS NULL
-                                ) AS `t48`
-                              ) AS `t52`
-                              UNION ALL
-                              SELECT
-                                *
-                              FROM (
-                                SELECT
-                                  *
-                                FROM (
-                                  SELECT
-                                    `t40`.`referrer_host`,
-                                    'domain' AS `kind`,
-                                    4 AS `labels`,
-                                    NULLIF(
-                                      IF(
-                                        REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$'),
-                                        IF(
-                                          1 = 0,
-                                          REGEXP_REPLACE(
-                                            `t40`.`referrer_host`,
-                                            CONCAT(
-                                              '.*?',
-                                              CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$', ')'),
-                                              '.*'
-                                            ),
-                                            '\\1'
-                                          ),
-                                          REGEXP_REPLACE(
-                                            `t40`.`referrer_host`,
-                                            CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$', '.*'),
-                                            CONCAT('\\', CAST(1 AS STRING))
-                                          )
-                                        ),
-                                        NULL
-                                      ),
-                                      ''
-                                    ) AS `key`
-                                  FROM `t39` AS `t40`
-                                  WHERE
-                                    NOT NULLIF(
-                                      IF(
-                                        REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$'),
-                                        IF(
-                                          1 = 0,
-                                          REGEXP_REPLACE(
-                                            `t40`.`referrer_host`,
-                                            CONCAT(
-                                              '.*?',
-                                              CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$', ')'),
-                                              '.*'
-                                            ),
-                                            '\\1'
-                                          ),
-                                          REGEXP_REPLACE(
-                                            `t40`.`referrer_host`,
-                                            CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$', '.*'),
-                                            CONCAT('\\', CAST(1 AS STRING))
-                                          )
-                                        ),
-                                        NULL
-                                      ),
-                                      ''
-                                    ) IS NULL
-                                ) AS `t49`
-                                UNION ALL
-                                SELECT
-                                  *
-                                FROM (
-                                  SELECT
-                                    `t40`.`referrer_host`,
-                                    'name' AS `kind`,
-                                    1 AS `labels`,
-                                    NULLIF(
-                                      IF(
-                                        REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$'),
-                                        IF(
-                                          1 = 0,
-                                          REGEXP_REPLACE(
-                                            `t40`.`referrer_host`,
-                                            CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$', ')'), '.*'),
-                                            '\\1'
-                                          ),
-                                          REGEXP_REPLACE(
-                                            `t40`.`referrer_host`,
-                                            CONCAT('.*?', '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$', '.*'),
-                                            CONCAT('\\', CAST(1 AS STRING))
-                                          )
-                                        ),
-                                        NULL
-                                      ),
-                                      ''
-                                    ) AS `key`
-                                  FROM `t39` AS `t40`
-                                  WHERE
-                                    NOT NULLIF(
-                                      IF(
-                                        REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$'),
-                                        IF(
-                                          1 = 0,
-                                          REGEXP_REPLACE(
-                                            `t40`.`referrer_host`,
-                                            CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$', ')'), '.*'),
-                                            '\\1'
-                                          ),
-                                          REGEXP_REPLACE(
-                                            `t40`.`referrer_host`,
-                                            CONCAT('.*?', '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$', '.*'),
-                                            CONCAT('\\', CAST(1 AS STRING))
-                                          )
-                                        ),
-                                        NULL
-                                      ),
-                                      ''
-                                    ) IS NULL
-                                ) AS `t50`
-                              ) AS `t53`
-                            ) AS `t54`
-                          ) AS `t56`
-                          INNER JOIN UNNEST([
-                            STRUCT(
-                              'domain' AS kind,
-                              3 AS labels,
-                              'mail.google.com' AS key,
-                              0 AS position,
-                              'gmail' AS source,
-                              'email' AS medium
-                            ),
-                            STRUCT(
-                              'domain' AS kind,
-                              3 AS labels,
-                              'inbox.google.com' AS key,
-                              0 AS position,
-                              'gmail' AS source,
-                              'email' AS medium
-                            ),
-                            STRUCT(
-                              'domain' AS kind,
-                              3 AS labels,
-                              'outlook.live.com' AS key,
-                              1 AS position,
-                              'outlook' AS source,
-                              'email' AS medium
-                            ),
-                            STRUCT(
-                              'domain' AS kind,
-                              3 AS labels,
-                              'outlook.office.com' AS key,
-                              1 AS position,
-                              'outlook' AS source,
-                              'email' AS medium
-                            ),
-                            STRUCT(
-                              'domain' AS kind,
-                              3 AS labels,
-                              'outlook.office365.com' AS key,
-                              1 AS position,
-                              'outlook' AS source,
-                              'email' AS medium
-                            ),
-                            STRUCT(
-                              'domain' AS kind,
-                              3 AS labels,
-                              'mail.live.com' AS key,
-                              1 AS position,
-                              'outlook' AS source,
-                              'email' AS medium
-                            ),
-                            STRUCT(
-                              'domain' AS kind,
-                              3 AS labels,
-                              'mail.yahoo.com' AS key,
-                              2 AS position,
-                              'yahoo' AS source,
-                              'email' AS medium
-                            ),
-                            STRUCT(
-                              'domain' AS kind,
-                              4 AS labels,
-                              'mail.yahoo.co.jp' AS key,
-                              2 AS position,
-                              'yahoo' AS source,
-                              'email' AS medium
-                            ),
-                            STRUCT(
-                              'domain' AS kind,
-                              3 AS labels,
-                              'mail.aol.com' AS key,
-                              3 AS position,
-                              'aol' AS source,
-                              'email' AS medium
-                            ),
-                            STRUCT(
-                              'domain' AS kind,
-                              3 AS labels,
-                              'mail.proton.me' AS key,
-                              4 AS position,
-                              'protonmail' AS source,
-                              'email' AS medium
-                            ),
-                            STRUCT(
-                              'domain' AS kind,
-                              3 AS labels,
-                              'mail.protonmail.com' AS key,
-                              4 AS position,
-                              'protonmail' AS source,
-                              'email' AS medium
-                            ),
-                            STRUCT(
-                              'name' AS kind,
-                              1 AS labels,
-                              'google' AS key,
-                              5 AS position,
-                              'google' AS source,
-                              'organic' AS medium
-                            ),
-                            STRUCT(
-                              'domain' AS kind,
-                              2 AS labels,
-                              'bing.com' AS key,
-                              6 AS position,
-                              'bing' AS source,
-                              'organic' AS medium
-                            ),
-                            STRUCT(
-                              'domain' AS kind,
-                              2 AS labels,
-                              'duckduckgo.com' AS key,
-                              7 AS position,
-                              'duckduckgo' AS source,
-                              'organic' AS medium
-                            ),
-                            STRUCT(
-                              'name' AS kind,
-                              1 AS labels,
-                              'yahoo' AS key,
-                              8 AS position,
-                              'yahoo' AS source,
-                              'organic' AS medium
-                            ),
-                            STRUCT(
-                              'domain' AS kind,
-                              2 AS labels,
-                              'ecosia.org' AS key,
-                              9 AS position,
-                              'ecosia' AS source,
-                              'organic' AS medium
-                            ),
-                            STRUCT(
-                              'domain' AS kind,
-                              2 AS labels,
-                              'baidu.com' AS key,
-                              10 AS position,
-                              'baidu' AS source,
-                              'organic' AS medium
-                            ),
-                            STRUCT(
-                              'name' AS kind,
-                              1 AS labels,
-                              'yandex' AS key,
-                              11 AS position,
-                              'yandex' AS source,
-                              'organic' AS medium
-                            ),
-                            STRUCT(
-                              'domain' AS kind,
-                              3 AS labels,
-                              'search.brave.com' AS key,
-                              12 AS position,
-                              'brave' AS source,
-                              'organic' AS medium
-                            ),
-                            STRUCT(
-                              'domain' AS kind,
-                              2 AS labels,
-                              'facebook.com' AS key,
-                              13 AS position,
-                              'facebook' AS source,
-                              'social' AS medium
-                            ),
-                            STRUCT(
-                              'domain' AS kind,
-                              2 AS labels,
-                              'fb.com' AS key,
-                              13 AS position,
-                              'facebook' AS source,
-                              'social' AS medium
-                            ),
-                            STRUCT(
-                              'domain' AS kind,
-                              2 AS labels,
-                              'fb.me' AS key,
-                              13 AS position,
-                              'facebook' AS source,
-                              'social' AS medium
-                            ),
-                            STRUCT(
-                              'domain' AS kind,
-                              2 AS labels,
-                              'instagram.com' AS key,
-                              14 AS position,
-                              'instagram' AS source,
-                              'social' AS medium
-                            ),
-                            STRUCT(
-                              'domain' AS kind,
-                              2 AS labels,
-                              't.co' AS key,
-                              15 AS position,
-                              'twitter' AS source,
-                              'social' AS medium
-                            ),
-                            STRUCT(
-                              'domain' AS kind,
-                              2 AS labels,
-                              'twitter.com' AS key,
-                              15 AS position,
-                              'twitter' AS source,
-                              'social' AS medium
-                            ),
-                            STRUCT(
-                              'domain' AS kind,
-                              2 AS labels,
-                              'x.com' AS key,
-                              15 AS position,
-                              'twitter' AS source,
-                              'social' AS medium
-                            ),
-                            STRUCT(
-                              'domain' AS kind,
-                              2 AS labels,
-                              'linkedin.com' AS key,
-                              16 AS position,
-                              'linkedin' AS source,
-                              'social' AS medium
-                            ),
-                            STRUCT(
-                              'domain' AS kind,
-                              2 AS labels,
-                              'lnkd.in' AS key,
-                              16 AS position,
-                              'linkedin' AS source,
-                              'social' AS medium
-                            ),
-                            STRUCT(
-                              'name' AS kind,
-                              1 AS labels,
-                              'pinterest' AS key,
-                              17 AS position,
-                              'pinterest' AS source,
-                              'social' AS medium
-                            ),
-                            STRUCT(
-                              'domain' AS kind,
-                              2 AS labels,
-                              'pin.it' AS key,
-                              17 AS position,
-                              'pinterest' AS source,
-                              'social' AS medium
-                            ),
-                            STRUCT(
-                              'domain' AS kind,
-                              2 AS labels,
-                              'tiktok.com' AS key,
-                              18 AS position,
-                              'tiktok' AS source,
-                              'social' AS medium
-                            ),
-                            STRUCT(
-                              'domain' AS kind,
-                              2 AS labels,
-                              'youtube.com' AS key,
-                              19 AS position,
-                              'youtube' AS source,
-                              'social' AS medium
-                            ),
-                            STRUCT(
-                              'domain' AS kind,
-                              2 AS labels,
-                              'youtu.be' AS key,
-                              19 AS position,
-                              'youtube' AS source,
-                              'social' AS medium
-                            ),
-                            STRUCT(
-                              'domain' AS kind,
-                              2 AS labels,
-                              'reddit.com' AS key,
-                              20 AS position,
-                              'reddit' AS source,
-                              'social' AS medium
-                            ),
-                            STRUCT(
-                              'domain' AS kind,
-                              2 AS labels,
-                              'threads.net' AS key,
-                              21 AS position,
-                              'threads' AS source,
-                              'social' AS medium
-                            ),
-                            STRUCT(
-                              'domain' AS kind,
-                              2 AS labels,
-                              'snapchat.com' AS key,
-                              22 AS position,
-                              'snapchat' AS source,
-                              'social' AS medium
-                            )
-                          ]) AS t10
-                            ON `t56`.`kind` = `t10`.`kind`
-                            AND `t56`.`labels` = `t10`.`labels`
-                            AND `t56`.`key` = `t10`.`key`
-                        ) AS `t58`
-                        GROUP BY
-                          1
-                      ) AS `t62`
-                      INNER JOIN UNNEST([
-                        STRUCT(0 AS position, 'gmail' AS source, 'email' AS medium),
-                        STRUCT(1 AS position, 'outlook' AS source, 'email' AS medium),
-                        STRUCT(2 AS position, 'yahoo' AS source, 'email' AS medium),
-                        STRUCT(3 AS position, 'aol' AS source, 'email' AS medium),
-                        STRUCT(4 AS position, 'protonmail' AS source, 'email' AS medium),
-                        STRUCT(5 AS position, 'google' AS source, 'organic' AS medium),
-                        STRUCT(6 AS position, 'bing' AS source, 'organic' AS medium),
-                        STRUCT(7 AS position, 'duckduckgo' AS source, 'organic' AS medium),
-                        STRUCT(8 AS position, 'yahoo' AS source, 'organic' AS medium),
-                        STRUCT(9 AS position, 'ecosia' AS source, 'organic' AS medium),
-                        STRUCT(10 AS position, 'baidu' AS source, 'organic' AS medium),
-                        STRUCT(11 AS position, 'yandex' AS source, 'organic' AS medium),
-                        STRUCT(12 AS position, 'brave' AS source, 'organic' AS medium),
-                        STRUCT(13 AS position, 'facebook' AS source, 'social' AS medium),
-                        STRUCT(14 AS position, 'instagram' AS source, 'social' AS medium),
-                        STRUCT(15 AS position, 'twitter' AS source, 'social' AS medium),
-                        STRUCT(16 AS position, 'linkedin' AS source, 'social' AS medium),
-                        STRUCT(17 AS position, 'pinterest' AS source, 'social' AS medium),
-                        STRUCT(18 AS position, 'tiktok' AS source, 'social' AS medium),
-                        STRUCT(19 AS position, 'youtube' AS source, 'social' AS medium),
-                        STRUCT(20 AS position, 'reddit' AS source, 'social' AS medium),
-                        STRUCT(21 AS position, 'threads' AS source, 'social' AS medium),
-                        STRUCT(22 AS position, 'snapchat' AS source, 'social' AS medium)
-                      ]) AS t8
-                        ON `t62`.`position` = `t8`.`position`
-                    ) AS `t64`
-                      ON `t41`.`referrer_host` = `t64`.`referrer_host`
-                    LEFT OUTER JOIN (
-                      SELECT DISTINCT
-                        *
-                      FROM (
-                        SELECT
-                          `t56`.`referrer_host` AS `internal_host`
-                        FROM (
-                          SELECT
-                            *
-                          FROM (
-                            SELECT
-                              *
-                            FROM (
-                              SELECT
-                                `t40`.`referrer_host`,
-                                'name' AS `kind`,
-                                1 AS `labels`,
-                                NULLIF(
-                                  IF(
-                                    REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$'),
-                                    IF(
-                                      1 = 0,
-                                      REGEXP_REPLACE(
-                                        `t40`.`referrer_host`,
-                                        CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$', ')'), '.*'),
-                                        '\\1'
-                                      ),
-                                      REGEXP_REPLACE(
-                                        `t40`.`referrer_host`,
-                                        CONCAT('.*?', '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$', '.*'),
-                                        CONCAT('\\', CAST(1 AS STRING))
-                                      )
-                                    ),
-                                    NULL
-                                  ),
-                                  ''
-                                ) AS `key`
-                              FROM `t39` AS `t40`
-                              WHERE
-                                NOT NULLIF(
-                                  IF(
-                                    REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$'),
-                                    IF(
-                                      1 = 0,
-                                      REGEXP_REPLACE(
-                                        `t40`.`referrer_host`,
-                                        CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$', ')'), '.*'),
-                                        '\\1'
-                                      ),
-                                      REGEXP_REPLACE(
-                                        `t40`.`referrer_host`,
-                                        CONCAT('.*?', '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$', '.*'),
-                                        CONCAT('\\', CAST(1 AS STRING))
-                                      )
-                                    ),
-                                    NULL
-                                  ),
-                                  ''
-                                ) IS NULL
-                            ) AS `t45`
-                            UNION ALL
-                            SELECT
-                              *
-                            FROM (
-                              SELECT
-                                `t40`.`referrer_host`,
-                                'name' AS `kind`,
-                                1 AS `labels`,
-                                NULLIF(
-                                  IF(
-                                    REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$'),
-                                    IF(
-                                      1 = 0,
-                                      REGEXP_REPLACE(
-                                        `t40`.`referrer_host`,
-                                        CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$', ')'), '.*'),
-                                        '\\1'
-                                      ),
-                                      REGEXP_REPLACE(
-                                        `t40`.`referrer_host`,
-                                        CONCAT('.*?', '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$', '.*'),
-                                        CONCAT('\\', CAST(1 AS STRING))
-                                      )
-                                    ),
-                                    NULL
-                                  ),
-                                  ''
-                                ) AS `key`
-                              FROM `t39` AS `t40`
-                              WHERE
-                                NOT NULLIF(
-                                  IF(
-                                    REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$'),
-                                    IF(
-                                      1 = 0,
-                                      REGEXP_REPLACE(
-                                        `t40`.`referrer_host`,
-                                        CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$', ')'), '.*'),
-                                        '\\1'
-                                      ),
-                                      REGEXP_REPLACE(
-                                        `t40`.`referrer_host`,
-                                        CONCAT('.*?', '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$', '.*'),
-                                        CONCAT('\\', CAST(1 AS STRING))
-                                      )
-                                    ),
-                                    NULL
-                                  ),
-                                  ''
-                                ) IS NULL
-                            ) AS `t46`
-                          ) AS `t51`
-                          UNION ALL
-                          SELECT
-                            *
-                          FROM (
-                            SELECT
-                              *
-                            FROM (
-                              SELECT
-                                *
-                              FROM (
-                                SELECT
-                                  `t40`.`referrer_host`,
-                                  'domain' AS `kind`,
-                                  2 AS `labels`,
-                                  NULLIF(
-                                    IF(
-                                      REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+))$'),
-                                      IF(
-                                        1 = 0,
-                                        REGEXP_REPLACE(
-                                          `t40`.`referrer_host`,
-                                          CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+))$', ')'), '.*'),
-                                          '\\1'
-                                        ),
-                                        REGEXP_REPLACE(
-                                          `t40`.`referrer_host`,
-                                          CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+))$', '.*'),
-                                          CONCAT('\\', CAST(1 AS STRING))
-                                        )
-                                      ),
-                                      NULL
-                                    ),
-                                    ''
-                                  ) AS `key`
-                                FROM `t39` AS `t40`
-                                WHERE
-                                  NOT NULLIF(
-                                    IF(
-                                      REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+))$'),
-                                      IF(
-                                        1 = 0,
-                                        REGEXP_REPLACE(
-                                          `t40`.`referrer_host`,
-                                          CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+))$', ')'), '.*'),
-                                          '\\1'
-                                        ),
-                                        REGEXP_REPLACE(
-                                          `t40`.`referrer_host`,
-                                          CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+))$', '.*'),
-                                          CONCAT('\\', CAST(1 AS STRING))
-                                        )
-                                      ),
-                                      NULL
-                                    ),
-                                    ''
-                                  ) IS NULL
-                              ) AS `t47`
-                              UNION ALL
-                              SELECT
-                                *
-                              FROM (
-                                SELECT
-                                  `t40`.`referrer_host`,
-                                  'domain' AS `kind`,
-                                  3 AS `labels`,
-                                  NULLIF(
-                                    IF(
-                                      REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$'),
-                                      IF(
-                                        1 = 0,
-                                        REGEXP_REPLACE(
-                                          `t40`.`referrer_host`,
-                                          CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$', ')'), '.*'),
-                                          '\\1'
-                                        ),
-                                        REGEXP_REPLACE(
-                                          `t40`.`referrer_host`,
-                                          CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$', '.*'),
-                                          CONCAT('\\', CAST(1 AS STRING))
-                                        )
-                                      ),
-                                      NULL
-                                    ),
-                                    ''
-                                  ) AS `key`
-                                FROM `t39` AS `t40`
-                                WHERE
-                                  NOT NULLIF(
-                                    IF(
-                                      REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$'),
-                                      IF(
-                                        1 = 0,
-                                        REGEXP_REPLACE(
-                                          `t40`.`referrer_host`,
-                                          CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$', ')'), '.*'),
-                                          '\\1'
-                                        ),
-                                        REGEXP_REPLACE(
-                                          `t40`.`referrer_host`,
-                                          CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$', '.*'),
-                                          CONCAT('\\', CAST(1 AS STRING))
-                                        )
-                                      ),
-                                      NULL
-                                    ),
-                                    ''
-                                  ) IS NULL
-                              ) AS `t48`
-                            ) AS `t52`
-                            UNION ALL
-                            SELECT
-                              *
-                            FROM (
-                              SELECT
-                                *
-                              FROM (
-                                SELECT
-                                  `t40`.`referrer_host`,
-                                  'domain' AS `kind`,
-                                  4 AS `labels`,
-                                  NULLIF(
-                                    IF(
-                                      REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$'),
-                                      IF(
-                                        1 = 0,
-                                        REGEXP_REPLACE(
-                                          `t40`.`referrer_host`,
-                                          CONCAT(
-                                            '.*?',
-                                            CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$', ')'),
-                                            '.*'
-                                          ),
-                                          '\\1'
-                                        ),
-                                        REGEXP_REPLACE(
-                                          `t40`.`referrer_host`,
-                                          CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$', '.*'),
-                                          CONCAT('\\', CAST(1 AS STRING))
-                                        )
-                                      ),
-                                      NULL
-                                    ),
-                                    ''
-                                  ) AS `key`
-                                FROM `t39` AS `t40`
-                                WHERE
-                                  NOT NULLIF(
-                                    IF(
-                                      REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$'),
-                                      IF(
-                                        1 = 0,
-                                        REGEXP_REPLACE(
-                                          `t40`.`referrer_host`,
-                                          CONCAT(
-                                            '.*?',
-                                            CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$', ')'),
-                                            '.*'
-                                          ),
-                                          '\\1'
-                                        ),
-                                        REGEXP_REPLACE(
-                                          `t40`.`referrer_host`,
-                                          CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$', '.*'),
-                                          CONCAT('\\', CAST(1 AS STRING))
-                                        )
-                                      ),
-                                      NULL
-                                    ),
-                                    ''
-                                  ) IS NULL
-                              ) AS `t49`
-                              UNION ALL
-                              SELECT
-                                *
-                              FROM (
-                                SELECT
-                                  `t40`.`referrer_host`,
-                                  'name' AS `kind`,
-                                  1 AS `labels`,
-                                  NULLIF(
-                                    IF(
-                                      REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$'),
-                                      IF(
-                                        1 = 0,
-                                        REGEXP_REPLACE(
-                                          `t40`.`referrer_host`,
-                                          CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$', ')'), '.*'),
-                                          '\\1'
-                                        ),
-                                        REGEXP_REPLACE(
-                                          `t40`.`referrer_host`,
-                                          CONCAT('.*?', '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$', '.*'),
-                                          CONCAT('\\', CAST(1 AS STRING))
-                                        )
-                                      ),
-                                      NULL
-                                    ),
-                                    ''
-                                  ) AS `key`
-                                FROM `t39` AS `t40`
-                                WHERE
-                                  NOT NULLIF(
-                                    IF(
-                                      REGEXP_CONTAINS(`t40`.`referrer_host`, '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$'),
-                                      IF(
-                                        1 = 0,
-                                        REGEXP_REPLACE(
-                                          `t40`.`referrer_host`,
-                                          CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$', ')'), '.*'),
-                                          '\\1'
-                                        ),
-                                        REGEXP_REPLACE(
-                                          `t40`.`referrer_host`,
-                                          CONCAT('.*?', '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$', '.*'),
-                                          CONCAT('\\', CAST(1 AS STRING))
-                                        )
-                                      ),
-                                      NULL
-                                    ),
-                                    ''
-                                  ) IS NULL
-                              ) AS `t50`
-                            ) AS `t53`
-                          ) AS `t54`
-                        ) AS `t56`
-                        WHERE
-                          EXISTS(
-                            SELECT
-                              1
-                            FROM UNNEST([
-                              STRUCT('domain' AS kind, 2 AS labels, 'myshopify.com' AS key),
-                              STRUCT('domain' AS kind, 2 AS labels, 'shop.app' AS key),
-                              STRUCT('domain' AS kind, 3 AS labels, 'checkout.shopify.com' AS key)
-                            ]) AS t9
-                            WHERE
-                              `t56`.`kind` = `t9`.`kind`
-                              AND `t56`.`labels` = `t9`.`labels`
-                              AND `t56`.`key` = `t9`.`key`
-                          )
-                      ) AS `t57`
-                    ) AS `t60`
-                      ON `t41`.`referrer_host` = `t60`.`internal_host`
-                  ) AS `t66`
-                    ON `t38`.`referrer_host` = `t66`.`referrer_host`
-                ) AS `t67`
-              ) AS `t69`
-                ON `t28`.`referrer` = `t69`.`referrer`
-              LEFT OUTER JOIN (
-                SELECT DISTINCT
-                  `t42`.`landing_url`,
-                  `t42`.`url_utm_source`,
-                  `t42`.`url_utm_medium`,
-                  `t42`.`url_utm_campaign`,
-                  `t42`.`url_utm_content`,
-                  `t42`.`url_utm_term`
-                FROM (
-                  SELECT
-                    `t35`.`landing_url`,
-                    `t35`.`q__utm_source`,
-                    `t35`.`q__utm_medium`,
-                    `t35`.`q__utm_campaign`,
-                    `t35`.`q__utm_content`,
-                    `t35`.`q__utm_term`,
-                    `t35`.`ok__utm_source`,
-                    `t35`.`ok__utm_medium`,
-                    `t35`.`ok__utm_campaign`,
-                    `t35`.`ok__utm_content`,
-                    `t35`.`ok__utm_term`,
-                    NULLIF(
-                      LOWER(
-                        TRIM(
-                          IF(
-                            `t35`.`ok__utm_source`,
-                            COALESCE(
-                              (
-                                SELECT
-                                  SAFE_CONVERT_BYTES_TO_STRING(
-                                    STRING_AGG(
-                                      
-                                        IF(
-                                          STARTS_WITH(tok, '%') AND LENGTH(tok) = 3,
-                                          FROM_HEX(SUBSTR(tok, 2)),
-                                          CAST(tok AS BYTES)
-                                        ),
-                                        b''
-                                      
-                                      ORDER BY
-                                        off
-                                    )
-                                  )
-                                FROM UNNEST(REGEXP_EXTRACT_ALL(IF(`t35`.`ok__utm_source`, `t35`.`q__utm_source`, ''), '%[0-9A-Fa-f]{2}|[^%]+|%')) AS tok WITH OFFSET AS off
-                              ),
-                              ''
-                            ),
-                            `t35`.`q__utm_source`
-                          ),
-                          ' \t\n\r\v\f'
-                        )
-                      ),
-                      ''
-                    ) AS `url_utm_source`,
-                    NULLIF(
-                      LOWER(
-                        TRIM(
-                          IF(
-                            `t35`.`ok__utm_medium`,
-                            COALESCE(
-                              (
-                                SELECT
-                                  SAFE_CONVERT_BYTES_TO_STRING(
-                                    STRING_AGG(
-                                      
-                                        IF(
-                                          STARTS_WITH(tok, '%') AND LENGTH(tok) = 3,
-                                          FROM_HEX(SUBSTR(tok, 2)),
-                                          CAST(tok AS BYTES)
-                                        ),
-                                        b''
-                                      
-                                      ORDER BY
-                                        off
-                                    )
-                                  )
-                                FROM UNNEST(REGEXP_EXTRACT_ALL(IF(`t35`.`ok__utm_medium`, `t35`.`q__utm_medium`, ''), '%[0-9A-Fa-f]{2}|[^%]+|%')) AS tok WITH OFFSET AS off
-                              ),
-                              ''
-                            ),
-                            `t35`.`q__utm_medium`
-                          ),
-                          ' \t\n\r\v\f'
-                        )
-                      ),
-                      ''
-                    ) AS `url_utm_medium`,
-                    NULLIF(
-                      LOWER(
-                        TRIM(
-                          IF(
-                            `t35`.`ok__utm_campaign`,
-                            COALESCE(
-                              (
-                                SELECT
-                                  SAFE_CONVERT_BYTES_TO_STRING(
-                                    STRING_AGG(
-                                      
-                                        IF(
-                                          STARTS_WITH(tok, '%') AND LENGTH(tok) = 3,
-                                          FROM_HEX(SUBSTR(tok, 2)),
-                                          CAST(tok AS BYTES)
-                                        ),
-                                        b''
-                                      
-                                      ORDER BY
-                                        off
-                                    )
-                                  )
-                                FROM UNNEST(REGEXP_EXTRACT_ALL(
-                                  IF(`t35`.`ok__utm_campaign`, `t35`.`q__utm_campaign`, ''),
-                                  '%[0-9A-Fa-f]{2}|[^%]+|%'
-                                )) AS tok WITH OFFSET AS off
-                              ),
-                              ''
-                            ),
-                            `t35`.`q__utm_campaign`
-                          ),
-                          ' \t\n\r\v\f'
-                        )
-                      ),
-                      ''
-                    ) AS `url_utm_campaign`,
-                    NULLIF(
-                      LOWER(
-                        TRIM(
-                          IF(
-                            `t35`.`ok__utm_content`,
-                            COALESCE(
-                              (
-                                SELECT
-                                  SAFE_CONVERT_BYTES_TO_STRING(
-                                    STRING_AGG(
-                                      
-                                        IF(
-                                          STARTS_WITH(tok, '%') AND LENGTH(tok) = 3,
-                                          FROM_HEX(SUBSTR(tok, 2)),
-                                          CAST(tok AS BYTES)
-                                        ),
-                                        b''
-                                      
-                                      ORDER BY
-                                        off
-                                    )
-                                  )
-                                FROM UNNEST(REGEXP_EXTRACT_ALL(IF(`t35`.`ok__utm_content`, `t35`.`q__utm_content`, ''), '%[0-9A-Fa-f]{2}|[^%]+|%')) AS tok WITH OFFSET AS off
-                              ),
-                              ''
-                            ),
-                            `t35`.`q__utm_content`
-                          ),
-                          ' \t\n\r\v\f'
-                        )
-                      ),
-                      ''
-                    ) AS `url_utm_content`,
-                    NULLIF(
-                      LOWER(
-                        TRIM(
-                          IF(
-                            `t35`.`ok__utm_term`,
-                            COALESCE(
-                              (
-                                SELECT
-                                  SAFE_CONVERT_BYTES_TO_STRING(
-                                    STRING_AGG(
-                                      
-                                        IF(
-                                          STARTS_WITH(tok, '%') AND LENGTH(tok) = 3,
-                                          FROM_HEX(SUBSTR(tok, 2)),
-                                          CAST(tok AS BYTES)
-                                        ),
-                                        b''
-                                      
-                                      ORDER BY
-                                        off
-                                    )
-                                  )
-                                FROM UNNEST(REGEXP_EXTRACT_ALL(IF(`t35`.`ok__utm_term`, `t35`.`q__utm_term`, ''), '%[0-9A-Fa-f]{2}|[^%]+|%')) AS tok WITH OFFSET AS off
-                              ),
-                              ''
-                            ),
-                            `t35`.`q__utm_term`
-                          ),
-                          ' \t\n\r\v\f'
-                        )
-                      ),
-                      ''
-                    ) AS `url_utm_term`
-                  FROM (
-                    SELECT
-                      `t34`.`landing_url`,
-                      `t34`.`q__utm_source`,
-                      `t34`.`q__utm_medium`,
-                      `t34`.`q__utm_campaign`,
-                      `t34`.`q__utm_content`,
-                      `t34`.`q__utm_term`,
-                      (
-                        INSTR(`t34`.`q__utm_source`, '%') > 0
-                      )
-                      AND REGEXP_CONTAINS(
-                        `t34`.`q__utm_source`,
-                        '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
-                      ) AS `ok__utm_source`,
-                      (
-                        INSTR(`t34`.`q__utm_medium`, '%') > 0
-                      )
-                      AND REGEXP_CONTAINS(
-                        `t34`.`q__utm_medium`,
-                        '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
-                      ) AS `ok__utm_medium`,
-                      (
-                        INSTR(`t34`.`q__utm_campaign`, '%') > 0
-                      )
-                      AND REGEXP_CONTAINS(
-                        `t34`.`q__utm_campaign`,
-                        '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
-                      ) AS `ok__utm_campaign`,
-                      (
-                        INSTR(`t34`.`q__utm_content`, '%') > 0
-                      )
-                      AND REGEXP_CONTAINS(
-                        `t34`.`q__utm_content`,
-                        '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
-                      ) AS `ok__utm_content`,
-                      (
-                        INSTR(`t34`.`q__utm_term`, '%') > 0
-                      )
-                      AND REGEXP_CONTAINS(
-                        `t34`.`q__utm_term`,
-                        '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
-                      ) AS `ok__utm_term`
-                    FROM (
-                      SELECT
-                        `t30`.`landing_url`,
-                        REPLACE(
-                          NULLIF(
-                            IF(
-                              REGEXP_CONTAINS(`t30`.`landing_url`, '[?&]utm_source=([^&#]*)'),
-                              IF(
-                                1 = 0,
-                                REGEXP_REPLACE(
-                                  `t30`.`landing_url`,
-                                  CONCAT('.*?', CONCAT('(', '[?&]utm_source=([^&#]*)', ')'), '.*'),
-                                  '\\1'
-                                ),
-                                REGEXP_REPLACE(
-                                  `t30`.`landing_url`,
-                                  CONCAT('.*?', '[?&]utm_source=([^&#]*)', '.*'),
-                                  CONCAT('\\', CAST(1 AS STRING))
-                                )
-                              ),
-                              NULL
-                            ),
-                            ''
-                          ),
-                          '+',
-                          ' '
-                        ) AS `q__utm_source`,
-                        REPLACE(
-                          NULLIF(
-                            IF(
-                              REGEXP_CONTAINS(`t30`.`landing_url`, '[?&]utm_medium=([^&#]*)'),
-                              IF(
-                                1 = 0,
-                                REGEXP_REPLACE(
-                                  `t30`.`landing_url`,
-                                  CONCAT('.*?', CONCAT('(', '[?&]utm_medium=([^&#]*)', ')'), '.*'),
-                                  '\\1'
-                                ),
-                                REGEXP_REPLACE(
-                                  `t30`.`landing_url`,
-                                  CONCAT('.*?', '[?&]utm_medium=([^&#]*)', '.*'),
-                                  CONCAT('\\', CAST(1 AS STRING))
-                                )
-                              ),
-                              NULL
-                            ),
-                            ''
-                          ),
-                          '+',
-                          ' '
-                        ) AS `q__utm_medium`,
-                        REPLACE(
-                          NULLIF(
-                            IF(
-                              REGEXP_CONTAINS(`t30`.`landing_url`, '[?&]utm_campaign=([^&#]*)'),
-                              IF(
-                                1 = 0,
-                                REGEXP_REPLACE(
-                                  `t30`.`landing_url`,
-                                  CONCAT('.*?', CONCAT('(', '[?&]utm_campaign=([^&#]*)', ')'), '.*'),
-                                  '\\1'
-                                ),
-                                REGEXP_REPLACE(
-                                  `t30`.`landing_url`,
-                                  CONCAT('.*?', '[?&]utm_campaign=([^&#]*)', '.*'),
-                                  CONCAT('\\', CAST(1 AS STRING))
-                                )
-                              ),
-                              NULL
-                            ),
-                            ''
-                          ),
-                          '+',
-                          ' '
-                        ) AS `q__utm_campaign`,
-                        REPLACE(
-                          NULLIF(
-                            IF(
-                              REGEXP_CONTAINS(`t30`.`landing_url`, '[?&]utm_content=([^&#]*)'),
-                              IF(
-                                1 = 0,
-                                REGEXP_REPLACE(
-                                  `t30`.`landing_url`,
-                                  CONCAT('.*?', CONCAT('(', '[?&]utm_content=([^&#]*)', ')'), '.*'),
-                                  '\\1'
-                                ),
-                                REGEXP_REPLACE(
-                                  `t30`.`landing_url`,
-                                  CONCAT('.*?', '[?&]utm_content=([^&#]*)', '.*'),
-                                  CONCAT('\\', CAST(1 AS STRING))
-                                )
-                              ),
-                              NULL
-                            ),
-                            ''
-                          ),
-                          '+',
-                          ' '
-                        ) AS `q__utm_content`,
-                        REPLACE(
-                          NULLIF(
-                            IF(
-                              REGEXP_CONTAINS(`t30`.`landing_url`, '[?&]utm_term=([^&#]*)'),
-                              IF(
-                                1 = 0,
-                                REGEXP_REPLACE(
-                                  `t30`.`landing_url`,
-                                  CONCAT('.*?', CONCAT('(', '[?&]utm_term=([^&#]*)', ')'), '.*'),
-                                  '\\1'
-                                ),
-                                REGEXP_REPLACE(
-                                  `t30`.`landing_url`,
-                                  CONCAT('.*?', '[?&]utm_term=([^&#]*)', '.*'),
-                                  CONCAT('\\', CAST(1 AS STRING))
-                                )
-                              ),
-                              NULL
-                            ),
-                            ''
-                          ),
-                          '+',
-                          ' '
-                        ) AS `q__utm_term`
-                      FROM (
-                        SELECT DISTINCT
-                          `t27`.`landing_url`
-                        FROM `t26` AS `t27`
-                        WHERE
-                          NOT `t27`.`landing_url` IS NULL
-                      ) AS `t30`
-                    ) AS `t34`
-                  ) AS `t35`
-                ) AS `t42`
-              ) AS `t44`
-                ON `t28`.`landing_url` = `t44`.`landing_url`
-            ) AS `t70`
-          ) AS `t71`
-        ) AS `t72`
-      ) AS `t73`
+      FROM `t72` AS `t73`
     ) AS `t74`
   ) AS `t78`
     ON COALESCE(`t76`.`source`, '') = `t78`.`k_source`
     AND COALESCE(`t76`.`medium`, '') = `t78`.`k_medium`
     AND COALESCE(`t76`.`campaign`, '') = `t78`.`k_campaign`
+), `t92` AS (
+  SELECT
+    `t91`.`shop_id`,
+    `t91`.`order_id`,
+    `t91`.`touchpoint_id`,
+    `t91`.`kind`,
+    `t91`.`at`,
+    `t91`.`source`,
+    `t91`.`medium`,
+    `t91`.`campaign`,
+    `t91`.`channel`,
+    `t91`.`platform`,
+    `t91`.`is_direct`,
+    `t91`.`is_paid`,
+    `t91`.`classified_by`,
+    `t91`.`referrer_host`,
+    MAX(IF((
+      `t91`.`kind` = 'session'
+    ) AND NOT (
+      `t91`.`is_direct`
+    ), 1, 0)) OVER (
+      PARTITION BY `t91`.`shop_id`, `t91`.`order_id`
+      ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
+    ) AS `clicked__`
+  FROM (
+    SELECT
+      *
+    FROM (
+      SELECT
+        `t89`.`shop_id`,
+        `t89`.`order_id`,
+        `t84`.`touchpoint_id`,
+        `t84`.`kind`,
+        `t84`.`at`,
+        `t84`.`source`,
+        `t84`.`medium`,
+        `t84`.`campaign`,
+        `t84`.`channel`,
+        `t84`.`platform`,
+        `t84`.`is_direct`,
+        `t84`.`is_paid`,
+        `t84`.`classified_by`,
+        `t84`.`referrer_host`
+      FROM (
+        SELECT
+          *
+        FROM (
+          SELECT
+            `t25`.`shop_id`,
+            `t25`.`order_id`,
+            `t85`.`touchpoint_id`
+          FROM (
+            SELECT
+              `t18`.`shop_id`,
+              `t18`.`order_id`,
+              `t18`.`processed_at`,
+              `t18`.`visitor_id` AS `o_visitor`,
+              `t18`.`customer_id` AS `o_customer`
+            FROM `t17` AS `t18`
+          ) AS `t25`
+          INNER JOIN (
+            SELECT
+              `t80`.`touchpoint_id`,
+              `t80`.`at`,
+              `t80`.`shop_id` AS `tp_shop`,
+              `t80`.`visitor_id` AS `tp_visitor`,
+              `t80`.`customer_id` AS `tp_customer`
+            FROM `t79` AS `t80`
+            WHERE
+              `t80`.`kind` = 'session'
+          ) AS `t85`
+            ON `t25`.`shop_id` = `t85`.`tp_shop`
+            AND `t85`.`at` <= `t25`.`processed_at`
+            AND `t85`.`at` >= TIMESTAMP_SUB(`t25`.`processed_at`, INTERVAL '168' HOUR)
+            AND `t25`.`o_visitor` = `t85`.`tp_visitor`
+        ) AS `t86`
+        UNION DISTINCT
+        SELECT
+          *
+        FROM (
+          SELECT
+            `t25`.`shop_id`,
+            `t25`.`order_id`,
+            `t85`.`touchpoint_id`
+          FROM (
+            SELECT
+              `t18`.`shop_id`,
+              `t18`.`order_id`,
+              `t18`.`processed_at`,
+              `t18`.`visitor_id` AS `o_visitor`,
+              `t18`.`customer_id` AS `o_customer`
+            FROM `t17` AS `t18`
+          ) AS `t25`
+          INNER JOIN (
+            SELECT
+              `t80`.`touchpoint_id`,
+              `t80`.`at`,
+              `t80`.`shop_id` AS `tp_shop`,
+              `t80`.`visitor_id` AS `tp_visitor`,
+              `t80`.`customer_id` AS `tp_customer`
+            FROM `t79` AS `t80`
+            WHERE
+              `t80`.`kind` = 'session'
+          ) AS `t85`
+            ON `t25`.`shop_id` = `t85`.`tp_shop`
+            AND `t85`.`at` <= `t25`.`processed_at`
+            AND `t85`.`at` >= TIMESTAMP_SUB(`t25`.`processed_at`, INTERVAL '168' HOUR)
+            AND `t25`.`o_customer` = `t85`.`tp_customer`
+        ) AS `t87`
+      ) AS `t89`
+      INNER JOIN (
+        SELECT
+          `t80`.`touchpoint_id`,
+          `t80`.`kind`,
+          `t80`.`at`,
+          `t80`.`source`,
+          `t80`.`medium`,
+          `t80`.`campaign`,
+          `t80`.`channel`,
+          `t80`.`platform`,
+          `t80`.`is_direct`,
+          `t80`.`is_paid`,
+          `t80`.`classified_by`,
+          `t80`.`referrer_host`,
+          `t80`.`shop_id` AS `tp_shop`
+        FROM `t79` AS `t80`
+        WHERE
+          `t80`.`kind` = 'session'
+      ) AS `t84`
+        ON `t89`.`shop_id` = `t84`.`tp_shop`
+        AND `t89`.`touchpoint_id` = `t84`.`touchpoint_id`
+    ) AS `t90`
+    UNION ALL
+    SELECT
+      *
+    FROM (
+      SELECT
+        `t80`.`shop_id`,
+        `t80`.`order_id`,
+        `t80`.`touchpoint_id`,
+        `t80`.`kind`,
+        `t80`.`at`,
+        `t80`.`source`,
+        `t80`.`medium`,
+        `t80`.`campaign`,
+        `t80`.`channel`,
+        `t80`.`platform`,
+        `t80`.`is_direct`,
+        `t80`.`is_paid`,
+        `t80`.`classified_by`,
+        `t80`.`referrer_host`
+      FROM `t79` AS `t80`
+      WHERE
+        `t80`.`kind` = 'order' AND NOT (
+          `t80`.`is_direct`
+        )
+    ) AS `t83`
+  ) AS `t91`
 ), `t101` AS (
   SELECT
     `t23`.`shop_id`,
@@ -3635,210 +2182,57 @@ WITH `t17` AS (
       `t98`.`eligible_count` AS `parts`
     FROM (
       SELECT
-        `t96`.`shop_id`,
-        `t96`.`order_id`,
-        `t96`.`touchpoint_id`,
-        `t96`.`kind`,
-        `t96`.`at`,
-        `t96`.`source`,
-        `t96`.`medium`,
-        `t96`.`campaign`,
-        `t96`.`channel`,
-        `t96`.`platform`,
-        `t96`.`is_direct`,
-        `t96`.`is_paid`,
-        `t96`.`classified_by`,
-        `t96`.`referrer_host`,
+        `t95`.`shop_id`,
+        `t95`.`order_id`,
+        `t95`.`touchpoint_id`,
+        `t95`.`kind`,
+        `t95`.`at`,
+        `t95`.`source`,
+        `t95`.`medium`,
+        `t95`.`campaign`,
+        `t95`.`channel`,
+        `t95`.`platform`,
+        `t95`.`is_direct`,
+        `t95`.`is_paid`,
+        `t95`.`classified_by`,
+        `t95`.`referrer_host`,
         ROW_NUMBER() OVER (
-          PARTITION BY `t96`.`shop_id`, `t96`.`order_id`
-          ORDER BY `t96`.`at` DESC, `t96`.`touchpoint_id` DESC
+          PARTITION BY `t95`.`shop_id`, `t95`.`order_id`
+          ORDER BY `t95`.`at` DESC, `t95`.`touchpoint_id` DESC
         ) - 1 AS `part`,
-        COUNT(`t96`.`touchpoint_id`) OVER (
-          PARTITION BY `t96`.`shop_id`, `t96`.`order_id`
+        COUNT(`t95`.`touchpoint_id`) OVER (
+          PARTITION BY `t95`.`shop_id`, `t95`.`order_id`
           ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
         ) AS `eligible_count`
       FROM (
         SELECT
-          *
-        FROM (
-          SELECT
-            `t93`.*
-            EXCEPT (`clicked__`)
-          FROM (
-            SELECT
-              *
-            FROM (
-              SELECT
-                `t91`.`shop_id`,
-                `t91`.`order_id`,
-                `t91`.`touchpoint_id`,
-                `t91`.`kind`,
-                `t91`.`at`,
-                `t91`.`source`,
-                `t91`.`medium`,
-                `t91`.`campaign`,
-                `t91`.`channel`,
-                `t91`.`platform`,
-                `t91`.`is_direct`,
-                `t91`.`is_paid`,
-                `t91`.`classified_by`,
-                `t91`.`referrer_host`,
-                MAX(IF((
-                  `t91`.`kind` = 'session'
-                ) AND NOT (
-                  `t91`.`is_direct`
-                ), 1, 0)) OVER (
-                  PARTITION BY `t91`.`shop_id`, `t91`.`order_id`
-                  ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-                ) AS `clicked__`
-              FROM (
-                SELECT
-                  *
-                FROM (
-                  SELECT
-                    `t89`.`shop_id`,
-                    `t89`.`order_id`,
-                    `t84`.`touchpoint_id`,
-                    `t84`.`kind`,
-                    `t84`.`at`,
-                    `t84`.`source`,
-                    `t84`.`medium`,
-                    `t84`.`campaign`,
-                    `t84`.`channel`,
-                    `t84`.`platform`,
-                    `t84`.`is_direct`,
-                    `t84`.`is_paid`,
-                    `t84`.`classified_by`,
-                    `t84`.`referrer_host`
-                  FROM (
-                    SELECT
-                      *
-                    FROM (
-                      SELECT
-                        `t25`.`shop_id`,
-                        `t25`.`order_id`,
-                        `t85`.`touchpoint_id`
-                      FROM (
-                        SELECT
-                          `t18`.`shop_id`,
-                          `t18`.`order_id`,
-                          `t18`.`processed_at`,
-                          `t18`.`visitor_id` AS `o_visitor`,
-                          `t18`.`customer_id` AS `o_customer`
-                        FROM `t17` AS `t18`
-                      ) AS `t25`
-                      INNER JOIN (
-                        SELECT
-                          `t80`.`touchpoint_id`,
-                          `t80`.`at`,
-                          `t80`.`shop_id` AS `tp_shop`,
-                          `t80`.`visitor_id` AS `tp_visitor`,
-                          `t80`.`customer_id` AS `tp_customer`
-                        FROM `t79` AS `t80`
-                        WHERE
-                          `t80`.`kind` = 'session'
-                      ) AS `t85`
-                        ON `t25`.`shop_id` = `t85`.`tp_shop`
-                        AND `t85`.`at` <= `t25`.`processed_at`
-                        AND `t85`.`at` >= TIMESTAMP_SUB(`t25`.`processed_at`, INTERVAL '168' HOUR)
-                        AND `t25`.`o_visitor` = `t85`.`tp_visitor`
-                    ) AS `t86`
-                    UNION DISTINCT
-                    SELECT
-                      *
-                    FROM (
-                      SELECT
-                        `t25`.`shop_id`,
-                        `t25`.`order_id`,
-                        `t85`.`touchpoint_id`
-                      FROM (
-                        SELECT
-                          `t18`.`shop_id`,
-                          `t18`.`order_id`,
-                          `t18`.`processed_at`,
-                          `t18`.`visitor_id` AS `o_visitor`,
-                          `t18`.`customer_id` AS `o_customer`
-                        FROM `t17` AS `t18`
-                      ) AS `t25`
-                      INNER JOIN (
-                        SELECT
-                          `t80`.`touchpoint_id`,
-                          `t80`.`at`,
-                          `t80`.`shop_id` AS `tp_shop`,
-                          `t80`.`visitor_id` AS `tp_visitor`,
-                          `t80`.`customer_id` AS `tp_customer`
-                        FROM `t79` AS `t80`
-                        WHERE
-                          `t80`.`kind` = 'session'
-                      ) AS `t85`
-                        ON `t25`.`shop_id` = `t85`.`tp_shop`
-                        AND `t85`.`at` <= `t25`.`processed_at`
-                        AND `t85`.`at` >= TIMESTAMP_SUB(`t25`.`processed_at`, INTERVAL '168' HOUR)
-                        AND `t25`.`o_customer` = `t85`.`tp_customer`
-                    ) AS `t87`
-                  ) AS `t89`
-                  INNER JOIN (
-                    SELECT
-                      `t80`.`touchpoint_id`,
-                      `t80`.`kind`,
-                      `t80`.`at`,
-                      `t80`.`source`,
-                      `t80`.`medium`,
-                      `t80`.`campaign`,
-                      `t80`.`channel`,
-                      `t80`.`platform`,
-                      `t80`.`is_direct`,
-                      `t80`.`is_paid`,
-                      `t80`.`classified_by`,
-                      `t80`.`referrer_host`,
-                      `t80`.`shop_id` AS `tp_shop`
-                    FROM `t79` AS `t80`
-                    WHERE
-                      `t80`.`kind` = 'session'
-                  ) AS `t84`
-                    ON `t89`.`shop_id` = `t84`.`tp_shop`
-                    AND `t89`.`touchpoint_id` = `t84`.`touchpoint_id`
-                ) AS `t90`
-                UNION ALL
-                SELECT
-                  *
-                FROM (
-                  SELECT
-                    `t80`.`shop_id`,
-                    `t80`.`order_id`,
-                    `t80`.`touchpoint_id`,
-                    `t80`.`kind`,
-                    `t80`.`at`,
-                    `t80`.`source`,
-                    `t80`.`medium`,
-                    `t80`.`campaign`,
-                    `t80`.`channel`,
-                    `t80`.`platform`,
-                    `t80`.`is_direct`,
-                    `t80`.`is_paid`,
-                    `t80`.`classified_by`,
-                    `t80`.`referrer_host`
-                  FROM `t79` AS `t80`
-                  WHERE
-                    `t80`.`kind` = 'order' AND NOT (
-                      `t80`.`is_direct`
-                    )
-                ) AS `t83`
-              ) AS `t91`
-            ) AS `t92`
-            WHERE
-              (
-                `t92`.`kind` = 'session'
-              ) OR (
-                `t92`.`clicked__` = 0
-              )
-          ) AS `t93`
-        ) AS `t94`
+          `t93`.`shop_id`,
+          `t93`.`order_id`,
+          `t93`.`touchpoint_id`,
+          `t93`.`kind`,
+          `t93`.`at`,
+          `t93`.`source`,
+          `t93`.`medium`,
+          `t93`.`campaign`,
+          `t93`.`channel`,
+          `t93`.`platform`,
+          `t93`.`is_direct`,
+          `t93`.`is_paid`,
+          `t93`.`classified_by`,
+          `t93`.`referrer_host`
+        FROM `t92` AS `t93`
         WHERE
-          NOT (
-            `t94`.`is_direct`
+          (
+            (
+              `t93`.`kind` = 'session'
+            ) OR (
+              `t93`.`clicked__` = 0
+            )
           )
-      ) AS `t96`
+          AND NOT (
+            `t93`.`is_direct`
+          )
+      ) AS `t95`
     ) AS `t98`
   ) AS `t100`
     ON `t23`.`shop_id` = `t100`.`shop_id` AND `t23`.`order_id` = `t100`.`order_id`
@@ -3849,177 +2243,27 @@ WITH `t17` AS (
       COUNT(`t94`.`touchpoint_id`) AS `candidates`
     FROM (
       SELECT
-        `t93`.*
-        EXCEPT (`clicked__`)
-      FROM (
-        SELECT
-          *
-        FROM (
-          SELECT
-            `t91`.`shop_id`,
-            `t91`.`order_id`,
-            `t91`.`touchpoint_id`,
-            `t91`.`kind`,
-            `t91`.`at`,
-            `t91`.`source`,
-            `t91`.`medium`,
-            `t91`.`campaign`,
-            `t91`.`channel`,
-            `t91`.`platform`,
-            `t91`.`is_direct`,
-            `t91`.`is_paid`,
-            `t91`.`classified_by`,
-            `t91`.`referrer_host`,
-            MAX(IF((
-              `t91`.`kind` = 'session'
-            ) AND NOT (
-              `t91`.`is_direct`
-            ), 1, 0)) OVER (
-              PARTITION BY `t91`.`shop_id`, `t91`.`order_id`
-              ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-            ) AS `clicked__`
-          FROM (
-            SELECT
-              *
-            FROM (
-              SELECT
-                `t89`.`shop_id`,
-                `t89`.`order_id`,
-                `t84`.`touchpoint_id`,
-                `t84`.`kind`,
-                `t84`.`at`,
-                `t84`.`source`,
-                `t84`.`medium`,
-                `t84`.`campaign`,
-                `t84`.`channel`,
-                `t84`.`platform`,
-                `t84`.`is_direct`,
-                `t84`.`is_paid`,
-                `t84`.`classified_by`,
-                `t84`.`referrer_host`
-              FROM (
-                SELECT
-                  *
-                FROM (
-                  SELECT
-                    `t25`.`shop_id`,
-                    `t25`.`order_id`,
-                    `t85`.`touchpoint_id`
-                  FROM (
-                    SELECT
-                      `t18`.`shop_id`,
-                      `t18`.`order_id`,
-                      `t18`.`processed_at`,
-                      `t18`.`visitor_id` AS `o_visitor`,
-                      `t18`.`customer_id` AS `o_customer`
-                    FROM `t17` AS `t18`
-                  ) AS `t25`
-                  INNER JOIN (
-                    SELECT
-                      `t80`.`touchpoint_id`,
-                      `t80`.`at`,
-                      `t80`.`shop_id` AS `tp_shop`,
-                      `t80`.`visitor_id` AS `tp_visitor`,
-                      `t80`.`customer_id` AS `tp_customer`
-                    FROM `t79` AS `t80`
-                    WHERE
-                      `t80`.`kind` = 'session'
-                  ) AS `t85`
-                    ON `t25`.`shop_id` = `t85`.`tp_shop`
-                    AND `t85`.`at` <= `t25`.`processed_at`
-                    AND `t85`.`at` >= TIMESTAMP_SUB(`t25`.`processed_at`, INTERVAL '168' HOUR)
-                    AND `t25`.`o_visitor` = `t85`.`tp_visitor`
-                ) AS `t86`
-                UNION DISTINCT
-                SELECT
-                  *
-                FROM (
-                  SELECT
-                    `t25`.`shop_id`,
-                    `t25`.`order_id`,
-                    `t85`.`touchpoint_id`
-                  FROM (
-                    SELECT
-                      `t18`.`shop_id`,
-                      `t18`.`order_id`,
-                      `t18`.`processed_at`,
-                      `t18`.`visitor_id` AS `o_visitor`,
-                      `t18`.`customer_id` AS `o_customer`
-                    FROM `t17` AS `t18`
-                  ) AS `t25`
-                  INNER JOIN (
-                    SELECT
-                      `t80`.`touchpoint_id`,
-                      `t80`.`at`,
-                      `t80`.`shop_id` AS `tp_shop`,
-                      `t80`.`visitor_id` AS `tp_visitor`,
-                      `t80`.`customer_id` AS `tp_customer`
-                    FROM `t79` AS `t80`
-                    WHERE
-                      `t80`.`kind` = 'session'
-                  ) AS `t85`
-                    ON `t25`.`shop_id` = `t85`.`tp_shop`
-                    AND `t85`.`at` <= `t25`.`processed_at`
-                    AND `t85`.`at` >= TIMESTAMP_SUB(`t25`.`processed_at`, INTERVAL '168' HOUR)
-                    AND `t25`.`o_customer` = `t85`.`tp_customer`
-                ) AS `t87`
-              ) AS `t89`
-              INNER JOIN (
-                SELECT
-                  `t80`.`touchpoint_id`,
-                  `t80`.`kind`,
-                  `t80`.`at`,
-                  `t80`.`source`,
-                  `t80`.`medium`,
-                  `t80`.`campaign`,
-                  `t80`.`channel`,
-                  `t80`.`platform`,
-                  `t80`.`is_direct`,
-                  `t80`.`is_paid`,
-                  `t80`.`classified_by`,
-                  `t80`.`referrer_host`,
-                  `t80`.`shop_id` AS `tp_shop`
-                FROM `t79` AS `t80`
-                WHERE
-                  `t80`.`kind` = 'session'
-              ) AS `t84`
-                ON `t89`.`shop_id` = `t84`.`tp_shop`
-                AND `t89`.`touchpoint_id` = `t84`.`touchpoint_id`
-            ) AS `t90`
-            UNION ALL
-            SELECT
-              *
-            FROM (
-              SELECT
-                `t80`.`shop_id`,
-                `t80`.`order_id`,
-                `t80`.`touchpoint_id`,
-                `t80`.`kind`,
-                `t80`.`at`,
-                `t80`.`source`,
-                `t80`.`medium`,
-                `t80`.`campaign`,
-                `t80`.`channel`,
-                `t80`.`platform`,
-                `t80`.`is_direct`,
-                `t80`.`is_paid`,
-                `t80`.`classified_by`,
-                `t80`.`referrer_host`
-              FROM `t79` AS `t80`
-              WHERE
-                `t80`.`kind` = 'order' AND NOT (
-                  `t80`.`is_direct`
-                )
-            ) AS `t83`
-          ) AS `t91`
-        ) AS `t92`
-        WHERE
-          (
-            `t92`.`kind` = 'session'
-          ) OR (
-            `t92`.`clicked__` = 0
-          )
-      ) AS `t93`
+        `t93`.`shop_id`,
+        `t93`.`order_id`,
+        `t93`.`touchpoint_id`,
+        `t93`.`kind`,
+        `t93`.`at`,
+        `t93`.`source`,
+        `t93`.`medium`,
+        `t93`.`campaign`,
+        `t93`.`channel`,
+        `t93`.`platform`,
+        `t93`.`is_direct`,
+        `t93`.`is_paid`,
+        `t93`.`classified_by`,
+        `t93`.`referrer_host`
+      FROM `t92` AS `t93`
+      WHERE
+        (
+          `t93`.`kind` = 'session'
+        ) OR (
+          `t93`.`clicked__` = 0
+        )
     ) AS `t94`
     GROUP BY
       1,

@@ -159,6 +159,1091 @@ WITH "t17" AS (
   FROM "t36" AS "t37"
   WHERE
     "t37"."referrer_host" IS NOT NULL
+), "t72" AS (
+  SELECT
+    "t71"."shop_id",
+    "t71"."order_id",
+    "t71"."touchpoint_id",
+    "t71"."kind",
+    "t71"."visitor_id",
+    "t71"."customer_id",
+    "t71"."at",
+    "t71"."landing_url",
+    "t71"."referrer",
+    "t71"."utm_source",
+    "t71"."utm_medium",
+    "t71"."utm_campaign",
+    "t71"."utm_content",
+    "t71"."utm_term",
+    "t71"."u_utm_source",
+    "t71"."u_utm_medium",
+    "t71"."u_utm_campaign",
+    "t71"."u_utm_content",
+    "t71"."u_utm_term",
+    "t71"."referrer_host",
+    "t71"."classified_by",
+    (
+      "t71"."classified_by" = 'direct'
+    )
+    OR (
+      (
+        "t71"."classified_by" = 'utm'
+      )
+      AND COALESCE(
+        "t71"."u_utm_source" IN ('direct', '(direct)')
+        AND "t71"."u_utm_medium" IN ('none', '(none)', '(not set)'),
+        FALSE
+      )
+    ) AS "is_direct",
+    CASE
+      WHEN (
+        "t71"."classified_by" = 'direct'
+      )
+      OR (
+        (
+          "t71"."classified_by" = 'utm'
+        )
+        AND COALESCE(
+          "t71"."u_utm_source" IN ('direct', '(direct)')
+          AND "t71"."u_utm_medium" IN ('none', '(none)', '(not set)'),
+          FALSE
+        )
+      )
+      THEN 'direct'
+      WHEN "t71"."classified_by" = 'utm'
+      THEN "t71"."u_utm_source"
+      ELSE COALESCE("t71"."ref_source", "t71"."referrer_host")
+    END AS "source",
+    CASE
+      WHEN (
+        "t71"."classified_by" = 'direct'
+      )
+      OR (
+        (
+          "t71"."classified_by" = 'utm'
+        )
+        AND COALESCE(
+          "t71"."u_utm_source" IN ('direct', '(direct)')
+          AND "t71"."u_utm_medium" IN ('none', '(none)', '(not set)'),
+          FALSE
+        )
+      )
+      THEN 'none'
+      WHEN "t71"."classified_by" = 'utm'
+      THEN "t71"."u_utm_medium"
+      ELSE COALESCE("t71"."ref_medium", 'referral')
+    END AS "medium",
+    CASE
+      WHEN (
+        "t71"."classified_by" = 'direct'
+      )
+      OR (
+        (
+          "t71"."classified_by" = 'utm'
+        )
+        AND COALESCE(
+          "t71"."u_utm_source" IN ('direct', '(direct)')
+          AND "t71"."u_utm_medium" IN ('none', '(none)', '(not set)'),
+          FALSE
+        )
+      )
+      THEN CAST(NULL AS VARCHAR)
+      ELSE "t71"."u_utm_campaign"
+    END AS "campaign"
+  FROM (
+    SELECT
+      "t70"."shop_id",
+      "t70"."order_id",
+      "t70"."touchpoint_id",
+      "t70"."kind",
+      "t70"."visitor_id",
+      "t70"."customer_id",
+      "t70"."at",
+      "t70"."landing_url",
+      "t70"."referrer",
+      "t70"."utm_source",
+      "t70"."utm_medium",
+      "t70"."utm_campaign",
+      "t70"."utm_content",
+      "t70"."utm_term",
+      "t70"."u_utm_source",
+      "t70"."u_utm_medium",
+      "t70"."u_utm_campaign",
+      "t70"."u_utm_content",
+      "t70"."u_utm_term",
+      "t70"."referrer_host",
+      "t70"."ref_source",
+      "t70"."ref_medium",
+      "t70"."internal",
+      CASE
+        WHEN TRUE
+        AND (
+          "t70"."u_utm_source" IS NOT NULL
+        )
+        AND (
+          "t70"."u_utm_medium" IS NOT NULL
+        )
+        THEN 'utm'
+        WHEN (
+          "t70"."referrer_host" IS NOT NULL
+        ) AND NOT (
+          "t70"."internal"
+        )
+        THEN 'referrer'
+        ELSE 'direct'
+      END AS "classified_by"
+    FROM (
+      SELECT
+        "t28"."shop_id",
+        "t28"."order_id",
+        "t28"."touchpoint_id",
+        "t28"."kind",
+        "t28"."visitor_id",
+        "t28"."customer_id",
+        "t28"."at",
+        "t28"."landing_url",
+        "t28"."referrer",
+        "t28"."utm_source",
+        "t28"."utm_medium",
+        "t28"."utm_campaign",
+        "t28"."utm_content",
+        "t28"."utm_term",
+        COALESCE(
+          NULLIF(LOWER(TRIM(' 	
+' FROM "t28"."utm_source")), ''),
+          "t44"."url_utm_source"
+        ) AS "u_utm_source",
+        COALESCE(
+          NULLIF(LOWER(TRIM(' 	
+' FROM "t28"."utm_medium")), ''),
+          "t44"."url_utm_medium"
+        ) AS "u_utm_medium",
+        COALESCE(
+          NULLIF(LOWER(TRIM(' 	
+' FROM "t28"."utm_campaign")), ''),
+          "t44"."url_utm_campaign"
+        ) AS "u_utm_campaign",
+        COALESCE(
+          NULLIF(LOWER(TRIM(' 	
+' FROM "t28"."utm_content")), ''),
+          "t44"."url_utm_content"
+        ) AS "u_utm_content",
+        COALESCE(
+          NULLIF(LOWER(TRIM(' 	
+' FROM "t28"."utm_term")), ''),
+          "t44"."url_utm_term"
+        ) AS "u_utm_term",
+        "t69"."referrer_host",
+        "t69"."ref_source",
+        "t69"."ref_medium",
+        COALESCE("t69"."internal", FALSE) AS "internal"
+      FROM "t26" AS "t28"
+      LEFT OUTER JOIN (
+        SELECT DISTINCT
+          *
+        FROM (
+          SELECT
+            "t38"."referrer",
+            "t38"."referrer_host",
+            "t66"."ref_source",
+            "t66"."ref_medium",
+            "t66"."is_internal" AS "internal"
+          FROM "t36" AS "t38"
+          LEFT OUTER JOIN (
+            SELECT
+              "t41"."referrer_host",
+              "t64"."ref_source",
+              "t64"."ref_medium",
+              "t60"."internal_host" IS NOT NULL AS "is_internal"
+            FROM "t39" AS "t41"
+            LEFT OUTER JOIN (
+              SELECT
+                "t62"."referrer_host",
+                "t8"."source" AS "ref_source",
+                "t8"."medium" AS "ref_medium"
+              FROM (
+                SELECT
+                  "t58"."referrer_host",
+                  MIN("t58"."position") AS "position"
+                FROM (
+                  SELECT
+                    "t56"."referrer_host",
+                    "t10"."position"
+                  FROM (
+                    SELECT
+                      *
+                    FROM (
+                      SELECT
+                        *
+                      FROM (
+                        SELECT
+                          "t40"."referrer_host",
+                          'name' AS "kind",
+                          1 AS "labels",
+                          NULLIF(
+                            CASE
+                              WHEN "t40"."referrer_host" ~ (
+                                '(' || '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$' || ')'
+                              )
+                              THEN (
+                                REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$' || ')')
+                              )[2]
+                              ELSE NULL
+                            END,
+                            ''
+                          ) AS "key"
+                        FROM "t39" AS "t40"
+                        WHERE
+                          NULLIF(
+                            CASE
+                              WHEN "t40"."referrer_host" ~ (
+                                '(' || '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$' || ')'
+                              )
+                              THEN (
+                                REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$' || ')')
+                              )[2]
+                              ELSE NULL
+                            END,
+                            ''
+                          ) IS NOT NULL
+                      ) AS "t45"
+                      UNION ALL
+                      SELECT
+                        *
+                      FROM (
+                        SELECT
+                          "t40"."referrer_host",
+                          'name' AS "kind",
+                          1 AS "labels",
+                          NULLIF(
+                            CASE
+                              WHEN "t40"."referrer_host" ~ (
+                                '(' || '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$' || ')'
+                              )
+                              THEN (
+                                REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$' || ')')
+                              )[2]
+                              ELSE NULL
+                            END,
+                            ''
+                          ) AS "key"
+                        FROM "t39" AS "t40"
+                        WHERE
+                          NULLIF(
+                            CASE
+                              WHEN "t40"."referrer_host" ~ (
+                                '(' || '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$' || ')'
+                              )
+                              THEN (
+                                REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$' || ')')
+                              )[2]
+                              ELSE NULL
+                            END,
+                            ''
+                          ) IS NOT NULL
+                      ) AS "t46"
+                    ) AS "t51"
+                    UNION ALL
+                    SELECT
+                      *
+                    FROM (
+                      SELECT
+                        *
+                      FROM (
+                        SELECT
+                          *
+                        FROM (
+                          SELECT
+                            "t40"."referrer_host",
+                            'domain' AS "kind",
+                            2 AS "labels",
+                            NULLIF(
+                              CASE
+                                WHEN "t40"."referrer_host" ~ (
+                                  '(' || '(?:^|\.)([^.]+(?:\.[^.]+))$' || ')'
+                                )
+                                THEN (
+                                  REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+))$' || ')')
+                                )[2]
+                                ELSE NULL
+                              END,
+                              ''
+                            ) AS "key"
+                          FROM "t39" AS "t40"
+                          WHERE
+                            NULLIF(
+                              CASE
+                                WHEN "t40"."referrer_host" ~ (
+                                  '(' || '(?:^|\.)([^.]+(?:\.[^.]+))$' || ')'
+                                )
+                                THEN (
+                                  REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+))$' || ')')
+                                )[2]
+                                ELSE NULL
+                              END,
+                              ''
+                            ) IS NOT NULL
+                        ) AS "t47"
+                        UNION ALL
+                        SELECT
+                          *
+                        FROM (
+                          SELECT
+                            "t40"."referrer_host",
+                            'domain' AS "kind",
+                            3 AS "labels",
+                            NULLIF(
+                              CASE
+                                WHEN "t40"."referrer_host" ~ (
+                                  '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$' || ')'
+                                )
+                                THEN (
+                                  REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$' || ')')
+                                )[2]
+                                ELSE NULL
+                              END,
+                              ''
+                            ) AS "key"
+                          FROM "t39" AS "t40"
+                          WHERE
+                            NULLIF(
+                              CASE
+                                WHEN "t40"."referrer_host" ~ (
+                                  '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$' || ')'
+                                )
+                                THEN (
+                                  REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$' || ')')
+                                )[2]
+                                ELSE NULL
+                              END,
+                              ''
+                            ) IS NOT NULL
+                        ) AS "t48"
+                      ) AS "t52"
+                      UNION ALL
+                      SELECT
+                        *
+                      FROM (
+                        SELECT
+                          *
+                        FROM (
+                          SELECT
+                            "t40"."referrer_host",
+                            'domain' AS "kind",
+                            4 AS "labels",
+                            NULLIF(
+                              CASE
+                                WHEN "t40"."referrer_host" ~ (
+                                  '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$' || ')'
+                                )
+                                THEN (
+                                  REGEXP_MATCH(
+                                    "t40"."referrer_host",
+                                    '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$' || ')'
+                                  )
+                                )[2]
+                                ELSE NULL
+                              END,
+                              ''
+                            ) AS "key"
+                          FROM "t39" AS "t40"
+                          WHERE
+                            NULLIF(
+                              CASE
+                                WHEN "t40"."referrer_host" ~ (
+                                  '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$' || ')'
+                                )
+                                THEN (
+                                  REGEXP_MATCH(
+                                    "t40"."referrer_host",
+                                    '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$' || ')'
+                                  )
+                                )[2]
+                                ELSE NULL
+                              END,
+                              ''
+                            ) IS NOT NULL
+                        ) AS "t49"
+                        UNION ALL
+                        SELECT
+                          *
+                        FROM (
+                          SELECT
+                            "t40"."referrer_host",
+                            'name' AS "kind",
+                            1 AS "labels",
+                            NULLIF(
+                              CASE
+                                WHEN "t40"."referrer_host" ~ (
+                                  '(' || '(?:^|\.)([^.]+)\.[a-z]{2,3}$' || ')'
+                                )
+                                THEN (
+                                  REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+)\.[a-z]{2,3}$' || ')')
+                                )[2]
+                                ELSE NULL
+                              END,
+                              ''
+                            ) AS "key"
+                          FROM "t39" AS "t40"
+                          WHERE
+                            NULLIF(
+                              CASE
+                                WHEN "t40"."referrer_host" ~ (
+                                  '(' || '(?:^|\.)([^.]+)\.[a-z]{2,3}$' || ')'
+                                )
+                                THEN (
+                                  REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+)\.[a-z]{2,3}$' || ')')
+                                )[2]
+                                ELSE NULL
+                              END,
+                              ''
+                            ) IS NOT NULL
+                        ) AS "t50"
+                      ) AS "t53"
+                    ) AS "t54"
+                  ) AS "t56"
+                  INNER JOIN (VALUES
+                    ('domain', 3, 'mail.google.com', 0, 'gmail', 'email'),
+                    ('domain', 3, 'inbox.google.com', 0, 'gmail', 'email'),
+                    ('domain', 3, 'outlook.live.com', 1, 'outlook', 'email'),
+                    ('domain', 3, 'outlook.office.com', 1, 'outlook', 'email'),
+                    ('domain', 3, 'outlook.office365.com', 1, 'outlook', 'email'),
+                    ('domain', 3, 'mail.live.com', 1, 'outlook', 'email'),
+                    ('domain', 3, 'mail.yahoo.com', 2, 'yahoo', 'email'),
+                    ('domain', 4, 'mail.yahoo.co.jp', 2, 'yahoo', 'email'),
+                    ('domain', 3, 'mail.aol.com', 3, 'aol', 'email'),
+                    ('domain', 3, 'mail.proton.me', 4, 'protonmail', 'email'),
+                    ('domain', 3, 'mail.protonmail.com', 4, 'protonmail', 'email'),
+                    ('name', 1, 'google', 5, 'google', 'organic'),
+                    ('domain', 2, 'bing.com', 6, 'bing', 'organic'),
+                    ('domain', 2, 'duckduckgo.com', 7, 'duckduckgo', 'organic'),
+                    ('name', 1, 'yahoo', 8, 'yahoo', 'organic'),
+                    ('domain', 2, 'ecosia.org', 9, 'ecosia', 'organic'),
+                    ('domain', 2, 'baidu.com', 10, 'baidu', 'organic'),
+                    ('name', 1, 'yandex', 11, 'yandex', 'organic'),
+                    ('domain', 3, 'search.brave.com', 12, 'brave', 'organic'),
+                    ('domain', 2, 'facebook.com', 13, 'facebook', 'social'),
+                    ('domain', 2, 'fb.com', 13, 'facebook', 'social'),
+                    ('domain', 2, 'fb.me', 13, 'facebook', 'social'),
+                    ('domain', 2, 'instagram.com', 14, 'instagram', 'social'),
+                    ('domain', 2, 't.co', 15, 'twitter', 'social'),
+                    ('domain', 2, 'twitter.com', 15, 'twitter', 'social'),
+                    ('domain', 2, 'x.com', 15, 'twitter', 'social'),
+                    ('domain', 2, 'linkedin.com', 16, 'linkedin', 'social'),
+                    ('domain', 2, 'lnkd.in', 16, 'linkedin', 'social'),
+                    ('name', 1, 'pinterest', 17, 'pinterest', 'social'),
+                    ('domain', 2, 'pin.it', 17, 'pinterest', 'social'),
+                    ('domain', 2, 'tiktok.com', 18, 'tiktok', 'social'),
+                    ('domain', 2, 'youtube.com', 19, 'youtube', 'social'),
+                    ('domain', 2, 'youtu.be', 19, 'youtube', 'social'),
+                    ('domain', 2, 'reddit.com', 20, 'reddit', 'social'),
+                    ('domain', 2, 'threads.net', 21, 'threads', 'social'),
+                    ('domain', 2, 'snapchat.com', 22, 'snapchat', 'social')) AS t10(kind, labels, key, position, source, medium)
+                    ON "t56"."kind" = "t10"."kind"
+                    AND "t56"."labels" = "t10"."labels"
+                    AND "t56"."key" = "t10"."key"
+                ) AS "t58"
+                GROUP BY
+                  1
+              ) AS "t62"
+              INNER JOIN (VALUES
+                (0, 'gmail', 'email'),
+                (1, 'outlook', 'email'),
+                (2, 'yahoo', 'email'),
+                (3, 'aol', 'email'),
+                (4, 'protonmail', 'email'),
+                (5, 'google', 'organic'),
+                (6, 'bing', 'organic'),
+                (7, 'duckduckgo', 'organic'),
+                (8, 'yahoo', 'organic'),
+                (9, 'ecosia', 'organic'),
+                (10, 'baidu', 'organic'),
+                (11, 'yandex', 'organic'),
+                (12, 'brave', 'organic'),
+                (13, 'facebook', 'social'),
+                (14, 'instagram', 'social'),
+                (15, 'twitter', 'social'),
+                (16, 'linkedin', 'social'),
+                (17, 'pinterest', 'social'),
+                (18, 'tiktok', 'social'),
+                (19, 'youtube', 'social'),
+                (20, 'reddit', 'social'),
+                (21, 'threads', 'social'),
+                (22, 'snapchat', 'social')) AS t8(position, source, medium)
+                ON "t62"."position" = "t8"."position"
+            ) AS "t64"
+              ON "t41"."referrer_host" = "t64"."referrer_host"
+            LEFT OUTER JOIN (
+              SELECT DISTINCT
+                *
+              FROM (
+                SELECT
+                  "t56"."referrer_host" AS "internal_host"
+                FROM (
+                  SELECT
+                    *
+                  FROM (
+                    SELECT
+                      *
+                    FROM (
+                      SELECT
+                        "t40"."referrer_host",
+                        'name' AS "kind",
+                        1 AS "labels",
+                        NULLIF(
+                          CASE
+                            WHEN "t40"."referrer_host" ~ (
+                              '(' || '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$' || ')'
+                            )
+                            THEN (
+                              REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$' || ')')
+                            )[2]
+                            ELSE NULL
+                          END,
+                          ''
+                        ) AS "key"
+                      FROM "t39" AS "t40"
+                      WHERE
+                        NULLIF(
+                          CASE
+                            WHEN "t40"."referrer_host" ~ (
+                              '(' || '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$' || ')'
+                            )
+                            THEN (
+                              REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$' || ')')
+                            )[2]
+                            ELSE NULL
+                          END,
+                          ''
+                        ) IS NOT NULL
+                    ) AS "t45"
+                    UNION ALL
+                    SELECT
+                      *
+                    FROM (
+                      SELECT
+                        "t40"."referrer_host",
+                        'name' AS "kind",
+                        1 AS "labels",
+                        NULLIF(
+                          CASE
+                            WHEN "t40"."referrer_host" ~ (
+                              '(' || '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$' || ')'
+                            )
+                            THEN (
+                              REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$' || ')')
+                            )[2]
+                            ELSE NULL
+                          END,
+                          ''
+                        ) AS "key"
+                      FROM "t39" AS "t40"
+                      WHERE
+                        NULLIF(
+                          CASE
+                            WHEN "t40"."referrer_host" ~ (
+                              '(' || '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$' || ')'
+                            )
+                            THEN (
+                              REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$' || ')')
+                            )[2]
+                            ELSE NULL
+                          END,
+                          ''
+                        ) IS NOT NULL
+                    ) AS "t46"
+                  ) AS "t51"
+                  UNION ALL
+                  SELECT
+                    *
+                  FROM (
+                    SELECT
+                      *
+                    FROM (
+                      SELECT
+                        *
+                      FROM (
+                        SELECT
+                          "t40"."referrer_host",
+                          'domain' AS "kind",
+                          2 AS "labels",
+                          NULLIF(
+                            CASE
+                              WHEN "t40"."referrer_host" ~ (
+                                '(' || '(?:^|\.)([^.]+(?:\.[^.]+))$' || ')'
+                              )
+                              THEN (
+                                REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+))$' || ')')
+                              )[2]
+                              ELSE NULL
+                            END,
+                            ''
+                          ) AS "key"
+                        FROM "t39" AS "t40"
+                        WHERE
+                          NULLIF(
+                            CASE
+                              WHEN "t40"."referrer_host" ~ (
+                                '(' || '(?:^|\.)([^.]+(?:\.[^.]+))$' || ')'
+                              )
+                              THEN (
+                                REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+))$' || ')')
+                              )[2]
+                              ELSE NULL
+                            END,
+                            ''
+                          ) IS NOT NULL
+                      ) AS "t47"
+                      UNION ALL
+                      SELECT
+                        *
+                      FROM (
+                        SELECT
+                          "t40"."referrer_host",
+                          'domain' AS "kind",
+                          3 AS "labels",
+                          NULLIF(
+                            CASE
+                              WHEN "t40"."referrer_host" ~ (
+                                '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$' || ')'
+                              )
+                              THEN (
+                                REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$' || ')')
+                              )[2]
+                              ELSE NULL
+                            END,
+                            ''
+                          ) AS "key"
+                        FROM "t39" AS "t40"
+                        WHERE
+                          NULLIF(
+                            CASE
+                              WHEN "t40"."referrer_host" ~ (
+                                '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$' || ')'
+                              )
+                              THEN (
+                                REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$' || ')')
+                              )[2]
+                              ELSE NULL
+                            END,
+                            ''
+                          ) IS NOT NULL
+                      ) AS "t48"
+                    ) AS "t52"
+                    UNION ALL
+                    SELECT
+                      *
+                    FROM (
+                      SELECT
+                        *
+                      FROM (
+                        SELECT
+                          "t40"."referrer_host",
+                          'domain' AS "kind",
+                          4 AS "labels",
+                          NULLIF(
+                            CASE
+                              WHEN "t40"."referrer_host" ~ (
+                                '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$' || ')'
+                              )
+                              THEN (
+                                REGEXP_MATCH(
+                                  "t40"."referrer_host",
+                                  '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$' || ')'
+                                )
+                              )[2]
+                              ELSE NULL
+                            END,
+                            ''
+                          ) AS "key"
+                        FROM "t39" AS "t40"
+                        WHERE
+                          NULLIF(
+                            CASE
+                              WHEN "t40"."referrer_host" ~ (
+                                '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$' || ')'
+                              )
+                              THEN (
+                                REGEXP_MATCH(
+                                  "t40"."referrer_host",
+                                  '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$' || ')'
+                                )
+                              )[2]
+                              ELSE NULL
+                            END,
+                            ''
+                          ) IS NOT NULL
+                      ) AS "t49"
+                      UNION ALL
+                      SELECT
+                        *
+                      FROM (
+                        SELECT
+                          "t40"."referrer_host",
+                          'name' AS "kind",
+                          1 AS "labels",
+                          NULLIF(
+                            CASE
+                              WHEN "t40"."referrer_host" ~ (
+                                '(' || '(?:^|\.)([^.]+)\.[a-z]{2,3}$' || ')'
+                              )
+                              THEN (
+                                REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+)\.[a-z]{2,3}$' || ')')
+                              )[2]
+                              ELSE NULL
+                            END,
+                            ''
+                          ) AS "key"
+                        FROM "t39" AS "t40"
+                        WHERE
+                          NULLIF(
+                            CASE
+                              WHEN "t40"."referrer_host" ~ (
+                                '(' || '(?:^|\.)([^.]+)\.[a-z]{2,3}$' || ')'
+                              )
+                              THEN (
+                                REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+)\.[a-z]{2,3}$' || ')')
+                              )[2]
+                              ELSE NULL
+                            END,
+                            ''
+                          ) IS NOT NULL
+                      ) AS "t50"
+                    ) AS "t53"
+                  ) AS "t54"
+                ) AS "t56"
+                WHERE
+                  EXISTS(
+                    SELECT
+                      1
+                    FROM (VALUES
+                      ('domain', 2, 'myshopify.com'),
+                      ('domain', 2, 'shop.app'),
+                      ('domain', 3, 'checkout.shopify.com')) AS t9(kind, labels, key)
+                    WHERE
+                      "t56"."kind" = "t9"."kind"
+                      AND "t56"."labels" = "t9"."labels"
+                      AND "t56"."key" = "t9"."key"
+                  )
+              ) AS "t57"
+            ) AS "t60"
+              ON "t41"."referrer_host" = "t60"."internal_host"
+          ) AS "t66"
+            ON "t38"."referrer_host" = "t66"."referrer_host"
+        ) AS "t67"
+      ) AS "t69"
+        ON "t28"."referrer" = "t69"."referrer"
+      LEFT OUTER JOIN (
+        SELECT DISTINCT
+          *
+        FROM (
+          SELECT
+            "t35"."landing_url",
+            NULLIF(
+              LOWER(
+                TRIM(' 	
+' FROM CASE
+                  WHEN "t35"."ok__utm_source"
+                  THEN COALESCE(
+                    (
+                      SELECT
+                        CONVERT_FROM(
+                          STRING_AGG(
+                            
+                              CASE
+                                WHEN LEFT(m.t[1], 1) = '%' AND LENGTH(m.t[1]) = 3
+                                THEN DECODE(SUBSTRING(m.t[1] FROM 2 FOR 2), 'hex')
+                                ELSE CONVERT_TO(m.t[1], 'UTF8')
+                              END,
+                              CAST('' AS BYTEA)
+                            
+                            ORDER BY
+                              m.n
+                          ),
+                          'UTF8'
+                        )
+                      FROM REGEXP_MATCHES(
+                        CASE WHEN "t35"."ok__utm_source" THEN "t35"."q__utm_source" ELSE '' END,
+                        '%[0-9A-Fa-f]{2}|[^%]+|%',
+                        'g'
+                      ) WITH ORDINALITY AS m(t, n)
+                    ),
+                    ''
+                  )
+                  ELSE "t35"."q__utm_source"
+                END)
+              ),
+              ''
+            ) AS "url_utm_source",
+            NULLIF(
+              LOWER(
+                TRIM(' 	
+' FROM CASE
+                  WHEN "t35"."ok__utm_medium"
+                  THEN COALESCE(
+                    (
+                      SELECT
+                        CONVERT_FROM(
+                          STRING_AGG(
+                            
+                              CASE
+                                WHEN LEFT(m.t[1], 1) = '%' AND LENGTH(m.t[1]) = 3
+                                THEN DECODE(SUBSTRING(m.t[1] FROM 2 FOR 2), 'hex')
+                                ELSE CONVERT_TO(m.t[1], 'UTF8')
+                              END,
+                              CAST('' AS BYTEA)
+                            
+                            ORDER BY
+                              m.n
+                          ),
+                          'UTF8'
+                        )
+                      FROM REGEXP_MATCHES(
+                        CASE WHEN "t35"."ok__utm_medium" THEN "t35"."q__utm_medium" ELSE '' END,
+                        '%[0-9A-Fa-f]{2}|[^%]+|%',
+                        'g'
+                      ) WITH ORDINALITY AS m(t, n)
+                    ),
+                    ''
+                  )
+                  ELSE "t35"."q__utm_medium"
+                END)
+              ),
+              ''
+            ) AS "url_utm_medium",
+            NULLIF(
+              LOWER(
+                TRIM(' 	
+' FROM CASE
+                  WHEN "t35"."ok__utm_campaign"
+                  THEN COALESCE(
+                    (
+                      SELECT
+                        CONVERT_FROM(
+                          STRING_AGG(
+                            
+                              CASE
+                                WHEN LEFT(m.t[1], 1) = '%' AND LENGTH(m.t[1]) = 3
+                                THEN DECODE(SUBSTRING(m.t[1] FROM 2 FOR 2), 'hex')
+                                ELSE CONVERT_TO(m.t[1], 'UTF8')
+                              END,
+                              CAST('' AS BYTEA)
+                            
+                            ORDER BY
+                              m.n
+                          ),
+                          'UTF8'
+                        )
+                      FROM REGEXP_MATCHES(
+                        CASE WHEN "t35"."ok__utm_campaign" THEN "t35"."q__utm_campaign" ELSE '' END,
+                        '%[0-9A-Fa-f]{2}|[^%]+|%',
+                        'g'
+                      ) WITH ORDINALITY AS m(t, n)
+                    ),
+                    ''
+                  )
+                  ELSE "t35"."q__utm_campaign"
+                END)
+              ),
+              ''
+            ) AS "url_utm_campaign",
+            NULLIF(
+              LOWER(
+                TRIM(' 	
+' FROM CASE
+                  WHEN "t35"."ok__utm_content"
+                  THEN COALESCE(
+                    (
+                      SELECT
+                        CONVERT_FROM(
+                          STRING_AGG(
+                            
+                              CASE
+                                WHEN LEFT(m.t[1], 1) = '%' AND LENGTH(m.t[1]) = 3
+                                THEN DECODE(SUBSTRING(m.t[1] FROM 2 FOR 2), 'hex')
+                                ELSE CONVERT_TO(m.t[1], 'UTF8')
+                              END,
+                              CAST('' AS BYTEA)
+                            
+                            ORDER BY
+                              m.n
+                          ),
+                          'UTF8'
+                        )
+                      FROM REGEXP_MATCHES(
+                        CASE WHEN "t35"."ok__utm_content" THEN "t35"."q__utm_content" ELSE '' END,
+                        '%[0-9A-Fa-f]{2}|[^%]+|%',
+                        'g'
+                      ) WITH ORDINALITY AS m(t, n)
+                    ),
+                    ''
+                  )
+                  ELSE "t35"."q__utm_content"
+                END)
+              ),
+              ''
+            ) AS "url_utm_content",
+            NULLIF(
+              LOWER(
+                TRIM(' 	
+' FROM CASE
+                  WHEN "t35"."ok__utm_term"
+                  THEN COALESCE(
+                    (
+                      SELECT
+                        CONVERT_FROM(
+                          STRING_AGG(
+                            
+                              CASE
+                                WHEN LEFT(m.t[1], 1) = '%' AND LENGTH(m.t[1]) = 3
+                                THEN DECODE(SUBSTRING(m.t[1] FROM 2 FOR 2), 'hex')
+                                ELSE CONVERT_TO(m.t[1], 'UTF8')
+                              END,
+                              CAST('' AS BYTEA)
+                            
+                            ORDER BY
+                              m.n
+                          ),
+                          'UTF8'
+                        )
+                      FROM REGEXP_MATCHES(
+                        CASE WHEN "t35"."ok__utm_term" THEN "t35"."q__utm_term" ELSE '' END,
+                        '%[0-9A-Fa-f]{2}|[^%]+|%',
+                        'g'
+                      ) WITH ORDINALITY AS m(t, n)
+                    ),
+                    ''
+                  )
+                  ELSE "t35"."q__utm_term"
+                END)
+              ),
+              ''
+            ) AS "url_utm_term"
+          FROM (
+            SELECT
+              "t34"."landing_url",
+              "t34"."q__utm_source",
+              "t34"."q__utm_medium",
+              "t34"."q__utm_campaign",
+              "t34"."q__utm_content",
+              "t34"."q__utm_term",
+              (
+                POSITION('%' IN "t34"."q__utm_source") > 0
+              )
+              AND "t34"."q__utm_source" ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$' AS "ok__utm_source",
+              (
+                POSITION('%' IN "t34"."q__utm_medium") > 0
+              )
+              AND "t34"."q__utm_medium" ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$' AS "ok__utm_medium",
+              (
+                POSITION('%' IN "t34"."q__utm_campaign") > 0
+              )
+              AND "t34"."q__utm_campaign" ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$' AS "ok__utm_campaign",
+              (
+                POSITION('%' IN "t34"."q__utm_content") > 0
+              )
+              AND "t34"."q__utm_content" ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$' AS "ok__utm_content",
+              (
+                POSITION('%' IN "t34"."q__utm_term") > 0
+              )
+              AND "t34"."q__utm_term" ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$' AS "ok__utm_term"
+            FROM (
+              SELECT
+                "t30"."landing_url",
+                REPLACE(
+                  NULLIF(
+                    CASE
+                      WHEN "t30"."landing_url" ~ (
+                        '(' || '[?&]utm_source=([^&#]*)' || ')'
+                      )
+                      THEN (
+                        REGEXP_MATCH("t30"."landing_url", '(' || '[?&]utm_source=([^&#]*)' || ')')
+                      )[2]
+                      ELSE NULL
+                    END,
+                    ''
+                  ),
+                  '+',
+                  ' '
+                ) AS "q__utm_source",
+                REPLACE(
+                  NULLIF(
+                    CASE
+                      WHEN "t30"."landing_url" ~ (
+                        '(' || '[?&]utm_medium=([^&#]*)' || ')'
+                      )
+                      THEN (
+                        REGEXP_MATCH("t30"."landing_url", '(' || '[?&]utm_medium=([^&#]*)' || ')')
+                      )[2]
+                      ELSE NULL
+                    END,
+                    ''
+                  ),
+                  '+',
+                  ' '
+                ) AS "q__utm_medium",
+                REPLACE(
+                  NULLIF(
+                    CASE
+                      WHEN "t30"."landing_url" ~ (
+                        '(' || '[?&]utm_campaign=([^&#]*)' || ')'
+                      )
+                      THEN (
+                        REGEXP_MATCH("t30"."landing_url", '(' || '[?&]utm_campaign=([^&#]*)' || ')')
+                      )[2]
+                      ELSE NULL
+                    END,
+                    ''
+                  ),
+                  '+',
+                  ' '
+                ) AS "q__utm_campaign",
+                REPLACE(
+                  NULLIF(
+                    CASE
+                      WHEN "t30"."landing_url" ~ (
+                        '(' || '[?&]utm_content=([^&#]*)' || ')'
+                      )
+                      THEN (
+                        REGEXP_MATCH("t30"."landing_url", '(' || '[?&]utm_content=([^&#]*)' || ')')
+                      )[2]
+                      ELSE NULL
+                    END,
+                    ''
+                  ),
+                  '+',
+                  ' '
+                ) AS "q__utm_content",
+                REPLACE(
+                  NULLIF(
+                    CASE
+                      WHEN "t30"."landing_url" ~ (
+                        '(' || '[?&]utm_term=([^&#]*)' || ')'
+                      )
+                      THEN (
+                        REGEXP_MATCH("t30"."landing_url", '(' || '[?&]utm_term=([^&#]*)' || ')')
+                      )[2]
+                      ELSE NULL
+                    END,
+                    ''
+                  ),
+                  '+',
+                  ' '
+                ) AS "q__utm_term"
+              FROM (
+                SELECT DISTINCT
+                  "t27"."landing_url"
+                FROM "t26" AS "t27"
+                WHERE
+                  "t27"."landing_url" IS NOT NULL
+              ) AS "t30"
+            ) AS "t34"
+          ) AS "t35"
+        ) AS "t42"
+      ) AS "t44"
+        ON "t28"."landing_url" = "t44"."landing_url"
+    ) AS "t70"
+  ) AS "t71"
 ), "t79" AS (
   SELECT
     "t76"."shop_id",
@@ -234,1138 +1319,7 @@ WITH "t17" AS (
         END
         ELSE CAST(NULL AS VARCHAR)
       END AS "platform"
-    FROM (
-      SELECT
-        "t72"."shop_id",
-        "t72"."order_id",
-        "t72"."touchpoint_id",
-        "t72"."kind",
-        "t72"."visitor_id",
-        "t72"."customer_id",
-        "t72"."at",
-        "t72"."landing_url",
-        "t72"."referrer",
-        "t72"."utm_source",
-        "t72"."utm_medium",
-        "t72"."utm_campaign",
-        "t72"."utm_content",
-        "t72"."utm_term",
-        "t72"."u_utm_source",
-        "t72"."u_utm_medium",
-        "t72"."u_utm_campaign",
-        "t72"."u_utm_content",
-        "t72"."u_utm_term",
-        "t72"."referrer_host",
-        "t72"."classified_by",
-        "t72"."is_direct",
-        "t72"."source",
-        "t72"."medium",
-        "t72"."campaign"
-      FROM (
-        SELECT
-          "t71"."shop_id",
-          "t71"."order_id",
-          "t71"."touchpoint_id",
-          "t71"."kind",
-          "t71"."visitor_id",
-          "t71"."customer_id",
-          "t71"."at",
-          "t71"."landing_url",
-          "t71"."referrer",
-          "t71"."utm_source",
-          "t71"."utm_medium",
-          "t71"."utm_campaign",
-          "t71"."utm_content",
-          "t71"."utm_term",
-          "t71"."u_utm_source",
-          "t71"."u_utm_medium",
-          "t71"."u_utm_campaign",
-          "t71"."u_utm_content",
-          "t71"."u_utm_term",
-          "t71"."referrer_host",
-          "t71"."ref_source",
-          "t71"."ref_medium",
-          "t71"."internal",
-          "t71"."classified_by",
-          (
-            "t71"."classified_by" = 'direct'
-          )
-          OR (
-            (
-              "t71"."classified_by" = 'utm'
-            )
-            AND COALESCE(
-              "t71"."u_utm_source" IN ('direct', '(direct)')
-              AND "t71"."u_utm_medium" IN ('none', '(none)', '(not set)'),
-              FALSE
-            )
-          ) AS "is_direct",
-          CASE
-            WHEN (
-              "t71"."classified_by" = 'direct'
-            )
-            OR (
-              (
-                "t71"."classified_by" = 'utm'
-              )
-              AND COALESCE(
-                "t71"."u_utm_source" IN ('direct', '(direct)')
-                AND "t71"."u_utm_medium" IN ('none', '(none)', '(not set)'),
-                FALSE
-              )
-            )
-            THEN 'direct'
-            WHEN "t71"."classified_by" = 'utm'
-            THEN "t71"."u_utm_source"
-            ELSE COALESCE("t71"."ref_source", "t71"."referrer_host")
-          END AS "source",
-          CASE
-            WHEN (
-              "t71"."classified_by" = 'direct'
-            )
-            OR (
-              (
-                "t71"."classified_by" = 'utm'
-              )
-              AND COALESCE(
-                "t71"."u_utm_source" IN ('direct', '(direct)')
-                AND "t71"."u_utm_medium" IN ('none', '(none)', '(not set)'),
-                FALSE
-              )
-            )
-            THEN 'none'
-            WHEN "t71"."classified_by" = 'utm'
-            THEN "t71"."u_utm_medium"
-            ELSE COALESCE("t71"."ref_medium", 'referral')
-          END AS "medium",
-          CASE
-            WHEN (
-              "t71"."classified_by" = 'direct'
-            )
-            OR (
-              (
-                "t71"."classified_by" = 'utm'
-              )
-              AND COALESCE(
-                "t71"."u_utm_source" IN ('direct', '(direct)')
-                AND "t71"."u_utm_medium" IN ('none', '(none)', '(not set)'),
-                FALSE
-              )
-            )
-            THEN CAST(NULL AS VARCHAR)
-            ELSE "t71"."u_utm_campaign"
-          END AS "campaign"
-        FROM (
-          SELECT
-            "t70"."shop_id",
-            "t70"."order_id",
-            "t70"."touchpoint_id",
-            "t70"."kind",
-            "t70"."visitor_id",
-            "t70"."customer_id",
-            "t70"."at",
-            "t70"."landing_url",
-            "t70"."referrer",
-            "t70"."utm_source",
-            "t70"."utm_medium",
-            "t70"."utm_campaign",
-            "t70"."utm_content",
-            "t70"."utm_term",
-            "t70"."u_utm_source",
-            "t70"."u_utm_medium",
-            "t70"."u_utm_campaign",
-            "t70"."u_utm_content",
-            "t70"."u_utm_term",
-            "t70"."referrer_host",
-            "t70"."ref_source",
-            "t70"."ref_medium",
-            "t70"."internal",
-            CASE
-              WHEN TRUE
-              AND (
-                "t70"."u_utm_source" IS NOT NULL
-              )
-              AND (
-                "t70"."u_utm_medium" IS NOT NULL
-              )
-              THEN 'utm'
-              WHEN (
-                "t70"."referrer_host" IS NOT NULL
-              ) AND NOT (
-                "t70"."internal"
-              )
-              THEN 'referrer'
-              ELSE 'direct'
-            END AS "classified_by"
-          FROM (
-            SELECT
-              "t28"."shop_id",
-              "t28"."order_id",
-              "t28"."touchpoint_id",
-              "t28"."kind",
-              "t28"."visitor_id",
-              "t28"."customer_id",
-              "t28"."at",
-              "t28"."landing_url",
-              "t28"."referrer",
-              "t28"."utm_source",
-              "t28"."utm_medium",
-              "t28"."utm_campaign",
-              "t28"."utm_content",
-              "t28"."utm_term",
-              COALESCE(
-                NULLIF(LOWER(TRIM(' 	
-' FROM "t28"."utm_source")), ''),
-                "t44"."url_utm_source"
-              ) AS "u_utm_source",
-              COALESCE(
-                NULLIF(LOWER(TRIM(' 	
-' FROM "t28"."utm_medium")), ''),
-                "t44"."url_utm_medium"
-              ) AS "u_utm_medium",
-              COALESCE(
-                NULLIF(LOWER(TRIM(' 	
-' FROM "t28"."utm_campaign")), ''),
-                "t44"."url_utm_campaign"
-              ) AS "u_utm_campaign",
-              COALESCE(
-                NULLIF(LOWER(TRIM(' 	
-' FROM "t28"."utm_content")), ''),
-                "t44"."url_utm_content"
-              ) AS "u_utm_content",
-              COALESCE(
-                NULLIF(LOWER(TRIM(' 	
-' FROM "t28"."utm_term")), ''),
-                "t44"."url_utm_term"
-              ) AS "u_utm_term",
-              "t69"."referrer_host",
-              "t69"."ref_source",
-              "t69"."ref_medium",
-              COALESCE("t69"."internal", FALSE) AS "internal"
-            FROM "t26" AS "t28"
-            LEFT OUTER JOIN (
-              SELECT DISTINCT
-                *
-              FROM (
-                SELECT
-                  "t38"."referrer",
-                  "t38"."referrer_host",
-                  "t66"."ref_source",
-                  "t66"."ref_medium",
-                  "t66"."is_internal" AS "internal"
-                FROM "t36" AS "t38"
-                LEFT OUTER JOIN (
-                  SELECT
-                    "t41"."referrer_host",
-                    "t64"."ref_source",
-                    "t64"."ref_medium",
-                    "t60"."internal_host" IS NOT NULL AS "is_internal"
-                  FROM "t39" AS "t41"
-                  LEFT OUTER JOIN (
-                    SELECT
-                      "t62"."referrer_host",
-                      "t8"."source" AS "ref_source",
-                      "t8"."medium" AS "ref_medium"
-                    FROM (
-                      SELECT
-                        "t58"."referrer_host",
-                        MIN("t58"."position") AS "position"
-                      FROM (
-                        SELECT
-                          "t56"."referrer_host",
-                          "t10"."position"
-                        FROM (
-                          SELECT
-                            *
-                          FROM (
-                            SELECT
-                              *
-                            FROM (
-                              SELECT
-                                "t40"."referrer_host",
-                                'name' AS "kind",
-                                1 AS "labels",
-                                NULLIF(
-                                  CASE
-                                    WHEN "t40"."referrer_host" ~ (
-                                      '(' || '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$' || ')'
-                                    )
-                                    THEN (
-                                      REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$' || ')')
-                                    )[2]
-                                    ELSE NULL
-                                  END,
-                                  ''
-                                ) AS "key"
-                              FROM "t39" AS "t40"
-                              WHERE
-                                NULLIF(
-                                  CASE
-                                    WHEN "t40"."referrer_host" ~ (
-                                      '(' || '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$' || ')'
-                                    )
-                                    THEN (
-                                      REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$' || ')')
-                                    )[2]
-                                    ELSE NULL
-                                  END,
-                                  ''
-                                ) IS NOT NULL
-                            ) AS "t45"
-                            UNION ALL
-                            SELECT
-                              *
-                            FROM (
-                              SELECT
-                                "t40"."referrer_host",
-                                'name' AS "kind",
-                                1 AS "labels",
-                                NULLIF(
-                                  CASE
-                                    WHEN "t40"."referrer_host" ~ (
-                                      '(' || '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$' || ')'
-                                    )
-                                    THEN (
-                                      REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$' || ')')
-                                    )[2]
-                                    ELSE NULL
-                                  END,
-                                  ''
-                                ) AS "key"
-                              FROM "t39" AS "t40"
-                              WHERE
-                                NULLIF(
-                                  CASE
-                                    WHEN "t40"."referrer_host" ~ (
-                                      '(' || '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$' || ')'
-                                    )
-                                    THEN (
-                                      REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$' || ')')
-                                    )[2]
-                                    ELSE NULL
-                                  END,
-                                  ''
-                                ) IS NOT NULL
-                            ) AS "t46"
-                          ) AS "t51"
-                          UNION ALL
-                          SELECT
-                            *
-                          FROM (
-                            SELECT
-                              *
-                            FROM (
-                              SELECT
-                                *
-                              FROM (
-                                SELECT
-                                  "t40"."referrer_host",
-                                  'domain' AS "kind",
-                                  2 AS "labels",
-                                  NULLIF(
-                                    CASE
-                                      WHEN "t40"."referrer_host" ~ (
-                                        '(' || '(?:^|\.)([^.]+(?:\.[^.]+))$' || ')'
-                                      )
-                                      THEN (
-                                        REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+))$' || ')')
-                                      )[2]
-                                      ELSE NULL
-                                    END,
-                                    ''
-                                  ) AS "key"
-                                FROM "t39" AS "t40"
-                                WHERE
-                                  NULLIF(
-                                    CASE
-                                      WHEN "t40"."referrer_host" ~ (
-                                        '(' || '(?:^|\.)([^.]+(?:\.[^.]+))$' || ')'
-                                      )
-                                      THEN (
-                                        REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+))$' || ')')
-                                      )[2]
-                                      ELSE NULL
-                                    END,
-                                    ''
-                                  ) IS NOT NULL
-                              ) AS "t47"
-                              UNION ALL
-                              SELECT
-                                *
-                              FROM (
-                                SELECT
-                                  "t40"."referrer_host",
-                                  'domain' AS "kind",
-                                  3 AS "labels",
-                                  NULLIF(
-                                    CASE
-                                      WHEN "t40"."referrer_host" ~ (
-                                        '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$' || ')'
-                                      )
-                                      THEN (
-                                        REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$' || ')')
-                                      )[2]
-                                      ELSE NULL
-                                    END,
-                                    ''
-                                  ) AS "key"
-                                FROM "t39" AS "t40"
-                                WHERE
-                                  NULLIF(
-                                    CASE
-                                      WHEN "t40"."referrer_host" ~ (
-                                        '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$' || ')'
-                                      )
-                                      THEN (
-                                        REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$' || ')')
-                                      )[2]
-                                      ELSE NULL
-                                    END,
-                                    ''
-                                  ) IS NOT NULL
-                              ) AS "t48"
-                            ) AS "t52"
-                            UNION ALL
-                            SELECT
-                              *
-                            FROM (
-                              SELECT
-                                *
-                              FROM (
-                                SELECT
-                                  "t40"."referrer_host",
-                                  'domain' AS "kind",
-                                  4 AS "labels",
-                                  NULLIF(
-                                    CASE
-                                      WHEN "t40"."referrer_host" ~ (
-                                        '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$' || ')'
-                                      )
-                                      THEN (
-                                        REGEXP_MATCH(
-                                          "t40"."referrer_host",
-                                          '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$' || ')'
-                                        )
-                                      )[2]
-                                      ELSE NULL
-                                    END,
-                                    ''
-                                  ) AS "key"
-                                FROM "t39" AS "t40"
-                                WHERE
-                                  NULLIF(
-                                    CASE
-                                      WHEN "t40"."referrer_host" ~ (
-                                        '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$' || ')'
-                                      )
-                                      THEN (
-                                        REGEXP_MATCH(
-                                          "t40"."referrer_host",
-                                          '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$' || ')'
-                                        )
-                                      )[2]
-                                      ELSE NULL
-                                    END,
-                                    ''
-                                  ) IS NOT NULL
-                              ) AS "t49"
-                              UNION ALL
-                              SELECT
-                                *
-                              FROM (
-                                SELECT
-                                  "t40"."referrer_host",
-                                  'name' AS "kind",
-                                  1 AS "labels",
-                                  NULLIF(
-                                    CASE
-                                      WHEN "t40"."referrer_host" ~ (
-                                        '(' || '(?:^|\.)([^.]+)\.[a-z]{2,3}$' || ')'
-                                      )
-                                      THEN (
-                                        REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+)\.[a-z]{2,3}$' || ')')
-                                      )[2]
-                                      ELSE NULL
-                                    END,
-                                    ''
-                                  ) AS "key"
-                                FROM "t39" AS "t40"
-                                WHERE
-                                  NULLIF(
-                                    CASE
-                                      WHEN "t40"."referrer_host" ~ (
-                                        '(' || '(?:^|\.)([^.]+)\.[a-z]{2,3}$' || ')'
-                                      )
-                                      THEN (
-                                        REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+)\.[a-z]{2,3}$' || ')')
-                                      )[2]
-                                      ELSE NULL
-                                    END,
-                                    ''
-                                  ) IS NOT NULL
-                              ) AS "t50"
-                            ) AS "t53"
-                          ) AS "t54"
-                        ) AS "t56"
-                        INNER JOIN (VALUES
-                          ('domain', 3, 'mail.google.com', 0, 'gmail', 'email'),
-                          ('domain', 3, 'inbox.google.com', 0, 'gmail', 'email'),
-                          ('domain', 3, 'outlook.live.com', 1, 'outlook', 'email'),
-                          ('domain', 3, 'outlook.office.com', 1, 'outlook', 'email'),
-                          ('domain', 3, 'outlook.office365.com', 1, 'outlook', 'email'),
-                          ('domain', 3, 'mail.live.com', 1, 'outlook', 'email'),
-                          ('domain', 3, 'mail.yahoo.com', 2, 'yahoo', 'email'),
-                          ('domain', 4, 'mail.yahoo.co.jp', 2, 'yahoo', 'email'),
-                          ('domain', 3, 'mail.aol.com', 3, 'aol', 'email'),
-                          ('domain', 3, 'mail.proton.me', 4, 'protonmail', 'email'),
-                          ('domain', 3, 'mail.protonmail.com', 4, 'protonmail', 'email'),
-                          ('name', 1, 'google', 5, 'google', 'organic'),
-                          ('domain', 2, 'bing.com', 6, 'bing', 'organic'),
-                          ('domain', 2, 'duckduckgo.com', 7, 'duckduckgo', 'organic'),
-                          ('name', 1, 'yahoo', 8, 'yahoo', 'organic'),
-                          ('domain', 2, 'ecosia.org', 9, 'ecosia', 'organic'),
-                          ('domain', 2, 'baidu.com', 10, 'baidu', 'organic'),
-                          ('name', 1, 'yandex', 11, 'yandex', 'organic'),
-                          ('domain', 3, 'search.brave.com', 12, 'brave', 'organic'),
-                          ('domain', 2, 'facebook.com', 13, 'facebook', 'social'),
-                          ('domain', 2, 'fb.com', 13, 'facebook', 'social'),
-                          ('domain', 2, 'fb.me', 13, 'facebook', 'social'),
-                          ('domain', 2, 'instagram.com', 14, 'instagram', 'social'),
-                          ('domain', 2, 't.co', 15, 'twitter', 'social'),
-                          ('domain', 2, 'twitter.com', 15, 'twitter', 'social'),
-                          ('domain', 2, 'x.com', 15, 'twitter', 'social'),
-                          ('domain', 2, 'linkedin.com', 16, 'linkedin', 'social'),
-                          ('domain', 2, 'lnkd.in', 16, 'linkedin', 'social'),
-                          ('name', 1, 'pinterest', 17, 'pinterest', 'social'),
-                          ('domain', 2, 'pin.it', 17, 'pinterest', 'social'),
-                          ('domain', 2, 'tiktok.com', 18, 'tiktok', 'social'),
-                          ('domain', 2, 'youtube.com', 19, 'youtube', 'social'),
-                          ('domain', 2, 'youtu.be', 19, 'youtube', 'social'),
-                          ('domain', 2, 'reddit.com', 20, 'reddit', 'social'),
-                          ('domain', 2, 'threads.net', 21, 'threads', 'social'),
-                          ('domain', 2, 'snapchat.com', 22, 'snapchat', 'social')) AS t10(kind, labels, key, position, source, medium)
-                          ON "t56"."kind" = "t10"."kind"
-                          AND "t56"."labels" = "t10"."labels"
-                          AND "t56"."key" = "t10"."key"
-                      ) AS "t58"
-                      GROUP BY
-                        1
-                    ) AS "t62"
-                    INNER JOIN (VALUES
-                      (0, 'gmail', 'email'),
-                      (1, 'outlook', 'email'),
-                      (2, 'yahoo', 'email'),
-                      (3, 'aol', 'email'),
-                      (4, 'protonmail', 'email'),
-                      (5, 'google', 'organic'),
-                      (6, 'bing', 'organic'),
-                      (7, 'duckduckgo', 'organic'),
-                      (8, 'yahoo', 'organic'),
-                      (9, 'ecosia', 'organic'),
-                      (10, 'baidu', 'organic'),
-                      (11, 'yandex', 'organic'),
-                      (12, 'brave', 'organic'),
-                      (13, 'facebook', 'social'),
-                      (14, 'instagram', 'social'),
-                      (15, 'twitter', 'social'),
-                      (16, 'linkedin', 'social'),
-                      (17, 'pinterest', 'social'),
-                      (18, 'tiktok', 'social'),
-                      (19, 'youtube', 'social'),
-                      (20, 'reddit', 'social'),
-                      (21, 'threads', 'social'),
-                      (22, 'snapchat', 'social')) AS t8(position, source, medium)
-                      ON "t62"."position" = "t8"."position"
-                  ) AS "t64"
-                    ON "t41"."referrer_host" = "t64"."referrer_host"
-                  LEFT OUTER JOIN (
-                    SELECT DISTINCT
-                      *
-                    FROM (
-                      SELECT
-                        "t56"."referrer_host" AS "internal_host"
-                      FROM (
-                        SELECT
-                          *
-                        FROM (
-                          SELECT
-                            *
-                          FROM (
-                            SELECT
-                              "t40"."referrer_host",
-                              'name' AS "kind",
-                              1 AS "labels",
-                              NULLIF(
-                                CASE
-                                  WHEN "t40"."referrer_host" ~ (
-                                    '(' || '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$' || ')'
-                                  )
-                                  THEN (
-                                    REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$' || ')')
-                                  )[2]
-                                  ELSE NULL
-                                END,
-                                ''
-                              ) AS "key"
-                            FROM "t39" AS "t40"
-                            WHERE
-                              NULLIF(
-                                CASE
-                                  WHEN "t40"."referrer_host" ~ (
-                                    '(' || '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$' || ')'
-                                  )
-                                  THEN (
-                                    REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$' || ')')
-                                  )[2]
-                                  ELSE NULL
-                                END,
-                                ''
-                              ) IS NOT NULL
-                          ) AS "t45"
-                          UNION ALL
-                          SELECT
-                            *
-                          FROM (
-                            SELECT
-                              "t40"."referrer_host",
-                              'name' AS "kind",
-                              1 AS "labels",
-                              NULLIF(
-                                CASE
-                                  WHEN "t40"."referrer_host" ~ (
-                                    '(' || '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$' || ')'
-                                  )
-                                  THEN (
-                                    REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$' || ')')
-                                  )[2]
-                                  ELSE NULL
-                                END,
-                                ''
-                              ) AS "key"
-                            FROM "t39" AS "t40"
-                            WHERE
-                              NULLIF(
-                                CASE
-                                  WHEN "t40"."referrer_host" ~ (
-                                    '(' || '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$' || ')'
-                                  )
-                                  THEN (
-                                    REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$' || ')')
-                                  )[2]
-                                  ELSE NULL
-                                END,
-                                ''
-                              ) IS NOT NULL
-                          ) AS "t46"
-                        ) AS "t51"
-                        UNION ALL
-                        SELECT
-                          *
-                        FROM (
-                          SELECT
-                            *
-                          FROM (
-                            SELECT
-                              *
-                            FROM (
-                              SELECT
-                                "t40"."referrer_host",
-                                'domain' AS "kind",
-                                2 AS "labels",
-                                NULLIF(
-                                  CASE
-                                    WHEN "t40"."referrer_host" ~ (
-                                      '(' || '(?:^|\.)([^.]+(?:\.[^.]+))$' || ')'
-                                    )
-                                    THEN (
-                                      REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+))$' || ')')
-                                    )[2]
-                                    ELSE NULL
-                                  END,
-                                  ''
-                                ) AS "key"
-                              FROM "t39" AS "t40"
-                              WHERE
-                                NULLIF(
-                                  CASE
-                                    WHEN "t40"."referrer_host" ~ (
-                                      '(' || '(?:^|\.)([^.]+(?:\.[^.]+))$' || ')'
-                                    )
-                                    THEN (
-                                      REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+))$' || ')')
-                                    )[2]
-                                    ELSE NULL
-                                  END,
-                                  ''
-                                ) IS NOT NULL
-                            ) AS "t47"
-                            UNION ALL
-                            SELECT
-                              *
-                            FROM (
-                              SELECT
-                                "t40"."referrer_host",
-                                'domain' AS "kind",
-                                3 AS "labels",
-                                NULLIF(
-                                  CASE
-                                    WHEN "t40"."referrer_host" ~ (
-                                      '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$' || ')'
-                                    )
-                                    THEN (
-                                      REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$' || ')')
-                                    )[2]
-                                    ELSE NULL
-                                  END,
-                                  ''
-                                ) AS "key"
-                              FROM "t39" AS "t40"
-                              WHERE
-                                NULLIF(
-                                  CASE
-                                    WHEN "t40"."referrer_host" ~ (
-                                      '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$' || ')'
-                                    )
-                                    THEN (
-                                      REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$' || ')')
-                                    )[2]
-                                    ELSE NULL
-                                  END,
-                                  ''
-                                ) IS NOT NULL
-                            ) AS "t48"
-                          ) AS "t52"
-                          UNION ALL
-                          SELECT
-                            *
-                          FROM (
-                            SELECT
-                              *
-                            FROM (
-                              SELECT
-                                "t40"."referrer_host",
-                                'domain' AS "kind",
-                                4 AS "labels",
-                                NULLIF(
-                                  CASE
-                                    WHEN "t40"."referrer_host" ~ (
-                                      '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$' || ')'
-                                    )
-                                    THEN (
-                                      REGEXP_MATCH(
-                                        "t40"."referrer_host",
-                                        '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$' || ')'
-                                      )
-                                    )[2]
-                                    ELSE NULL
-                                  END,
-                                  ''
-                                ) AS "key"
-                              FROM "t39" AS "t40"
-                              WHERE
-                                NULLIF(
-                                  CASE
-                                    WHEN "t40"."referrer_host" ~ (
-                                      '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$' || ')'
-                                    )
-                                    THEN (
-                                      REGEXP_MATCH(
-                                        "t40"."referrer_host",
-                                        '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$' || ')'
-                                      )
-                                    )[2]
-                                    ELSE NULL
-                                  END,
-                                  ''
-                                ) IS NOT NULL
-                            ) AS "t49"
-                            UNION ALL
-                            SELECT
-                              *
-                            FROM (
-                              SELECT
-                                "t40"."referrer_host",
-                                'name' AS "kind",
-                                1 AS "labels",
-                                NULLIF(
-                                  CASE
-                                    WHEN "t40"."referrer_host" ~ (
-                                      '(' || '(?:^|\.)([^.]+)\.[a-z]{2,3}$' || ')'
-                                    )
-                                    THEN (
-                                      REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+)\.[a-z]{2,3}$' || ')')
-                                    )[2]
-                                    ELSE NULL
-                                  END,
-                                  ''
-                                ) AS "key"
-                              FROM "t39" AS "t40"
-                              WHERE
-                                NULLIF(
-                                  CASE
-                                    WHEN "t40"."referrer_host" ~ (
-                                      '(' || '(?:^|\.)([^.]+)\.[a-z]{2,3}$' || ')'
-                                    )
-                                    THEN (
-                                      REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+)\.[a-z]{2,3}$' || ')')
-                                    )[2]
-                                    ELSE NULL
-                                  END,
-                                  ''
-                                ) IS NOT NULL
-                            ) AS "t50"
-                          ) AS "t53"
-                        ) AS "t54"
-                      ) AS "t56"
-                      WHERE
-                        EXISTS(
-                          SELECT
-                            1
-                          FROM (VALUES
-                            ('domain', 2, 'myshopify.com'),
-                            ('domain', 2, 'shop.app'),
-                            ('domain', 3, 'checkout.shopify.com')) AS t9(kind, labels, key)
-                          WHERE
-                            "t56"."kind" = "t9"."kind"
-                            AND "t56"."labels" = "t9"."labels"
-                            AND "t56"."key" = "t9"."key"
-                        )
-                    ) AS "t57"
-                  ) AS "t60"
-                    ON "t41"."referrer_host" = "t60"."internal_host"
-                ) AS "t66"
-                  ON "t38"."referrer_host" = "t66"."referrer_host"
-              ) AS "t67"
-            ) AS "t69"
-              ON "t28"."referrer" = "t69"."referrer"
-            LEFT OUTER JOIN (
-              SELECT DISTINCT
-                "t42"."landing_url",
-                "t42"."url_utm_source",
-                "t42"."url_utm_medium",
-                "t42"."url_utm_campaign",
-                "t42"."url_utm_content",
-                "t42"."url_utm_term"
-              FROM (
-                SELECT
-                  "t35"."landing_url",
-                  "t35"."q__utm_source",
-                  "t35"."q__utm_medium",
-                  "t35"."q__utm_campaign",
-                  "t35"."q__utm_content",
-                  "t35"."q__utm_term",
-                  "t35"."ok__utm_source",
-                  "t35"."ok__utm_medium",
-                  "t35"."ok__utm_campaign",
-                  "t35"."ok__utm_content",
-                  "t35"."ok__utm_term",
-                  NULLIF(
-                    LOWER(
-                      TRIM(' 	
-' FROM CASE
-                        WHEN "t35"."ok__utm_source"
-                        THEN COALESCE(
-                          (
-                            SELECT
-                              CONVERT_FROM(
-                                STRING_AGG(
-                                  
-                                    CASE
-                                      WHEN LEFT(m.t[1], 1) = '%' AND LENGTH(m.t[1]) = 3
-                                      THEN DECODE(SUBSTRING(m.t[1] FROM 2 FOR 2), 'hex')
-                                      ELSE CONVERT_TO(m.t[1], 'UTF8')
-                                    END,
-                                    CAST('' AS BYTEA)
-                                  
-                                  ORDER BY
-                                    m.n
-                                ),
-                                'UTF8'
-                              )
-                            FROM REGEXP_MATCHES(
-                              CASE WHEN "t35"."ok__utm_source" THEN "t35"."q__utm_source" ELSE '' END,
-                              '%[0-9A-Fa-f]{2}|[^%]+|%',
-                              'g'
-                            ) WITH ORDINALITY AS m(t, n)
-                          ),
-                          ''
-                        )
-                        ELSE "t35"."q__utm_source"
-                      END)
-                    ),
-                    ''
-                  ) AS "url_utm_source",
-                  NULLIF(
-                    LOWER(
-                      TRIM(' 	
-' FROM CASE
-                        WHEN "t35"."ok__utm_medium"
-                        THEN COALESCE(
-                          (
-                            SELECT
-                              CONVERT_FROM(
-                                STRING_AGG(
-                                  
-                                    CASE
-                                      WHEN LEFT(m.t[1], 1) = '%' AND LENGTH(m.t[1]) = 3
-                                      THEN DECODE(SUBSTRING(m.t[1] FROM 2 FOR 2), 'hex')
-                                      ELSE CONVERT_TO(m.t[1], 'UTF8')
-                                    END,
-                                    CAST('' AS BYTEA)
-                                  
-                                  ORDER BY
-                                    m.n
-                                ),
-                                'UTF8'
-                              )
-                            FROM REGEXP_MATCHES(
-                              CASE WHEN "t35"."ok__utm_medium" THEN "t35"."q__utm_medium" ELSE '' END,
-                              '%[0-9A-Fa-f]{2}|[^%]+|%',
-                              'g'
-                            ) WITH ORDINALITY AS m(t, n)
-                          ),
-                          ''
-                        )
-                        ELSE "t35"."q__utm_medium"
-                      END)
-                    ),
-                    ''
-                  ) AS "url_utm_medium",
-                  NULLIF(
-                    LOWER(
-                      TRIM(' 	
-' FROM CASE
-                        WHEN "t35"."ok__utm_campaign"
-                        THEN COALESCE(
-                          (
-                            SELECT
-                              CONVERT_FROM(
-                                STRING_AGG(
-                                  
-                                    CASE
-                                      WHEN LEFT(m.t[1], 1) = '%' AND LENGTH(m.t[1]) = 3
-                                      THEN DECODE(SUBSTRING(m.t[1] FROM 2 FOR 2), 'hex')
-                                      ELSE CONVERT_TO(m.t[1], 'UTF8')
-                                    END,
-                                    CAST('' AS BYTEA)
-                                  
-                                  ORDER BY
-                                    m.n
-                                ),
-                                'UTF8'
-                              )
-                            FROM REGEXP_MATCHES(
-                              CASE WHEN "t35"."ok__utm_campaign" THEN "t35"."q__utm_campaign" ELSE '' END,
-                              '%[0-9A-Fa-f]{2}|[^%]+|%',
-                              'g'
-                            ) WITH ORDINALITY AS m(t, n)
-                          ),
-                          ''
-                        )
-                        ELSE "t35"."q__utm_campaign"
-                      END)
-                    ),
-                    ''
-                  ) AS "url_utm_campaign",
-                  NULLIF(
-                    LOWER(
-                      TRIM(' 	
-' FROM CASE
-                        WHEN "t35"."ok__utm_content"
-                        THEN COALESCE(
-                          (
-                            SELECT
-                              CONVERT_FROM(
-                                STRING_AGG(
-                                  
-                                    CASE
-                                      WHEN LEFT(m.t[1], 1) = '%' AND LENGTH(m.t[1]) = 3
-                                      THEN DECODE(SUBSTRING(m.t[1] FROM 2 FOR 2), 'hex')
-                                      ELSE CONVERT_TO(m.t[1], 'UTF8')
-                                    END,
-                                    CAST('' AS BYTEA)
-                                  
-                                  ORDER BY
-                                    m.n
-                                ),
-                                'UTF8'
-                              )
-                            FROM REGEXP_MATCHES(
-                              CASE WHEN "t35"."ok__utm_content" THEN "t35"."q__utm_content" ELSE '' END,
-                              '%[0-9A-Fa-f]{2}|[^%]+|%',
-                              'g'
-                            ) WITH ORDINALITY AS m(t, n)
-                          ),
-                          ''
-                        )
-                        ELSE "t35"."q__utm_content"
-                      END)
-                    ),
-                    ''
-                  ) AS "url_utm_content",
-                  NULLIF(
-                    LOWER(
-                      TRIM(' 	
-' FROM CASE
-                        WHEN "t35"."ok__utm_term"
-                        THEN COALESCE(
-                          (
-                            SELECT
-                              CONVERT_FROM(
-                                STRING_AGG(
-                                  
-                                    CASE
-                                      WHEN LEFT(m.t[1], 1) = '%' AND LENGTH(m.t[1]) = 3
-                                      THEN DECODE(SUBSTRING(m.t[1] FROM 2 FOR 2), 'hex')
-                                      ELSE CONVERT_TO(m.t[1], 'UTF8')
-                                    END,
-                                    CAST('' AS BYTEA)
-                                  
-                                  ORDER BY
-                                    m.n
-                                ),
-                                'UTF8'
-                              )
-                            FROM REGEXP_MATCHES(
-                              CASE WHEN "t35"."ok__utm_term" THEN "t35"."q__utm_term" ELSE '' END,
-                              '%[0-9A-Fa-f]{2}|[^%]+|%',
-                              'g'
-                            ) WITH ORDINALITY AS m(t, n)
-                          ),
-                          ''
-                        )
-                        ELSE "t35"."q__utm_term"
-                      END)
-                    ),
-                    ''
-                  ) AS "url_utm_term"
-                FROM (
-                  SELECT
-                    "t34"."landing_url",
-                    "t34"."q__utm_source",
-                    "t34"."q__utm_medium",
-                    "t34"."q__utm_campaign",
-                    "t34"."q__utm_content",
-                    "t34"."q__utm_term",
-                    (
-                      POSITION('%' IN "t34"."q__utm_source") > 0
-                    )
-                    AND "t34"."q__utm_source" ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$' AS "ok__utm_source",
-                    (
-                      POSITION('%' IN "t34"."q__utm_medium") > 0
-                    )
-                    AND "t34"."q__utm_medium" ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$' AS "ok__utm_medium",
-                    (
-                      POSITION('%' IN "t34"."q__utm_campaign") > 0
-                    )
-                    AND "t34"."q__utm_campaign" ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$' AS "ok__utm_campaign",
-                    (
-                      POSITION('%' IN "t34"."q__utm_content") > 0
-                    )
-                    AND "t34"."q__utm_content" ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$' AS "ok__utm_content",
-                    (
-                      POSITION('%' IN "t34"."q__utm_term") > 0
-                    )
-                    AND "t34"."q__utm_term" ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$' AS "ok__utm_term"
-                  FROM (
-                    SELECT
-                      "t30"."landing_url",
-                      REPLACE(
-                        NULLIF(
-                          CASE
-                            WHEN "t30"."landing_url" ~ (
-                              '(' || '[?&]utm_source=([^&#]*)' || ')'
-                            )
-                            THEN (
-                              REGEXP_MATCH("t30"."landing_url", '(' || '[?&]utm_source=([^&#]*)' || ')')
-                            )[2]
-                            ELSE NULL
-                          END,
-                          ''
-                        ),
-                        '+',
-                        ' '
-                      ) AS "q__utm_source",
-                      REPLACE(
-                        NULLIF(
-                          CASE
-                            WHEN "t30"."landing_url" ~ (
-                              '(' || '[?&]utm_medium=([^&#]*)' || ')'
-                            )
-                            THEN (
-                              REGEXP_MATCH("t30"."landing_url", '(' || '[?&]utm_medium=([^&#]*)' || ')')
-                            )[2]
-                            ELSE NULL
-                          END,
-                          ''
-                        ),
-                        '+',
-                        ' '
-                      ) AS "q__utm_medium",
-                      REPLACE(
-                        NULLIF(
-                          CASE
-                            WHEN "t30"."landing_url" ~ (
-                              '(' || '[?&]utm_campaign=([^&#]*)' || ')'
-                            )
-                            THEN (
-                              REGEXP_MATCH("t30"."landing_url", '(' || '[?&]utm_campaign=([^&#]*)' || ')')
-                            )[2]
-                            ELSE NULL
-                          END,
-                          ''
-                        ),
-                        '+',
-                        ' '
-                      ) AS "q__utm_campaign",
-                      REPLACE(
-                        NULLIF(
-                          CASE
-                            WHEN "t30"."landing_url" ~ (
-                              '(' || '[?&]utm_content=([^&#]*)' || ')'
-                            )
-                            THEN (
-                              REGEXP_MATCH("t30"."landing_url", '(' || '[?&]utm_content=([^&#]*)' || ')')
-                            )[2]
-                            ELSE NULL
-                          END,
-                          ''
-                        ),
-                        '+',
-                        ' '
-                      ) AS "q__utm_content",
-                      REPLACE(
-                        NULLIF(
-                          CASE
-                            WHEN "t30"."landing_url" ~ (
-                              '(' || '[?&]utm_term=([^&#]*)' || ')'
-                            )
-                            THEN (
-                              REGEXP_MATCH("t30"."landing_url", '(' || '[?&]utm_term=([^&#]*)' || ')')
-                            )[2]
-                            ELSE NULL
-                          END,
-                          ''
-                        ),
-                        '+',
-                        ' '
-                      ) AS "q__utm_term"
-                    FROM (
-                      SELECT DISTINCT
-                        "t27"."landing_url"
-                      FROM "t26" AS "t27"
-                      WHERE
-                        "t27"."landing_url" IS NOT NULL
-                    ) AS "t30"
-                  ) AS "t34"
-                ) AS "t35"
-              ) AS "t42"
-            ) AS "t44"
-              ON "t28"."landing_url" = "t44"."landing_url"
-          ) AS "t70"
-        ) AS "t71"
-      ) AS "t72"
-    ) AS "t73"
+    FROM "t72" AS "t73"
   ) AS "t76"
   LEFT OUTER JOIN (
     SELECT
@@ -1537,1143 +1491,180 @@ WITH "t17" AS (
         "t73"."source",
         "t73"."medium",
         "t73"."campaign"
-      FROM (
-        SELECT
-          "t72"."shop_id",
-          "t72"."order_id",
-          "t72"."touchpoint_id",
-          "t72"."kind",
-          "t72"."visitor_id",
-          "t72"."customer_id",
-          "t72"."at",
-          "t72"."landing_url",
-          "t72"."referrer",
-          "t72"."utm_source",
-          "t72"."utm_medium",
-          "t72"."utm_campaign",
-          "t72"."utm_content",
-          "t72"."utm_term",
-          "t72"."u_utm_source",
-          "t72"."u_utm_medium",
-          "t72"."u_utm_campaign",
-          "t72"."u_utm_content",
-          "t72"."u_utm_term",
-          "t72"."referrer_host",
-          "t72"."classified_by",
-          "t72"."is_direct",
-          "t72"."source",
-          "t72"."medium",
-          "t72"."campaign"
-        FROM (
-          SELECT
-            "t71"."shop_id",
-            "t71"."order_id",
-            "t71"."touchpoint_id",
-            "t71"."kind",
-            "t71"."visitor_id",
-            "t71"."customer_id",
-            "t71"."at",
-            "t71"."landing_url",
-            "t71"."referrer",
-            "t71"."utm_source",
-            "t71"."utm_medium",
-            "t71"."utm_campaign",
-            "t71"."utm_content",
-            "t71"."utm_term",
-            "t71"."u_utm_source",
-            "t71"."u_utm_medium",
-            "t71"."u_utm_campaign",
-            "t71"."u_utm_content",
-            "t71"."u_utm_term",
-            "t71"."referrer_host",
-            "t71"."ref_source",
-            "t71"."ref_medium",
-            "t71"."internal",
-            "t71"."classified_by",
-            (
-              "t71"."classified_by" = 'direct'
-            )
-            OR (
-              (
-                "t71"."classified_by" = 'utm'
-              )
-              AND COALESCE(
-                "t71"."u_utm_source" IN ('direct', '(direct)')
-                AND "t71"."u_utm_medium" IN ('none', '(none)', '(not set)'),
-                FALSE
-              )
-            ) AS "is_direct",
-            CASE
-              WHEN (
-                "t71"."classified_by" = 'direct'
-              )
-              OR (
-                (
-                  "t71"."classified_by" = 'utm'
-                )
-                AND COALESCE(
-                  "t71"."u_utm_source" IN ('direct', '(direct)')
-                  AND "t71"."u_utm_medium" IN ('none', '(none)', '(not set)'),
-                  FALSE
-                )
-              )
-              THEN 'direct'
-              WHEN "t71"."classified_by" = 'utm'
-              THEN "t71"."u_utm_source"
-              ELSE COALESCE("t71"."ref_source", "t71"."referrer_host")
-            END AS "source",
-            CASE
-              WHEN (
-                "t71"."classified_by" = 'direct'
-              )
-              OR (
-                (
-                  "t71"."classified_by" = 'utm'
-                )
-                AND COALESCE(
-                  "t71"."u_utm_source" IN ('direct', '(direct)')
-                  AND "t71"."u_utm_medium" IN ('none', '(none)', '(not set)'),
-                  FALSE
-                )
-              )
-              THEN 'none'
-              WHEN "t71"."classified_by" = 'utm'
-              THEN "t71"."u_utm_medium"
-              ELSE COALESCE("t71"."ref_medium", 'referral')
-            END AS "medium",
-            CASE
-              WHEN (
-                "t71"."classified_by" = 'direct'
-              )
-              OR (
-                (
-                  "t71"."classified_by" = 'utm'
-                )
-                AND COALESCE(
-                  "t71"."u_utm_source" IN ('direct', '(direct)')
-                  AND "t71"."u_utm_medium" IN ('none', '(none)', '(not set)'),
-                  FALSE
-                )
-              )
-              THEN CAST(NULL AS VARCHAR)
-              ELSE "t71"."u_utm_campaign"
-            END AS "campaign"
-          FROM (
-            SELECT
-              "t70"."shop_id",
-              "t70"."order_id",
-              "t70"."touchpoint_id",
-              "t70"."kind",
-              "t70"."visitor_id",
-              "t70"."customer_id",
-              "t70"."at",
-              "t70"."landing_url",
-              "t70"."referrer",
-              "t70"."utm_source",
-              "t70"."utm_medium",
-              "t70"."utm_campaign",
-              "t70"."utm_content",
-              "t70"."utm_term",
-              "t70"."u_utm_source",
-              "t70"."u_utm_medium",
-              "t70"."u_utm_campaign",
-              "t70"."u_utm_content",
-              "t70"."u_utm_term",
-              "t70"."referrer_host",
-              "t70"."ref_source",
-              "t70"."ref_medium",
-              "t70"."internal",
-              CASE
-                WHEN TRUE
-                AND (
-                  "t70"."u_utm_source" IS NOT NULL
-                )
-                AND (
-                  "t70"."u_utm_medium" IS NOT NULL
-                )
-                THEN 'utm'
-                WHEN (
-                  "t70"."referrer_host" IS NOT NULL
-                ) AND NOT (
-                  "t70"."internal"
-                )
-                THEN 'referrer'
-                ELSE 'direct'
-              END AS "classified_by"
-            FROM (
-              SELECT
-                "t28"."shop_id",
-                "t28"."order_id",
-                "t28"."touchpoint_id",
-                "t28"."kind",
-                "t28"."visitor_id",
-                "t28"."customer_id",
-                "t28"."at",
-                "t28"."landing_url",
-                "t28"."referrer",
-                "t28"."utm_source",
-                "t28"."utm_medium",
-                "t28"."utm_campaign",
-                "t28"."utm_content",
-                "t28"."utm_term",
-                COALESCE(
-                  NULLIF(LOWER(TRIM(' 	
-' FROM "t28"."utm_source")), ''),
-                  "t44"."url_utm_source"
-                ) AS "u_utm_source",
-                COALESCE(
-                  NULLIF(LOWER(TRIM(' 	
-' FROM "t28"."utm_medium")), ''),
-                  "t44"."url_utm_medium"
-                ) AS "u_utm_medium",
-                COALESCE(
-                  NULLIF(LOWER(TRIM(' 	
-' FROM "t28"."utm_campaign")), ''),
-                  "t44"."url_utm_campaign"
-                ) AS "u_utm_campaign",
-                COALESCE(
-                  NULLIF(LOWER(TRIM(' 	
-' FROM "t28"."utm_content")), ''),
-                  "t44"."url_utm_content"
-                ) AS "u_utm_content",
-                COALESCE(
-                  NULLIF(LOWER(TRIM(' 	
-' FROM "t28"."utm_term")), ''),
-                  "t44"."url_utm_term"
-                ) AS "u_utm_term",
-                "t69"."referrer_host",
-                "t69"."ref_source",
-                "t69"."ref_medium",
-                COALESCE("t69"."internal", FALSE) AS "internal"
-              FROM "t26" AS "t28"
-              LEFT OUTER JOIN (
-                SELECT DISTINCT
-                  *
-                FROM (
-                  SELECT
-                    "t38"."referrer",
-                    "t38"."referrer_host",
-                    "t66"."ref_source",
-                    "t66"."ref_medium",
-                    "t66"."is_internal" AS "internal"
-                  FROM "t36" AS "t38"
-                  LEFT OUTER JOIN (
-                    SELECT
-                      "t41"."referrer_host",
-                      "t64"."ref_source",
-                      "t64"."ref_medium",
-                      "t60"."internal_host" IS NOT NULL AS "is_internal"
-                    FROM "t39" AS "t41"
-                    LEFT OUTER JOIN (
-                      SELECT
-                        "t62"."referrer_host",
-                        "t8"."source" AS "ref_source",
-                        "t8"."medium" AS "ref_medium"
-                      FROM (
-                        SELECT
-                          "t58"."referrer_host",
-                          MIN("t58"."position") AS "position"
-                        FROM (
-                          SELECT
-                            "t56"."referrer_host",
-                            "t10"."position"
-                          FROM (
-                            SELECT
-                              *
-                            FROM (
-                              SELECT
-                                *
-                              FROM (
-                                SELECT
-                                  "t40"."referrer_host",
-                                  'name' AS "kind",
-                                  1 AS "labels",
-                                  NULLIF(
-                                    CASE
-                                      WHEN "t40"."referrer_host" ~ (
-                                        '(' || '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$' || ')'
-                                      )
-                                      THEN (
-                                        REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$' || ')')
-                                      )[2]
-                                      ELSE NULL
-                                    END,
-                                    ''
-                                  ) AS "key"
-                                FROM "t39" AS "t40"
-                                WHERE
-                                  NULLIF(
-                                    CASE
-                                      WHEN "t40"."referrer_host" ~ (
-                                        '(' || '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$' || ')'
-                                      )
-                                      THEN (
-                                        REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$' || ')')
-                                      )[2]
-                                      ELSE NULL
-                                    END,
-                                    ''
-                                  ) IS NOT NULL
-                              ) AS "t45"
-                              UNION ALL
-                              SELECT
-                                *
-                              FROM (
-                                SELECT
-                                  "t40"."referrer_host",
-                                  'name' AS "kind",
-                                  1 AS "labels",
-                                  NULLIF(
-                                    CASE
-                                      WHEN "t40"."referrer_host" ~ (
-                                        '(' || '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$' || ')'
-                                      )
-                                      THEN (
-                                        REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$' || ')')
-                                      )[2]
-                                      ELSE NULL
-                                    END,
-                                    ''
-                                  ) AS "key"
-                                FROM "t39" AS "t40"
-                                WHERE
-                                  NULLIF(
-                                    CASE
-                                      WHEN "t40"."referrer_host" ~ (
-                                        '(' || '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$' || ')'
-                                      )
-                                      THEN (
-                                        REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$' || ')')
-                                      )[2]
-                                      ELSE NULL
-                                    END,
-                                    ''
-                                  ) IS NOT NULL
-                              ) AS "t46"
-                            ) AS "t51"
-                            UNION ALL
-                            SELECT
-                              *
-                            FROM (
-                              SELECT
-                                *
-                              FROM (
-                                SELECT
-                                  *
-                                FROM (
-                                  SELECT
-                                    "t40"."referrer_host",
-                                    'domain' AS "kind",
-                                    2 AS "labels",
-                                    NULLIF(
-                                      CASE
-                                        WHEN "t40"."referrer_host" ~ (
-                                          '(' || '(?:^|\.)([^.]+(?:\.[^.]+))$' || ')'
-                                        )
-                                        THEN (
-                                          REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+))$' || ')')
-                                        )[2]
-                                        ELSE NULL
-                                      END,
-                                      ''
-                                    ) AS "key"
-                                  FROM "t39" AS "t40"
-                                  WHERE
-                                    NULLIF(
-                                      CASE
-                                        WHEN "t40"."referrer_host" ~ (
-                                          '(' || '(?:^|\.)([^.]+(?:\.[^.]+))$' || ')'
-                                        )
-                                        THEN (
-                                          REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+))$' || ')')
-                                        )[2]
-                                        ELSE NULL
-                                      END,
-                                      ''
-                                    ) IS NOT NULL
-                                ) AS "t47"
-                                UNION ALL
-                                SELECT
-                                  *
-                                FROM (
-                                  SELECT
-                                    "t40"."referrer_host",
-                                    'domain' AS "kind",
-                                    3 AS "labels",
-                                    NULLIF(
-                                      CASE
-                                        WHEN "t40"."referrer_host" ~ (
-                                          '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$' || ')'
-                                        )
-                                        THEN (
-                                          REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$' || ')')
-                                        )[2]
-                                        ELSE NULL
-                                      END,
-                                      ''
-                                    ) AS "key"
-                                  FROM "t39" AS "t40"
-                                  WHERE
-                                    NULLIF(
-                                      CASE
-                                        WHEN "t40"."referrer_host" ~ (
-                                          '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$' || ')'
-                                        )
-                                        THEN (
-                                          REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$' || ')')
-                                        )[2]
-                                        ELSE NULL
-                                      END,
-                                      ''
-                                    ) IS NOT NULL
-                                ) AS "t48"
-                              ) AS "t52"
-                              UNION ALL
-                              SELECT
-                                *
-                              FROM (
-                                SELECT
-                                  *
-                                FROM (
-                                  SELECT
-                                    "t40"."referrer_host",
-                                    'domain' AS "kind",
-                                    4 AS "labels",
-                                    NULLIF(
-                                      CASE
-                                        WHEN "t40"."referrer_host" ~ (
-                                          '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$' || ')'
-                                        )
-                                        THEN (
-                                          REGEXP_MATCH(
-                                            "t40"."referrer_host",
-                                            '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$' || ')'
-                                          )
-                                        )[2]
-                                        ELSE NULL
-                                      END,
-                                      ''
-                                    ) AS "key"
-                                  FROM "t39" AS "t40"
-                                  WHERE
-                                    NULLIF(
-                                      CASE
-                                        WHEN "t40"."referrer_host" ~ (
-                                          '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$' || ')'
-                                        )
-                                        THEN (
-                                          REGEXP_MATCH(
-                                            "t40"."referrer_host",
-                                            '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$' || ')'
-                                          )
-                                        )[2]
-                                        ELSE NULL
-                                      END,
-                                      ''
-                                    ) IS NOT NULL
-                                ) AS "t49"
-                                UNION ALL
-                                SELECT
-                                  *
-                                FROM (
-                                  SELECT
-                                    "t40"."referrer_host",
-                                    'name' AS "kind",
-                                    1 AS "labels",
-                                    NULLIF(
-                                      CASE
-                                        WHEN "t40"."referrer_host" ~ (
-                                          '(' || '(?:^|\.)([^.]+)\.[a-z]{2,3}$' || ')'
-                                        )
-                                        THEN (
-                                          REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+)\.[a-z]{2,3}$' || ')')
-                                        )[2]
-                                        ELSE NULL
-                                      END,
-                                      ''
-                                    ) AS "key"
-                                  FROM "t39" AS "t40"
-                                  WHERE
-                                    NULLIF(
-                                      CASE
-                                        WHEN "t40"."referrer_host" ~ (
-                                          '(' || '(?:^|\.)([^.]+)\.[a-z]{2,3}$' || ')'
-                                        )
-                                        THEN (
-                                          REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+)\.[a-z]{2,3}$' || ')')
-                                        )[2]
-                                        ELSE NULL
-                                      END,
-                                      ''
-                                    ) IS NOT NULL
-                                ) AS "t50"
-                              ) AS "t53"
-                            ) AS "t54"
-                          ) AS "t56"
-                          INNER JOIN (VALUES
-                            ('domain', 3, 'mail.google.com', 0, 'gmail', 'email'),
-                            ('domain', 3, 'inbox.google.com', 0, 'gmail', 'email'),
-                            ('domain', 3, 'outlook.live.com', 1, 'outlook', 'email'),
-                            ('domain', 3, 'outlook.office.com', 1, 'outlook', 'email'),
-                            ('domain', 3, 'outlook.office365.com', 1, 'outlook', 'email'),
-                            ('domain', 3, 'mail.live.com', 1, 'outlook', 'email'),
-                            ('domain', 3, 'mail.yahoo.com', 2, 'yahoo', 'email'),
-                            ('domain', 4, 'mail.yahoo.co.jp', 2, 'yahoo', 'email'),
-                            ('domain', 3, 'mail.aol.com', 3, 'aol', 'email'),
-                            ('domain', 3, 'mail.proton.me', 4, 'protonmail', 'email'),
-                            ('domain', 3, 'mail.protonmail.com', 4, 'protonmail', 'email'),
-                            ('name', 1, 'google', 5, 'google', 'organic'),
-                            ('domain', 2, 'bing.com', 6, 'bing', 'organic'),
-                            ('domain', 2, 'duckduckgo.com', 7, 'duckduckgo', 'organic'),
-                            ('name', 1, 'yahoo', 8, 'yahoo', 'organic'),
-                            ('domain', 2, 'ecosia.org', 9, 'ecosia', 'organic'),
-                            ('domain', 2, 'baidu.com', 10, 'baidu', 'organic'),
-                            ('name', 1, 'yandex', 11, 'yandex', 'organic'),
-                            ('domain', 3, 'search.brave.com', 12, 'brave', 'organic'),
-                            ('domain', 2, 'facebook.com', 13, 'facebook', 'social'),
-                            ('domain', 2, 'fb.com', 13, 'facebook', 'social'),
-                            ('domain', 2, 'fb.me', 13, 'facebook', 'social'),
-                            ('domain', 2, 'instagram.com', 14, 'instagram', 'social'),
-                            ('domain', 2, 't.co', 15, 'twitter', 'social'),
-                            ('domain', 2, 'twitter.com', 15, 'twitter', 'social'),
-                            ('domain', 2, 'x.com', 15, 'twitter', 'social'),
-                            ('domain', 2, 'linkedin.com', 16, 'linkedin', 'social'),
-                            ('domain', 2, 'lnkd.in', 16, 'linkedin', 'social'),
-                            ('name', 1, 'pinterest', 17, 'pinterest', 'social'),
-                            ('domain', 2, 'pin.it', 17, 'pinterest', 'social'),
-                            ('domain', 2, 'tiktok.com', 18, 'tiktok', 'social'),
-                            ('domain', 2, 'youtube.com', 19, 'youtube', 'social'),
-                            ('domain', 2, 'youtu.be', 19, 'youtube', 'social'),
-                            ('domain', 2, 'reddit.com', 20, 'reddit', 'social'),
-                            ('domain', 2, 'threads.net', 21, 'threads', 'social'),
-                            ('domain', 2, 'snapchat.com', 22, 'snapchat', 'social')) AS t10(kind, labels, key, position, source, medium)
-                            ON "t56"."kind" = "t10"."kind"
-                            AND "t56"."labels" = "t10"."labels"
-                            AND "t56"."key" = "t10"."key"
-                        ) AS "t58"
-                        GROUP BY
-                          1
-                      ) AS "t62"
-                      INNER JOIN (VALUES
-                        (0, 'gmail', 'email'),
-                        (1, 'outlook', 'email'),
-                        (2, 'yahoo', 'email'),
-                        (3, 'aol', 'email'),
-                        (4, 'protonmail', 'email'),
-                        (5, 'google', 'organic'),
-                        (6, 'bing', 'organic'),
-                        (7, 'duckduckgo', 'organic'),
-                        (8, 'yahoo', 'organic'),
-                        (9, 'ecosia', 'organic'),
-                        (10, 'baidu', 'organic'),
-                        (11, 'yandex', 'organic'),
-                        (12, 'brave', 'organic'),
-                        (13, 'facebook', 'social'),
-                        (14, 'instagram', 'social'),
-                        (15, 'twitter', 'social'),
-                        (16, 'linkedin', 'social'),
-                        (17, 'pinterest', 'social'),
-                        (18, 'tiktok', 'social'),
-                        (19, 'youtube', 'social'),
-                        (20, 'reddit', 'social'),
-                        (21, 'threads', 'social'),
-                        (22, 'snapchat', 'social')) AS t8(position, source, medium)
-                        ON "t62"."position" = "t8"."position"
-                    ) AS "t64"
-                      ON "t41"."referrer_host" = "t64"."referrer_host"
-                    LEFT OUTER JOIN (
-                      SELECT DISTINCT
-                        *
-                      FROM (
-                        SELECT
-                          "t56"."referrer_host" AS "internal_host"
-                        FROM (
-                          SELECT
-                            *
-                          FROM (
-                            SELECT
-                              *
-                            FROM (
-                              SELECT
-                                "t40"."referrer_host",
-                                'name' AS "kind",
-                                1 AS "labels",
-                                NULLIF(
-                                  CASE
-                                    WHEN "t40"."referrer_host" ~ (
-                                      '(' || '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$' || ')'
-                                    )
-                                    THEN (
-                                      REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$' || ')')
-                                    )[2]
-                                    ELSE NULL
-                                  END,
-                                  ''
-                                ) AS "key"
-                              FROM "t39" AS "t40"
-                              WHERE
-                                NULLIF(
-                                  CASE
-                                    WHEN "t40"."referrer_host" ~ (
-                                      '(' || '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$' || ')'
-                                    )
-                                    THEN (
-                                      REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$' || ')')
-                                    )[2]
-                                    ELSE NULL
-                                  END,
-                                  ''
-                                ) IS NOT NULL
-                            ) AS "t45"
-                            UNION ALL
-                            SELECT
-                              *
-                            FROM (
-                              SELECT
-                                "t40"."referrer_host",
-                                'name' AS "kind",
-                                1 AS "labels",
-                                NULLIF(
-                                  CASE
-                                    WHEN "t40"."referrer_host" ~ (
-                                      '(' || '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$' || ')'
-                                    )
-                                    THEN (
-                                      REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$' || ')')
-                                    )[2]
-                                    ELSE NULL
-                                  END,
-                                  ''
-                                ) AS "key"
-                              FROM "t39" AS "t40"
-                              WHERE
-                                NULLIF(
-                                  CASE
-                                    WHEN "t40"."referrer_host" ~ (
-                                      '(' || '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$' || ')'
-                                    )
-                                    THEN (
-                                      REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$' || ')')
-                                    )[2]
-                                    ELSE NULL
-                                  END,
-                                  ''
-                                ) IS NOT NULL
-                            ) AS "t46"
-                          ) AS "t51"
-                          UNION ALL
-                          SELECT
-                            *
-                          FROM (
-                            SELECT
-                              *
-                            FROM (
-                              SELECT
-                                *
-                              FROM (
-                                SELECT
-                                  "t40"."referrer_host",
-                                  'domain' AS "kind",
-                                  2 AS "labels",
-                                  NULLIF(
-                                    CASE
-                                      WHEN "t40"."referrer_host" ~ (
-                                        '(' || '(?:^|\.)([^.]+(?:\.[^.]+))$' || ')'
-                                      )
-                                      THEN (
-                                        REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+))$' || ')')
-                                      )[2]
-                                      ELSE NULL
-                                    END,
-                                    ''
-                                  ) AS "key"
-                                FROM "t39" AS "t40"
-                                WHERE
-                                  NULLIF(
-                                    CASE
-                                      WHEN "t40"."referrer_host" ~ (
-                                        '(' || '(?:^|\.)([^.]+(?:\.[^.]+))$' || ')'
-                                      )
-                                      THEN (
-                                        REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+))$' || ')')
-                                      )[2]
-                                      ELSE NULL
-                                    END,
-                                    ''
-                                  ) IS NOT NULL
-                              ) AS "t47"
-                              UNION ALL
-                              SELECT
-                                *
-                              FROM (
-                                SELECT
-                                  "t40"."referrer_host",
-                                  'domain' AS "kind",
-                                  3 AS "labels",
-                                  NULLIF(
-                                    CASE
-                                      WHEN "t40"."referrer_host" ~ (
-                                        '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$' || ')'
-                                      )
-                                      THEN (
-                                        REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$' || ')')
-                                      )[2]
-                                      ELSE NULL
-                                    END,
-                                    ''
-                                  ) AS "key"
-                                FROM "t39" AS "t40"
-                                WHERE
-                                  NULLIF(
-                                    CASE
-                                      WHEN "t40"."referrer_host" ~ (
-                                        '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$' || ')'
-                                      )
-                                      THEN (
-                                        REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$' || ')')
-                                      )[2]
-                                      ELSE NULL
-                                    END,
-                                    ''
-                                  ) IS NOT NULL
-                              ) AS "t48"
-                            ) AS "t52"
-                            UNION ALL
-                            SELECT
-                              *
-                            FROM (
-                              SELECT
-                                *
-                              FROM (
-                                SELECT
-                                  "t40"."referrer_host",
-                                  'domain' AS "kind",
-                                  4 AS "labels",
-                                  NULLIF(
-                                    CASE
-                                      WHEN "t40"."referrer_host" ~ (
-                                        '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$' || ')'
-                                      )
-                                      THEN (
-                                        REGEXP_MATCH(
-                                          "t40"."referrer_host",
-                                          '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$' || ')'
-                                        )
-                                      )[2]
-                                      ELSE NULL
-                                    END,
-                                    ''
-                                  ) AS "key"
-                                FROM "t39" AS "t40"
-                                WHERE
-                                  NULLIF(
-                                    CASE
-                                      WHEN "t40"."referrer_host" ~ (
-                                        '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$' || ')'
-                                      )
-                                      THEN (
-                                        REGEXP_MATCH(
-                                          "t40"."referrer_host",
-                                          '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$' || ')'
-                                        )
-                                      )[2]
-                                      ELSE NULL
-                                    END,
-                                    ''
-                                  ) IS NOT NULL
-                              ) AS "t49"
-                              UNION ALL
-                              SELECT
-                                *
-                              FROM (
-                                SELECT
-                                  "t40"."referrer_host",
-                                  'name' AS "kind",
-                                  1 AS "labels",
-                                  NULLIF(
-                                    CASE
-                                      WHEN "t40"."referrer_host" ~ (
-                                        '(' || '(?:^|\.)([^.]+)\.[a-z]{2,3}$' || ')'
-                                      )
-                                      THEN (
-                                        REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+)\.[a-z]{2,3}$' || ')')
-                                      )[2]
-                                      ELSE NULL
-                                    END,
-                                    ''
-                                  ) AS "key"
-                                FROM "t39" AS "t40"
-                                WHERE
-                                  NULLIF(
-                                    CASE
-                                      WHEN "t40"."referrer_host" ~ (
-                                        '(' || '(?:^|\.)([^.]+)\.[a-z]{2,3}$' || ')'
-                                      )
-                                      THEN (
-                                        REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+)\.[a-z]{2,3}$' || ')')
-                                      )[2]
-                                      ELSE NULL
-                                    END,
-                                    ''
-                                  ) IS NOT NULL
-                              ) AS "t50"
-                            ) AS "t53"
-                          ) AS "t54"
-                        ) AS "t56"
-                        WHERE
-                          EXISTS(
-                            SELECT
-                              1
-                            FROM (VALUES
-                              ('domain', 2, 'myshopify.com'),
-                              ('domain', 2, 'shop.app'),
-                              ('domain', 3, 'checkout.shopify.com')) AS t9(kind, labels, key)
-                            WHERE
-                              "t56"."kind" = "t9"."kind"
-                              AND "t56"."labels" = "t9"."labels"
-                              AND "t56"."key" = "t9"."key"
-                          )
-                      ) AS "t57"
-                    ) AS "t60"
-                      ON "t41"."referrer_host" = "t60"."internal_host"
-                  ) AS "t66"
-                    ON "t38"."referrer_host" = "t66"."referrer_host"
-                ) AS "t67"
-              ) AS "t69"
-                ON "t28"."referrer" = "t69"."referrer"
-              LEFT OUTER JOIN (
-                SELECT DISTINCT
-                  "t42"."landing_url",
-                  "t42"."url_utm_source",
-                  "t42"."url_utm_medium",
-                  "t42"."url_utm_campaign",
-                  "t42"."url_utm_content",
-                  "t42"."url_utm_term"
-                FROM (
-                  SELECT
-                    "t35"."landing_url",
-                    "t35"."q__utm_source",
-                    "t35"."q__utm_medium",
-                    "t35"."q__utm_campaign",
-                    "t35"."q__utm_content",
-                    "t35"."q__utm_term",
-                    "t35"."ok__utm_source",
-                    "t35"."ok__utm_medium",
-                    "t35"."ok__utm_campaign",
-                    "t35"."ok__utm_content",
-                    "t35"."ok__utm_term",
-                    NULLIF(
-                      LOWER(
-                        TRIM(' 	
-' FROM CASE
-                          WHEN "t35"."ok__utm_source"
-                          THEN COALESCE(
-                            (
-                              SELECT
-                                CONVERT_FROM(
-                                  STRING_AGG(
-                                    
-                                      CASE
-                                        WHEN LEFT(m.t[1], 1) = '%' AND LENGTH(m.t[1]) = 3
-                                        THEN DECODE(SUBSTRING(m.t[1] FROM 2 FOR 2), 'hex')
-                                        ELSE CONVERT_TO(m.t[1], 'UTF8')
-                                      END,
-                                      CAST('' AS BYTEA)
-                                    
-                                    ORDER BY
-                                      m.n
-                                  ),
-                                  'UTF8'
-                                )
-                              FROM REGEXP_MATCHES(
-                                CASE WHEN "t35"."ok__utm_source" THEN "t35"."q__utm_source" ELSE '' END,
-                                '%[0-9A-Fa-f]{2}|[^%]+|%',
-                                'g'
-                              ) WITH ORDINALITY AS m(t, n)
-                            ),
-                            ''
-                          )
-                          ELSE "t35"."q__utm_source"
-                        END)
-                      ),
-                      ''
-                    ) AS "url_utm_source",
-                    NULLIF(
-                      LOWER(
-                        TRIM(' 	
-' FROM CASE
-                          WHEN "t35"."ok__utm_medium"
-                          THEN COALESCE(
-                            (
-                              SELECT
-                                CONVERT_FROM(
-                                  STRING_AGG(
-                                    
-                                      CASE
-                                        WHEN LEFT(m.t[1], 1) = '%' AND LENGTH(m.t[1]) = 3
-                                        THEN DECODE(SUBSTRING(m.t[1] FROM 2 FOR 2), 'hex')
-                                        ELSE CONVERT_TO(m.t[1], 'UTF8')
-                                      END,
-                                      CAST('' AS BYTEA)
-                                    
-                                    ORDER BY
-                                      m.n
-                                  ),
-                                  'UTF8'
-                                )
-                              FROM REGEXP_MATCHES(
-                                CASE WHEN "t35"."ok__utm_medium" THEN "t35"."q__utm_medium" ELSE '' END,
-                                '%[0-9A-Fa-f]{2}|[^%]+|%',
-                                'g'
-                              ) WITH ORDINALITY AS m(t, n)
-                            ),
-                            ''
-                          )
-                          ELSE "t35"."q__utm_medium"
-                        END)
-                      ),
-                      ''
-                    ) AS "url_utm_medium",
-                    NULLIF(
-                      LOWER(
-                        TRIM(' 	
-' FROM CASE
-                          WHEN "t35"."ok__utm_campaign"
-                          THEN COALESCE(
-                            (
-                              SELECT
-                                CONVERT_FROM(
-                                  STRING_AGG(
-                                    
-                                      CASE
-                                        WHEN LEFT(m.t[1], 1) = '%' AND LENGTH(m.t[1]) = 3
-                                        THEN DECODE(SUBSTRING(m.t[1] FROM 2 FOR 2), 'hex')
-                                        ELSE CONVERT_TO(m.t[1], 'UTF8')
-                                      END,
-                                      CAST('' AS BYTEA)
-                                    
-                                    ORDER BY
-                                      m.n
-                                  ),
-                                  'UTF8'
-                                )
-                              FROM REGEXP_MATCHES(
-                                CASE WHEN "t35"."ok__utm_campaign" THEN "t35"."q__utm_campaign" ELSE '' END,
-                                '%[0-9A-Fa-f]{2}|[^%]+|%',
-                                'g'
-                              ) WITH ORDINALITY AS m(t, n)
-                            ),
-                            ''
-                          )
-                          ELSE "t35"."q__utm_campaign"
-                        END)
-                      ),
-                      ''
-                    ) AS "url_utm_campaign",
-                    NULLIF(
-                      LOWER(
-                        TRIM(' 	
-' FROM CASE
-                          WHEN "t35"."ok__utm_content"
-                          THEN COALESCE(
-                            (
-                              SELECT
-                                CONVERT_FROM(
-                                  STRING_AGG(
-                                    
-                                      CASE
-                                        WHEN LEFT(m.t[1], 1) = '%' AND LENGTH(m.t[1]) = 3
-                                        THEN DECODE(SUBSTRING(m.t[1] FROM 2 FOR 2), 'hex')
-                                        ELSE CONVERT_TO(m.t[1], 'UTF8')
-                                      END,
-                                      CAST('' AS BYTEA)
-                                    
-                                    ORDER BY
-                                      m.n
-                                  ),
-                                  'UTF8'
-                                )
-                              FROM REGEXP_MATCHES(
-                                CASE WHEN "t35"."ok__utm_content" THEN "t35"."q__utm_content" ELSE '' END,
-                                '%[0-9A-Fa-f]{2}|[^%]+|%',
-                                'g'
-                              ) WITH ORDINALITY AS m(t, n)
-                            ),
-                            ''
-                          )
-                          ELSE "t35"."q__utm_content"
-                        END)
-                      ),
-                      ''
-                    ) AS "url_utm_content",
-                    NULLIF(
-                      LOWER(
-                        TRIM(' 	
-' FROM CASE
-                          WHEN "t35"."ok__utm_term"
-                          THEN COALESCE(
-                            (
-                              SELECT
-                                CONVERT_FROM(
-                                  STRING_AGG(
-                                    
-                                      CASE
-                                        WHEN LEFT(m.t[1], 1) = '%' AND LENGTH(m.t[1]) = 3
-                                        THEN DECODE(SUBSTRING(m.t[1] FROM 2 FOR 2), 'hex')
-                                        ELSE CONVERT_TO(m.t[1], 'UTF8')
-                                      END,
-                                      CAST('' AS BYTEA)
-                                    
-                                    ORDER BY
-                                      m.n
-                                  ),
-                                  'UTF8'
-                                )
-                              FROM REGEXP_MATCHES(
-                                CASE WHEN "t35"."ok__utm_term" THEN "t35"."q__utm_term" ELSE '' END,
-                                '%[0-9A-Fa-f]{2}|[^%]+|%',
-                                'g'
-                              ) WITH ORDINALITY AS m(t, n)
-                            ),
-                            ''
-                          )
-                          ELSE "t35"."q__utm_term"
-                        END)
-                      ),
-                      ''
-                    ) AS "url_utm_term"
-                  FROM (
-                    SELECT
-                      "t34"."landing_url",
-                      "t34"."q__utm_source",
-                      "t34"."q__utm_medium",
-                      "t34"."q__utm_campaign",
-                      "t34"."q__utm_content",
-                      "t34"."q__utm_term",
-                      (
-                        POSITION('%' IN "t34"."q__utm_source") > 0
-                      )
-                      AND "t34"."q__utm_source" ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$' AS "ok__utm_source",
-                      (
-                        POSITION('%' IN "t34"."q__utm_medium") > 0
-                      )
-                      AND "t34"."q__utm_medium" ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$' AS "ok__utm_medium",
-                      (
-                        POSITION('%' IN "t34"."q__utm_campaign") > 0
-                      )
-                      AND "t34"."q__utm_campaign" ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$' AS "ok__utm_campaign",
-                      (
-                        POSITION('%' IN "t34"."q__utm_content") > 0
-                      )
-                      AND "t34"."q__utm_content" ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$' AS "ok__utm_content",
-                      (
-                        POSITION('%' IN "t34"."q__utm_term") > 0
-                      )
-                      AND "t34"."q__utm_term" ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$' AS "ok__utm_term"
-                    FROM (
-                      SELECT
-                        "t30"."landing_url",
-                        REPLACE(
-                          NULLIF(
-                            CASE
-                              WHEN "t30"."landing_url" ~ (
-                                '(' || '[?&]utm_source=([^&#]*)' || ')'
-                              )
-                              THEN (
-                                REGEXP_MATCH("t30"."landing_url", '(' || '[?&]utm_source=([^&#]*)' || ')')
-                              )[2]
-                              ELSE NULL
-                            END,
-                            ''
-                          ),
-                          '+',
-                          ' '
-                        ) AS "q__utm_source",
-                        REPLACE(
-                          NULLIF(
-                            CASE
-                              WHEN "t30"."landing_url" ~ (
-                                '(' || '[?&]utm_medium=([^&#]*)' || ')'
-                              )
-                              THEN (
-                                REGEXP_MATCH("t30"."landing_url", '(' || '[?&]utm_medium=([^&#]*)' || ')')
-                              )[2]
-                              ELSE NULL
-                            END,
-                            ''
-                          ),
-                          '+',
-                          ' '
-                        ) AS "q__utm_medium",
-                        REPLACE(
-                          NULLIF(
-                            CASE
-                              WHEN "t30"."landing_url" ~ (
-                                '(' || '[?&]utm_campaign=([^&#]*)' || ')'
-                              )
-                              THEN (
-                                REGEXP_MATCH("t30"."landing_url", '(' || '[?&]utm_campaign=([^&#]*)' || ')')
-                              )[2]
-                              ELSE NULL
-                            END,
-                            ''
-                          ),
-                          '+',
-                          ' '
-                        ) AS "q__utm_campaign",
-                        REPLACE(
-                          NULLIF(
-                            CASE
-                              WHEN "t30"."landing_url" ~ (
-                                '(' || '[?&]utm_content=([^&#]*)' || ')'
-                              )
-                              THEN (
-                                REGEXP_MATCH("t30"."landing_url", '(' || '[?&]utm_content=([^&#]*)' || ')')
-                              )[2]
-                              ELSE NULL
-                            END,
-                            ''
-                          ),
-                          '+',
-                          ' '
-                        ) AS "q__utm_content",
-                        REPLACE(
-                          NULLIF(
-                            CASE
-                              WHEN "t30"."landing_url" ~ (
-                                '(' || '[?&]utm_term=([^&#]*)' || ')'
-                              )
-                              THEN (
-                                REGEXP_MATCH("t30"."landing_url", '(' || '[?&]utm_term=([^&#]*)' || ')')
-                              )[2]
-                              ELSE NULL
-                            END,
-                            ''
-                          ),
-                          '+',
-                          ' '
-                        ) AS "q__utm_term"
-                      FROM (
-                        SELECT DISTINCT
-                          "t27"."landing_url"
-                        FROM "t26" AS "t27"
-                        WHERE
-                          "t27"."landing_url" IS NOT NULL
-                      ) AS "t30"
-                    ) AS "t34"
-                  ) AS "t35"
-                ) AS "t42"
-              ) AS "t44"
-                ON "t28"."landing_url" = "t44"."landing_url"
-            ) AS "t70"
-          ) AS "t71"
-        ) AS "t72"
-      ) AS "t73"
+      FROM "t72" AS "t73"
     ) AS "t74"
   ) AS "t78"
     ON COALESCE("t76"."source", '') = "t78"."k_source"
     AND COALESCE("t76"."medium", '') = "t78"."k_medium"
     AND COALESCE("t76"."campaign", '') = "t78"."k_campaign"
+), "t92" AS (
+  SELECT
+    "t91"."shop_id",
+    "t91"."order_id",
+    "t91"."touchpoint_id",
+    "t91"."kind",
+    "t91"."at",
+    "t91"."source",
+    "t91"."medium",
+    "t91"."campaign",
+    "t91"."channel",
+    "t91"."platform",
+    "t91"."is_direct",
+    "t91"."is_paid",
+    "t91"."classified_by",
+    "t91"."referrer_host",
+    MAX(
+      CASE
+        WHEN (
+          "t91"."kind" = 'session'
+        ) AND NOT (
+          "t91"."is_direct"
+        )
+        THEN 1
+        ELSE 0
+      END
+    ) OVER (
+      PARTITION BY "t91"."shop_id", "t91"."order_id"
+      ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
+    ) AS "clicked__"
+  FROM (
+    SELECT
+      *
+    FROM (
+      SELECT
+        "t89"."shop_id",
+        "t89"."order_id",
+        "t84"."touchpoint_id",
+        "t84"."kind",
+        "t84"."at",
+        "t84"."source",
+        "t84"."medium",
+        "t84"."campaign",
+        "t84"."channel",
+        "t84"."platform",
+        "t84"."is_direct",
+        "t84"."is_paid",
+        "t84"."classified_by",
+        "t84"."referrer_host"
+      FROM (
+        SELECT
+          *
+        FROM (
+          SELECT
+            "t25"."shop_id",
+            "t25"."order_id",
+            "t85"."touchpoint_id"
+          FROM (
+            SELECT
+              "t18"."shop_id",
+              "t18"."order_id",
+              "t18"."processed_at",
+              "t18"."visitor_id" AS "o_visitor",
+              "t18"."customer_id" AS "o_customer"
+            FROM "t17" AS "t18"
+          ) AS "t25"
+          INNER JOIN (
+            SELECT
+              "t80"."touchpoint_id",
+              "t80"."at",
+              "t80"."shop_id" AS "tp_shop",
+              "t80"."visitor_id" AS "tp_visitor",
+              "t80"."customer_id" AS "tp_customer"
+            FROM "t79" AS "t80"
+            WHERE
+              "t80"."kind" = 'session'
+          ) AS "t85"
+            ON "t25"."shop_id" = "t85"."tp_shop"
+            AND "t85"."at" <= "t25"."processed_at"
+            AND "t85"."at" >= (
+              "t25"."processed_at" - INTERVAL '168 HOUR'
+            )
+            AND "t25"."o_visitor" = "t85"."tp_visitor"
+        ) AS "t86"
+        UNION
+        SELECT
+          *
+        FROM (
+          SELECT
+            "t25"."shop_id",
+            "t25"."order_id",
+            "t85"."touchpoint_id"
+          FROM (
+            SELECT
+              "t18"."shop_id",
+              "t18"."order_id",
+              "t18"."processed_at",
+              "t18"."visitor_id" AS "o_visitor",
+              "t18"."customer_id" AS "o_customer"
+            FROM "t17" AS "t18"
+          ) AS "t25"
+          INNER JOIN (
+            SELECT
+              "t80"."touchpoint_id",
+              "t80"."at",
+              "t80"."shop_id" AS "tp_shop",
+              "t80"."visitor_id" AS "tp_visitor",
+              "t80"."customer_id" AS "tp_customer"
+            FROM "t79" AS "t80"
+            WHERE
+              "t80"."kind" = 'session'
+          ) AS "t85"
+            ON "t25"."shop_id" = "t85"."tp_shop"
+            AND "t85"."at" <= "t25"."processed_at"
+            AND "t85"."at" >= (
+              "t25"."processed_at" - INTERVAL '168 HOUR'
+            )
+            AND "t25"."o_customer" = "t85"."tp_customer"
+        ) AS "t87"
+      ) AS "t89"
+      INNER JOIN (
+        SELECT
+          "t80"."touchpoint_id",
+          "t80"."kind",
+          "t80"."at",
+          "t80"."source",
+          "t80"."medium",
+          "t80"."campaign",
+          "t80"."channel",
+          "t80"."platform",
+          "t80"."is_direct",
+          "t80"."is_paid",
+          "t80"."classified_by",
+          "t80"."referrer_host",
+          "t80"."shop_id" AS "tp_shop"
+        FROM "t79" AS "t80"
+        WHERE
+          "t80"."kind" = 'session'
+      ) AS "t84"
+        ON "t89"."shop_id" = "t84"."tp_shop"
+        AND "t89"."touchpoint_id" = "t84"."touchpoint_id"
+    ) AS "t90"
+    UNION ALL
+    SELECT
+      *
+    FROM (
+      SELECT
+        "t80"."shop_id",
+        "t80"."order_id",
+        "t80"."touchpoint_id",
+        "t80"."kind",
+        "t80"."at",
+        "t80"."source",
+        "t80"."medium",
+        "t80"."campaign",
+        "t80"."channel",
+        "t80"."platform",
+        "t80"."is_direct",
+        "t80"."is_paid",
+        "t80"."classified_by",
+        "t80"."referrer_host"
+      FROM "t79" AS "t80"
+      WHERE
+        "t80"."kind" = 'order' AND NOT (
+          "t80"."is_direct"
+        )
+    ) AS "t83"
+  ) AS "t91"
 ), "t101" AS (
   SELECT
     "t23"."shop_id",
@@ -2726,233 +1717,58 @@ WITH "t17" AS (
       "t98"."eligible_count" AS "parts"
     FROM (
       SELECT
-        "t96"."shop_id",
-        "t96"."order_id",
-        "t96"."touchpoint_id",
-        "t96"."kind",
-        "t96"."at",
-        "t96"."source",
-        "t96"."medium",
-        "t96"."campaign",
-        "t96"."channel",
-        "t96"."platform",
-        "t96"."is_direct",
-        "t96"."is_paid",
-        "t96"."classified_by",
-        "t96"."referrer_host",
+        "t95"."shop_id",
+        "t95"."order_id",
+        "t95"."touchpoint_id",
+        "t95"."kind",
+        "t95"."at",
+        "t95"."source",
+        "t95"."medium",
+        "t95"."campaign",
+        "t95"."channel",
+        "t95"."platform",
+        "t95"."is_direct",
+        "t95"."is_paid",
+        "t95"."classified_by",
+        "t95"."referrer_host",
         ROW_NUMBER() OVER (
-          PARTITION BY "t96"."shop_id", "t96"."order_id"
-          ORDER BY "t96"."at" DESC NULLS LAST, "t96"."touchpoint_id" DESC NULLS LAST
+          PARTITION BY "t95"."shop_id", "t95"."order_id"
+          ORDER BY "t95"."at" DESC NULLS LAST, "t95"."touchpoint_id" DESC NULLS LAST
           ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
         ) - 1 AS "part",
-        COUNT("t96"."touchpoint_id") OVER (
-          PARTITION BY "t96"."shop_id", "t96"."order_id"
+        COUNT("t95"."touchpoint_id") OVER (
+          PARTITION BY "t95"."shop_id", "t95"."order_id"
           ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
         ) AS "eligible_count"
       FROM (
         SELECT
-          *
-        FROM (
-          SELECT
-            "t93"."shop_id",
-            "t93"."order_id",
-            "t93"."touchpoint_id",
-            "t93"."kind",
-            "t93"."at",
-            "t93"."source",
-            "t93"."medium",
-            "t93"."campaign",
-            "t93"."channel",
-            "t93"."platform",
-            "t93"."is_direct",
-            "t93"."is_paid",
-            "t93"."classified_by",
-            "t93"."referrer_host"
-          FROM (
-            SELECT
-              *
-            FROM (
-              SELECT
-                "t91"."shop_id",
-                "t91"."order_id",
-                "t91"."touchpoint_id",
-                "t91"."kind",
-                "t91"."at",
-                "t91"."source",
-                "t91"."medium",
-                "t91"."campaign",
-                "t91"."channel",
-                "t91"."platform",
-                "t91"."is_direct",
-                "t91"."is_paid",
-                "t91"."classified_by",
-                "t91"."referrer_host",
-                MAX(
-                  CASE
-                    WHEN (
-                      "t91"."kind" = 'session'
-                    ) AND NOT (
-                      "t91"."is_direct"
-                    )
-                    THEN 1
-                    ELSE 0
-                  END
-                ) OVER (
-                  PARTITION BY "t91"."shop_id", "t91"."order_id"
-                  ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-                ) AS "clicked__"
-              FROM (
-                SELECT
-                  *
-                FROM (
-                  SELECT
-                    "t89"."shop_id",
-                    "t89"."order_id",
-                    "t84"."touchpoint_id",
-                    "t84"."kind",
-                    "t84"."at",
-                    "t84"."source",
-                    "t84"."medium",
-                    "t84"."campaign",
-                    "t84"."channel",
-                    "t84"."platform",
-                    "t84"."is_direct",
-                    "t84"."is_paid",
-                    "t84"."classified_by",
-                    "t84"."referrer_host"
-                  FROM (
-                    SELECT
-                      *
-                    FROM (
-                      SELECT
-                        "t25"."shop_id",
-                        "t25"."order_id",
-                        "t85"."touchpoint_id"
-                      FROM (
-                        SELECT
-                          "t18"."shop_id",
-                          "t18"."order_id",
-                          "t18"."processed_at",
-                          "t18"."visitor_id" AS "o_visitor",
-                          "t18"."customer_id" AS "o_customer"
-                        FROM "t17" AS "t18"
-                      ) AS "t25"
-                      INNER JOIN (
-                        SELECT
-                          "t80"."touchpoint_id",
-                          "t80"."at",
-                          "t80"."shop_id" AS "tp_shop",
-                          "t80"."visitor_id" AS "tp_visitor",
-                          "t80"."customer_id" AS "tp_customer"
-                        FROM "t79" AS "t80"
-                        WHERE
-                          "t80"."kind" = 'session'
-                      ) AS "t85"
-                        ON "t25"."shop_id" = "t85"."tp_shop"
-                        AND "t85"."at" <= "t25"."processed_at"
-                        AND "t85"."at" >= (
-                          "t25"."processed_at" - INTERVAL '168 HOUR'
-                        )
-                        AND "t25"."o_visitor" = "t85"."tp_visitor"
-                    ) AS "t86"
-                    UNION
-                    SELECT
-                      *
-                    FROM (
-                      SELECT
-                        "t25"."shop_id",
-                        "t25"."order_id",
-                        "t85"."touchpoint_id"
-                      FROM (
-                        SELECT
-                          "t18"."shop_id",
-                          "t18"."order_id",
-                          "t18"."processed_at",
-                          "t18"."visitor_id" AS "o_visitor",
-                          "t18"."customer_id" AS "o_customer"
-                        FROM "t17" AS "t18"
-                      ) AS "t25"
-                      INNER JOIN (
-                        SELECT
-                          "t80"."touchpoint_id",
-                          "t80"."at",
-                          "t80"."shop_id" AS "tp_shop",
-                          "t80"."visitor_id" AS "tp_visitor",
-                          "t80"."customer_id" AS "tp_customer"
-                        FROM "t79" AS "t80"
-                        WHERE
-                          "t80"."kind" = 'session'
-                      ) AS "t85"
-                        ON "t25"."shop_id" = "t85"."tp_shop"
-                        AND "t85"."at" <= "t25"."processed_at"
-                        AND "t85"."at" >= (
-                          "t25"."processed_at" - INTERVAL '168 HOUR'
-                        )
-                        AND "t25"."o_customer" = "t85"."tp_customer"
-                    ) AS "t87"
-                  ) AS "t89"
-                  INNER JOIN (
-                    SELECT
-                      "t80"."touchpoint_id",
-                      "t80"."kind",
-                      "t80"."at",
-                      "t80"."source",
-                      "t80"."medium",
-                      "t80"."campaign",
-                      "t80"."channel",
-                      "t80"."platform",
-                      "t80"."is_direct",
-                      "t80"."is_paid",
-                      "t80"."classified_by",
-                      "t80"."referrer_host",
-                      "t80"."shop_id" AS "tp_shop"
-                    FROM "t79" AS "t80"
-                    WHERE
-                      "t80"."kind" = 'session'
-                  ) AS "t84"
-                    ON "t89"."shop_id" = "t84"."tp_shop"
-                    AND "t89"."touchpoint_id" = "t84"."touchpoint_id"
-                ) AS "t90"
-                UNION ALL
-                SELECT
-                  *
-                FROM (
-                  SELECT
-                    "t80"."shop_id",
-                    "t80"."order_id",
-                    "t80"."touchpoint_id",
-                    "t80"."kind",
-                    "t80"."at",
-                    "t80"."source",
-                    "t80"."medium",
-                    "t80"."campaign",
-                    "t80"."channel",
-                    "t80"."platform",
-                    "t80"."is_direct",
-                    "t80"."is_paid",
-                    "t80"."classified_by",
-                    "t80"."referrer_host"
-                  FROM "t79" AS "t80"
-                  WHERE
-                    "t80"."kind" = 'order' AND NOT (
-                      "t80"."is_direct"
-                    )
-                ) AS "t83"
-              ) AS "t91"
-            ) AS "t92"
-            WHERE
-              (
-                "t92"."kind" = 'session'
-              ) OR (
-                "t92"."clicked__" = 0
-              )
-          ) AS "t93"
-        ) AS "t94"
+          "t93"."shop_id",
+          "t93"."order_id",
+          "t93"."touchpoint_id",
+          "t93"."kind",
+          "t93"."at",
+          "t93"."source",
+          "t93"."medium",
+          "t93"."campaign",
+          "t93"."channel",
+          "t93"."platform",
+          "t93"."is_direct",
+          "t93"."is_paid",
+          "t93"."classified_by",
+          "t93"."referrer_host"
+        FROM "t92" AS "t93"
         WHERE
-          NOT (
-            "t94"."is_direct"
+          (
+            (
+              "t93"."kind" = 'session'
+            ) OR (
+              "t93"."clicked__" = 0
+            )
           )
-      ) AS "t96"
+          AND NOT (
+            "t93"."is_direct"
+          )
+      ) AS "t95"
     ) AS "t98"
   ) AS "t100"
     ON "t23"."shop_id" = "t100"."shop_id" AND "t23"."order_id" = "t100"."order_id"
@@ -2977,185 +1793,13 @@ WITH "t17" AS (
         "t93"."is_paid",
         "t93"."classified_by",
         "t93"."referrer_host"
-      FROM (
-        SELECT
-          *
-        FROM (
-          SELECT
-            "t91"."shop_id",
-            "t91"."order_id",
-            "t91"."touchpoint_id",
-            "t91"."kind",
-            "t91"."at",
-            "t91"."source",
-            "t91"."medium",
-            "t91"."campaign",
-            "t91"."channel",
-            "t91"."platform",
-            "t91"."is_direct",
-            "t91"."is_paid",
-            "t91"."classified_by",
-            "t91"."referrer_host",
-            MAX(
-              CASE
-                WHEN (
-                  "t91"."kind" = 'session'
-                ) AND NOT (
-                  "t91"."is_direct"
-                )
-                THEN 1
-                ELSE 0
-              END
-            ) OVER (
-              PARTITION BY "t91"."shop_id", "t91"."order_id"
-              ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-            ) AS "clicked__"
-          FROM (
-            SELECT
-              *
-            FROM (
-              SELECT
-                "t89"."shop_id",
-                "t89"."order_id",
-                "t84"."touchpoint_id",
-                "t84"."kind",
-                "t84"."at",
-                "t84"."source",
-                "t84"."medium",
-                "t84"."campaign",
-                "t84"."channel",
-                "t84"."platform",
-                "t84"."is_direct",
-                "t84"."is_paid",
-                "t84"."classified_by",
-                "t84"."referrer_host"
-              FROM (
-                SELECT
-                  *
-                FROM (
-                  SELECT
-                    "t25"."shop_id",
-                    "t25"."order_id",
-                    "t85"."touchpoint_id"
-                  FROM (
-                    SELECT
-                      "t18"."shop_id",
-                      "t18"."order_id",
-                      "t18"."processed_at",
-                      "t18"."visitor_id" AS "o_visitor",
-                      "t18"."customer_id" AS "o_customer"
-                    FROM "t17" AS "t18"
-                  ) AS "t25"
-                  INNER JOIN (
-                    SELECT
-                      "t80"."touchpoint_id",
-                      "t80"."at",
-                      "t80"."shop_id" AS "tp_shop",
-                      "t80"."visitor_id" AS "tp_visitor",
-                      "t80"."customer_id" AS "tp_customer"
-                    FROM "t79" AS "t80"
-                    WHERE
-                      "t80"."kind" = 'session'
-                  ) AS "t85"
-                    ON "t25"."shop_id" = "t85"."tp_shop"
-                    AND "t85"."at" <= "t25"."processed_at"
-                    AND "t85"."at" >= (
-                      "t25"."processed_at" - INTERVAL '168 HOUR'
-                    )
-                    AND "t25"."o_visitor" = "t85"."tp_visitor"
-                ) AS "t86"
-                UNION
-                SELECT
-                  *
-                FROM (
-                  SELECT
-                    "t25"."shop_id",
-                    "t25"."order_id",
-                    "t85"."touchpoint_id"
-                  FROM (
-                    SELECT
-                      "t18"."shop_id",
-                      "t18"."order_id",
-                      "t18"."processed_at",
-                      "t18"."visitor_id" AS "o_visitor",
-                      "t18"."customer_id" AS "o_customer"
-                    FROM "t17" AS "t18"
-                  ) AS "t25"
-                  INNER JOIN (
-                    SELECT
-                      "t80"."touchpoint_id",
-                      "t80"."at",
-                      "t80"."shop_id" AS "tp_shop",
-                      "t80"."visitor_id" AS "tp_visitor",
-                      "t80"."customer_id" AS "tp_customer"
-                    FROM "t79" AS "t80"
-                    WHERE
-                      "t80"."kind" = 'session'
-                  ) AS "t85"
-                    ON "t25"."shop_id" = "t85"."tp_shop"
-                    AND "t85"."at" <= "t25"."processed_at"
-                    AND "t85"."at" >= (
-                      "t25"."processed_at" - INTERVAL '168 HOUR'
-                    )
-                    AND "t25"."o_customer" = "t85"."tp_customer"
-                ) AS "t87"
-              ) AS "t89"
-              INNER JOIN (
-                SELECT
-                  "t80"."touchpoint_id",
-                  "t80"."kind",
-                  "t80"."at",
-                  "t80"."source",
-                  "t80"."medium",
-                  "t80"."campaign",
-                  "t80"."channel",
-                  "t80"."platform",
-                  "t80"."is_direct",
-                  "t80"."is_paid",
-                  "t80"."classified_by",
-                  "t80"."referrer_host",
-                  "t80"."shop_id" AS "tp_shop"
-                FROM "t79" AS "t80"
-                WHERE
-                  "t80"."kind" = 'session'
-              ) AS "t84"
-                ON "t89"."shop_id" = "t84"."tp_shop"
-                AND "t89"."touchpoint_id" = "t84"."touchpoint_id"
-            ) AS "t90"
-            UNION ALL
-            SELECT
-              *
-            FROM (
-              SELECT
-                "t80"."shop_id",
-                "t80"."order_id",
-                "t80"."touchpoint_id",
-                "t80"."kind",
-                "t80"."at",
-                "t80"."source",
-                "t80"."medium",
-                "t80"."campaign",
-                "t80"."channel",
-                "t80"."platform",
-                "t80"."is_direct",
-                "t80"."is_paid",
-                "t80"."classified_by",
-                "t80"."referrer_host"
-              FROM "t79" AS "t80"
-              WHERE
-                "t80"."kind" = 'order' AND NOT (
-                  "t80"."is_direct"
-                )
-            ) AS "t83"
-          ) AS "t91"
-        ) AS "t92"
-        WHERE
-          (
-            "t92"."kind" = 'session'
-          ) OR (
-            "t92"."clicked__" = 0
-          )
-      ) AS "t93"
+      FROM "t92" AS "t93"
+      WHERE
+        (
+          "t93"."kind" = 'session'
+        ) OR (
+          "t93"."clicked__" = 0
+        )
     ) AS "t94"
     GROUP BY
       1,

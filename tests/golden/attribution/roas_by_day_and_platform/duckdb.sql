@@ -146,6 +146,673 @@ WITH "t19" AS (
   FROM "t38" AS "t39"
   WHERE
     NOT "t39"."referrer_host" IS NULL
+), "t74" AS (
+  SELECT
+    "t73"."shop_id",
+    "t73"."order_id",
+    "t73"."touchpoint_id",
+    "t73"."kind",
+    "t73"."visitor_id",
+    "t73"."customer_id",
+    "t73"."at",
+    "t73"."landing_url",
+    "t73"."referrer",
+    "t73"."utm_source",
+    "t73"."utm_medium",
+    "t73"."utm_campaign",
+    "t73"."utm_content",
+    "t73"."utm_term",
+    "t73"."u_utm_source",
+    "t73"."u_utm_medium",
+    "t73"."u_utm_campaign",
+    "t73"."u_utm_content",
+    "t73"."u_utm_term",
+    "t73"."referrer_host",
+    "t73"."classified_by",
+    (
+      "t73"."classified_by" = 'direct'
+    )
+    OR (
+      (
+        "t73"."classified_by" = 'utm'
+      )
+      AND COALESCE(
+        "t73"."u_utm_source" IN ('direct', '(direct)')
+        AND "t73"."u_utm_medium" IN ('none', '(none)', '(not set)'),
+        FALSE
+      )
+    ) AS "is_direct",
+    CASE
+      WHEN (
+        "t73"."classified_by" = 'direct'
+      )
+      OR (
+        (
+          "t73"."classified_by" = 'utm'
+        )
+        AND COALESCE(
+          "t73"."u_utm_source" IN ('direct', '(direct)')
+          AND "t73"."u_utm_medium" IN ('none', '(none)', '(not set)'),
+          FALSE
+        )
+      )
+      THEN 'direct'
+      WHEN "t73"."classified_by" = 'utm'
+      THEN "t73"."u_utm_source"
+      ELSE COALESCE("t73"."ref_source", "t73"."referrer_host")
+    END AS "source",
+    CASE
+      WHEN (
+        "t73"."classified_by" = 'direct'
+      )
+      OR (
+        (
+          "t73"."classified_by" = 'utm'
+        )
+        AND COALESCE(
+          "t73"."u_utm_source" IN ('direct', '(direct)')
+          AND "t73"."u_utm_medium" IN ('none', '(none)', '(not set)'),
+          FALSE
+        )
+      )
+      THEN 'none'
+      WHEN "t73"."classified_by" = 'utm'
+      THEN "t73"."u_utm_medium"
+      ELSE COALESCE("t73"."ref_medium", 'referral')
+    END AS "medium",
+    CASE
+      WHEN (
+        "t73"."classified_by" = 'direct'
+      )
+      OR (
+        (
+          "t73"."classified_by" = 'utm'
+        )
+        AND COALESCE(
+          "t73"."u_utm_source" IN ('direct', '(direct)')
+          AND "t73"."u_utm_medium" IN ('none', '(none)', '(not set)'),
+          FALSE
+        )
+      )
+      THEN CAST(NULL AS TEXT)
+      ELSE "t73"."u_utm_campaign"
+    END AS "campaign"
+  FROM (
+    SELECT
+      "t72"."shop_id",
+      "t72"."order_id",
+      "t72"."touchpoint_id",
+      "t72"."kind",
+      "t72"."visitor_id",
+      "t72"."customer_id",
+      "t72"."at",
+      "t72"."landing_url",
+      "t72"."referrer",
+      "t72"."utm_source",
+      "t72"."utm_medium",
+      "t72"."utm_campaign",
+      "t72"."utm_content",
+      "t72"."utm_term",
+      "t72"."u_utm_source",
+      "t72"."u_utm_medium",
+      "t72"."u_utm_campaign",
+      "t72"."u_utm_content",
+      "t72"."u_utm_term",
+      "t72"."referrer_host",
+      "t72"."ref_source",
+      "t72"."ref_medium",
+      "t72"."internal",
+      CASE
+        WHEN TRUE
+        AND (
+          NOT "t72"."u_utm_source" IS NULL
+        )
+        AND (
+          NOT "t72"."u_utm_medium" IS NULL
+        )
+        THEN 'utm'
+        WHEN (
+          NOT "t72"."referrer_host" IS NULL
+        ) AND NOT (
+          "t72"."internal"
+        )
+        THEN 'referrer'
+        ELSE 'direct'
+      END AS "classified_by"
+    FROM (
+      SELECT
+        "t30"."shop_id",
+        "t30"."order_id",
+        "t30"."touchpoint_id",
+        "t30"."kind",
+        "t30"."visitor_id",
+        "t30"."customer_id",
+        "t30"."at",
+        "t30"."landing_url",
+        "t30"."referrer",
+        "t30"."utm_source",
+        "t30"."utm_medium",
+        "t30"."utm_campaign",
+        "t30"."utm_content",
+        "t30"."utm_term",
+        COALESCE(
+          NULLIF(LOWER(TRIM("t30"."utm_source", ' 	
+')), ''),
+          "t46"."url_utm_source"
+        ) AS "u_utm_source",
+        COALESCE(
+          NULLIF(LOWER(TRIM("t30"."utm_medium", ' 	
+')), ''),
+          "t46"."url_utm_medium"
+        ) AS "u_utm_medium",
+        COALESCE(
+          NULLIF(LOWER(TRIM("t30"."utm_campaign", ' 	
+')), ''),
+          "t46"."url_utm_campaign"
+        ) AS "u_utm_campaign",
+        COALESCE(
+          NULLIF(LOWER(TRIM("t30"."utm_content", ' 	
+')), ''),
+          "t46"."url_utm_content"
+        ) AS "u_utm_content",
+        COALESCE(
+          NULLIF(LOWER(TRIM("t30"."utm_term", ' 	
+')), ''),
+          "t46"."url_utm_term"
+        ) AS "u_utm_term",
+        "t71"."referrer_host",
+        "t71"."ref_source",
+        "t71"."ref_medium",
+        COALESCE("t71"."internal", FALSE) AS "internal"
+      FROM "t28" AS "t30"
+      LEFT OUTER JOIN (
+        SELECT DISTINCT
+          *
+        FROM (
+          SELECT
+            "t40"."referrer",
+            "t40"."referrer_host",
+            "t68"."ref_source",
+            "t68"."ref_medium",
+            "t68"."is_internal" AS "internal"
+          FROM "t38" AS "t40"
+          LEFT OUTER JOIN (
+            SELECT
+              "t43"."referrer_host",
+              "t66"."ref_source",
+              "t66"."ref_medium",
+              NOT "t62"."internal_host" IS NULL AS "is_internal"
+            FROM "t41" AS "t43"
+            LEFT OUTER JOIN (
+              SELECT
+                "t64"."referrer_host",
+                "t9"."source" AS "ref_source",
+                "t9"."medium" AS "ref_medium"
+              FROM (
+                SELECT
+                  "t60"."referrer_host",
+                  MIN("t60"."position") AS "position"
+                FROM (
+                  SELECT
+                    "t58"."referrer_host",
+                    "t11"."position"
+                  FROM (
+                    SELECT
+                      *
+                    FROM (
+                      SELECT
+                        *
+                      FROM (
+                        SELECT
+                          "t42"."referrer_host",
+                          'name' AS "kind",
+                          1 AS "labels",
+                          NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$', 1), '') AS "key"
+                        FROM "t41" AS "t42"
+                        WHERE
+                          NOT NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$', 1), '') IS NULL
+                      ) AS "t47"
+                      UNION ALL
+                      SELECT
+                        *
+                      FROM (
+                        SELECT
+                          "t42"."referrer_host",
+                          'name' AS "kind",
+                          1 AS "labels",
+                          NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$', 1), '') AS "key"
+                        FROM "t41" AS "t42"
+                        WHERE
+                          NOT NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$', 1), '') IS NULL
+                      ) AS "t48"
+                    ) AS "t53"
+                    UNION ALL
+                    SELECT
+                      *
+                    FROM (
+                      SELECT
+                        *
+                      FROM (
+                        SELECT
+                          *
+                        FROM (
+                          SELECT
+                            "t42"."referrer_host",
+                            'domain' AS "kind",
+                            2 AS "labels",
+                            NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+))$', 1), '') AS "key"
+                          FROM "t41" AS "t42"
+                          WHERE
+                            NOT NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+))$', 1), '') IS NULL
+                        ) AS "t49"
+                        UNION ALL
+                        SELECT
+                          *
+                        FROM (
+                          SELECT
+                            "t42"."referrer_host",
+                            'domain' AS "kind",
+                            3 AS "labels",
+                            NULLIF(
+                              REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$', 1),
+                              ''
+                            ) AS "key"
+                          FROM "t41" AS "t42"
+                          WHERE
+                            NOT NULLIF(
+                              REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$', 1),
+                              ''
+                            ) IS NULL
+                        ) AS "t50"
+                      ) AS "t54"
+                      UNION ALL
+                      SELECT
+                        *
+                      FROM (
+                        SELECT
+                          *
+                        FROM (
+                          SELECT
+                            "t42"."referrer_host",
+                            'domain' AS "kind",
+                            4 AS "labels",
+                            NULLIF(
+                              REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$', 1),
+                              ''
+                            ) AS "key"
+                          FROM "t41" AS "t42"
+                          WHERE
+                            NOT NULLIF(
+                              REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$', 1),
+                              ''
+                            ) IS NULL
+                        ) AS "t51"
+                        UNION ALL
+                        SELECT
+                          *
+                        FROM (
+                          SELECT
+                            "t42"."referrer_host",
+                            'name' AS "kind",
+                            1 AS "labels",
+                            NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+)\.[a-z]{2,3}$', 1), '') AS "key"
+                          FROM "t41" AS "t42"
+                          WHERE
+                            NOT NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+)\.[a-z]{2,3}$', 1), '') IS NULL
+                        ) AS "t52"
+                      ) AS "t55"
+                    ) AS "t56"
+                  ) AS "t58"
+                  INNER JOIN (VALUES
+                    ('domain', 3, 'mail.google.com', 0, 'gmail', 'email'),
+                    ('domain', 3, 'inbox.google.com', 0, 'gmail', 'email'),
+                    ('domain', 3, 'outlook.live.com', 1, 'outlook', 'email'),
+                    ('domain', 3, 'outlook.office.com', 1, 'outlook', 'email'),
+                    ('domain', 3, 'outlook.office365.com', 1, 'outlook', 'email'),
+                    ('domain', 3, 'mail.live.com', 1, 'outlook', 'email'),
+                    ('domain', 3, 'mail.yahoo.com', 2, 'yahoo', 'email'),
+                    ('domain', 4, 'mail.yahoo.co.jp', 2, 'yahoo', 'email'),
+                    ('domain', 3, 'mail.aol.com', 3, 'aol', 'email'),
+                    ('domain', 3, 'mail.proton.me', 4, 'protonmail', 'email'),
+                    ('domain', 3, 'mail.protonmail.com', 4, 'protonmail', 'email'),
+                    ('name', 1, 'google', 5, 'google', 'organic'),
+                    ('domain', 2, 'bing.com', 6, 'bing', 'organic'),
+                    ('domain', 2, 'duckduckgo.com', 7, 'duckduckgo', 'organic'),
+                    ('name', 1, 'yahoo', 8, 'yahoo', 'organic'),
+                    ('domain', 2, 'ecosia.org', 9, 'ecosia', 'organic'),
+                    ('domain', 2, 'baidu.com', 10, 'baidu', 'organic'),
+                    ('name', 1, 'yandex', 11, 'yandex', 'organic'),
+                    ('domain', 3, 'search.brave.com', 12, 'brave', 'organic'),
+                    ('domain', 2, 'facebook.com', 13, 'facebook', 'social'),
+                    ('domain', 2, 'fb.com', 13, 'facebook', 'social'),
+                    ('domain', 2, 'fb.me', 13, 'facebook', 'social'),
+                    ('domain', 2, 'instagram.com', 14, 'instagram', 'social'),
+                    ('domain', 2, 't.co', 15, 'twitter', 'social'),
+                    ('domain', 2, 'twitter.com', 15, 'twitter', 'social'),
+                    ('domain', 2, 'x.com', 15, 'twitter', 'social'),
+                    ('domain', 2, 'linkedin.com', 16, 'linkedin', 'social'),
+                    ('domain', 2, 'lnkd.in', 16, 'linkedin', 'social'),
+                    ('name', 1, 'pinterest', 17, 'pinterest', 'social'),
+                    ('domain', 2, 'pin.it', 17, 'pinterest', 'social'),
+                    ('domain', 2, 'tiktok.com', 18, 'tiktok', 'social'),
+                    ('domain', 2, 'youtube.com', 19, 'youtube', 'social'),
+                    ('domain', 2, 'youtu.be', 19, 'youtube', 'social'),
+                    ('domain', 2, 'reddit.com', 20, 'reddit', 'social'),
+                    ('domain', 2, 'threads.net', 21, 'threads', 'social'),
+                    ('domain', 2, 'snapchat.com', 22, 'snapchat', 'social')) AS t11(kind, labels, key, position, source, medium)
+                    ON "t58"."kind" = "t11"."kind"
+                    AND "t58"."labels" = "t11"."labels"
+                    AND "t58"."key" = "t11"."key"
+                ) AS "t60"
+                GROUP BY
+                  1
+              ) AS "t64"
+              INNER JOIN (VALUES
+                (0, 'gmail', 'email'),
+                (1, 'outlook', 'email'),
+                (2, 'yahoo', 'email'),
+                (3, 'aol', 'email'),
+                (4, 'protonmail', 'email'),
+                (5, 'google', 'organic'),
+                (6, 'bing', 'organic'),
+                (7, 'duckduckgo', 'organic'),
+                (8, 'yahoo', 'organic'),
+                (9, 'ecosia', 'organic'),
+                (10, 'baidu', 'organic'),
+                (11, 'yandex', 'organic'),
+                (12, 'brave', 'organic'),
+                (13, 'facebook', 'social'),
+                (14, 'instagram', 'social'),
+                (15, 'twitter', 'social'),
+                (16, 'linkedin', 'social'),
+                (17, 'pinterest', 'social'),
+                (18, 'tiktok', 'social'),
+                (19, 'youtube', 'social'),
+                (20, 'reddit', 'social'),
+                (21, 'threads', 'social'),
+                (22, 'snapchat', 'social')) AS t9(position, source, medium)
+                ON "t64"."position" = "t9"."position"
+            ) AS "t66"
+              ON "t43"."referrer_host" = "t66"."referrer_host"
+            LEFT OUTER JOIN (
+              SELECT DISTINCT
+                *
+              FROM (
+                SELECT
+                  "t58"."referrer_host" AS "internal_host"
+                FROM (
+                  SELECT
+                    *
+                  FROM (
+                    SELECT
+                      *
+                    FROM (
+                      SELECT
+                        "t42"."referrer_host",
+                        'name' AS "kind",
+                        1 AS "labels",
+                        NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$', 1), '') AS "key"
+                      FROM "t41" AS "t42"
+                      WHERE
+                        NOT NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$', 1), '') IS NULL
+                    ) AS "t47"
+                    UNION ALL
+                    SELECT
+                      *
+                    FROM (
+                      SELECT
+                        "t42"."referrer_host",
+                        'name' AS "kind",
+                        1 AS "labels",
+                        NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$', 1), '') AS "key"
+                      FROM "t41" AS "t42"
+                      WHERE
+                        NOT NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$', 1), '') IS NULL
+                    ) AS "t48"
+                  ) AS "t53"
+                  UNION ALL
+                  SELECT
+                    *
+                  FROM (
+                    SELECT
+                      *
+                    FROM (
+                      SELECT
+                        *
+                      FROM (
+                        SELECT
+                          "t42"."referrer_host",
+                          'domain' AS "kind",
+                          2 AS "labels",
+                          NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+))$', 1), '') AS "key"
+                        FROM "t41" AS "t42"
+                        WHERE
+                          NOT NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+))$', 1), '') IS NULL
+                      ) AS "t49"
+                      UNION ALL
+                      SELECT
+                        *
+                      FROM (
+                        SELECT
+                          "t42"."referrer_host",
+                          'domain' AS "kind",
+                          3 AS "labels",
+                          NULLIF(
+                            REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$', 1),
+                            ''
+                          ) AS "key"
+                        FROM "t41" AS "t42"
+                        WHERE
+                          NOT NULLIF(
+                            REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$', 1),
+                            ''
+                          ) IS NULL
+                      ) AS "t50"
+                    ) AS "t54"
+                    UNION ALL
+                    SELECT
+                      *
+                    FROM (
+                      SELECT
+                        *
+                      FROM (
+                        SELECT
+                          "t42"."referrer_host",
+                          'domain' AS "kind",
+                          4 AS "labels",
+                          NULLIF(
+                            REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$', 1),
+                            ''
+                          ) AS "key"
+                        FROM "t41" AS "t42"
+                        WHERE
+                          NOT NULLIF(
+                            REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$', 1),
+                            ''
+                          ) IS NULL
+                      ) AS "t51"
+                      UNION ALL
+                      SELECT
+                        *
+                      FROM (
+                        SELECT
+                          "t42"."referrer_host",
+                          'name' AS "kind",
+                          1 AS "labels",
+                          NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+)\.[a-z]{2,3}$', 1), '') AS "key"
+                        FROM "t41" AS "t42"
+                        WHERE
+                          NOT NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+)\.[a-z]{2,3}$', 1), '') IS NULL
+                      ) AS "t52"
+                    ) AS "t55"
+                  ) AS "t56"
+                ) AS "t58"
+                SEMI JOIN (VALUES
+                  ('domain', 2, 'myshopify.com'),
+                  ('domain', 2, 'shop.app'),
+                  ('domain', 3, 'checkout.shopify.com')) AS t10(kind, labels, key)
+                  ON "t58"."kind" = "t10"."kind"
+                  AND "t58"."labels" = "t10"."labels"
+                  AND "t58"."key" = "t10"."key"
+              ) AS "t59"
+            ) AS "t62"
+              ON "t43"."referrer_host" = "t62"."internal_host"
+          ) AS "t68"
+            ON "t40"."referrer_host" = "t68"."referrer_host"
+        ) AS "t69"
+      ) AS "t71"
+        ON "t30"."referrer" = "t71"."referrer"
+      LEFT OUTER JOIN (
+        SELECT DISTINCT
+          *
+        FROM (
+          SELECT
+            "t37"."landing_url",
+            NULLIF(
+              LOWER(
+                TRIM(
+                  CASE
+                    WHEN "t37"."ok__utm_source"
+                    THEN URL_DECODE(CASE WHEN "t37"."ok__utm_source" THEN "t37"."q__utm_source" ELSE '' END)
+                    ELSE "t37"."q__utm_source"
+                  END,
+                  ' 	
+'
+                )
+              ),
+              ''
+            ) AS "url_utm_source",
+            NULLIF(
+              LOWER(
+                TRIM(
+                  CASE
+                    WHEN "t37"."ok__utm_medium"
+                    THEN URL_DECODE(CASE WHEN "t37"."ok__utm_medium" THEN "t37"."q__utm_medium" ELSE '' END)
+                    ELSE "t37"."q__utm_medium"
+                  END,
+                  ' 	
+'
+                )
+              ),
+              ''
+            ) AS "url_utm_medium",
+            NULLIF(
+              LOWER(
+                TRIM(
+                  CASE
+                    WHEN "t37"."ok__utm_campaign"
+                    THEN URL_DECODE(CASE WHEN "t37"."ok__utm_campaign" THEN "t37"."q__utm_campaign" ELSE '' END)
+                    ELSE "t37"."q__utm_campaign"
+                  END,
+                  ' 	
+'
+                )
+              ),
+              ''
+            ) AS "url_utm_campaign",
+            NULLIF(
+              LOWER(
+                TRIM(
+                  CASE
+                    WHEN "t37"."ok__utm_content"
+                    THEN URL_DECODE(CASE WHEN "t37"."ok__utm_content" THEN "t37"."q__utm_content" ELSE '' END)
+                    ELSE "t37"."q__utm_content"
+                  END,
+                  ' 	
+'
+                )
+              ),
+              ''
+            ) AS "url_utm_content",
+            NULLIF(
+              LOWER(
+                TRIM(
+                  CASE
+                    WHEN "t37"."ok__utm_term"
+                    THEN URL_DECODE(CASE WHEN "t37"."ok__utm_term" THEN "t37"."q__utm_term" ELSE '' END)
+                    ELSE "t37"."q__utm_term"
+                  END,
+                  ' 	
+'
+                )
+              ),
+              ''
+            ) AS "url_utm_term"
+          FROM (
+            SELECT
+              "t36"."landing_url",
+              "t36"."q__utm_source",
+              "t36"."q__utm_medium",
+              "t36"."q__utm_campaign",
+              "t36"."q__utm_content",
+              "t36"."q__utm_term",
+              CONTAINS("t36"."q__utm_source", '%')
+              AND REGEXP_MATCHES(
+                "t36"."q__utm_source",
+                '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+              ) AS "ok__utm_source",
+              CONTAINS("t36"."q__utm_medium", '%')
+              AND REGEXP_MATCHES(
+                "t36"."q__utm_medium",
+                '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+              ) AS "ok__utm_medium",
+              CONTAINS("t36"."q__utm_campaign", '%')
+              AND REGEXP_MATCHES(
+                "t36"."q__utm_campaign",
+                '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+              ) AS "ok__utm_campaign",
+              CONTAINS("t36"."q__utm_content", '%')
+              AND REGEXP_MATCHES(
+                "t36"."q__utm_content",
+                '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+              ) AS "ok__utm_content",
+              CONTAINS("t36"."q__utm_term", '%')
+              AND REGEXP_MATCHES(
+                "t36"."q__utm_term",
+                '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
+              ) AS "ok__utm_term"
+            FROM (
+              SELECT
+                "t32"."landing_url",
+                REPLACE(
+                  NULLIF(REGEXP_EXTRACT("t32"."landing_url", '[?&]utm_source=([^&#]*)', 1), ''),
+                  '+',
+                  ' '
+                ) AS "q__utm_source",
+                REPLACE(
+                  NULLIF(REGEXP_EXTRACT("t32"."landing_url", '[?&]utm_medium=([^&#]*)', 1), ''),
+                  '+',
+                  ' '
+                ) AS "q__utm_medium",
+                REPLACE(
+                  NULLIF(REGEXP_EXTRACT("t32"."landing_url", '[?&]utm_campaign=([^&#]*)', 1), ''),
+                  '+',
+                  ' '
+                ) AS "q__utm_campaign",
+                REPLACE(
+                  NULLIF(REGEXP_EXTRACT("t32"."landing_url", '[?&]utm_content=([^&#]*)', 1), ''),
+                  '+',
+                  ' '
+                ) AS "q__utm_content",
+                REPLACE(
+                  NULLIF(REGEXP_EXTRACT("t32"."landing_url", '[?&]utm_term=([^&#]*)', 1), ''),
+                  '+',
+                  ' '
+                ) AS "q__utm_term"
+              FROM (
+                SELECT DISTINCT
+                  "t29"."landing_url"
+                FROM "t28" AS "t29"
+                WHERE
+                  NOT "t29"."landing_url" IS NULL
+              ) AS "t32"
+            ) AS "t36"
+          ) AS "t37"
+        ) AS "t44"
+      ) AS "t46"
+        ON "t30"."landing_url" = "t46"."landing_url"
+    ) AS "t72"
+  ) AS "t73"
 ), "t81" AS (
   SELECT
     "t78"."shop_id",
@@ -221,697 +888,7 @@ WITH "t19" AS (
         END
         ELSE CAST(NULL AS TEXT)
       END AS "platform"
-    FROM (
-      SELECT
-        "t74".*
-        EXCLUDE ("ref_source", "ref_medium", "internal")
-      FROM (
-        SELECT
-          "t73"."shop_id",
-          "t73"."order_id",
-          "t73"."touchpoint_id",
-          "t73"."kind",
-          "t73"."visitor_id",
-          "t73"."customer_id",
-          "t73"."at",
-          "t73"."landing_url",
-          "t73"."referrer",
-          "t73"."utm_source",
-          "t73"."utm_medium",
-          "t73"."utm_campaign",
-          "t73"."utm_content",
-          "t73"."utm_term",
-          "t73"."u_utm_source",
-          "t73"."u_utm_medium",
-          "t73"."u_utm_campaign",
-          "t73"."u_utm_content",
-          "t73"."u_utm_term",
-          "t73"."referrer_host",
-          "t73"."ref_source",
-          "t73"."ref_medium",
-          "t73"."internal",
-          "t73"."classified_by",
-          (
-            "t73"."classified_by" = 'direct'
-          )
-          OR (
-            (
-              "t73"."classified_by" = 'utm'
-            )
-            AND COALESCE(
-              "t73"."u_utm_source" IN ('direct', '(direct)')
-              AND "t73"."u_utm_medium" IN ('none', '(none)', '(not set)'),
-              FALSE
-            )
-          ) AS "is_direct",
-          CASE
-            WHEN (
-              "t73"."classified_by" = 'direct'
-            )
-            OR (
-              (
-                "t73"."classified_by" = 'utm'
-              )
-              AND COALESCE(
-                "t73"."u_utm_source" IN ('direct', '(direct)')
-                AND "t73"."u_utm_medium" IN ('none', '(none)', '(not set)'),
-                FALSE
-              )
-            )
-            THEN 'direct'
-            WHEN "t73"."classified_by" = 'utm'
-            THEN "t73"."u_utm_source"
-            ELSE COALESCE("t73"."ref_source", "t73"."referrer_host")
-          END AS "source",
-          CASE
-            WHEN (
-              "t73"."classified_by" = 'direct'
-            )
-            OR (
-              (
-                "t73"."classified_by" = 'utm'
-              )
-              AND COALESCE(
-                "t73"."u_utm_source" IN ('direct', '(direct)')
-                AND "t73"."u_utm_medium" IN ('none', '(none)', '(not set)'),
-                FALSE
-              )
-            )
-            THEN 'none'
-            WHEN "t73"."classified_by" = 'utm'
-            THEN "t73"."u_utm_medium"
-            ELSE COALESCE("t73"."ref_medium", 'referral')
-          END AS "medium",
-          CASE
-            WHEN (
-              "t73"."classified_by" = 'direct'
-            )
-            OR (
-              (
-                "t73"."classified_by" = 'utm'
-              )
-              AND COALESCE(
-                "t73"."u_utm_source" IN ('direct', '(direct)')
-                AND "t73"."u_utm_medium" IN ('none', '(none)', '(not set)'),
-                FALSE
-              )
-            )
-            THEN CAST(NULL AS TEXT)
-            ELSE "t73"."u_utm_campaign"
-          END AS "campaign"
-        FROM (
-          SELECT
-            "t72"."shop_id",
-            "t72"."order_id",
-            "t72"."touchpoint_id",
-            "t72"."kind",
-            "t72"."visitor_id",
-            "t72"."customer_id",
-            "t72"."at",
-            "t72"."landing_url",
-            "t72"."referrer",
-            "t72"."utm_source",
-            "t72"."utm_medium",
-            "t72"."utm_campaign",
-            "t72"."utm_content",
-            "t72"."utm_term",
-            "t72"."u_utm_source",
-            "t72"."u_utm_medium",
-            "t72"."u_utm_campaign",
-            "t72"."u_utm_content",
-            "t72"."u_utm_term",
-            "t72"."referrer_host",
-            "t72"."ref_source",
-            "t72"."ref_medium",
-            "t72"."internal",
-            CASE
-              WHEN TRUE
-              AND (
-                NOT "t72"."u_utm_source" IS NULL
-              )
-              AND (
-                NOT "t72"."u_utm_medium" IS NULL
-              )
-              THEN 'utm'
-              WHEN (
-                NOT "t72"."referrer_host" IS NULL
-              ) AND NOT (
-                "t72"."internal"
-              )
-              THEN 'referrer'
-              ELSE 'direct'
-            END AS "classified_by"
-          FROM (
-            SELECT
-              "t30"."shop_id",
-              "t30"."order_id",
-              "t30"."touchpoint_id",
-              "t30"."kind",
-              "t30"."visitor_id",
-              "t30"."customer_id",
-              "t30"."at",
-              "t30"."landing_url",
-              "t30"."referrer",
-              "t30"."utm_source",
-              "t30"."utm_medium",
-              "t30"."utm_campaign",
-              "t30"."utm_content",
-              "t30"."utm_term",
-              COALESCE(
-                NULLIF(LOWER(TRIM("t30"."utm_source", ' 	
-')), ''),
-                "t46"."url_utm_source"
-              ) AS "u_utm_source",
-              COALESCE(
-                NULLIF(LOWER(TRIM("t30"."utm_medium", ' 	
-')), ''),
-                "t46"."url_utm_medium"
-              ) AS "u_utm_medium",
-              COALESCE(
-                NULLIF(LOWER(TRIM("t30"."utm_campaign", ' 	
-')), ''),
-                "t46"."url_utm_campaign"
-              ) AS "u_utm_campaign",
-              COALESCE(
-                NULLIF(LOWER(TRIM("t30"."utm_content", ' 	
-')), ''),
-                "t46"."url_utm_content"
-              ) AS "u_utm_content",
-              COALESCE(
-                NULLIF(LOWER(TRIM("t30"."utm_term", ' 	
-')), ''),
-                "t46"."url_utm_term"
-              ) AS "u_utm_term",
-              "t71"."referrer_host",
-              "t71"."ref_source",
-              "t71"."ref_medium",
-              COALESCE("t71"."internal", FALSE) AS "internal"
-            FROM "t28" AS "t30"
-            LEFT OUTER JOIN (
-              SELECT DISTINCT
-                *
-              FROM (
-                SELECT
-                  "t40"."referrer",
-                  "t40"."referrer_host",
-                  "t68"."ref_source",
-                  "t68"."ref_medium",
-                  "t68"."is_internal" AS "internal"
-                FROM "t38" AS "t40"
-                LEFT OUTER JOIN (
-                  SELECT
-                    "t43"."referrer_host",
-                    "t66"."ref_source",
-                    "t66"."ref_medium",
-                    NOT "t62"."internal_host" IS NULL AS "is_internal"
-                  FROM "t41" AS "t43"
-                  LEFT OUTER JOIN (
-                    SELECT
-                      "t64"."referrer_host",
-                      "t9"."source" AS "ref_source",
-                      "t9"."medium" AS "ref_medium"
-                    FROM (
-                      SELECT
-                        "t60"."referrer_host",
-                        MIN("t60"."position") AS "position"
-                      FROM (
-                        SELECT
-                          "t58"."referrer_host",
-                          "t11"."position"
-                        FROM (
-                          SELECT
-                            *
-                          FROM (
-                            SELECT
-                              *
-                            FROM (
-                              SELECT
-                                "t42"."referrer_host",
-                                'name' AS "kind",
-                                1 AS "labels",
-                                NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$', 1), '') AS "key"
-                              FROM "t41" AS "t42"
-                              WHERE
-                                NOT NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$', 1), '') IS NULL
-                            ) AS "t47"
-                            UNION ALL
-                            SELECT
-                              *
-                            FROM (
-                              SELECT
-                                "t42"."referrer_host",
-                                'name' AS "kind",
-                                1 AS "labels",
-                                NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$', 1), '') AS "key"
-                              FROM "t41" AS "t42"
-                              WHERE
-                                NOT NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$', 1), '') IS NULL
-                            ) AS "t48"
-                          ) AS "t53"
-                          UNION ALL
-                          SELECT
-                            *
-                          FROM (
-                            SELECT
-                              *
-                            FROM (
-                              SELECT
-                                *
-                              FROM (
-                                SELECT
-                                  "t42"."referrer_host",
-                                  'domain' AS "kind",
-                                  2 AS "labels",
-                                  NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+))$', 1), '') AS "key"
-                                FROM "t41" AS "t42"
-                                WHERE
-                                  NOT NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+))$', 1), '') IS NULL
-                              ) AS "t49"
-                              UNION ALL
-                              SELECT
-                                *
-                              FROM (
-                                SELECT
-                                  "t42"."referrer_host",
-                                  'domain' AS "kind",
-                                  3 AS "labels",
-                                  NULLIF(
-                                    REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$', 1),
-                                    ''
-                                  ) AS "key"
-                                FROM "t41" AS "t42"
-                                WHERE
-                                  NOT NULLIF(
-                                    REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$', 1),
-                                    ''
-                                  ) IS NULL
-                              ) AS "t50"
-                            ) AS "t54"
-                            UNION ALL
-                            SELECT
-                              *
-                            FROM (
-                              SELECT
-                                *
-                              FROM (
-                                SELECT
-                                  "t42"."referrer_host",
-                                  'domain' AS "kind",
-                                  4 AS "labels",
-                                  NULLIF(
-                                    REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$', 1),
-                                    ''
-                                  ) AS "key"
-                                FROM "t41" AS "t42"
-                                WHERE
-                                  NOT NULLIF(
-                                    REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$', 1),
-                                    ''
-                                  ) IS NULL
-                              ) AS "t51"
-                              UNION ALL
-                              SELECT
-                                *
-                              FROM (
-                                SELECT
-                                  "t42"."referrer_host",
-                                  'name' AS "kind",
-                                  1 AS "labels",
-                                  NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+)\.[a-z]{2,3}$', 1), '') AS "key"
-                                FROM "t41" AS "t42"
-                                WHERE
-                                  NOT NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+)\.[a-z]{2,3}$', 1), '') IS NULL
-                              ) AS "t52"
-                            ) AS "t55"
-                          ) AS "t56"
-                        ) AS "t58"
-                        INNER JOIN (VALUES
-                          ('domain', 3, 'mail.google.com', 0, 'gmail', 'email'),
-                          ('domain', 3, 'inbox.google.com', 0, 'gmail', 'email'),
-                          ('domain', 3, 'outlook.live.com', 1, 'outlook', 'email'),
-                          ('domain', 3, 'outlook.office.com', 1, 'outlook', 'email'),
-                          ('domain', 3, 'outlook.office365.com', 1, 'outlook', 'email'),
-                          ('domain', 3, 'mail.live.com', 1, 'outlook', 'email'),
-                          ('domain', 3, 'mail.yahoo.com', 2, 'yahoo', 'email'),
-                          ('domain', 4, 'mail.yahoo.co.jp', 2, 'yahoo', 'email'),
-                          ('domain', 3, 'mail.aol.com', 3, 'aol', 'email'),
-                          ('domain', 3, 'mail.proton.me', 4, 'protonmail', 'email'),
-                          ('domain', 3, 'mail.protonmail.com', 4, 'protonmail', 'email'),
-                          ('name', 1, 'google', 5, 'google', 'organic'),
-                          ('domain', 2, 'bing.com', 6, 'bing', 'organic'),
-                          ('domain', 2, 'duckduckgo.com', 7, 'duckduckgo', 'organic'),
-                          ('name', 1, 'yahoo', 8, 'yahoo', 'organic'),
-                          ('domain', 2, 'ecosia.org', 9, 'ecosia', 'organic'),
-                          ('domain', 2, 'baidu.com', 10, 'baidu', 'organic'),
-                          ('name', 1, 'yandex', 11, 'yandex', 'organic'),
-                          ('domain', 3, 'search.brave.com', 12, 'brave', 'organic'),
-                          ('domain', 2, 'facebook.com', 13, 'facebook', 'social'),
-                          ('domain', 2, 'fb.com', 13, 'facebook', 'social'),
-                          ('domain', 2, 'fb.me', 13, 'facebook', 'social'),
-                          ('domain', 2, 'instagram.com', 14, 'instagram', 'social'),
-                          ('domain', 2, 't.co', 15, 'twitter', 'social'),
-                          ('domain', 2, 'twitter.com', 15, 'twitter', 'social'),
-                          ('domain', 2, 'x.com', 15, 'twitter', 'social'),
-                          ('domain', 2, 'linkedin.com', 16, 'linkedin', 'social'),
-                          ('domain', 2, 'lnkd.in', 16, 'linkedin', 'social'),
-                          ('name', 1, 'pinterest', 17, 'pinterest', 'social'),
-                          ('domain', 2, 'pin.it', 17, 'pinterest', 'social'),
-                          ('domain', 2, 'tiktok.com', 18, 'tiktok', 'social'),
-                          ('domain', 2, 'youtube.com', 19, 'youtube', 'social'),
-                          ('domain', 2, 'youtu.be', 19, 'youtube', 'social'),
-                          ('domain', 2, 'reddit.com', 20, 'reddit', 'social'),
-                          ('domain', 2, 'threads.net', 21, 'threads', 'social'),
-                          ('domain', 2, 'snapchat.com', 22, 'snapchat', 'social')) AS t11(kind, labels, key, position, source, medium)
-                          ON "t58"."kind" = "t11"."kind"
-                          AND "t58"."labels" = "t11"."labels"
-                          AND "t58"."key" = "t11"."key"
-                      ) AS "t60"
-                      GROUP BY
-                        1
-                    ) AS "t64"
-                    INNER JOIN (VALUES
-                      (0, 'gmail', 'email'),
-                      (1, 'outlook', 'email'),
-                      (2, 'yahoo', 'email'),
-                      (3, 'aol', 'email'),
-                      (4, 'protonmail', 'email'),
-                      (5, 'google', 'organic'),
-                      (6, 'bing', 'organic'),
-                      (7, 'duckduckgo', 'organic'),
-                      (8, 'yahoo', 'organic'),
-                      (9, 'ecosia', 'organic'),
-                      (10, 'baidu', 'organic'),
-                      (11, 'yandex', 'organic'),
-                      (12, 'brave', 'organic'),
-                      (13, 'facebook', 'social'),
-                      (14, 'instagram', 'social'),
-                      (15, 'twitter', 'social'),
-                      (16, 'linkedin', 'social'),
-                      (17, 'pinterest', 'social'),
-                      (18, 'tiktok', 'social'),
-                      (19, 'youtube', 'social'),
-                      (20, 'reddit', 'social'),
-                      (21, 'threads', 'social'),
-                      (22, 'snapchat', 'social')) AS t9(position, source, medium)
-                      ON "t64"."position" = "t9"."position"
-                  ) AS "t66"
-                    ON "t43"."referrer_host" = "t66"."referrer_host"
-                  LEFT OUTER JOIN (
-                    SELECT DISTINCT
-                      *
-                    FROM (
-                      SELECT
-                        "t58"."referrer_host" AS "internal_host"
-                      FROM (
-                        SELECT
-                          *
-                        FROM (
-                          SELECT
-                            *
-                          FROM (
-                            SELECT
-                              "t42"."referrer_host",
-                              'name' AS "kind",
-                              1 AS "labels",
-                              NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$', 1), '') AS "key"
-                            FROM "t41" AS "t42"
-                            WHERE
-                              NOT NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$', 1), '') IS NULL
-                          ) AS "t47"
-                          UNION ALL
-                          SELECT
-                            *
-                          FROM (
-                            SELECT
-                              "t42"."referrer_host",
-                              'name' AS "kind",
-                              1 AS "labels",
-                              NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$', 1), '') AS "key"
-                            FROM "t41" AS "t42"
-                            WHERE
-                              NOT NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$', 1), '') IS NULL
-                          ) AS "t48"
-                        ) AS "t53"
-                        UNION ALL
-                        SELECT
-                          *
-                        FROM (
-                          SELECT
-                            *
-                          FROM (
-                            SELECT
-                              *
-                            FROM (
-                              SELECT
-                                "t42"."referrer_host",
-                                'domain' AS "kind",
-                                2 AS "labels",
-                                NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+))$', 1), '') AS "key"
-                              FROM "t41" AS "t42"
-                              WHERE
-                                NOT NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+))$', 1), '') IS NULL
-                            ) AS "t49"
-                            UNION ALL
-                            SELECT
-                              *
-                            FROM (
-                              SELECT
-                                "t42"."referrer_host",
-                                'domain' AS "kind",
-                                3 AS "labels",
-                                NULLIF(
-                                  REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$', 1),
-                                  ''
-                                ) AS "key"
-                              FROM "t41" AS "t42"
-                              WHERE
-                                NOT NULLIF(
-                                  REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$', 1),
-                                  ''
-                                ) IS NULL
-                            ) AS "t50"
-                          ) AS "t54"
-                          UNION ALL
-                          SELECT
-                            *
-                          FROM (
-                            SELECT
-                              *
-                            FROM (
-                              SELECT
-                                "t42"."referrer_host",
-                                'domain' AS "kind",
-                                4 AS "labels",
-                                NULLIF(
-                                  REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$', 1),
-                                  ''
-                                ) AS "key"
-                              FROM "t41" AS "t42"
-                              WHERE
-                                NOT NULLIF(
-                                  REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$', 1),
-                                  ''
-                                ) IS NULL
-                            ) AS "t51"
-                            UNION ALL
-                            SELECT
-                              *
-                            FROM (
-                              SELECT
-                                "t42"."referrer_host",
-                                'name' AS "kind",
-                                1 AS "labels",
-                                NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+)\.[a-z]{2,3}$', 1), '') AS "key"
-                              FROM "t41" AS "t42"
-                              WHERE
-                                NOT NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+)\.[a-z]{2,3}$', 1), '') IS NULL
-                            ) AS "t52"
-                          ) AS "t55"
-                        ) AS "t56"
-                      ) AS "t58"
-                      SEMI JOIN (VALUES
-                        ('domain', 2, 'myshopify.com'),
-                        ('domain', 2, 'shop.app'),
-                        ('domain', 3, 'checkout.shopify.com')) AS t10(kind, labels, key)
-                        ON "t58"."kind" = "t10"."kind"
-                        AND "t58"."labels" = "t10"."labels"
-                        AND "t58"."key" = "t10"."key"
-                    ) AS "t59"
-                  ) AS "t62"
-                    ON "t43"."referrer_host" = "t62"."internal_host"
-                ) AS "t68"
-                  ON "t40"."referrer_host" = "t68"."referrer_host"
-              ) AS "t69"
-            ) AS "t71"
-              ON "t30"."referrer" = "t71"."referrer"
-            LEFT OUTER JOIN (
-              SELECT DISTINCT
-                "t44"."landing_url",
-                "t44"."url_utm_source",
-                "t44"."url_utm_medium",
-                "t44"."url_utm_campaign",
-                "t44"."url_utm_content",
-                "t44"."url_utm_term"
-              FROM (
-                SELECT
-                  "t37"."landing_url",
-                  "t37"."q__utm_source",
-                  "t37"."q__utm_medium",
-                  "t37"."q__utm_campaign",
-                  "t37"."q__utm_content",
-                  "t37"."q__utm_term",
-                  "t37"."ok__utm_source",
-                  "t37"."ok__utm_medium",
-                  "t37"."ok__utm_campaign",
-                  "t37"."ok__utm_content",
-                  "t37"."ok__utm_term",
-                  NULLIF(
-                    LOWER(
-                      TRIM(
-                        CASE
-                          WHEN "t37"."ok__utm_source"
-                          THEN URL_DECODE(CASE WHEN "t37"."ok__utm_source" THEN "t37"."q__utm_source" ELSE '' END)
-                          ELSE "t37"."q__utm_source"
-                        END,
-                        ' 	
-'
-                      )
-                    ),
-                    ''
-                  ) AS "url_utm_source",
-                  NULLIF(
-                    LOWER(
-                      TRIM(
-                        CASE
-                          WHEN "t37"."ok__utm_medium"
-                          THEN URL_DECODE(CASE WHEN "t37"."ok__utm_medium" THEN "t37"."q__utm_medium" ELSE '' END)
-                          ELSE "t37"."q__utm_medium"
-                        END,
-                        ' 	
-'
-                      )
-                    ),
-                    ''
-                  ) AS "url_utm_medium",
-                  NULLIF(
-                    LOWER(
-                      TRIM(
-                        CASE
-                          WHEN "t37"."ok__utm_campaign"
-                          THEN URL_DECODE(CASE WHEN "t37"."ok__utm_campaign" THEN "t37"."q__utm_campaign" ELSE '' END)
-                          ELSE "t37"."q__utm_campaign"
-                        END,
-                        ' 	
-'
-                      )
-                    ),
-                    ''
-                  ) AS "url_utm_campaign",
-                  NULLIF(
-                    LOWER(
-                      TRIM(
-                        CASE
-                          WHEN "t37"."ok__utm_content"
-                          THEN URL_DECODE(CASE WHEN "t37"."ok__utm_content" THEN "t37"."q__utm_content" ELSE '' END)
-                          ELSE "t37"."q__utm_content"
-                        END,
-                        ' 	
-'
-                      )
-                    ),
-                    ''
-                  ) AS "url_utm_content",
-                  NULLIF(
-                    LOWER(
-                      TRIM(
-                        CASE
-                          WHEN "t37"."ok__utm_term"
-                          THEN URL_DECODE(CASE WHEN "t37"."ok__utm_term" THEN "t37"."q__utm_term" ELSE '' END)
-                          ELSE "t37"."q__utm_term"
-                        END,
-                        ' 	
-'
-                      )
-                    ),
-                    ''
-                  ) AS "url_utm_term"
-                FROM (
-                  SELECT
-                    "t36"."landing_url",
-                    "t36"."q__utm_source",
-                    "t36"."q__utm_medium",
-                    "t36"."q__utm_campaign",
-                    "t36"."q__utm_content",
-                    "t36"."q__utm_term",
-                    CONTAINS("t36"."q__utm_source", '%')
-                    AND REGEXP_MATCHES(
-                      "t36"."q__utm_source",
-                      '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
-                    ) AS "ok__utm_source",
-                    CONTAINS("t36"."q__utm_medium", '%')
-                    AND REGEXP_MATCHES(
-                      "t36"."q__utm_medium",
-                      '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
-                    ) AS "ok__utm_medium",
-                    CONTAINS("t36"."q__utm_campaign", '%')
-                    AND REGEXP_MATCHES(
-                      "t36"."q__utm_campaign",
-                      '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
-                    ) AS "ok__utm_campaign",
-                    CONTAINS("t36"."q__utm_content", '%')
-                    AND REGEXP_MATCHES(
-                      "t36"."q__utm_content",
-                      '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
-                    ) AS "ok__utm_content",
-                    CONTAINS("t36"."q__utm_term", '%')
-                    AND REGEXP_MATCHES(
-                      "t36"."q__utm_term",
-                      '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
-                    ) AS "ok__utm_term"
-                  FROM (
-                    SELECT
-                      "t32"."landing_url",
-                      REPLACE(
-                        NULLIF(REGEXP_EXTRACT("t32"."landing_url", '[?&]utm_source=([^&#]*)', 1), ''),
-                        '+',
-                        ' '
-                      ) AS "q__utm_source",
-                      REPLACE(
-                        NULLIF(REGEXP_EXTRACT("t32"."landing_url", '[?&]utm_medium=([^&#]*)', 1), ''),
-                        '+',
-                        ' '
-                      ) AS "q__utm_medium",
-                      REPLACE(
-                        NULLIF(REGEXP_EXTRACT("t32"."landing_url", '[?&]utm_campaign=([^&#]*)', 1), ''),
-                        '+',
-                        ' '
-                      ) AS "q__utm_campaign",
-                      REPLACE(
-                        NULLIF(REGEXP_EXTRACT("t32"."landing_url", '[?&]utm_content=([^&#]*)', 1), ''),
-                        '+',
-                        ' '
-                      ) AS "q__utm_content",
-                      REPLACE(
-                        NULLIF(REGEXP_EXTRACT("t32"."landing_url", '[?&]utm_term=([^&#]*)', 1), ''),
-                        '+',
-                        ' '
-                      ) AS "q__utm_term"
-                    FROM (
-                      SELECT DISTINCT
-                        "t29"."landing_url"
-                      FROM "t28" AS "t29"
-                      WHERE
-                        NOT "t29"."landing_url" IS NULL
-                    ) AS "t32"
-                  ) AS "t36"
-                ) AS "t37"
-              ) AS "t44"
-            ) AS "t46"
-              ON "t30"."landing_url" = "t46"."landing_url"
-          ) AS "t72"
-        ) AS "t73"
-      ) AS "t74"
-    ) AS "t75"
+    FROM "t74" AS "t75"
   ) AS "t78"
   LEFT OUTER JOIN (
     SELECT
@@ -1084,702 +1061,180 @@ WITH "t19" AS (
         "t75"."source",
         "t75"."medium",
         "t75"."campaign"
-      FROM (
-        SELECT
-          "t74".*
-          EXCLUDE ("ref_source", "ref_medium", "internal")
-        FROM (
-          SELECT
-            "t73"."shop_id",
-            "t73"."order_id",
-            "t73"."touchpoint_id",
-            "t73"."kind",
-            "t73"."visitor_id",
-            "t73"."customer_id",
-            "t73"."at",
-            "t73"."landing_url",
-            "t73"."referrer",
-            "t73"."utm_source",
-            "t73"."utm_medium",
-            "t73"."utm_campaign",
-            "t73"."utm_content",
-            "t73"."utm_term",
-            "t73"."u_utm_source",
-            "t73"."u_utm_medium",
-            "t73"."u_utm_campaign",
-            "t73"."u_utm_content",
-            "t73"."u_utm_term",
-            "t73"."referrer_host",
-            "t73"."ref_source",
-            "t73"."ref_medium",
-            "t73"."internal",
-            "t73"."classified_by",
-            (
-              "t73"."classified_by" = 'direct'
-            )
-            OR (
-              (
-                "t73"."classified_by" = 'utm'
-              )
-              AND COALESCE(
-                "t73"."u_utm_source" IN ('direct', '(direct)')
-                AND "t73"."u_utm_medium" IN ('none', '(none)', '(not set)'),
-                FALSE
-              )
-            ) AS "is_direct",
-            CASE
-              WHEN (
-                "t73"."classified_by" = 'direct'
-              )
-              OR (
-                (
-                  "t73"."classified_by" = 'utm'
-                )
-                AND COALESCE(
-                  "t73"."u_utm_source" IN ('direct', '(direct)')
-                  AND "t73"."u_utm_medium" IN ('none', '(none)', '(not set)'),
-                  FALSE
-                )
-              )
-              THEN 'direct'
-              WHEN "t73"."classified_by" = 'utm'
-              THEN "t73"."u_utm_source"
-              ELSE COALESCE("t73"."ref_source", "t73"."referrer_host")
-            END AS "source",
-            CASE
-              WHEN (
-                "t73"."classified_by" = 'direct'
-              )
-              OR (
-                (
-                  "t73"."classified_by" = 'utm'
-                )
-                AND COALESCE(
-                  "t73"."u_utm_source" IN ('direct', '(direct)')
-                  AND "t73"."u_utm_medium" IN ('none', '(none)', '(not set)'),
-                  FALSE
-                )
-              )
-              THEN 'none'
-              WHEN "t73"."classified_by" = 'utm'
-              THEN "t73"."u_utm_medium"
-              ELSE COALESCE("t73"."ref_medium", 'referral')
-            END AS "medium",
-            CASE
-              WHEN (
-                "t73"."classified_by" = 'direct'
-              )
-              OR (
-                (
-                  "t73"."classified_by" = 'utm'
-                )
-                AND COALESCE(
-                  "t73"."u_utm_source" IN ('direct', '(direct)')
-                  AND "t73"."u_utm_medium" IN ('none', '(none)', '(not set)'),
-                  FALSE
-                )
-              )
-              THEN CAST(NULL AS TEXT)
-              ELSE "t73"."u_utm_campaign"
-            END AS "campaign"
-          FROM (
-            SELECT
-              "t72"."shop_id",
-              "t72"."order_id",
-              "t72"."touchpoint_id",
-              "t72"."kind",
-              "t72"."visitor_id",
-              "t72"."customer_id",
-              "t72"."at",
-              "t72"."landing_url",
-              "t72"."referrer",
-              "t72"."utm_source",
-              "t72"."utm_medium",
-              "t72"."utm_campaign",
-              "t72"."utm_content",
-              "t72"."utm_term",
-              "t72"."u_utm_source",
-              "t72"."u_utm_medium",
-              "t72"."u_utm_campaign",
-              "t72"."u_utm_content",
-              "t72"."u_utm_term",
-              "t72"."referrer_host",
-              "t72"."ref_source",
-              "t72"."ref_medium",
-              "t72"."internal",
-              CASE
-                WHEN TRUE
-                AND (
-                  NOT "t72"."u_utm_source" IS NULL
-                )
-                AND (
-                  NOT "t72"."u_utm_medium" IS NULL
-                )
-                THEN 'utm'
-                WHEN (
-                  NOT "t72"."referrer_host" IS NULL
-                ) AND NOT (
-                  "t72"."internal"
-                )
-                THEN 'referrer'
-                ELSE 'direct'
-              END AS "classified_by"
-            FROM (
-              SELECT
-                "t30"."shop_id",
-                "t30"."order_id",
-                "t30"."touchpoint_id",
-                "t30"."kind",
-                "t30"."visitor_id",
-                "t30"."customer_id",
-                "t30"."at",
-                "t30"."landing_url",
-                "t30"."referrer",
-                "t30"."utm_source",
-                "t30"."utm_medium",
-                "t30"."utm_campaign",
-                "t30"."utm_content",
-                "t30"."utm_term",
-                COALESCE(
-                  NULLIF(LOWER(TRIM("t30"."utm_source", ' 	
-')), ''),
-                  "t46"."url_utm_source"
-                ) AS "u_utm_source",
-                COALESCE(
-                  NULLIF(LOWER(TRIM("t30"."utm_medium", ' 	
-')), ''),
-                  "t46"."url_utm_medium"
-                ) AS "u_utm_medium",
-                COALESCE(
-                  NULLIF(LOWER(TRIM("t30"."utm_campaign", ' 	
-')), ''),
-                  "t46"."url_utm_campaign"
-                ) AS "u_utm_campaign",
-                COALESCE(
-                  NULLIF(LOWER(TRIM("t30"."utm_content", ' 	
-')), ''),
-                  "t46"."url_utm_content"
-                ) AS "u_utm_content",
-                COALESCE(
-                  NULLIF(LOWER(TRIM("t30"."utm_term", ' 	
-')), ''),
-                  "t46"."url_utm_term"
-                ) AS "u_utm_term",
-                "t71"."referrer_host",
-                "t71"."ref_source",
-                "t71"."ref_medium",
-                COALESCE("t71"."internal", FALSE) AS "internal"
-              FROM "t28" AS "t30"
-              LEFT OUTER JOIN (
-                SELECT DISTINCT
-                  *
-                FROM (
-                  SELECT
-                    "t40"."referrer",
-                    "t40"."referrer_host",
-                    "t68"."ref_source",
-                    "t68"."ref_medium",
-                    "t68"."is_internal" AS "internal"
-                  FROM "t38" AS "t40"
-                  LEFT OUTER JOIN (
-                    SELECT
-                      "t43"."referrer_host",
-                      "t66"."ref_source",
-                      "t66"."ref_medium",
-                      NOT "t62"."internal_host" IS NULL AS "is_internal"
-                    FROM "t41" AS "t43"
-                    LEFT OUTER JOIN (
-                      SELECT
-                        "t64"."referrer_host",
-                        "t9"."source" AS "ref_source",
-                        "t9"."medium" AS "ref_medium"
-                      FROM (
-                        SELECT
-                          "t60"."referrer_host",
-                          MIN("t60"."position") AS "position"
-                        FROM (
-                          SELECT
-                            "t58"."referrer_host",
-                            "t11"."position"
-                          FROM (
-                            SELECT
-                              *
-                            FROM (
-                              SELECT
-                                *
-                              FROM (
-                                SELECT
-                                  "t42"."referrer_host",
-                                  'name' AS "kind",
-                                  1 AS "labels",
-                                  NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$', 1), '') AS "key"
-                                FROM "t41" AS "t42"
-                                WHERE
-                                  NOT NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$', 1), '') IS NULL
-                              ) AS "t47"
-                              UNION ALL
-                              SELECT
-                                *
-                              FROM (
-                                SELECT
-                                  "t42"."referrer_host",
-                                  'name' AS "kind",
-                                  1 AS "labels",
-                                  NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$', 1), '') AS "key"
-                                FROM "t41" AS "t42"
-                                WHERE
-                                  NOT NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$', 1), '') IS NULL
-                              ) AS "t48"
-                            ) AS "t53"
-                            UNION ALL
-                            SELECT
-                              *
-                            FROM (
-                              SELECT
-                                *
-                              FROM (
-                                SELECT
-                                  *
-                                FROM (
-                                  SELECT
-                                    "t42"."referrer_host",
-                                    'domain' AS "kind",
-                                    2 AS "labels",
-                                    NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+))$', 1), '') AS "key"
-                                  FROM "t41" AS "t42"
-                                  WHERE
-                                    NOT NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+))$', 1), '') IS NULL
-                                ) AS "t49"
-                                UNION ALL
-                                SELECT
-                                  *
-                                FROM (
-                                  SELECT
-                                    "t42"."referrer_host",
-                                    'domain' AS "kind",
-                                    3 AS "labels",
-                                    NULLIF(
-                                      REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$', 1),
-                                      ''
-                                    ) AS "key"
-                                  FROM "t41" AS "t42"
-                                  WHERE
-                                    NOT NULLIF(
-                                      REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$', 1),
-                                      ''
-                                    ) IS NULL
-                                ) AS "t50"
-                              ) AS "t54"
-                              UNION ALL
-                              SELECT
-                                *
-                              FROM (
-                                SELECT
-                                  *
-                                FROM (
-                                  SELECT
-                                    "t42"."referrer_host",
-                                    'domain' AS "kind",
-                                    4 AS "labels",
-                                    NULLIF(
-                                      REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$', 1),
-                                      ''
-                                    ) AS "key"
-                                  FROM "t41" AS "t42"
-                                  WHERE
-                                    NOT NULLIF(
-                                      REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$', 1),
-                                      ''
-                                    ) IS NULL
-                                ) AS "t51"
-                                UNION ALL
-                                SELECT
-                                  *
-                                FROM (
-                                  SELECT
-                                    "t42"."referrer_host",
-                                    'name' AS "kind",
-                                    1 AS "labels",
-                                    NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+)\.[a-z]{2,3}$', 1), '') AS "key"
-                                  FROM "t41" AS "t42"
-                                  WHERE
-                                    NOT NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+)\.[a-z]{2,3}$', 1), '') IS NULL
-                                ) AS "t52"
-                              ) AS "t55"
-                            ) AS "t56"
-                          ) AS "t58"
-                          INNER JOIN (VALUES
-                            ('domain', 3, 'mail.google.com', 0, 'gmail', 'email'),
-                            ('domain', 3, 'inbox.google.com', 0, 'gmail', 'email'),
-                            ('domain', 3, 'outlook.live.com', 1, 'outlook', 'email'),
-                            ('domain', 3, 'outlook.office.com', 1, 'outlook', 'email'),
-                            ('domain', 3, 'outlook.office365.com', 1, 'outlook', 'email'),
-                            ('domain', 3, 'mail.live.com', 1, 'outlook', 'email'),
-                            ('domain', 3, 'mail.yahoo.com', 2, 'yahoo', 'email'),
-                            ('domain', 4, 'mail.yahoo.co.jp', 2, 'yahoo', 'email'),
-                            ('domain', 3, 'mail.aol.com', 3, 'aol', 'email'),
-                            ('domain', 3, 'mail.proton.me', 4, 'protonmail', 'email'),
-                            ('domain', 3, 'mail.protonmail.com', 4, 'protonmail', 'email'),
-                            ('name', 1, 'google', 5, 'google', 'organic'),
-                            ('domain', 2, 'bing.com', 6, 'bing', 'organic'),
-                            ('domain', 2, 'duckduckgo.com', 7, 'duckduckgo', 'organic'),
-                            ('name', 1, 'yahoo', 8, 'yahoo', 'organic'),
-                            ('domain', 2, 'ecosia.org', 9, 'ecosia', 'organic'),
-                            ('domain', 2, 'baidu.com', 10, 'baidu', 'organic'),
-                            ('name', 1, 'yandex', 11, 'yandex', 'organic'),
-                            ('domain', 3, 'search.brave.com', 12, 'brave', 'organic'),
-                            ('domain', 2, 'facebook.com', 13, 'facebook', 'social'),
-                            ('domain', 2, 'fb.com', 13, 'facebook', 'social'),
-                            ('domain', 2, 'fb.me', 13, 'facebook', 'social'),
-                            ('domain', 2, 'instagram.com', 14, 'instagram', 'social'),
-                            ('domain', 2, 't.co', 15, 'twitter', 'social'),
-                            ('domain', 2, 'twitter.com', 15, 'twitter', 'social'),
-                            ('domain', 2, 'x.com', 15, 'twitter', 'social'),
-                            ('domain', 2, 'linkedin.com', 16, 'linkedin', 'social'),
-                            ('domain', 2, 'lnkd.in', 16, 'linkedin', 'social'),
-                            ('name', 1, 'pinterest', 17, 'pinterest', 'social'),
-                            ('domain', 2, 'pin.it', 17, 'pinterest', 'social'),
-                            ('domain', 2, 'tiktok.com', 18, 'tiktok', 'social'),
-                            ('domain', 2, 'youtube.com', 19, 'youtube', 'social'),
-                            ('domain', 2, 'youtu.be', 19, 'youtube', 'social'),
-                            ('domain', 2, 'reddit.com', 20, 'reddit', 'social'),
-                            ('domain', 2, 'threads.net', 21, 'threads', 'social'),
-                            ('domain', 2, 'snapchat.com', 22, 'snapchat', 'social')) AS t11(kind, labels, key, position, source, medium)
-                            ON "t58"."kind" = "t11"."kind"
-                            AND "t58"."labels" = "t11"."labels"
-                            AND "t58"."key" = "t11"."key"
-                        ) AS "t60"
-                        GROUP BY
-                          1
-                      ) AS "t64"
-                      INNER JOIN (VALUES
-                        (0, 'gmail', 'email'),
-                        (1, 'outlook', 'email'),
-                        (2, 'yahoo', 'email'),
-                        (3, 'aol', 'email'),
-                        (4, 'protonmail', 'email'),
-                        (5, 'google', 'organic'),
-                        (6, 'bing', 'organic'),
-                        (7, 'duckduckgo', 'organic'),
-                        (8, 'yahoo', 'organic'),
-                        (9, 'ecosia', 'organic'),
-                        (10, 'baidu', 'organic'),
-                        (11, 'yandex', 'organic'),
-                        (12, 'brave', 'organic'),
-                        (13, 'facebook', 'social'),
-                        (14, 'instagram', 'social'),
-                        (15, 'twitter', 'social'),
-                        (16, 'linkedin', 'social'),
-                        (17, 'pinterest', 'social'),
-                        (18, 'tiktok', 'social'),
-                        (19, 'youtube', 'social'),
-                        (20, 'reddit', 'social'),
-                        (21, 'threads', 'social'),
-                        (22, 'snapchat', 'social')) AS t9(position, source, medium)
-                        ON "t64"."position" = "t9"."position"
-                    ) AS "t66"
-                      ON "t43"."referrer_host" = "t66"."referrer_host"
-                    LEFT OUTER JOIN (
-                      SELECT DISTINCT
-                        *
-                      FROM (
-                        SELECT
-                          "t58"."referrer_host" AS "internal_host"
-                        FROM (
-                          SELECT
-                            *
-                          FROM (
-                            SELECT
-                              *
-                            FROM (
-                              SELECT
-                                "t42"."referrer_host",
-                                'name' AS "kind",
-                                1 AS "labels",
-                                NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$', 1), '') AS "key"
-                              FROM "t41" AS "t42"
-                              WHERE
-                                NOT NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$', 1), '') IS NULL
-                            ) AS "t47"
-                            UNION ALL
-                            SELECT
-                              *
-                            FROM (
-                              SELECT
-                                "t42"."referrer_host",
-                                'name' AS "kind",
-                                1 AS "labels",
-                                NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$', 1), '') AS "key"
-                              FROM "t41" AS "t42"
-                              WHERE
-                                NOT NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$', 1), '') IS NULL
-                            ) AS "t48"
-                          ) AS "t53"
-                          UNION ALL
-                          SELECT
-                            *
-                          FROM (
-                            SELECT
-                              *
-                            FROM (
-                              SELECT
-                                *
-                              FROM (
-                                SELECT
-                                  "t42"."referrer_host",
-                                  'domain' AS "kind",
-                                  2 AS "labels",
-                                  NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+))$', 1), '') AS "key"
-                                FROM "t41" AS "t42"
-                                WHERE
-                                  NOT NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+))$', 1), '') IS NULL
-                              ) AS "t49"
-                              UNION ALL
-                              SELECT
-                                *
-                              FROM (
-                                SELECT
-                                  "t42"."referrer_host",
-                                  'domain' AS "kind",
-                                  3 AS "labels",
-                                  NULLIF(
-                                    REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$', 1),
-                                    ''
-                                  ) AS "key"
-                                FROM "t41" AS "t42"
-                                WHERE
-                                  NOT NULLIF(
-                                    REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$', 1),
-                                    ''
-                                  ) IS NULL
-                              ) AS "t50"
-                            ) AS "t54"
-                            UNION ALL
-                            SELECT
-                              *
-                            FROM (
-                              SELECT
-                                *
-                              FROM (
-                                SELECT
-                                  "t42"."referrer_host",
-                                  'domain' AS "kind",
-                                  4 AS "labels",
-                                  NULLIF(
-                                    REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$', 1),
-                                    ''
-                                  ) AS "key"
-                                FROM "t41" AS "t42"
-                                WHERE
-                                  NOT NULLIF(
-                                    REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$', 1),
-                                    ''
-                                  ) IS NULL
-                              ) AS "t51"
-                              UNION ALL
-                              SELECT
-                                *
-                              FROM (
-                                SELECT
-                                  "t42"."referrer_host",
-                                  'name' AS "kind",
-                                  1 AS "labels",
-                                  NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+)\.[a-z]{2,3}$', 1), '') AS "key"
-                                FROM "t41" AS "t42"
-                                WHERE
-                                  NOT NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+)\.[a-z]{2,3}$', 1), '') IS NULL
-                              ) AS "t52"
-                            ) AS "t55"
-                          ) AS "t56"
-                        ) AS "t58"
-                        SEMI JOIN (VALUES
-                          ('domain', 2, 'myshopify.com'),
-                          ('domain', 2, 'shop.app'),
-                          ('domain', 3, 'checkout.shopify.com')) AS t10(kind, labels, key)
-                          ON "t58"."kind" = "t10"."kind"
-                          AND "t58"."labels" = "t10"."labels"
-                          AND "t58"."key" = "t10"."key"
-                      ) AS "t59"
-                    ) AS "t62"
-                      ON "t43"."referrer_host" = "t62"."internal_host"
-                  ) AS "t68"
-                    ON "t40"."referrer_host" = "t68"."referrer_host"
-                ) AS "t69"
-              ) AS "t71"
-                ON "t30"."referrer" = "t71"."referrer"
-              LEFT OUTER JOIN (
-                SELECT DISTINCT
-                  "t44"."landing_url",
-                  "t44"."url_utm_source",
-                  "t44"."url_utm_medium",
-                  "t44"."url_utm_campaign",
-                  "t44"."url_utm_content",
-                  "t44"."url_utm_term"
-                FROM (
-                  SELECT
-                    "t37"."landing_url",
-                    "t37"."q__utm_source",
-                    "t37"."q__utm_medium",
-                    "t37"."q__utm_campaign",
-                    "t37"."q__utm_content",
-                    "t37"."q__utm_term",
-                    "t37"."ok__utm_source",
-                    "t37"."ok__utm_medium",
-                    "t37"."ok__utm_campaign",
-                    "t37"."ok__utm_content",
-                    "t37"."ok__utm_term",
-                    NULLIF(
-                      LOWER(
-                        TRIM(
-                          CASE
-                            WHEN "t37"."ok__utm_source"
-                            THEN URL_DECODE(CASE WHEN "t37"."ok__utm_source" THEN "t37"."q__utm_source" ELSE '' END)
-                            ELSE "t37"."q__utm_source"
-                          END,
-                          ' 	
-'
-                        )
-                      ),
-                      ''
-                    ) AS "url_utm_source",
-                    NULLIF(
-                      LOWER(
-                        TRIM(
-                          CASE
-                            WHEN "t37"."ok__utm_medium"
-                            THEN URL_DECODE(CASE WHEN "t37"."ok__utm_medium" THEN "t37"."q__utm_medium" ELSE '' END)
-                            ELSE "t37"."q__utm_medium"
-                          END,
-                          ' 	
-'
-                        )
-                      ),
-                      ''
-                    ) AS "url_utm_medium",
-                    NULLIF(
-                      LOWER(
-                        TRIM(
-                          CASE
-                            WHEN "t37"."ok__utm_campaign"
-                            THEN URL_DECODE(CASE WHEN "t37"."ok__utm_campaign" THEN "t37"."q__utm_campaign" ELSE '' END)
-                            ELSE "t37"."q__utm_campaign"
-                          END,
-                          ' 	
-'
-                        )
-                      ),
-                      ''
-                    ) AS "url_utm_campaign",
-                    NULLIF(
-                      LOWER(
-                        TRIM(
-                          CASE
-                            WHEN "t37"."ok__utm_content"
-                            THEN URL_DECODE(CASE WHEN "t37"."ok__utm_content" THEN "t37"."q__utm_content" ELSE '' END)
-                            ELSE "t37"."q__utm_content"
-                          END,
-                          ' 	
-'
-                        )
-                      ),
-                      ''
-                    ) AS "url_utm_content",
-                    NULLIF(
-                      LOWER(
-                        TRIM(
-                          CASE
-                            WHEN "t37"."ok__utm_term"
-                            THEN URL_DECODE(CASE WHEN "t37"."ok__utm_term" THEN "t37"."q__utm_term" ELSE '' END)
-                            ELSE "t37"."q__utm_term"
-                          END,
-                          ' 	
-'
-                        )
-                      ),
-                      ''
-                    ) AS "url_utm_term"
-                  FROM (
-                    SELECT
-                      "t36"."landing_url",
-                      "t36"."q__utm_source",
-                      "t36"."q__utm_medium",
-                      "t36"."q__utm_campaign",
-                      "t36"."q__utm_content",
-                      "t36"."q__utm_term",
-                      CONTAINS("t36"."q__utm_source", '%')
-                      AND REGEXP_MATCHES(
-                        "t36"."q__utm_source",
-                        '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
-                      ) AS "ok__utm_source",
-                      CONTAINS("t36"."q__utm_medium", '%')
-                      AND REGEXP_MATCHES(
-                        "t36"."q__utm_medium",
-                        '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
-                      ) AS "ok__utm_medium",
-                      CONTAINS("t36"."q__utm_campaign", '%')
-                      AND REGEXP_MATCHES(
-                        "t36"."q__utm_campaign",
-                        '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
-                      ) AS "ok__utm_campaign",
-                      CONTAINS("t36"."q__utm_content", '%')
-                      AND REGEXP_MATCHES(
-                        "t36"."q__utm_content",
-                        '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
-                      ) AS "ok__utm_content",
-                      CONTAINS("t36"."q__utm_term", '%')
-                      AND REGEXP_MATCHES(
-                        "t36"."q__utm_term",
-                        '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
-                      ) AS "ok__utm_term"
-                    FROM (
-                      SELECT
-                        "t32"."landing_url",
-                        REPLACE(
-                          NULLIF(REGEXP_EXTRACT("t32"."landing_url", '[?&]utm_source=([^&#]*)', 1), ''),
-                          '+',
-                          ' '
-                        ) AS "q__utm_source",
-                        REPLACE(
-                          NULLIF(REGEXP_EXTRACT("t32"."landing_url", '[?&]utm_medium=([^&#]*)', 1), ''),
-                          '+',
-                          ' '
-                        ) AS "q__utm_medium",
-                        REPLACE(
-                          NULLIF(REGEXP_EXTRACT("t32"."landing_url", '[?&]utm_campaign=([^&#]*)', 1), ''),
-                          '+',
-                          ' '
-                        ) AS "q__utm_campaign",
-                        REPLACE(
-                          NULLIF(REGEXP_EXTRACT("t32"."landing_url", '[?&]utm_content=([^&#]*)', 1), ''),
-                          '+',
-                          ' '
-                        ) AS "q__utm_content",
-                        REPLACE(
-                          NULLIF(REGEXP_EXTRACT("t32"."landing_url", '[?&]utm_term=([^&#]*)', 1), ''),
-                          '+',
-                          ' '
-                        ) AS "q__utm_term"
-                      FROM (
-                        SELECT DISTINCT
-                          "t29"."landing_url"
-                        FROM "t28" AS "t29"
-                        WHERE
-                          NOT "t29"."landing_url" IS NULL
-                      ) AS "t32"
-                    ) AS "t36"
-                  ) AS "t37"
-                ) AS "t44"
-              ) AS "t46"
-                ON "t30"."landing_url" = "t46"."landing_url"
-            ) AS "t72"
-          ) AS "t73"
-        ) AS "t74"
-      ) AS "t75"
+      FROM "t74" AS "t75"
     ) AS "t76"
   ) AS "t80"
     ON COALESCE("t78"."source", '') = "t80"."k_source"
     AND COALESCE("t78"."medium", '') = "t80"."k_medium"
     AND COALESCE("t78"."campaign", '') = "t80"."k_campaign"
+), "t94" AS (
+  SELECT
+    "t93"."shop_id",
+    "t93"."order_id",
+    "t93"."touchpoint_id",
+    "t93"."kind",
+    "t93"."at",
+    "t93"."source",
+    "t93"."medium",
+    "t93"."campaign",
+    "t93"."channel",
+    "t93"."platform",
+    "t93"."is_direct",
+    "t93"."is_paid",
+    "t93"."classified_by",
+    "t93"."referrer_host",
+    MAX(
+      CASE
+        WHEN (
+          "t93"."kind" = 'session'
+        ) AND NOT (
+          "t93"."is_direct"
+        )
+        THEN 1
+        ELSE 0
+      END
+    ) OVER (
+      PARTITION BY "t93"."shop_id", "t93"."order_id"
+      ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
+    ) AS "clicked__"
+  FROM (
+    SELECT
+      *
+    FROM (
+      SELECT
+        "t91"."shop_id",
+        "t91"."order_id",
+        "t86"."touchpoint_id",
+        "t86"."kind",
+        "t86"."at",
+        "t86"."source",
+        "t86"."medium",
+        "t86"."campaign",
+        "t86"."channel",
+        "t86"."platform",
+        "t86"."is_direct",
+        "t86"."is_paid",
+        "t86"."classified_by",
+        "t86"."referrer_host"
+      FROM (
+        SELECT
+          *
+        FROM (
+          SELECT
+            "t27"."shop_id",
+            "t27"."order_id",
+            "t87"."touchpoint_id"
+          FROM (
+            SELECT
+              "t20"."shop_id",
+              "t20"."order_id",
+              "t20"."processed_at",
+              "t20"."visitor_id" AS "o_visitor",
+              "t20"."customer_id" AS "o_customer"
+            FROM "t19" AS "t20"
+          ) AS "t27"
+          INNER JOIN (
+            SELECT
+              "t82"."touchpoint_id",
+              "t82"."at",
+              "t82"."shop_id" AS "tp_shop",
+              "t82"."visitor_id" AS "tp_visitor",
+              "t82"."customer_id" AS "tp_customer"
+            FROM "t81" AS "t82"
+            WHERE
+              "t82"."kind" = 'session'
+          ) AS "t87"
+            ON "t27"."shop_id" = "t87"."tp_shop"
+            AND "t87"."at" <= "t27"."processed_at"
+            AND "t87"."at" >= (
+              "t27"."processed_at" - INTERVAL '168' HOUR
+            )
+            AND "t27"."o_visitor" = "t87"."tp_visitor"
+        ) AS "t88"
+        UNION
+        SELECT
+          *
+        FROM (
+          SELECT
+            "t27"."shop_id",
+            "t27"."order_id",
+            "t87"."touchpoint_id"
+          FROM (
+            SELECT
+              "t20"."shop_id",
+              "t20"."order_id",
+              "t20"."processed_at",
+              "t20"."visitor_id" AS "o_visitor",
+              "t20"."customer_id" AS "o_customer"
+            FROM "t19" AS "t20"
+          ) AS "t27"
+          INNER JOIN (
+            SELECT
+              "t82"."touchpoint_id",
+              "t82"."at",
+              "t82"."shop_id" AS "tp_shop",
+              "t82"."visitor_id" AS "tp_visitor",
+              "t82"."customer_id" AS "tp_customer"
+            FROM "t81" AS "t82"
+            WHERE
+              "t82"."kind" = 'session'
+          ) AS "t87"
+            ON "t27"."shop_id" = "t87"."tp_shop"
+            AND "t87"."at" <= "t27"."processed_at"
+            AND "t87"."at" >= (
+              "t27"."processed_at" - INTERVAL '168' HOUR
+            )
+            AND "t27"."o_customer" = "t87"."tp_customer"
+        ) AS "t89"
+      ) AS "t91"
+      INNER JOIN (
+        SELECT
+          "t82"."touchpoint_id",
+          "t82"."kind",
+          "t82"."at",
+          "t82"."source",
+          "t82"."medium",
+          "t82"."campaign",
+          "t82"."channel",
+          "t82"."platform",
+          "t82"."is_direct",
+          "t82"."is_paid",
+          "t82"."classified_by",
+          "t82"."referrer_host",
+          "t82"."shop_id" AS "tp_shop"
+        FROM "t81" AS "t82"
+        WHERE
+          "t82"."kind" = 'session'
+      ) AS "t86"
+        ON "t91"."shop_id" = "t86"."tp_shop"
+        AND "t91"."touchpoint_id" = "t86"."touchpoint_id"
+    ) AS "t92"
+    UNION ALL
+    SELECT
+      *
+    FROM (
+      SELECT
+        "t82"."shop_id",
+        "t82"."order_id",
+        "t82"."touchpoint_id",
+        "t82"."kind",
+        "t82"."at",
+        "t82"."source",
+        "t82"."medium",
+        "t82"."campaign",
+        "t82"."channel",
+        "t82"."platform",
+        "t82"."is_direct",
+        "t82"."is_paid",
+        "t82"."classified_by",
+        "t82"."referrer_host"
+      FROM "t81" AS "t82"
+      WHERE
+        "t82"."kind" = 'order' AND NOT (
+          "t82"."is_direct"
+        )
+    ) AS "t85"
+  ) AS "t93"
 ), "t103" AS (
   SELECT
     "t25"."shop_id",
@@ -1832,221 +1287,58 @@ WITH "t19" AS (
       1 AS "parts"
     FROM (
       SELECT
-        "t98"."shop_id",
-        "t98"."order_id",
-        "t98"."touchpoint_id",
-        "t98"."kind",
-        "t98"."at",
-        "t98"."source",
-        "t98"."medium",
-        "t98"."campaign",
-        "t98"."channel",
-        "t98"."platform",
-        "t98"."is_direct",
-        "t98"."is_paid",
-        "t98"."classified_by",
-        "t98"."referrer_host",
+        "t97"."shop_id",
+        "t97"."order_id",
+        "t97"."touchpoint_id",
+        "t97"."kind",
+        "t97"."at",
+        "t97"."source",
+        "t97"."medium",
+        "t97"."campaign",
+        "t97"."channel",
+        "t97"."platform",
+        "t97"."is_direct",
+        "t97"."is_paid",
+        "t97"."classified_by",
+        "t97"."referrer_host",
         ROW_NUMBER() OVER (
-          PARTITION BY "t98"."shop_id", "t98"."order_id"
-          ORDER BY "t98"."at" DESC, "t98"."touchpoint_id" DESC
+          PARTITION BY "t97"."shop_id", "t97"."order_id"
+          ORDER BY "t97"."at" DESC, "t97"."touchpoint_id" DESC
           ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
         ) - 1 AS "part",
-        COUNT("t98"."touchpoint_id") OVER (
-          PARTITION BY "t98"."shop_id", "t98"."order_id"
+        COUNT("t97"."touchpoint_id") OVER (
+          PARTITION BY "t97"."shop_id", "t97"."order_id"
           ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
         ) AS "eligible_count"
       FROM (
         SELECT
-          *
-        FROM (
-          SELECT
-            "t95".*
-            EXCLUDE ("clicked__")
-          FROM (
-            SELECT
-              *
-            FROM (
-              SELECT
-                "t93"."shop_id",
-                "t93"."order_id",
-                "t93"."touchpoint_id",
-                "t93"."kind",
-                "t93"."at",
-                "t93"."source",
-                "t93"."medium",
-                "t93"."campaign",
-                "t93"."channel",
-                "t93"."platform",
-                "t93"."is_direct",
-                "t93"."is_paid",
-                "t93"."classified_by",
-                "t93"."referrer_host",
-                MAX(
-                  CASE
-                    WHEN (
-                      "t93"."kind" = 'session'
-                    ) AND NOT (
-                      "t93"."is_direct"
-                    )
-                    THEN 1
-                    ELSE 0
-                  END
-                ) OVER (
-                  PARTITION BY "t93"."shop_id", "t93"."order_id"
-                  ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-                ) AS "clicked__"
-              FROM (
-                SELECT
-                  *
-                FROM (
-                  SELECT
-                    "t91"."shop_id",
-                    "t91"."order_id",
-                    "t86"."touchpoint_id",
-                    "t86"."kind",
-                    "t86"."at",
-                    "t86"."source",
-                    "t86"."medium",
-                    "t86"."campaign",
-                    "t86"."channel",
-                    "t86"."platform",
-                    "t86"."is_direct",
-                    "t86"."is_paid",
-                    "t86"."classified_by",
-                    "t86"."referrer_host"
-                  FROM (
-                    SELECT
-                      *
-                    FROM (
-                      SELECT
-                        "t27"."shop_id",
-                        "t27"."order_id",
-                        "t87"."touchpoint_id"
-                      FROM (
-                        SELECT
-                          "t20"."shop_id",
-                          "t20"."order_id",
-                          "t20"."processed_at",
-                          "t20"."visitor_id" AS "o_visitor",
-                          "t20"."customer_id" AS "o_customer"
-                        FROM "t19" AS "t20"
-                      ) AS "t27"
-                      INNER JOIN (
-                        SELECT
-                          "t82"."touchpoint_id",
-                          "t82"."at",
-                          "t82"."shop_id" AS "tp_shop",
-                          "t82"."visitor_id" AS "tp_visitor",
-                          "t82"."customer_id" AS "tp_customer"
-                        FROM "t81" AS "t82"
-                        WHERE
-                          "t82"."kind" = 'session'
-                      ) AS "t87"
-                        ON "t27"."shop_id" = "t87"."tp_shop"
-                        AND "t87"."at" <= "t27"."processed_at"
-                        AND "t87"."at" >= (
-                          "t27"."processed_at" - INTERVAL '168' HOUR
-                        )
-                        AND "t27"."o_visitor" = "t87"."tp_visitor"
-                    ) AS "t88"
-                    UNION
-                    SELECT
-                      *
-                    FROM (
-                      SELECT
-                        "t27"."shop_id",
-                        "t27"."order_id",
-                        "t87"."touchpoint_id"
-                      FROM (
-                        SELECT
-                          "t20"."shop_id",
-                          "t20"."order_id",
-                          "t20"."processed_at",
-                          "t20"."visitor_id" AS "o_visitor",
-                          "t20"."customer_id" AS "o_customer"
-                        FROM "t19" AS "t20"
-                      ) AS "t27"
-                      INNER JOIN (
-                        SELECT
-                          "t82"."touchpoint_id",
-                          "t82"."at",
-                          "t82"."shop_id" AS "tp_shop",
-                          "t82"."visitor_id" AS "tp_visitor",
-                          "t82"."customer_id" AS "tp_customer"
-                        FROM "t81" AS "t82"
-                        WHERE
-                          "t82"."kind" = 'session'
-                      ) AS "t87"
-                        ON "t27"."shop_id" = "t87"."tp_shop"
-                        AND "t87"."at" <= "t27"."processed_at"
-                        AND "t87"."at" >= (
-                          "t27"."processed_at" - INTERVAL '168' HOUR
-                        )
-                        AND "t27"."o_customer" = "t87"."tp_customer"
-                    ) AS "t89"
-                  ) AS "t91"
-                  INNER JOIN (
-                    SELECT
-                      "t82"."touchpoint_id",
-                      "t82"."kind",
-                      "t82"."at",
-                      "t82"."source",
-                      "t82"."medium",
-                      "t82"."campaign",
-                      "t82"."channel",
-                      "t82"."platform",
-                      "t82"."is_direct",
-                      "t82"."is_paid",
-                      "t82"."classified_by",
-                      "t82"."referrer_host",
-                      "t82"."shop_id" AS "tp_shop"
-                    FROM "t81" AS "t82"
-                    WHERE
-                      "t82"."kind" = 'session'
-                  ) AS "t86"
-                    ON "t91"."shop_id" = "t86"."tp_shop"
-                    AND "t91"."touchpoint_id" = "t86"."touchpoint_id"
-                ) AS "t92"
-                UNION ALL
-                SELECT
-                  *
-                FROM (
-                  SELECT
-                    "t82"."shop_id",
-                    "t82"."order_id",
-                    "t82"."touchpoint_id",
-                    "t82"."kind",
-                    "t82"."at",
-                    "t82"."source",
-                    "t82"."medium",
-                    "t82"."campaign",
-                    "t82"."channel",
-                    "t82"."platform",
-                    "t82"."is_direct",
-                    "t82"."is_paid",
-                    "t82"."classified_by",
-                    "t82"."referrer_host"
-                  FROM "t81" AS "t82"
-                  WHERE
-                    "t82"."kind" = 'order' AND NOT (
-                      "t82"."is_direct"
-                    )
-                ) AS "t85"
-              ) AS "t93"
-            ) AS "t94"
-            WHERE
-              (
-                "t94"."kind" = 'session'
-              ) OR (
-                "t94"."clicked__" = 0
-              )
-          ) AS "t95"
-        ) AS "t96"
+          "t95"."shop_id",
+          "t95"."order_id",
+          "t95"."touchpoint_id",
+          "t95"."kind",
+          "t95"."at",
+          "t95"."source",
+          "t95"."medium",
+          "t95"."campaign",
+          "t95"."channel",
+          "t95"."platform",
+          "t95"."is_direct",
+          "t95"."is_paid",
+          "t95"."classified_by",
+          "t95"."referrer_host"
+        FROM "t94" AS "t95"
         WHERE
-          NOT (
-            "t96"."is_direct"
+          (
+            (
+              "t95"."kind" = 'session'
+            ) OR (
+              "t95"."clicked__" = 0
+            )
           )
-      ) AS "t98"
+          AND NOT (
+            "t95"."is_direct"
+          )
+      ) AS "t97"
     ) AS "t100"
     WHERE
       "t100"."part" = 0
@@ -2059,187 +1351,27 @@ WITH "t19" AS (
       COUNT("t96"."touchpoint_id") AS "candidates"
     FROM (
       SELECT
-        "t95".*
-        EXCLUDE ("clicked__")
-      FROM (
-        SELECT
-          *
-        FROM (
-          SELECT
-            "t93"."shop_id",
-            "t93"."order_id",
-            "t93"."touchpoint_id",
-            "t93"."kind",
-            "t93"."at",
-            "t93"."source",
-            "t93"."medium",
-            "t93"."campaign",
-            "t93"."channel",
-            "t93"."platform",
-            "t93"."is_direct",
-            "t93"."is_paid",
-            "t93"."classified_by",
-            "t93"."referrer_host",
-            MAX(
-              CASE
-                WHEN (
-                  "t93"."kind" = 'session'
-                ) AND NOT (
-                  "t93"."is_direct"
-                )
-                THEN 1
-                ELSE 0
-              END
-            ) OVER (
-              PARTITION BY "t93"."shop_id", "t93"."order_id"
-              ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-            ) AS "clicked__"
-          FROM (
-            SELECT
-              *
-            FROM (
-              SELECT
-                "t91"."shop_id",
-                "t91"."order_id",
-                "t86"."touchpoint_id",
-                "t86"."kind",
-                "t86"."at",
-                "t86"."source",
-                "t86"."medium",
-                "t86"."campaign",
-                "t86"."channel",
-                "t86"."platform",
-                "t86"."is_direct",
-                "t86"."is_paid",
-                "t86"."classified_by",
-                "t86"."referrer_host"
-              FROM (
-                SELECT
-                  *
-                FROM (
-                  SELECT
-                    "t27"."shop_id",
-                    "t27"."order_id",
-                    "t87"."touchpoint_id"
-                  FROM (
-                    SELECT
-                      "t20"."shop_id",
-                      "t20"."order_id",
-                      "t20"."processed_at",
-                      "t20"."visitor_id" AS "o_visitor",
-                      "t20"."customer_id" AS "o_customer"
-                    FROM "t19" AS "t20"
-                  ) AS "t27"
-                  INNER JOIN (
-                    SELECT
-                      "t82"."touchpoint_id",
-                      "t82"."at",
-                      "t82"."shop_id" AS "tp_shop",
-                      "t82"."visitor_id" AS "tp_visitor",
-                      "t82"."customer_id" AS "tp_customer"
-                    FROM "t81" AS "t82"
-                    WHERE
-                      "t82"."kind" = 'session'
-                  ) AS "t87"
-                    ON "t27"."shop_id" = "t87"."tp_shop"
-                    AND "t87"."at" <= "t27"."processed_at"
-                    AND "t87"."at" >= (
-                      "t27"."processed_at" - INTERVAL '168' HOUR
-                    )
-                    AND "t27"."o_visitor" = "t87"."tp_visitor"
-                ) AS "t88"
-                UNION
-                SELECT
-                  *
-                FROM (
-                  SELECT
-                    "t27"."shop_id",
-                    "t27"."order_id",
-                    "t87"."touchpoint_id"
-                  FROM (
-                    SELECT
-                      "t20"."shop_id",
-                      "t20"."order_id",
-                      "t20"."processed_at",
-                      "t20"."visitor_id" AS "o_visitor",
-                      "t20"."customer_id" AS "o_customer"
-                    FROM "t19" AS "t20"
-                  ) AS "t27"
-                  INNER JOIN (
-                    SELECT
-                      "t82"."touchpoint_id",
-                      "t82"."at",
-                      "t82"."shop_id" AS "tp_shop",
-                      "t82"."visitor_id" AS "tp_visitor",
-                      "t82"."customer_id" AS "tp_customer"
-                    FROM "t81" AS "t82"
-                    WHERE
-                      "t82"."kind" = 'session'
-                  ) AS "t87"
-                    ON "t27"."shop_id" = "t87"."tp_shop"
-                    AND "t87"."at" <= "t27"."processed_at"
-                    AND "t87"."at" >= (
-                      "t27"."processed_at" - INTERVAL '168' HOUR
-                    )
-                    AND "t27"."o_customer" = "t87"."tp_customer"
-                ) AS "t89"
-              ) AS "t91"
-              INNER JOIN (
-                SELECT
-                  "t82"."touchpoint_id",
-                  "t82"."kind",
-                  "t82"."at",
-                  "t82"."source",
-                  "t82"."medium",
-                  "t82"."campaign",
-                  "t82"."channel",
-                  "t82"."platform",
-                  "t82"."is_direct",
-                  "t82"."is_paid",
-                  "t82"."classified_by",
-                  "t82"."referrer_host",
-                  "t82"."shop_id" AS "tp_shop"
-                FROM "t81" AS "t82"
-                WHERE
-                  "t82"."kind" = 'session'
-              ) AS "t86"
-                ON "t91"."shop_id" = "t86"."tp_shop"
-                AND "t91"."touchpoint_id" = "t86"."touchpoint_id"
-            ) AS "t92"
-            UNION ALL
-            SELECT
-              *
-            FROM (
-              SELECT
-                "t82"."shop_id",
-                "t82"."order_id",
-                "t82"."touchpoint_id",
-                "t82"."kind",
-                "t82"."at",
-                "t82"."source",
-                "t82"."medium",
-                "t82"."campaign",
-                "t82"."channel",
-                "t82"."platform",
-                "t82"."is_direct",
-                "t82"."is_paid",
-                "t82"."classified_by",
-                "t82"."referrer_host"
-              FROM "t81" AS "t82"
-              WHERE
-                "t82"."kind" = 'order' AND NOT (
-                  "t82"."is_direct"
-                )
-            ) AS "t85"
-          ) AS "t93"
-        ) AS "t94"
-        WHERE
-          (
-            "t94"."kind" = 'session'
-          ) OR (
-            "t94"."clicked__" = 0
-          )
-      ) AS "t95"
+        "t95"."shop_id",
+        "t95"."order_id",
+        "t95"."touchpoint_id",
+        "t95"."kind",
+        "t95"."at",
+        "t95"."source",
+        "t95"."medium",
+        "t95"."campaign",
+        "t95"."channel",
+        "t95"."platform",
+        "t95"."is_direct",
+        "t95"."is_paid",
+        "t95"."classified_by",
+        "t95"."referrer_host"
+      FROM "t94" AS "t95"
+      WHERE
+        (
+          "t95"."kind" = 'session'
+        ) OR (
+          "t95"."clicked__" = 0
+        )
     ) AS "t96"
     GROUP BY
       1,
