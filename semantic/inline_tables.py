@@ -73,5 +73,11 @@ def constant_table(data: pa.Table, label: str) -> ir.Table:
     with pa.ipc.new_stream(sink, data.schema) as writer:
         writer.write_table(data)
     digest = hashlib.sha256(sink.getvalue().to_pybytes()).hexdigest()[:16]
-    schema = ibis.Schema.from_pyarrow(data.schema)
-    return ops.InMemoryTable(name=f"semantic_{label}_{digest}", schema=schema, data=PyArrowTableProxy(data)).to_expr()
+    name = f"semantic_{label}_{digest}"
+    if name not in _CONSTANT_TABLES:  # one op per content: Ibis compares the data proxies by identity
+        schema = ibis.Schema.from_pyarrow(data.schema)
+        _CONSTANT_TABLES[name] = ops.InMemoryTable(name=name, schema=schema, data=PyArrowTableProxy(data)).to_expr()
+    return _CONSTANT_TABLES[name]
+
+
+_CONSTANT_TABLES: dict[str, ir.Table] = {}
