@@ -82,3 +82,9 @@ def connect_for(project: Project, explicit: str | None = None, *, create: bool =
     """The project's warehouse: --database, $SEMANTIC_DATABASE, metrics.toml (relative to it), default."""
     root = project.root if project.path else None
     return connect(resolve_url(explicit, project.config.warehouse.url, root), create=create)
+
+
+def dialect_for(project: Project, explicit: str | None = None) -> str:
+    """The dialect of the project's warehouse (duckdb or postgres), without connecting."""
+    root = project.root if project.path else None
+    return WarehouseUrl.parse(resolve_url(explicit, project.config.warehouse.url, root)).engine

@@ -9,7 +9,6 @@ import pyarrow as pa
 import sqlglot.expressions as sge
 
 from semantic.errors import WarehouseError
-from semantic.portable import setup_statements
 
 from semantic.backends.table_replace import replace_table
 from semantic.backends.url import WarehouseUrl
@@ -71,7 +70,6 @@ class PostgresWarehouse(Warehouse):
         with con.con.cursor() as cursor:
             cursor.execute("SET TIME ZONE 'UTC'")
         con.con.commit()
-        _ensure_functions(con.con)
         return cls(url, con)
 
     @property
@@ -100,6 +98,9 @@ class PostgresWarehouse(Warehouse):
     def _load_table(self, database: str | None, name: str, logical: str, data: pa.Table) -> None:
         _refuse_nul_bytes(logical, data)
         replace_table(self, database, name, logical, data)
+        # Fresh statistics for the planner (a server may run without autovacuum): without them it
+        # guesses the sessions' size and visitor spread, and plans the attribution joins badly.
+        self._run(f"ANALYZE {sge.table_(name, db=database, quoted=True).sql('postgres')}")
 
     def _run(self, sql: str) -> None:
         with self.raw.cursor() as cursor:
@@ -168,25 +169,3 @@ class PostgresWarehouse(Warehouse):
             with contextlib.suppress(Exception):
                 self.raw.rollback()
         return rows_to_arrow(rows, schema)
-
-
-def _ensure_functions(raw) -> None:
-    """Create the portable functions PostgreSQL lacks (semantic.portable), once per database.
-
-    Idempotent and harmless when another session creates one first; a role that
-    may not create functions only loses URL-decoded UTMs, reported when used.
-    """
-    for setup in setup_statements("postgres"):
-        try:
-            with raw.cursor() as cursor:
-                cursor.execute(setup.exists_sql)
-                exists = cursor.fetchone()[0]
-            raw.commit()
-            if exists:
-                continue
-            with raw.cursor() as cursor:
-                cursor.execute(setup.create_sql)
-            raw.commit()
-        except Exception:  # noqa: BLE001 - a concurrent creator or missing privilege; see docstring
-            with contextlib.suppress(Exception):
-                raw.rollback()

@@ -13,6 +13,7 @@ import pyarrow as pa
 
 from semantic.currency import refuse_mixed_currencies
 from semantic.errors import QueryError, did_you_mean, shown
+from semantic.compile_cache import CompiledQuery
 from semantic.query import BuiltQuery
 from semantic.sources import Sources
 
@@ -40,6 +41,22 @@ def query_notes(warehouse: Warehouse, built: BuiltQuery) -> list[str]:
                 "history or is missing): they are returns of orders outside the data, as Shopify shows them"
             )
     return notes
+
+
+def run_compiled(warehouse: Warehouse, compiled: CompiledQuery, sources: Sources) -> pa.Table:
+    """Execute a compiled query (`semantic.compile_cache`), with the same checks as `run_query`."""
+    import ibis
+
+    if compiled.dialect != warehouse.dialect:
+        raise QueryError(f"the query was compiled for {compiled.dialect}, the warehouse is {warehouse.dialect}")
+    warehouse.check_contract(sources, compiled.tables)
+    require_known_shops(warehouse, sources, compiled.spec.shops)
+    if compiled.currency_sql is not None:
+        currency_schema = ibis.schema(list(compiled.currency_schema)).to_pyarrow()
+        currencies = warehouse.execute_sql(compiled.currency_sql, currency_schema).column("currency").to_pylist()
+        refuse_mixed_currencies([c for c in currencies if c is not None])
+    schema = ibis.schema(list(compiled.schema)).to_pyarrow()
+    return warehouse.execute_sql(compiled.sql, schema)
 
 
 def require_known_shops(warehouse: Warehouse, sources: Sources, shops) -> None:

@@ -58,9 +58,11 @@ class Warehouse(abc.ABC):
     def execute(self, expr: ir.Expr) -> pa.Table:
         """Run an Ibis expression built on unbound tables as its compiled SQL; the whole result as Arrow."""
         table = expr.as_table()
-        sql = compile_sql(table, self.dialect)
+        return self.execute_sql(compile_sql(table, self.dialect), table.schema().to_pyarrow())
+
+    def execute_sql(self, sql: str, schema: pa.Schema) -> pa.Table:
+        """Run one compiled statement (`semantic.compile_cache`); the whole result as Arrow in `schema`."""
         self.executed.append(sql)
-        schema = table.schema().to_pyarrow()
         try:
             result = self._fetch_arrow(sql, schema)
         except Exception as exc:  # engines raise their own types; report them uniformly

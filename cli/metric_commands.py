@@ -35,29 +35,45 @@ def query(
     set_: Overrides = None,
 ) -> None:
     """Compute metrics on the warehouse, split by dimensions."""
-    from semantic.api import build_query, load_project
-    from semantic.backends.runner import query_notes, run_query
-    from semantic.backends.connect import connect_for
+    from semantic.api import load_project, query_spec
+    from semantic.backends.connect import connect_for, dialect_for
+    from semantic.backends.runner import run_compiled, run_query
     from semantic.cli import render
+    from semantic.compile_cache import compiled_query
+    from semantic.sources import Sources
 
     render.check_format(format, output)
     project = load_project(config, set_ or ())
-    built = build_query(
-        project, metrics, by=by or (), shops=shop or (), start=parse_date(start, "--start"), end=parse_date(end, "--end"),
+    spec = query_spec(
+        metrics, by=by or (), shops=shop or (), start=parse_date(start, "--start"), end=parse_date(end, "--end"),
         options={"model": model} if model else None,
         fill=fill,
     )
-    _warn(built.warnings)
+    # Compiled once (and cached per project and query): see semantic/compile_cache.py.
+    compiled = compiled_query(project, spec, dialect_for(project, database))
+    _warn(compiled.warnings)
     warehouse = connect_for(project, database)
     try:
         if from_ != "sources":
-            built = _choose(warehouse, project, built.spec, from_, schema)
-        result = run_query(warehouse, built)
-        notes = query_notes(warehouse, built)
+            built = _choose(warehouse, project, spec, from_, schema)
+            result, shown = run_query(warehouse, built), built
+        else:
+            result, shown = run_compiled(warehouse, compiled, Sources.from_config(project.config)), compiled
+        notes = _notes(warehouse, project, spec)
     finally:
         warehouse.close()
     _warn(tuple(notes), "note: ")
-    emit(result, built, format, output)
+    emit(result, shown, format, output)
+
+
+def _notes(warehouse, project, spec) -> list[str]:
+    """What the reader should know about the data counted (refunds of never-loaded orders under refund_date)."""
+    from semantic.backends.runner import query_notes
+    from semantic.query import build_query
+
+    if project.config.revenue.refund_dating != "refund_date":
+        return []
+    return query_notes(warehouse, build_query(project.catalog, project.config, spec))
 
 
 def _choose(warehouse, project, spec, mode: str, schema: str):
@@ -97,13 +113,14 @@ def compile_(
     set_: Overrides = None,
 ) -> None:
     """Print the SQL of a query (default: each metric by day and shop) in a dialect."""
-    from semantic.api import build_query, load_project
-    from semantic.compiler import check_dialect, compile_sql
+    from semantic.api import load_project, query_spec
+    from semantic.compile_cache import compiled_query
+    from semantic.compiler import check_dialect
 
     check_dialect(dialect)
     project = load_project(config, set_ or ())
-    built = build_query(project, metrics, by=by if by is not None else ("day", "shop"))
-    say(compile_sql(built.expr, dialect) + ";")
+    spec = query_spec(metrics, by=by if by is not None else ("day", "shop"))
+    say(compiled_query(project, spec, dialect).sql + ";")
 
 
 def export(

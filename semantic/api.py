@@ -31,6 +31,7 @@ __all__ = [
     "list_metrics",
     "load_project",
     "metric_query",
+    "query_spec",
 ]
 
 # The grain at which a single metric is exported, compiled and fingerprinted.
@@ -55,7 +56,21 @@ def build_query(
     fill: bool = False,
 ) -> BuiltQuery:
     """An Ibis expression for `metrics` split by `by`, on unbound tables."""
-    spec = QuerySpec(
+    spec = query_spec(metrics, by, shops, start, end, options, fill)
+    return _build(project.catalog, project.config, spec)
+
+
+def query_spec(
+    metrics: Sequence[str],
+    by: Sequence[str] = (),
+    shops: Sequence[str] = (),
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    options: Mapping[str, str] | None = None,
+    fill: bool = False,
+) -> QuerySpec:
+    """The question, as a QuerySpec (what `build_query` builds and `compile_cache` keys on)."""
+    return QuerySpec(
         metrics=tuple(metrics),
         by=tuple(by),
         shops=tuple(shops),
@@ -64,7 +79,6 @@ def build_query(
         options=QueryOptions.parse(options),
         fill=fill,
     )
-    return _build(project.catalog, project.config, spec)
 
 
 def metric_query(project: Project, metric: str) -> BuiltQuery:

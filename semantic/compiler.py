@@ -24,6 +24,7 @@ import sqlglot.expressions as sge
 
 from semantic.config import DIALECTS
 from semantic.errors import UnknownNameError
+from semantic.inline_tables import inline
 from semantic.portable import spell
 
 # Our dialect names -> sqlglot's.
@@ -42,12 +43,25 @@ def to_sqlglot(expr: ir.Expr, dialect: str) -> sge.Expression:
     """The statement as a sqlglot tree in `dialect`, with our rewrites applied."""
     check_dialect(dialect)
     text = ibis.to_sql(expr, dialect=dialect, pretty=False)
-    return spell(sqlglot.parse_one(text, read=SQLGLOT_DIALECTS[dialect]), dialect)  # type: ignore[arg-type]
+    return spell(inline(sqlglot.parse_one(text, read=SQLGLOT_DIALECTS[dialect]), expr), dialect)  # type: ignore[arg-type]
 
 
 def compile_sql(expr: ir.Expr, dialect: str, pretty: bool = True) -> str:
-    """Runnable SQL text for `expr` in `dialect`."""
-    return to_sqlglot(expr, dialect).sql(dialect=SQLGLOT_DIALECTS[dialect], pretty=pretty)
+    """Runnable SQL text for `expr` in `dialect` (compiled once per expression in a process)."""
+    key = (expr.op(), dialect, pretty)
+    found = _COMPILED.get(key)
+    if found is None:
+        found = to_sqlglot(expr, dialect).sql(dialect=SQLGLOT_DIALECTS[dialect], pretty=pretty)
+        if len(_COMPILED) >= COMPILED_ENTRIES:
+            _COMPILED.pop(next(iter(_COMPILED)))
+        _COMPILED[key] = found
+    return found
+
+
+# Equal Ibis expressions (structurally: the same tables, the same operations) compile to the
+# same text, so a process compiles each once (semantic/compile_cache.py keeps them across processes).
+COMPILED_ENTRIES = 64
+_COMPILED: dict[tuple, str] = {}
 
 
 def canonical_sql(sql: str, dialect: str = REFERENCE_DIALECT) -> str:

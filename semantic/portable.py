@@ -18,17 +18,18 @@ a name our model uses, and spelled per dialect after Ibis renders the SQL:
   PostgreSQL: `timezone(zone, naive)` on a TIMESTAMP; BigQuery: `TIMESTAMP(naive, zone)`;
   Spark: `to_utc_timestamp(naive, zone)` (in its UTC session).
 - `url_decode(value)`: percent-decoding of a string whose escapes form valid
-  UTF-8. DuckDB: its builtin. PostgreSQL: a SQL function of that name, created
-  by `setup_statements("postgres")`. BigQuery: an inline subquery over the
-  escapes' bytes. Spark: its builtin (Java's form decoding: it also reads `+`
-  as a space, which our callers have already replaced).
+  UTF-8. DuckDB: its builtin. PostgreSQL and BigQuery: an inline subquery over
+  the escapes' bytes. Spark: its builtin (Java's form decoding: it also reads `+`
+  as a space, which our callers have already replaced). Nothing is ever created
+  in a warehouse: a read command never writes, a read-only role works, and
+  exported SQL runs in a database `semantic` never connected to.
 - regular expressions: written in the subset RE2, PostgreSQL's ARE, Python's
   `re` and Java read alike, except `$`: Java's (Spark's) also matches before a
   final line break, so for Spark an unescaped `$` outside a character class is
   spelled `\z` (the end of the text, as RE2's `$` and the reference's `\Z`).
 
 `spell(tree, dialect)` applies the spellings to a sqlglot tree (the compiler
-does); `setup_statements(dialect)` are the statements an engine needs first.
+does).
 
 >>> import ibis
 >>> t = ibis.table({"at": "timestamp('UTC')", "zone": "string"}, name="t")
@@ -41,7 +42,6 @@ True
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import ibis
 import ibis.expr.datatypes as dt
@@ -195,10 +195,18 @@ def _spark_regex(node: sge.Expression) -> sge.Expression:
     return node
 
 
+# PostgreSQL has none either: the same, with regexp_matches and bytea. Inline rather than a
+# function created on connect, so reading never writes to the warehouse and exported SQL runs anywhere.
+_POSTGRES_URL_DECODE = (
+    "COALESCE((SELECT convert_from(string_agg(CASE WHEN left(m.t[1], 1) = '%' AND length(m.t[1]) = 3 "
+    "THEN decode(substr(m.t[1], 2, 2), 'hex') ELSE convert_to(m.t[1], 'UTF8') END, ''::bytea ORDER BY m.n), 'UTF8') "
+    "FROM regexp_matches(semantic__value, '%[0-9A-Fa-f]{2}|[^%]+|%', 'g') WITH ORDINALITY AS m(t, n)), '')"
+)
+
 SPELLINGS: dict[str, tuple[Callable[[sge.Expression], sge.Expression], ...]] = {
     "bigquery": (_bigquery_local_time, _inline(_BIGQUERY_URL_DECODE, "bigquery"), _instant_spelling("TIMESTAMP", True)),
     "duckdb": (_instant_spelling(LOCAL_TIMESTAMP_FUNCTION, False),),
-    "postgres": (_instant_spelling(LOCAL_TIMESTAMP_FUNCTION, False),),
+    "postgres": (_inline(_POSTGRES_URL_DECODE, "postgres"), _instant_spelling(LOCAL_TIMESTAMP_FUNCTION, False)),
     "pyspark": (_spark_local_time, _spark_regex, _instant_spelling("TO_UTC_TIMESTAMP", True)),
 }
 
@@ -208,40 +216,3 @@ def spell(tree: sge.Expression, dialect: str) -> sge.Expression:
     for rewrite in SPELLINGS.get(dialect, ()):
         tree = tree.transform(rewrite)
     return tree
-
-
-# -- engine setup -------------------------------------------------------------------
-
-# DuckDB's url_decode, in SQL: percent-escapes to bytes, read as UTF-8.
-POSTGRES_URL_DECODE = """
-CREATE FUNCTION url_decode(value text) RETURNS text
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
-  SELECT coalesce(convert_from(string_agg(
-           CASE WHEN left(m.t[1], 1) = '%' AND length(m.t[1]) = 3
-                THEN decode(substr(m.t[1], 2, 2), 'hex')
-                ELSE convert_to(m.t[1], 'UTF8') END,
-           ''::bytea ORDER BY m.n), 'UTF8'), '')
-  FROM regexp_matches(value, '%[0-9A-Fa-f]{2}|[^%]+|%', 'g') WITH ORDINALITY AS m(t, n)
-$$
-"""
-
-
-@dataclass(frozen=True)
-class EngineSetup:
-    """A function an engine must have before our SQL runs there: how to tell, and how to create it."""
-
-    name: str
-    exists_sql: str  # one row, one boolean column
-    create_sql: str
-
-
-SETUP: dict[str, tuple[EngineSetup, ...]] = {
-    "postgres": (
-        EngineSetup("url_decode(text)", "SELECT to_regprocedure('url_decode(text)') IS NOT NULL", POSTGRES_URL_DECODE),
-    ),
-}
-
-
-def setup_statements(dialect: str) -> tuple[EngineSetup, ...]:
-    """What `dialect` needs created before our SQL runs on it (nothing for most engines)."""
-    return SETUP.get(dialect, ())

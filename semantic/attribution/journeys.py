@@ -12,7 +12,8 @@ none is (direct, none).
 
 Relations, facts of the catalog (built once per query):
 
-- `attribution_touchpoints`: every session, classified;
+- `attribution_touchpoints`: every touchpoint (sessions, and the included
+  orders' own landing sites when used), classified once;
 - `attribution_candidates`: (order, candidate touchpoint) pairs;
 - `order_attribution`: one row per credited part of each included order (one
   per order under single-touch models), with `credited_revenue`;
@@ -74,7 +75,11 @@ def relation(project: Project, name: str, model: str | None = None) -> ir.Table:
 
 
 def _touchpoints(scope: Scope) -> ir.Table:
-    return classify(session_touchpoints(scope.sources.sessions), scope.config.attribution)
+    """Every touchpoint, classified once: the sessions and (when used) the included orders' own landing sites."""
+    raw = session_touchpoints(scope.sources.sessions)
+    if scope.config.attribution.use_order_landing_site:
+        raw = ibis.union(raw, order_touchpoints(scope.fact("included_orders")), distinct=False)
+    return classify(raw, scope.config.attribution)
 
 
 def _utm_issues(scope: Scope) -> ir.Table:
@@ -82,31 +87,44 @@ def _utm_issues(scope: Scope) -> ir.Table:
 
 
 def match_candidates(orders: ir.Table, touchpoints: ir.Table, window_hours: int | None) -> ir.Table:
-    """(order, touchpoint) pairs by visitor or by customer; within `window_hours` before the order (None: any time before)."""
+    """(order, touchpoint) pairs by visitor or by customer; within `window_hours` before the order (None: any time before).
+
+    Each match is an equi-join on (shop, visitor) or (shop, customer) with the
+    window as a range condition; the pairs are deduplicated on their keys only,
+    then the touchpoint's columns are joined on (shop, touchpoint_id).
+    """
     o = orders.select("shop_id", "order_id", "processed_at", o_visitor=orders.visitor_id, o_customer=orders.customer_id)
-    tp = touchpoints.select(*TOUCHPOINT_COLUMNS, tp_shop=touchpoints.shop_id, tp_visitor=touchpoints.visitor_id,
+    tp = touchpoints.select("touchpoint_id", "at", tp_shop=touchpoints.shop_id, tp_visitor=touchpoints.visitor_id,
                             tp_customer=touchpoints.customer_id)
     common = [o.shop_id == tp.tp_shop, tp.at <= o.processed_at]
     if window_hours is not None:
         common.append(tp.at >= o.processed_at - ibis.interval(hours=window_hours))
     # Two equi-joins rather than one join on an OR: engines hash-join these.
     parts = [
-        o.join(tp, [*common, o[key] == tp[tp_key]]).select("shop_id", "order_id", *TOUCHPOINT_COLUMNS)
+        o.join(tp, [*common, o[key] == tp[tp_key]]).select("shop_id", "order_id", "touchpoint_id")
         for key, tp_key in (("o_visitor", "tp_visitor"), ("o_customer", "tp_customer"))
     ]
-    return ibis.union(*parts, distinct=True)
+    pairs = ibis.union(*parts, distinct=True)
+    columns = touchpoints.select(*TOUCHPOINT_COLUMNS, tp_shop=touchpoints.shop_id)
+    joined = pairs.join(columns, [pairs.shop_id == columns.tp_shop, pairs.touchpoint_id == columns.touchpoint_id])
+    return joined.select(pairs.shop_id, pairs.order_id, *(columns[c] for c in TOUCHPOINT_COLUMNS))
 
 
 def _candidates(scope: Scope) -> ir.Table:
     knobs = scope.config.attribution
     orders = scope.fact("included_orders")
-    sessions = match_candidates(orders, scope.fact("attribution_touchpoints"), knobs.window_days * 24)
+    touchpoints = scope.fact("attribution_touchpoints")
+    sessions = match_candidates(orders, touchpoints.filter(touchpoints.kind == "session"), knobs.window_days * 24)
     if not knobs.use_order_landing_site:
         return sessions
-    clicked = sessions.filter(~sessions.is_direct).select(*ORDER_KEY).distinct()
-    own = classify(order_touchpoints(orders), knobs)
-    own = own.filter(~own.is_direct).anti_join(clicked, ORDER_KEY)
-    return ibis.union(sessions, own.select("shop_id", "order_id", *TOUCHPOINT_COLUMNS), distinct=False)
+    own = touchpoints.filter((touchpoints.kind == "order") & ~touchpoints.is_direct)
+    both = ibis.union(sessions, own.select("shop_id", "order_id", *TOUCHPOINT_COLUMNS), distinct=False)
+    # The order's own touchpoint counts only when no session candidate is a click: a window
+    # over the order's candidates rather than an anti-join (which planners may run as a nested loop).
+    clicked = ((both.kind == "session") & ~both.is_direct).ifelse(1, 0).max().over(group_by=ORDER_KEY)
+    both = both.mutate(clicked__=clicked)
+    kept = both.filter((both.kind == "session") | (both.clicked__ == 0))
+    return kept.select(*(c for c in kept.columns if c != "clicked__"))
 
 
 def _credited(scope: Scope, model: AttributionModel) -> ir.Table:
@@ -128,27 +146,18 @@ def _order_attribution(scope: Scope) -> ir.Table:
     credited = _credited(scope, model)
     counts = candidates.group_by(ORDER_KEY).aggregate(candidates=candidates.touchpoint_id.count())
     base = orders.select(*ORDER_KEY, "day", "order_revenue", "processed_at")
-    won = base.join(credited, ORDER_KEY).select(
-        *base.columns, *(credited[c] for c in TOUCHPOINT_COLUMNS), credited.part, credited.parts
+    # One left join: an order no touchpoint is credited for is (direct, none), in one part.
+    joined = base.left_join(credited, ORDER_KEY)
+    won = joined.parts.notnull()
+    direct = {
+        "source": ibis.literal("direct"), "medium": ibis.literal("none"), "channel": ibis.literal("Direct"),
+        "is_direct": ibis.literal(True), "is_paid": ibis.literal(False), "classified_by": ibis.literal("direct"),
+        "part": ibis.literal(0, "int64"), "parts": ibis.literal(1, "int64"),
+    }
+    rows = joined.select(
+        *(base[c] for c in base.columns),
+        **{c: won.ifelse(credited[c], direct[c]) if c in direct else credited[c] for c in (*TOUCHPOINT_COLUMNS, "part", "parts")},
     )
-    direct = base.anti_join(credited, ORDER_KEY).select(
-        *base.columns,
-        touchpoint_id=ibis.null("string"),
-        kind=ibis.null("string"),
-        at=ibis.null("timestamp('UTC')"),
-        source=ibis.literal("direct"),
-        medium=ibis.literal("none"),
-        campaign=ibis.null("string"),
-        channel=ibis.literal("Direct"),
-        platform=ibis.null("string"),
-        is_direct=ibis.literal(True),
-        is_paid=ibis.literal(False),
-        classified_by=ibis.literal("direct"),
-        referrer_host=ibis.null("string"),
-        part=ibis.literal(0, "int64"),
-        parts=ibis.literal(1, "int64"),
-    )
-    rows = ibis.union(won, direct, distinct=False)
     rows = rows.left_join(counts, ORDER_KEY).select(
         *rows.columns, candidates=ibis.coalesce(counts.candidates, ibis.literal(0, "int64"))
     )
@@ -184,7 +193,7 @@ def _journeys(scope: Scope) -> ir.Table:
 
 
 ATTRIBUTION_FACTS = (
-    Fact("attribution_touchpoints", _touchpoints, "Every session, classified."),
+    Fact("attribution_touchpoints", _touchpoints, "Every touchpoint (sessions and orders' landing sites), classified once."),
     Fact("utm_issues", _utm_issues, "Malformed UTMs of sessions, kept as written."),
     Fact("attribution_candidates", _candidates, "(order, candidate touchpoint) pairs within the window."),
     Fact("order_attribution", _order_attribution, "One row per credited part of each included order."),

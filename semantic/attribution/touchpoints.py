@@ -28,7 +28,8 @@ import ibis
 import ibis.expr.types as ir
 
 from semantic.attribution.channels import load_channels
-from semantic.attribution.referrers import internal_match_py, is_internal, load_referrers
+from semantic.attribution.host_keys import host_classes
+from semantic.attribution.referrers import internal_match_py, load_referrers
 from semantic.attribution.urls import (
     CONTROL_CHARACTER,
     DECODABLE,
@@ -43,7 +44,7 @@ from semantic.attribution.urls import (
     py_pattern,
     query_param,
     query_param_py,
-    utm_value,
+    url_utm_values,
     utm_value_py,
 )
 from semantic.config import AttributionKnobs
@@ -52,13 +53,14 @@ DIRECT_SOURCES = ("direct", "(direct)")
 DIRECT_MEDIUMS = ("none", "(none)", "(not set)")
 
 # The raw columns a touchpoint relation carries before classification.
-RAW_COLUMNS = ("shop_id", "touchpoint_id", "kind", "visitor_id", "customer_id", "at", "landing_url", "referrer", *UTM_PARAMS)
+RAW_COLUMNS = ("shop_id", "order_id", "touchpoint_id", "kind", "visitor_id", "customer_id", "at", "landing_url", "referrer", *UTM_PARAMS)
 
 
 def session_touchpoints(sessions: ir.Table) -> ir.Table:
-    """Sessions as raw touchpoints."""
+    """Sessions as raw touchpoints (order_id NULL)."""
     return sessions.select(
         "shop_id",
+        order_id=ibis.null("string"),
         touchpoint_id=sessions.session_id,
         kind=ibis.literal("session"),
         visitor_id=sessions.visitor_id,
@@ -93,29 +95,66 @@ def platform_of(source: ir.StringValue, knobs: AttributionKnobs) -> ir.StringVal
 
 
 def classify(raw: ir.Table, knobs: AttributionKnobs) -> ir.Table:
-    """`raw` plus utm values, source, medium, campaign, classified_by, referrer_host, is_direct, is_paid, platform, channel."""
-    utms = {f"u_{p}": utm_value(raw[p], raw.landing_url, p) for p in UTM_PARAMS}
-    t = raw.mutate(**utms, referrer_host=host(raw.referrer))
+    """`raw` plus utm values, source, medium, campaign, classified_by, referrer_host, is_direct, is_paid, platform, channel.
+
+    Parsing and classifying happen once per distinct value, then join back: the
+    landing URL's UTMs once per distinct URL, the referrer's host once per
+    distinct referrer, the host's class (a join against the referrer table as
+    data, `host_keys`) once per distinct host, the channel once per distinct
+    (source, medium, campaign).
+    """
+    refs = raw.filter(raw.referrer.notnull()).select("referrer").distinct()
+    refs = refs.mutate(referrer_host=host(refs.referrer))
+    classes = host_classes(refs.filter(refs.referrer_host.notnull()).select("referrer_host").distinct(), knobs)
+    # Each parsed relation ends in DISTINCT (a no-op on distinct input): an engine may not then
+    # inline its expressions into the join below, which would evaluate them once per touchpoint.
+    refs = refs.left_join(classes, refs.referrer_host == classes.referrer_host).select(
+        refs.referrer, refs.referrer_host, classes.ref_source, classes.ref_medium, internal=classes.is_internal,
+    ).distinct()
+    urls = url_utm_values(raw.filter(raw.landing_url.notnull()).select("landing_url").distinct()).distinct()
+    t = raw.left_join(refs, raw.referrer == refs.referrer).left_join(urls, raw.landing_url == urls.landing_url)
+    t = t.select(
+        *(raw[c] for c in raw.columns),
+        **{f"u_{p}": ibis.coalesce(normalise(raw[p]), urls[f"url_{p}"]) for p in UTM_PARAMS},
+        referrer_host=refs.referrer_host, ref_source=refs.ref_source, ref_medium=refs.ref_medium,
+        internal=refs.internal.fill_null(False),
+    )
     has_utms = ibis.literal(True)
     for p in knobs.required_utms:
         has_utms &= t[f"u_{p}"].notnull()
-    has_referrer = t.referrer_host.notnull() & ~is_internal(t.referrer_host, knobs)
+    has_referrer = t.referrer_host.notnull() & ~t.internal
     t = t.mutate(classified_by=ibis.cases((has_utms, "utm"), (has_referrer, "referrer"), else_="direct"))
-    ref_source, ref_medium = load_referrers().source_medium(t.referrer_host)
     utm_direct = t.u_utm_source.isin(list(DIRECT_SOURCES)) & t.u_utm_medium.isin(list(DIRECT_MEDIUMS))
     is_direct = (t.classified_by == "direct") | ((t.classified_by == "utm") & utm_direct.fill_null(False))
+    ref_source = ibis.coalesce(t.ref_source, t.referrer_host)
+    ref_medium = ibis.coalesce(t.ref_medium, ibis.literal("referral"))
     t = t.mutate(
         is_direct=is_direct,
         source=ibis.cases((is_direct, "direct"), (t.classified_by == "utm", t.u_utm_source), else_=ref_source),
         medium=ibis.cases((is_direct, "none"), (t.classified_by == "utm", t.u_utm_medium), else_=ref_medium),
         campaign=is_direct.ifelse(ibis.null("string"), t.u_utm_campaign),
     )
+    t = t.select(*(c for c in t.columns if c not in ("ref_source", "ref_medium", "internal")))  # not drop(): see urls
     is_paid = ~t.is_direct & t.medium.isin(list(knobs.paid_mediums))
-    return t.mutate(
-        is_paid=is_paid,
-        platform=is_paid.ifelse(platform_of(t.source, knobs), ibis.null("string")),
-        channel=load_channels().channel(t.source, t.medium, t.campaign),
+    t = t.mutate(is_paid=is_paid, platform=is_paid.ifelse(platform_of(t.source, knobs), ibis.null("string")))
+    return with_channels(t)
+
+
+# Source, medium and campaign are normalised (never empty) or NULL, so '' can stand for NULL in a join key.
+def _key(value: ir.StringValue) -> ir.StringValue:
+    return ibis.coalesce(value, ibis.literal(""))
+
+
+def with_channels(t: ir.Table) -> ir.Table:
+    """`t` plus `channel`, the channel rules evaluated once per distinct (source, medium, campaign)."""
+    triples = t.select("source", "medium", "campaign").distinct()
+    triples = triples.select(
+        k_source=_key(triples.source), k_medium=_key(triples.medium), k_campaign=_key(triples.campaign),
+        channel=load_channels().channel(triples.source, triples.medium, triples.campaign),
     )
+    joined = t.left_join(triples, [_key(t.source) == triples.k_source, _key(t.medium) == triples.k_medium,
+                                   _key(t.campaign) == triples.k_campaign])
+    return joined.select(*(t[c] for c in t.columns), channel=triples.channel)
 
 
 def utm_issues(raw: ir.Table) -> ir.Table:

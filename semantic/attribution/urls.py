@@ -79,10 +79,11 @@ def form_decode(raw: ir.StringValue) -> ir.StringValue:
     """`+` as space, then percent-decoded; kept as written when the escapes do not decode."""
     spaced = raw.replace("+", " ")
     ok = spaced.re_search(DECODABLE)
+    escaped = spaced.contains("%") & ok  # only these need decoding (most values have no escape)
     # The argument is blanked rather than the call skipped: engines may evaluate
     # both branches of a CASE, and url_decode fails the query on bad input.
-    decoded = url_decode(ok.ifelse(spaced, ""))
-    return ok.ifelse(decoded, spaced)
+    decoded = url_decode(escaped.ifelse(spaced, ""))
+    return escaped.ifelse(decoded, spaced)
 
 
 def normalise(value: ir.StringValue) -> ir.StringValue:
@@ -93,6 +94,25 @@ def normalise(value: ir.StringValue) -> ir.StringValue:
 def utm_value(column: ir.StringValue, url: ir.StringValue, name: str) -> ir.StringValue:
     """The normalised UTM: the column as written, else the URL's parameter decoded."""
     return ibis.coalesce(normalise(column), normalise(form_decode(query_param(url, name))))
+
+
+def url_utm_values(urls: ir.Table, url: str = "landing_url") -> ir.Table:
+    """`urls` plus `url_<param>`: each UTM_PARAMS parameter of `url`, form-decoded and normalised.
+
+    In stages, so that the SQL names each intermediate value once instead of
+    repeating its expression; meant for the distinct URLs (there are far fewer
+    landing URLs than sessions).
+    """
+    t = urls.mutate(**{f"q__{p}": query_param(urls[url], p).replace("+", " ") for p in UTM_PARAMS})
+    # The cheap test first: only values holding an escape need the UTF-8 check and the decoding.
+    t = t.mutate(**{f"ok__{p}": t[f"q__{p}"].contains("%") & t[f"q__{p}"].re_search(DECODABLE) for p in UTM_PARAMS})
+
+    def value(p: str) -> ir.StringValue:
+        spaced, ok = t[f"q__{p}"], t[f"ok__{p}"]
+        return normalise(ok.ifelse(url_decode(ok.ifelse(spaced, "")), spaced))  # blanked argument: see form_decode
+
+    # A select, not drop(): Ibis may spell a drop as EXCLUDE in set order, which varies between runs.
+    return t.select(*urls.columns, **{f"url_{p}": value(p) for p in UTM_PARAMS})
 
 
 def host(url: ir.StringValue) -> ir.StringValue:

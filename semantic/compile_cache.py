@@ -1,0 +1,201 @@
+"""Compile a query once: the SQL of (project, query, dialect), cached in memory and on disk.
+
+Building an attribution query and compiling it takes seconds (Ibis renders a
+large tree; sqlglot re-reads it), so `semantic query` and `semantic compile`
+compile through `compiled_query`, which keeps the result under a key that covers
+everything the SQL can depend on, like the governance compile cache
+(governance/fingerprint.py): the source and data files of the `semantic`
+package, the project's own module files (and the Python files beside them), the
+whole configuration, the query (metrics, dimensions, shops, dates, options), the
+dialect, the day (deprecation warnings name sunset dates), and the Ibis and
+sqlglot versions. `SEMANTIC_NO_CACHE=1` turns it off; `SEMANTIC_CACHE_DIR` moves
+it (entries live in its `compile/` folder). An unreadable or unwritable cache only
+costs time.
+
+A `CompiledQuery` carries what running needs without the Ibis expression: the
+SQL, the result's schema, the contract tables, the currency check's SQL, the
+output columns and the warnings.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from semantic.atomic_files import write_atomically
+from semantic.query import OutputColumn, QuerySpec
+
+if TYPE_CHECKING:
+    from semantic.project import Project
+
+NO_CACHE_ENV = "SEMANTIC_NO_CACHE"
+CACHE_ENV = "SEMANTIC_CACHE_DIR"
+RECIPE = "compiled-query-1"  # bump when CompiledQuery's shape changes
+DIGESTED_SUFFIXES = {".py", ".toml", ".json"}
+_MEMORY: dict[str, CompiledQuery] = {}
+MEMORY_ENTRIES = 256
+
+
+@dataclass(frozen=True)
+class CompiledQuery:
+    """A built query as SQL text, with everything running it needs."""
+
+    dialect: str
+    sql: str
+    schema: tuple[tuple[str, str], ...]  # (column, Ibis type)
+    columns: tuple[OutputColumn, ...]
+    tables: tuple[str, ...]
+    currency_sql: str | None
+    currency_schema: tuple[tuple[str, str], ...]
+    warnings: tuple[str, ...]
+    spec: QuerySpec
+
+    def as_json(self) -> dict[str, Any]:
+        data = dataclasses.asdict(self)
+        data.pop("spec")
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any], spec: QuerySpec) -> CompiledQuery:
+        return cls(
+            dialect=data["dialect"], sql=data["sql"], schema=tuple(tuple(c) for c in data["schema"]),
+            columns=tuple(OutputColumn(**c) for c in data["columns"]), tables=tuple(data["tables"]),
+            currency_sql=data["currency_sql"], currency_schema=tuple(tuple(c) for c in data["currency_schema"]),
+            warnings=tuple(data["warnings"]), spec=spec,
+        )
+
+
+def compile_built(built, dialect: str) -> CompiledQuery:
+    """A BuiltQuery compiled for `dialect` (no cache)."""
+    from semantic.compiler import compile_sql
+
+    schema = built.expr.schema()
+    check = built.currency_check
+    currency = compile_sql(check, dialect) if check is not None else None
+    currency_schema = tuple((n, str(t)) for n, t in check.schema().items()) if check is not None else ()
+    return CompiledQuery(
+        dialect=dialect, sql=compile_sql(built.expr, dialect),
+        schema=tuple((name, str(dtype)) for name, dtype in schema.items()),
+        columns=built.columns, tables=built.tables, currency_sql=currency, currency_schema=currency_schema, warnings=built.warnings, spec=built.spec,
+    )
+
+
+def compiled_query(project: Project, spec: QuerySpec, dialect: str, today: dt.date | None = None) -> CompiledQuery:
+    """The compiled query, from the cache when the same project asked the same question before."""
+    from semantic.compiler import check_dialect
+    from semantic.query import build_query
+
+    check_dialect(dialect)
+    today = today or dt.date.today()
+    key = query_key(project, spec, dialect, today)
+    if key is not None:
+        found = _MEMORY.get(key) or _read(key, spec)
+        if found is not None:
+            _remember(key, found)
+            return found
+    compiled = compile_built(build_query(project.catalog, project.config, spec, today=today), dialect)
+    if key is not None:
+        _remember(key, compiled)
+        _write(key, compiled)
+    return compiled
+
+
+# -- the key -------------------------------------------------------------------------
+
+
+def _digest(data: bytes | str) -> str:
+    return hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()
+
+
+@functools.lru_cache(maxsize=4096)
+def _file_digest_at(path: str, mtime_ns: int, size: int) -> str:
+    try:
+        return _digest(Path(path).read_bytes())
+    except OSError:
+        return "missing"
+
+
+def _file_digest(path: Path) -> str:
+    try:
+        stat = path.stat()
+    except OSError:
+        return "missing"
+    return _file_digest_at(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=None)
+def package_digest() -> str:
+    """Every source and data file of the `semantic` model package, with the Ibis and sqlglot versions."""
+    import ibis
+    import sqlglot
+
+    import semantic
+
+    parts = [RECIPE, ibis.__version__, sqlglot.__version__]
+    for directory in sorted(str(Path(p).resolve()) for p in semantic.__path__):
+        for path in sorted(p for p in Path(directory).rglob("*") if p.suffix in DIGESTED_SUFFIXES and p.is_file()):
+            parts.append(f"{path.relative_to(directory)}:{_file_digest(path)}")
+    return _digest("\n".join(parts))
+
+
+def _module_files(project: Project) -> list[str]:
+    """The project's module files and the Python files beside them (helpers they may import)."""
+    files: set[Path] = set()
+    for relative in project.config.project.modules:
+        path = (project.root / relative).resolve()
+        files.add(path)
+        if path.parent.is_dir():
+            files |= set(path.parent.glob("*.py"))
+    return [f"{path}:{_file_digest(path)}" for path in sorted(files)]
+
+
+def query_key(project: Project, spec: QuerySpec, dialect: str, today: dt.date) -> str | None:
+    """Everything the compiled SQL of `spec` can depend on, hashed; None when caching is off."""
+    if os.environ.get(NO_CACHE_ENV, "") not in ("", "0"):
+        return None
+    payload = {
+        "package": package_digest(),
+        "modules": _module_files(project),
+        "config": project.config.model_dump(mode="json"),
+        "spec": repr(spec),
+        "dialect": dialect,
+        "today": today.isoformat(),
+    }
+    return _digest(json.dumps(payload, sort_keys=True, default=str))
+
+
+# -- the store -------------------------------------------------------------------------
+
+
+def _remember(key: str, compiled: CompiledQuery) -> None:
+    if len(_MEMORY) >= MEMORY_ENTRIES:
+        _MEMORY.pop(next(iter(_MEMORY)))
+    _MEMORY[key] = compiled
+
+
+def _cache_dir() -> Path:
+    configured = os.environ.get(CACHE_ENV)
+    base = Path(configured) if configured else Path.home() / ".cache" / "semantic"
+    return base / "compile"
+
+
+def _read(key: str, spec: QuerySpec) -> CompiledQuery | None:
+    try:
+        data = json.loads((_cache_dir() / key[:2] / f"{key}.json").read_text(encoding="utf-8"))
+        return CompiledQuery.from_json(data, spec)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _write(key: str, compiled: CompiledQuery) -> None:
+    try:
+        write_atomically(_cache_dir() / key[:2] / f"{key}.json", json.dumps(compiled.as_json()))
+    except OSError:
+        pass  # a cache that cannot be written only costs time
