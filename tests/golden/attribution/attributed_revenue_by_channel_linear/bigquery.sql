@@ -17,11 +17,12 @@ WITH `t17` AS (
     `t16`.`landing_site`,
     `t16`.`referring_site`,
     `t16`.`_loaded_at`,
+    `t16`.`taxes_included`,
     `t16`.`shop_timezone`,
     DATE(DATETIME(`t16`.`processed_at`, `t16`.`shop_timezone`)) AS `day`,
     (
       `t16`.`gross_sales` - `t16`.`discounts`
-    ) + `t16`.`shipping` + `t16`.`taxes` AS `order_revenue`
+    ) + `t16`.`shipping` + IF(COALESCE(`t16`.`taxes_included`, FALSE), 0, `t16`.`taxes`) AS `order_revenue`
   FROM (
     SELECT
       `t15`.`shop_id`,
@@ -41,6 +42,7 @@ WITH `t17` AS (
       `t15`.`landing_site`,
       `t15`.`referring_site`,
       `t15`.`_loaded_at`,
+      `t15`.`taxes_included`,
       `t14`.`shop_timezone`
     FROM (
       SELECT
@@ -1540,45 +1542,45 @@ WITH `t17` AS (
             ) AS `url_utm_term`
           FROM (
             SELECT
-              `t34`.`landing_url`,
-              `t34`.`q__utm_source`,
-              `t34`.`q__utm_medium`,
-              `t34`.`q__utm_campaign`,
-              `t34`.`q__utm_content`,
-              `t34`.`q__utm_term`,
+              `t33`.`landing_url`,
+              `t33`.`q__utm_source`,
+              `t33`.`q__utm_medium`,
+              `t33`.`q__utm_campaign`,
+              `t33`.`q__utm_content`,
+              `t33`.`q__utm_term`,
               (
-                INSTR(`t34`.`q__utm_source`, '%') > 0
+                INSTR(`t33`.`q__utm_source`, '%') > 0
               )
               AND REGEXP_CONTAINS(
-                `t34`.`q__utm_source`,
+                `t33`.`q__utm_source`,
                 '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
               ) AS `ok__utm_source`,
               (
-                INSTR(`t34`.`q__utm_medium`, '%') > 0
+                INSTR(`t33`.`q__utm_medium`, '%') > 0
               )
               AND REGEXP_CONTAINS(
-                `t34`.`q__utm_medium`,
+                `t33`.`q__utm_medium`,
                 '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
               ) AS `ok__utm_medium`,
               (
-                INSTR(`t34`.`q__utm_campaign`, '%') > 0
+                INSTR(`t33`.`q__utm_campaign`, '%') > 0
               )
               AND REGEXP_CONTAINS(
-                `t34`.`q__utm_campaign`,
+                `t33`.`q__utm_campaign`,
                 '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
               ) AS `ok__utm_campaign`,
               (
-                INSTR(`t34`.`q__utm_content`, '%') > 0
+                INSTR(`t33`.`q__utm_content`, '%') > 0
               )
               AND REGEXP_CONTAINS(
-                `t34`.`q__utm_content`,
+                `t33`.`q__utm_content`,
                 '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
               ) AS `ok__utm_content`,
               (
-                INSTR(`t34`.`q__utm_term`, '%') > 0
+                INSTR(`t33`.`q__utm_term`, '%') > 0
               )
               AND REGEXP_CONTAINS(
-                `t34`.`q__utm_term`,
+                `t33`.`q__utm_term`,
                 '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
               ) AS `ok__utm_term`
             FROM (
@@ -1711,7 +1713,7 @@ WITH `t17` AS (
                 WHERE
                   NOT `t27`.`landing_url` IS NULL
               ) AS `t30`
-            ) AS `t34`
+            ) AS `t33`
           ) AS `t35`
         ) AS `t42`
       ) AS `t44`
@@ -2342,18 +2344,19 @@ FROM (
         CAST(NULL AS INT64) AS `m__attributed_orders__v1`
       FROM (
         SELECT
-          `t33`.`shop_id`,
-          `t33`.`refund_id`,
-          `t33`.`order_id`,
-          `t33`.`processed_at`,
-          `t33`.`amount`,
-          `t33`.`shipping`,
-          `t33`.`taxes`,
-          `t33`.`_loaded_at`,
-          `t33`.`shop_timezone`,
-          `t33`.`order_day`,
-          `t33`.`day`,
-          `t33`.`refund_total`,
+          `t34`.`shop_id`,
+          `t34`.`refund_id`,
+          `t34`.`order_id`,
+          `t34`.`processed_at`,
+          `t34`.`amount`,
+          `t34`.`shipping`,
+          `t34`.`taxes`,
+          `t34`.`_loaded_at`,
+          `t34`.`shop_timezone`,
+          `t34`.`taxes_included`,
+          `t34`.`order_day`,
+          `t34`.`day`,
+          `t34`.`refund_total`,
           `t104`.`touchpoint_id`,
           `t104`.`source`,
           `t104`.`medium`,
@@ -2375,9 +2378,10 @@ FROM (
             `t29`.`taxes`,
             `t29`.`_loaded_at`,
             `t29`.`shop_timezone`,
+            `t29`.`taxes_included`,
             `t29`.`order_day`,
             `t29`.`order_day` AS `day`,
-            `t29`.`amount` + `t29`.`shipping` + `t29`.`taxes` AS `refund_total`
+            `t29`.`amount` + `t29`.`shipping` + IF(COALESCE(`t29`.`taxes_included`, FALSE), 0, `t29`.`taxes`) AS `refund_total`
           FROM (
             SELECT
               `t7`.`shop_id`,
@@ -2389,6 +2393,7 @@ FROM (
               `t7`.`taxes`,
               `t7`.`_loaded_at`,
               `t24`.`shop_timezone`,
+              `t24`.`taxes_included`,
               `t24`.`order_day`
             FROM `refunds` AS `t7`
             INNER JOIN (
@@ -2396,12 +2401,13 @@ FROM (
                 `t18`.`shop_id`,
                 `t18`.`order_id`,
                 `t18`.`shop_timezone`,
+                `t18`.`taxes_included`,
                 `t18`.`day` AS `order_day`
               FROM `t17` AS `t18`
             ) AS `t24`
               ON `t7`.`shop_id` = `t24`.`shop_id` AND `t7`.`order_id` = `t24`.`order_id`
           ) AS `t29`
-        ) AS `t33`
+        ) AS `t34`
         INNER JOIN (
           SELECT
             `t102`.`shop_id`,
@@ -2418,7 +2424,7 @@ FROM (
             `t102`.`parts`
           FROM `t101` AS `t102`
         ) AS `t104`
-          ON `t33`.`shop_id` = `t104`.`shop_id` AND `t33`.`order_id` = `t104`.`order_id`
+          ON `t34`.`shop_id` = `t104`.`shop_id` AND `t34`.`order_id` = `t104`.`order_id`
       ) AS `t105`
     ) AS `t107`
   ) AS `t108`

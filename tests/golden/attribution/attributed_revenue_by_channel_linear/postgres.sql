@@ -17,11 +17,12 @@ WITH "t17" AS (
     "t16"."landing_site",
     "t16"."referring_site",
     "t16"."_loaded_at",
+    "t16"."taxes_included",
     "t16"."shop_timezone",
     DATE(TIMEZONE("t16"."shop_timezone", "t16"."processed_at")) AS "day",
     (
       "t16"."gross_sales" - "t16"."discounts"
-    ) + "t16"."shipping" + "t16"."taxes" AS "order_revenue"
+    ) + "t16"."shipping" + CASE WHEN COALESCE("t16"."taxes_included", FALSE) THEN 0 ELSE "t16"."taxes" END AS "order_revenue"
   FROM (
     SELECT
       "t15"."shop_id",
@@ -41,6 +42,7 @@ WITH "t17" AS (
       "t15"."landing_site",
       "t15"."referring_site",
       "t15"."_loaded_at",
+      "t15"."taxes_included",
       "t14"."shop_timezone"
     FROM (
       SELECT
@@ -1121,32 +1123,32 @@ WITH "t17" AS (
             ) AS "url_utm_term"
           FROM (
             SELECT
-              "t34"."landing_url",
-              "t34"."q__utm_source",
-              "t34"."q__utm_medium",
-              "t34"."q__utm_campaign",
-              "t34"."q__utm_content",
-              "t34"."q__utm_term",
+              "t33"."landing_url",
+              "t33"."q__utm_source",
+              "t33"."q__utm_medium",
+              "t33"."q__utm_campaign",
+              "t33"."q__utm_content",
+              "t33"."q__utm_term",
               (
-                POSITION('%' IN "t34"."q__utm_source") > 0
+                POSITION('%' IN "t33"."q__utm_source") > 0
               )
-              AND "t34"."q__utm_source" ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$' AS "ok__utm_source",
+              AND "t33"."q__utm_source" ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$' AS "ok__utm_source",
               (
-                POSITION('%' IN "t34"."q__utm_medium") > 0
+                POSITION('%' IN "t33"."q__utm_medium") > 0
               )
-              AND "t34"."q__utm_medium" ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$' AS "ok__utm_medium",
+              AND "t33"."q__utm_medium" ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$' AS "ok__utm_medium",
               (
-                POSITION('%' IN "t34"."q__utm_campaign") > 0
+                POSITION('%' IN "t33"."q__utm_campaign") > 0
               )
-              AND "t34"."q__utm_campaign" ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$' AS "ok__utm_campaign",
+              AND "t33"."q__utm_campaign" ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$' AS "ok__utm_campaign",
               (
-                POSITION('%' IN "t34"."q__utm_content") > 0
+                POSITION('%' IN "t33"."q__utm_content") > 0
               )
-              AND "t34"."q__utm_content" ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$' AS "ok__utm_content",
+              AND "t33"."q__utm_content" ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$' AS "ok__utm_content",
               (
-                POSITION('%' IN "t34"."q__utm_term") > 0
+                POSITION('%' IN "t33"."q__utm_term") > 0
               )
-              AND "t34"."q__utm_term" ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$' AS "ok__utm_term"
+              AND "t33"."q__utm_term" ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$' AS "ok__utm_term"
             FROM (
               SELECT
                 "t30"."landing_url",
@@ -1237,7 +1239,7 @@ WITH "t17" AS (
                 WHERE
                   "t27"."landing_url" IS NOT NULL
               ) AS "t30"
-            ) AS "t34"
+            ) AS "t33"
           ) AS "t35"
         ) AS "t42"
       ) AS "t44"
@@ -1902,18 +1904,19 @@ FROM (
         CAST(NULL AS BIGINT) AS "m__attributed_orders__v1"
       FROM (
         SELECT
-          "t33"."shop_id",
-          "t33"."refund_id",
-          "t33"."order_id",
-          "t33"."processed_at",
-          "t33"."amount",
-          "t33"."shipping",
-          "t33"."taxes",
-          "t33"."_loaded_at",
-          "t33"."shop_timezone",
-          "t33"."order_day",
-          "t33"."day",
-          "t33"."refund_total",
+          "t34"."shop_id",
+          "t34"."refund_id",
+          "t34"."order_id",
+          "t34"."processed_at",
+          "t34"."amount",
+          "t34"."shipping",
+          "t34"."taxes",
+          "t34"."_loaded_at",
+          "t34"."shop_timezone",
+          "t34"."taxes_included",
+          "t34"."order_day",
+          "t34"."day",
+          "t34"."refund_total",
           "t104"."touchpoint_id",
           "t104"."source",
           "t104"."medium",
@@ -1935,9 +1938,10 @@ FROM (
             "t29"."taxes",
             "t29"."_loaded_at",
             "t29"."shop_timezone",
+            "t29"."taxes_included",
             "t29"."order_day",
             "t29"."order_day" AS "day",
-            "t29"."amount" + "t29"."shipping" + "t29"."taxes" AS "refund_total"
+            "t29"."amount" + "t29"."shipping" + CASE WHEN COALESCE("t29"."taxes_included", FALSE) THEN 0 ELSE "t29"."taxes" END AS "refund_total"
           FROM (
             SELECT
               "t7"."shop_id",
@@ -1949,6 +1953,7 @@ FROM (
               "t7"."taxes",
               "t7"."_loaded_at",
               "t24"."shop_timezone",
+              "t24"."taxes_included",
               "t24"."order_day"
             FROM "refunds" AS "t7"
             INNER JOIN (
@@ -1956,12 +1961,13 @@ FROM (
                 "t18"."shop_id",
                 "t18"."order_id",
                 "t18"."shop_timezone",
+                "t18"."taxes_included",
                 "t18"."day" AS "order_day"
               FROM "t17" AS "t18"
             ) AS "t24"
               ON "t7"."shop_id" = "t24"."shop_id" AND "t7"."order_id" = "t24"."order_id"
           ) AS "t29"
-        ) AS "t33"
+        ) AS "t34"
         INNER JOIN (
           SELECT
             "t102"."shop_id",
@@ -1978,7 +1984,7 @@ FROM (
             "t102"."parts"
           FROM "t101" AS "t102"
         ) AS "t104"
-          ON "t33"."shop_id" = "t104"."shop_id" AND "t33"."order_id" = "t104"."order_id"
+          ON "t34"."shop_id" = "t104"."shop_id" AND "t34"."order_id" = "t104"."order_id"
       ) AS "t105"
     ) AS "t107"
   ) AS "t108"

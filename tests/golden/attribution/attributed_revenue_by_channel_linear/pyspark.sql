@@ -1,47 +1,49 @@
-WITH `t11` AS (
+WITH `t17` AS (
   SELECT
-    `t10`.`shop_id`,
-    `t10`.`order_id`,
-    `t10`.`customer_id`,
-    `t10`.`email`,
-    `t10`.`created_at`,
-    `t10`.`processed_at`,
-    `t10`.`financial_status`,
-    `t10`.`cancelled_at`,
-    `t10`.`is_test`,
-    `t10`.`gross_sales`,
-    `t10`.`discounts`,
-    `t10`.`shipping`,
-    `t10`.`taxes`,
-    `t10`.`visitor_id`,
-    `t10`.`landing_site`,
-    `t10`.`referring_site`,
-    `t10`.`_loaded_at`,
-    `t10`.`shop_timezone`,
-    CAST(FROM_UTC_TIMESTAMP(`t10`.`processed_at`, `t10`.`shop_timezone`) AS DATE) AS `day`,
+    `t16`.`shop_id`,
+    `t16`.`order_id`,
+    `t16`.`customer_id`,
+    `t16`.`email`,
+    `t16`.`created_at`,
+    `t16`.`processed_at`,
+    `t16`.`financial_status`,
+    `t16`.`cancelled_at`,
+    `t16`.`is_test`,
+    `t16`.`gross_sales`,
+    `t16`.`discounts`,
+    `t16`.`shipping`,
+    `t16`.`taxes`,
+    `t16`.`visitor_id`,
+    `t16`.`landing_site`,
+    `t16`.`referring_site`,
+    `t16`.`_loaded_at`,
+    `t16`.`taxes_included`,
+    `t16`.`shop_timezone`,
+    CAST(FROM_UTC_TIMESTAMP(`t16`.`processed_at`, `t16`.`shop_timezone`) AS DATE) AS `day`,
     (
-      `t10`.`gross_sales` - `t10`.`discounts`
-    ) + `t10`.`shipping` + `t10`.`taxes` AS `order_revenue`
+      `t16`.`gross_sales` - `t16`.`discounts`
+    ) + `t16`.`shipping` + IF(COALESCE(`t16`.`taxes_included`, FALSE), 0, `t16`.`taxes`) AS `order_revenue`
   FROM (
     SELECT
-      `t9`.`shop_id`,
-      `t9`.`order_id`,
-      `t9`.`customer_id`,
-      `t9`.`email`,
-      `t9`.`created_at`,
-      `t9`.`processed_at`,
-      `t9`.`financial_status`,
-      `t9`.`cancelled_at`,
-      `t9`.`is_test`,
-      `t9`.`gross_sales`,
-      `t9`.`discounts`,
-      `t9`.`shipping`,
-      `t9`.`taxes`,
-      `t9`.`visitor_id`,
-      `t9`.`landing_site`,
-      `t9`.`referring_site`,
-      `t9`.`_loaded_at`,
-      `t8`.`shop_timezone`
+      `t15`.`shop_id`,
+      `t15`.`order_id`,
+      `t15`.`customer_id`,
+      `t15`.`email`,
+      `t15`.`created_at`,
+      `t15`.`processed_at`,
+      `t15`.`financial_status`,
+      `t15`.`cancelled_at`,
+      `t15`.`is_test`,
+      `t15`.`gross_sales`,
+      `t15`.`discounts`,
+      `t15`.`shipping`,
+      `t15`.`taxes`,
+      `t15`.`visitor_id`,
+      `t15`.`landing_site`,
+      `t15`.`referring_site`,
+      `t15`.`_loaded_at`,
+      `t15`.`taxes_included`,
+      `t14`.`shop_timezone`
     FROM (
       SELECT
         *
@@ -52,1357 +54,884 @@ WITH `t11` AS (
           `t1`.`is_test`
         )
         AND `t1`.`cancelled_at` IS NULL
-    ) AS `t9`
+    ) AS `t15`
     INNER JOIN (
       SELECT
         `t2`.`shop_id`,
         `t2`.`timezone` AS `shop_timezone`
       FROM `shops` AS `t2`
-    ) AS `t8`
-      ON `t9`.`shop_id` = `t8`.`shop_id`
-  ) AS `t10`
-), `t32` AS (
+    ) AS `t14`
+      ON `t15`.`shop_id` = `t14`.`shop_id`
+  ) AS `t16`
+), `t26` AS (
   SELECT
     *
   FROM (
     SELECT
-      `t20`.`shop_id`,
-      `t20`.`order_id`,
-      `t29`.`touchpoint_id`,
-      `t29`.`kind`,
-      `t29`.`at`,
-      `t29`.`source`,
-      `t29`.`medium`,
-      `t29`.`campaign`,
-      `t29`.`channel`,
-      `t29`.`platform`,
-      `t29`.`is_direct`,
-      `t29`.`is_paid`,
-      `t29`.`classified_by`,
-      `t29`.`referrer_host`
-    FROM (
-      SELECT
-        `t12`.`shop_id`,
-        `t12`.`order_id`,
-        `t12`.`processed_at`,
-        `t12`.`visitor_id` AS `o_visitor`,
-        `t12`.`customer_id` AS `o_customer`
-      FROM `t11` AS `t12`
-    ) AS `t20`
-    INNER JOIN (
-      SELECT
-        `t25`.`touchpoint_id`,
-        `t25`.`kind`,
-        `t25`.`at`,
-        `t25`.`source`,
-        `t25`.`medium`,
-        `t25`.`campaign`,
-        CASE
-          WHEN TRUE
-          AND COALESCE(`t25`.`source` IN ('direct', '(direct)'), FALSE)
-          AND COALESCE(`t25`.`medium` IN ('none', '(none)', '(not set)'), FALSE)
-          THEN 'Direct'
-          WHEN TRUE
-          AND COALESCE(`t25`.`medium` RLIKE '^(.*cp.*|ppc|retargeting|paid.*)\\z', FALSE)
-          AND (
-            COALESCE(
-              `t25`.`source` IN ('google shopping', 'shopping', 'shop.app', 'amazon', 'ebay', 'etsy', 'idealo'),
-              FALSE
-            )
-            OR COALESCE(`t25`.`campaign` RLIKE '^(.*(([^a-df-z]|^)shop|shopping).*)\\z', FALSE)
-          )
-          THEN 'Paid Shopping'
-          WHEN TRUE
-          AND COALESCE(
-            `t25`.`source` IN (
-              'google',
-              'bing',
-              'yahoo',
-              'duckduckgo',
-              'ecosia',
-              'baidu',
-              'yandex',
-              'brave',
-              'naver',
-              'ask',
-              'aol',
-              'adwords'
-            ),
-            FALSE
-          )
-          AND COALESCE(`t25`.`medium` RLIKE '^(.*cp.*|ppc|retargeting|paid.*)\\z', FALSE)
-          THEN 'Paid Search'
-          WHEN TRUE
-          AND COALESCE(
-            `t25`.`source` IN (
-              'facebook',
-              'fb',
-              'instagram',
-              'ig',
-              'meta',
-              'twitter',
-              't.co',
-              'x',
-              'linkedin',
-              'pinterest',
-              'tiktok',
-              'reddit',
-              'snapchat',
-              'threads',
-              'whatsapp'
-            ),
-            FALSE
-          )
-          AND COALESCE(`t25`.`medium` RLIKE '^(.*cp.*|ppc|retargeting|paid.*)\\z', FALSE)
-          THEN 'Paid Social'
-          WHEN TRUE
-          AND COALESCE(`t25`.`source` IN ('youtube', 'vimeo', 'twitch', 'dailymotion'), FALSE)
-          AND COALESCE(`t25`.`medium` RLIKE '^(.*cp.*|ppc|retargeting|paid.*)\\z', FALSE)
-          THEN 'Paid Video'
-          WHEN TRUE
-          AND COALESCE(
-            `t25`.`medium` IN ('display', 'banner', 'expandable', 'interstitial', 'cpm'),
-            FALSE
-          )
-          THEN 'Display'
-          WHEN TRUE
-          AND COALESCE(`t25`.`medium` RLIKE '^(.*cp.*|ppc|retargeting|paid.*)\\z', FALSE)
-          THEN 'Paid Other'
-          WHEN TRUE
-          AND (
-            COALESCE(
-              `t25`.`source` IN ('google shopping', 'shopping', 'shop.app', 'amazon', 'ebay', 'etsy', 'idealo'),
-              FALSE
-            )
-            OR COALESCE(`t25`.`campaign` RLIKE '^(.*(([^a-df-z]|^)shop|shopping).*)\\z', FALSE)
-          )
-          THEN 'Organic Shopping'
-          WHEN TRUE
-          AND (
-            COALESCE(
-              `t25`.`source` IN (
-                'facebook',
-                'fb',
-                'instagram',
-                'ig',
-                'meta',
-                'twitter',
-                't.co',
-                'x',
-                'linkedin',
-                'pinterest',
-                'tiktok',
-                'reddit',
-                'snapchat',
-                'threads',
-                'whatsapp'
-              ),
-              FALSE
-            )
-            OR COALESCE(
-              `t25`.`medium` IN (
-                'social',
-                'social-network',
-                'social-media',
-                'sm',
-                'social network',
-                'social media'
-              ),
-              FALSE
-            )
-          )
-          THEN 'Organic Social'
-          WHEN TRUE
-          AND (
-            COALESCE(`t25`.`source` IN ('youtube', 'vimeo', 'twitch', 'dailymotion'), FALSE)
-            OR COALESCE(`t25`.`medium` RLIKE '^(.*video.*)\\z', FALSE)
-          )
-          THEN 'Organic Video'
-          WHEN TRUE
-          AND (
-            COALESCE(
-              `t25`.`source` IN (
-                'google',
-                'bing',
-                'yahoo',
-                'duckduckgo',
-                'ecosia',
-                'baidu',
-                'yandex',
-                'brave',
-                'naver',
-                'ask',
-                'aol',
-                'adwords'
-              ),
-              FALSE
-            )
-            OR COALESCE(`t25`.`medium` IN ('organic'), FALSE)
-          )
-          THEN 'Organic Search'
-          WHEN TRUE AND COALESCE(`t25`.`medium` IN ('referral', 'app', 'link'), FALSE)
-          THEN 'Referral'
-          WHEN TRUE
-          AND (
-            COALESCE(`t25`.`source` IN ('email', 'e-mail', 'e_mail', 'e mail'), FALSE)
-            OR COALESCE(`t25`.`medium` IN ('email', 'e-mail', 'e_mail', 'e mail'), FALSE)
-          )
-          THEN 'Email'
-          WHEN TRUE AND COALESCE(`t25`.`medium` IN ('affiliate'), FALSE)
-          THEN 'Affiliates'
-          WHEN TRUE
-          AND (
-            COALESCE(`t25`.`source` IN ('sms'), FALSE)
-            OR COALESCE(`t25`.`medium` IN ('sms'), FALSE)
-          )
-          THEN 'SMS'
-          ELSE 'Unassigned'
-        END AS `channel`,
-        IF(
-          NOT (
-            `t25`.`is_direct`
-          )
-          AND `t25`.`medium` IN ('cpc', 'ppc', 'paid', 'paid_social', 'cpm', 'display'),
-          CASE
-            WHEN `t25`.`source` IN ('facebook', 'fb', 'instagram', 'ig', 'meta')
-            THEN 'meta'
-            WHEN `t25`.`source` IN ('google', 'adwords', 'youtube')
-            THEN 'google'
-            ELSE `t25`.`source`
-          END,
-          CAST(NULL AS STRING)
-        ) AS `platform`,
-        `t25`.`is_direct`,
-        NOT (
-          `t25`.`is_direct`
-        )
-        AND `t25`.`medium` IN ('cpc', 'ppc', 'paid', 'paid_social', 'cpm', 'display') AS `is_paid`,
-        `t25`.`classified_by`,
-        `t25`.`referrer_host`,
-        `t25`.`shop_id` AS `tp_shop`,
-        `t25`.`visitor_id` AS `tp_visitor`,
-        `t25`.`customer_id` AS `tp_customer`
-      FROM (
-        SELECT
-          `t22`.`shop_id`,
-          `t22`.`touchpoint_id`,
-          `t22`.`kind`,
-          `t22`.`visitor_id`,
-          `t22`.`customer_id`,
-          `t22`.`at`,
-          `t22`.`landing_url`,
-          `t22`.`referrer`,
-          `t22`.`utm_source`,
-          `t22`.`utm_medium`,
-          `t22`.`utm_campaign`,
-          `t22`.`utm_content`,
-          `t22`.`utm_term`,
-          `t22`.`u_utm_source`,
-          `t22`.`u_utm_medium`,
-          `t22`.`u_utm_campaign`,
-          `t22`.`u_utm_content`,
-          `t22`.`u_utm_term`,
-          `t22`.`referrer_host`,
-          `t22`.`classified_by`,
-          (
-            `t22`.`classified_by` = 'direct'
-          )
-          OR (
-            (
-              `t22`.`classified_by` = 'utm'
-            )
-            AND COALESCE(
-              `t22`.`u_utm_source` IN ('direct', '(direct)')
-              AND `t22`.`u_utm_medium` IN ('none', '(none)', '(not set)'),
-              FALSE
-            )
-          ) AS `is_direct`,
-          CASE
-            WHEN (
-              `t22`.`classified_by` = 'direct'
-            )
-            OR (
-              (
-                `t22`.`classified_by` = 'utm'
-              )
-              AND COALESCE(
-                `t22`.`u_utm_source` IN ('direct', '(direct)')
-                AND `t22`.`u_utm_medium` IN ('none', '(none)', '(not set)'),
-                FALSE
-              )
-            )
-            THEN 'direct'
-            WHEN `t22`.`classified_by` = 'utm'
-            THEN `t22`.`u_utm_source`
-            ELSE CASE
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)mail\\.google\\.com\\z)|((^|\\.)inbox\\.google\\.com\\z)'
-              THEN 'gmail'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)outlook\\.live\\.com\\z)|((^|\\.)outlook\\.office\\.com\\z)|((^|\\.)outlook\\.office365\\.com\\z)|((^|\\.)mail\\.live\\.com\\z)'
-              THEN 'outlook'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)mail\\.yahoo\\.com\\z)|((^|\\.)mail\\.yahoo\\.co\\.jp\\z)'
-              THEN 'yahoo'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)mail\\.aol\\.com\\z)'
-              THEN 'aol'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)mail\\.proton\\.me\\z)|((^|\\.)mail\\.protonmail\\.com\\z)'
-              THEN 'protonmail'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)google\\.(com?\\.)?[a-z]{2,3}\\z)'
-              THEN 'google'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)bing\\.com\\z)'
-              THEN 'bing'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)duckduckgo\\.com\\z)'
-              THEN 'duckduckgo'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)yahoo\\.(com?\\.)?[a-z]{2,3}\\z)'
-              THEN 'yahoo'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)ecosia\\.org\\z)'
-              THEN 'ecosia'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)baidu\\.com\\z)'
-              THEN 'baidu'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)yandex\\.(com?\\.)?[a-z]{2,3}\\z)'
-              THEN 'yandex'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)search\\.brave\\.com\\z)'
-              THEN 'brave'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)facebook\\.com\\z)|((^|\\.)fb\\.com\\z)|((^|\\.)fb\\.me\\z)'
-              THEN 'facebook'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)instagram\\.com\\z)'
-              THEN 'instagram'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)t\\.co\\z)|((^|\\.)twitter\\.com\\z)|((^|\\.)x\\.com\\z)'
-              THEN 'twitter'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)linkedin\\.com\\z)|((^|\\.)lnkd\\.in\\z)'
-              THEN 'linkedin'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)pinterest\\.(com?\\.)?[a-z]{2,3}\\z)|((^|\\.)pin\\.it\\z)'
-              THEN 'pinterest'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)tiktok\\.com\\z)'
-              THEN 'tiktok'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)youtube\\.com\\z)|((^|\\.)youtu\\.be\\z)'
-              THEN 'youtube'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)reddit\\.com\\z)'
-              THEN 'reddit'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)threads\\.net\\z)'
-              THEN 'threads'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)snapchat\\.com\\z)'
-              THEN 'snapchat'
-              ELSE `t22`.`referrer_host`
-            END
-          END AS `source`,
-          CASE
-            WHEN (
-              `t22`.`classified_by` = 'direct'
-            )
-            OR (
-              (
-                `t22`.`classified_by` = 'utm'
-              )
-              AND COALESCE(
-                `t22`.`u_utm_source` IN ('direct', '(direct)')
-                AND `t22`.`u_utm_medium` IN ('none', '(none)', '(not set)'),
-                FALSE
-              )
-            )
-            THEN 'none'
-            WHEN `t22`.`classified_by` = 'utm'
-            THEN `t22`.`u_utm_medium`
-            ELSE CASE
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)mail\\.google\\.com\\z)|((^|\\.)inbox\\.google\\.com\\z)'
-              THEN 'email'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)outlook\\.live\\.com\\z)|((^|\\.)outlook\\.office\\.com\\z)|((^|\\.)outlook\\.office365\\.com\\z)|((^|\\.)mail\\.live\\.com\\z)'
-              THEN 'email'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)mail\\.yahoo\\.com\\z)|((^|\\.)mail\\.yahoo\\.co\\.jp\\z)'
-              THEN 'email'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)mail\\.aol\\.com\\z)'
-              THEN 'email'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)mail\\.proton\\.me\\z)|((^|\\.)mail\\.protonmail\\.com\\z)'
-              THEN 'email'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)google\\.(com?\\.)?[a-z]{2,3}\\z)'
-              THEN 'organic'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)bing\\.com\\z)'
-              THEN 'organic'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)duckduckgo\\.com\\z)'
-              THEN 'organic'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)yahoo\\.(com?\\.)?[a-z]{2,3}\\z)'
-              THEN 'organic'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)ecosia\\.org\\z)'
-              THEN 'organic'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)baidu\\.com\\z)'
-              THEN 'organic'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)yandex\\.(com?\\.)?[a-z]{2,3}\\z)'
-              THEN 'organic'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)search\\.brave\\.com\\z)'
-              THEN 'organic'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)facebook\\.com\\z)|((^|\\.)fb\\.com\\z)|((^|\\.)fb\\.me\\z)'
-              THEN 'social'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)instagram\\.com\\z)'
-              THEN 'social'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)t\\.co\\z)|((^|\\.)twitter\\.com\\z)|((^|\\.)x\\.com\\z)'
-              THEN 'social'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)linkedin\\.com\\z)|((^|\\.)lnkd\\.in\\z)'
-              THEN 'social'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)pinterest\\.(com?\\.)?[a-z]{2,3}\\z)|((^|\\.)pin\\.it\\z)'
-              THEN 'social'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)tiktok\\.com\\z)'
-              THEN 'social'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)youtube\\.com\\z)|((^|\\.)youtu\\.be\\z)'
-              THEN 'social'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)reddit\\.com\\z)'
-              THEN 'social'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)threads\\.net\\z)'
-              THEN 'social'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)snapchat\\.com\\z)'
-              THEN 'social'
-              ELSE 'referral'
-            END
-          END AS `medium`,
-          IF(
-            (
-              `t22`.`classified_by` = 'direct'
-            )
-            OR (
-              (
-                `t22`.`classified_by` = 'utm'
-              )
-              AND COALESCE(
-                `t22`.`u_utm_source` IN ('direct', '(direct)')
-                AND `t22`.`u_utm_medium` IN ('none', '(none)', '(not set)'),
-                FALSE
-              )
-            ),
-            CAST(NULL AS STRING),
-            `t22`.`u_utm_campaign`
-          ) AS `campaign`
-        FROM (
-          SELECT
-            `t13`.`shop_id`,
-            `t13`.`touchpoint_id`,
-            `t13`.`kind`,
-            `t13`.`visitor_id`,
-            `t13`.`customer_id`,
-            `t13`.`at`,
-            `t13`.`landing_url`,
-            `t13`.`referrer`,
-            `t13`.`utm_source`,
-            `t13`.`utm_medium`,
-            `t13`.`utm_campaign`,
-            `t13`.`utm_content`,
-            `t13`.`utm_term`,
-            `t13`.`u_utm_source`,
-            `t13`.`u_utm_medium`,
-            `t13`.`u_utm_campaign`,
-            `t13`.`u_utm_content`,
-            `t13`.`u_utm_term`,
-            `t13`.`referrer_host`,
-            CASE
-              WHEN TRUE
-              AND (
-                NOT `t13`.`u_utm_source` IS NULL
-              )
-              AND (
-                NOT `t13`.`u_utm_medium` IS NULL
-              )
-              THEN 'utm'
-              WHEN (
-                NOT `t13`.`referrer_host` IS NULL
-              )
-              AND NOT (
-                `t13`.`referrer_host` RLIKE '((^|\\.)myshopify\\.com\\z)|((^|\\.)checkout\\.shopify\\.com\\z)|((^|\\.)shop\\.app\\z)'
-              )
-              THEN 'referrer'
-              ELSE 'direct'
-            END AS `classified_by`
-          FROM (
-            SELECT
-              `t6`.`shop_id`,
-              `t6`.`touchpoint_id`,
-              `t6`.`kind`,
-              `t6`.`visitor_id`,
-              `t6`.`customer_id`,
-              `t6`.`at`,
-              `t6`.`landing_url`,
-              `t6`.`referrer`,
-              `t6`.`utm_source`,
-              `t6`.`utm_medium`,
-              `t6`.`utm_campaign`,
-              `t6`.`utm_content`,
-              `t6`.`utm_term`,
-              COALESCE(
-                NULLIF(LOWER(TRIM(' \t\n\r\013\014' FROM `t6`.`utm_source`)), ''),
-                NULLIF(
-                  LOWER(
-                    TRIM(' \t\n\r\013\014' FROM IF(
-                      REPLACE(NULLIF(REGEXP_EXTRACT(`t6`.`landing_url`, '[?&]utm_source=([^&#]*)'), ''), '+', ' ') RLIKE '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*\\z',
-                      URL_DECODE(
-                        IF(
-                          REPLACE(NULLIF(REGEXP_EXTRACT(`t6`.`landing_url`, '[?&]utm_source=([^&#]*)'), ''), '+', ' ') RLIKE '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*\\z',
-                          REPLACE(NULLIF(REGEXP_EXTRACT(`t6`.`landing_url`, '[?&]utm_source=([^&#]*)'), ''), '+', ' '),
-                          ''
-                        )
-                      ),
-                      REPLACE(NULLIF(REGEXP_EXTRACT(`t6`.`landing_url`, '[?&]utm_source=([^&#]*)'), ''), '+', ' ')
-                    ))
-                  ),
-                  ''
-                )
-              ) AS `u_utm_source`,
-              COALESCE(
-                NULLIF(LOWER(TRIM(' \t\n\r\013\014' FROM `t6`.`utm_medium`)), ''),
-                NULLIF(
-                  LOWER(
-                    TRIM(' \t\n\r\013\014' FROM IF(
-                      REPLACE(NULLIF(REGEXP_EXTRACT(`t6`.`landing_url`, '[?&]utm_medium=([^&#]*)'), ''), '+', ' ') RLIKE '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*\\z',
-                      URL_DECODE(
-                        IF(
-                          REPLACE(NULLIF(REGEXP_EXTRACT(`t6`.`landing_url`, '[?&]utm_medium=([^&#]*)'), ''), '+', ' ') RLIKE '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*\\z',
-                          REPLACE(NULLIF(REGEXP_EXTRACT(`t6`.`landing_url`, '[?&]utm_medium=([^&#]*)'), ''), '+', ' '),
-                          ''
-                        )
-                      ),
-                      REPLACE(NULLIF(REGEXP_EXTRACT(`t6`.`landing_url`, '[?&]utm_medium=([^&#]*)'), ''), '+', ' ')
-                    ))
-                  ),
-                  ''
-                )
-              ) AS `u_utm_medium`,
-              COALESCE(
-                NULLIF(LOWER(TRIM(' \t\n\r\013\014' FROM `t6`.`utm_campaign`)), ''),
-                NULLIF(
-                  LOWER(
-                    TRIM(' \t\n\r\013\014' FROM IF(
-                      REPLACE(
-                        NULLIF(REGEXP_EXTRACT(`t6`.`landing_url`, '[?&]utm_campaign=([^&#]*)'), ''),
-                        '+',
-                        ' '
-                      ) RLIKE '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*\\z',
-                      URL_DECODE(
-                        IF(
-                          REPLACE(
-                            NULLIF(REGEXP_EXTRACT(`t6`.`landing_url`, '[?&]utm_campaign=([^&#]*)'), ''),
-                            '+',
-                            ' '
-                          ) RLIKE '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*\\z',
-                          REPLACE(
-                            NULLIF(REGEXP_EXTRACT(`t6`.`landing_url`, '[?&]utm_campaign=([^&#]*)'), ''),
-                            '+',
-                            ' '
-                          ),
-                          ''
-                        )
-                      ),
-                      REPLACE(
-                        NULLIF(REGEXP_EXTRACT(`t6`.`landing_url`, '[?&]utm_campaign=([^&#]*)'), ''),
-                        '+',
-                        ' '
-                      )
-                    ))
-                  ),
-                  ''
-                )
-              ) AS `u_utm_campaign`,
-              COALESCE(
-                NULLIF(LOWER(TRIM(' \t\n\r\013\014' FROM `t6`.`utm_content`)), ''),
-                NULLIF(
-                  LOWER(
-                    TRIM(' \t\n\r\013\014' FROM IF(
-                      REPLACE(NULLIF(REGEXP_EXTRACT(`t6`.`landing_url`, '[?&]utm_content=([^&#]*)'), ''), '+', ' ') RLIKE '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*\\z',
-                      URL_DECODE(
-                        IF(
-                          REPLACE(NULLIF(REGEXP_EXTRACT(`t6`.`landing_url`, '[?&]utm_content=([^&#]*)'), ''), '+', ' ') RLIKE '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*\\z',
-                          REPLACE(NULLIF(REGEXP_EXTRACT(`t6`.`landing_url`, '[?&]utm_content=([^&#]*)'), ''), '+', ' '),
-                          ''
-                        )
-                      ),
-                      REPLACE(NULLIF(REGEXP_EXTRACT(`t6`.`landing_url`, '[?&]utm_content=([^&#]*)'), ''), '+', ' ')
-                    ))
-                  ),
-                  ''
-                )
-              ) AS `u_utm_content`,
-              COALESCE(
-                NULLIF(LOWER(TRIM(' \t\n\r\013\014' FROM `t6`.`utm_term`)), ''),
-                NULLIF(
-                  LOWER(
-                    TRIM(' \t\n\r\013\014' FROM IF(
-                      REPLACE(NULLIF(REGEXP_EXTRACT(`t6`.`landing_url`, '[?&]utm_term=([^&#]*)'), ''), '+', ' ') RLIKE '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*\\z',
-                      URL_DECODE(
-                        IF(
-                          REPLACE(NULLIF(REGEXP_EXTRACT(`t6`.`landing_url`, '[?&]utm_term=([^&#]*)'), ''), '+', ' ') RLIKE '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*\\z',
-                          REPLACE(NULLIF(REGEXP_EXTRACT(`t6`.`landing_url`, '[?&]utm_term=([^&#]*)'), ''), '+', ' '),
-                          ''
-                        )
-                      ),
-                      REPLACE(NULLIF(REGEXP_EXTRACT(`t6`.`landing_url`, '[?&]utm_term=([^&#]*)'), ''), '+', ' ')
-                    ))
-                  ),
-                  ''
-                )
-              ) AS `u_utm_term`,
-              NULLIF(
-                REGEXP_REPLACE(
-                  REGEXP_REPLACE(
-                    NULLIF(
-                      REGEXP_EXTRACT(
-                        REGEXP_REPLACE(LOWER(TRIM(' \t\n\r\013\014' FROM `t6`.`referrer`)), '^[a-z][a-z0-9+.-]*:(//)?', ''),
-                        '^(?://)?(?:[^/?#@]*@)?([^/?#:@]+)'
-                      ),
-                      ''
-                    ),
-                    '^www\\.',
-                    ''
-                  ),
-                  '\\.\\z',
-                  ''
-                ),
-                ''
-              ) AS `referrer_host`
-            FROM (
-              SELECT
-                `t3`.`shop_id`,
-                `t3`.`session_id` AS `touchpoint_id`,
-                'session' AS `kind`,
-                `t3`.`visitor_id`,
-                `t3`.`customer_id`,
-                `t3`.`started_at` AS `at`,
-                `t3`.`landing_url`,
-                `t3`.`referrer`,
-                `t3`.`utm_source`,
-                `t3`.`utm_medium`,
-                `t3`.`utm_campaign`,
-                `t3`.`utm_content`,
-                `t3`.`utm_term`
-              FROM `sessions` AS `t3`
-            ) AS `t6`
-          ) AS `t13`
-        ) AS `t22`
-      ) AS `t25`
-    ) AS `t29`
-      ON `t20`.`shop_id` = `t29`.`tp_shop`
-      AND `t29`.`at` <= `t20`.`processed_at`
-      AND `t29`.`at` >= (
-        `t20`.`processed_at` - INTERVAL '168' HOUR
-      )
-      AND `t20`.`o_visitor` = `t29`.`tp_visitor`
-  ) AS `t30`
-  UNION
-  SELECT
-    *
-  FROM (
-    SELECT
-      `t20`.`shop_id`,
-      `t20`.`order_id`,
-      `t29`.`touchpoint_id`,
-      `t29`.`kind`,
-      `t29`.`at`,
-      `t29`.`source`,
-      `t29`.`medium`,
-      `t29`.`campaign`,
-      `t29`.`channel`,
-      `t29`.`platform`,
-      `t29`.`is_direct`,
-      `t29`.`is_paid`,
-      `t29`.`classified_by`,
-      `t29`.`referrer_host`
-    FROM (
-      SELECT
-        `t12`.`shop_id`,
-        `t12`.`order_id`,
-        `t12`.`processed_at`,
-        `t12`.`visitor_id` AS `o_visitor`,
-        `t12`.`customer_id` AS `o_customer`
-      FROM `t11` AS `t12`
-    ) AS `t20`
-    INNER JOIN (
-      SELECT
-        `t25`.`touchpoint_id`,
-        `t25`.`kind`,
-        `t25`.`at`,
-        `t25`.`source`,
-        `t25`.`medium`,
-        `t25`.`campaign`,
-        CASE
-          WHEN TRUE
-          AND COALESCE(`t25`.`source` IN ('direct', '(direct)'), FALSE)
-          AND COALESCE(`t25`.`medium` IN ('none', '(none)', '(not set)'), FALSE)
-          THEN 'Direct'
-          WHEN TRUE
-          AND COALESCE(`t25`.`medium` RLIKE '^(.*cp.*|ppc|retargeting|paid.*)\\z', FALSE)
-          AND (
-            COALESCE(
-              `t25`.`source` IN ('google shopping', 'shopping', 'shop.app', 'amazon', 'ebay', 'etsy', 'idealo'),
-              FALSE
-            )
-            OR COALESCE(`t25`.`campaign` RLIKE '^(.*(([^a-df-z]|^)shop|shopping).*)\\z', FALSE)
-          )
-          THEN 'Paid Shopping'
-          WHEN TRUE
-          AND COALESCE(
-            `t25`.`source` IN (
-              'google',
-              'bing',
-              'yahoo',
-              'duckduckgo',
-              'ecosia',
-              'baidu',
-              'yandex',
-              'brave',
-              'naver',
-              'ask',
-              'aol',
-              'adwords'
-            ),
-            FALSE
-          )
-          AND COALESCE(`t25`.`medium` RLIKE '^(.*cp.*|ppc|retargeting|paid.*)\\z', FALSE)
-          THEN 'Paid Search'
-          WHEN TRUE
-          AND COALESCE(
-            `t25`.`source` IN (
-              'facebook',
-              'fb',
-              'instagram',
-              'ig',
-              'meta',
-              'twitter',
-              't.co',
-              'x',
-              'linkedin',
-              'pinterest',
-              'tiktok',
-              'reddit',
-              'snapchat',
-              'threads',
-              'whatsapp'
-            ),
-            FALSE
-          )
-          AND COALESCE(`t25`.`medium` RLIKE '^(.*cp.*|ppc|retargeting|paid.*)\\z', FALSE)
-          THEN 'Paid Social'
-          WHEN TRUE
-          AND COALESCE(`t25`.`source` IN ('youtube', 'vimeo', 'twitch', 'dailymotion'), FALSE)
-          AND COALESCE(`t25`.`medium` RLIKE '^(.*cp.*|ppc|retargeting|paid.*)\\z', FALSE)
-          THEN 'Paid Video'
-          WHEN TRUE
-          AND COALESCE(
-            `t25`.`medium` IN ('display', 'banner', 'expandable', 'interstitial', 'cpm'),
-            FALSE
-          )
-          THEN 'Display'
-          WHEN TRUE
-          AND COALESCE(`t25`.`medium` RLIKE '^(.*cp.*|ppc|retargeting|paid.*)\\z', FALSE)
-          THEN 'Paid Other'
-          WHEN TRUE
-          AND (
-            COALESCE(
-              `t25`.`source` IN ('google shopping', 'shopping', 'shop.app', 'amazon', 'ebay', 'etsy', 'idealo'),
-              FALSE
-            )
-            OR COALESCE(`t25`.`campaign` RLIKE '^(.*(([^a-df-z]|^)shop|shopping).*)\\z', FALSE)
-          )
-          THEN 'Organic Shopping'
-          WHEN TRUE
-          AND (
-            COALESCE(
-              `t25`.`source` IN (
-                'facebook',
-                'fb',
-                'instagram',
-                'ig',
-                'meta',
-                'twitter',
-                't.co',
-                'x',
-                'linkedin',
-                'pinterest',
-                'tiktok',
-                'reddit',
-                'snapchat',
-                'threads',
-                'whatsapp'
-              ),
-              FALSE
-            )
-            OR COALESCE(
-              `t25`.`medium` IN (
-                'social',
-                'social-network',
-                'social-media',
-                'sm',
-                'social network',
-                'social media'
-              ),
-              FALSE
-            )
-          )
-          THEN 'Organic Social'
-          WHEN TRUE
-          AND (
-            COALESCE(`t25`.`source` IN ('youtube', 'vimeo', 'twitch', 'dailymotion'), FALSE)
-            OR COALESCE(`t25`.`medium` RLIKE '^(.*video.*)\\z', FALSE)
-          )
-          THEN 'Organic Video'
-          WHEN TRUE
-          AND (
-            COALESCE(
-              `t25`.`source` IN (
-                'google',
-                'bing',
-                'yahoo',
-                'duckduckgo',
-                'ecosia',
-                'baidu',
-                'yandex',
-                'brave',
-                'naver',
-                'ask',
-                'aol',
-                'adwords'
-              ),
-              FALSE
-            )
-            OR COALESCE(`t25`.`medium` IN ('organic'), FALSE)
-          )
-          THEN 'Organic Search'
-          WHEN TRUE AND COALESCE(`t25`.`medium` IN ('referral', 'app', 'link'), FALSE)
-          THEN 'Referral'
-          WHEN TRUE
-          AND (
-            COALESCE(`t25`.`source` IN ('email', 'e-mail', 'e_mail', 'e mail'), FALSE)
-            OR COALESCE(`t25`.`medium` IN ('email', 'e-mail', 'e_mail', 'e mail'), FALSE)
-          )
-          THEN 'Email'
-          WHEN TRUE AND COALESCE(`t25`.`medium` IN ('affiliate'), FALSE)
-          THEN 'Affiliates'
-          WHEN TRUE
-          AND (
-            COALESCE(`t25`.`source` IN ('sms'), FALSE)
-            OR COALESCE(`t25`.`medium` IN ('sms'), FALSE)
-          )
-          THEN 'SMS'
-          ELSE 'Unassigned'
-        END AS `channel`,
-        IF(
-          NOT (
-            `t25`.`is_direct`
-          )
-          AND `t25`.`medium` IN ('cpc', 'ppc', 'paid', 'paid_social', 'cpm', 'display'),
-          CASE
-            WHEN `t25`.`source` IN ('facebook', 'fb', 'instagram', 'ig', 'meta')
-            THEN 'meta'
-            WHEN `t25`.`source` IN ('google', 'adwords', 'youtube')
-            THEN 'google'
-            ELSE `t25`.`source`
-          END,
-          CAST(NULL AS STRING)
-        ) AS `platform`,
-        `t25`.`is_direct`,
-        NOT (
-          `t25`.`is_direct`
-        )
-        AND `t25`.`medium` IN ('cpc', 'ppc', 'paid', 'paid_social', 'cpm', 'display') AS `is_paid`,
-        `t25`.`classified_by`,
-        `t25`.`referrer_host`,
-        `t25`.`shop_id` AS `tp_shop`,
-        `t25`.`visitor_id` AS `tp_visitor`,
-        `t25`.`customer_id` AS `tp_customer`
-      FROM (
-        SELECT
-          `t22`.`shop_id`,
-          `t22`.`touchpoint_id`,
-          `t22`.`kind`,
-          `t22`.`visitor_id`,
-          `t22`.`customer_id`,
-          `t22`.`at`,
-          `t22`.`landing_url`,
-          `t22`.`referrer`,
-          `t22`.`utm_source`,
-          `t22`.`utm_medium`,
-          `t22`.`utm_campaign`,
-          `t22`.`utm_content`,
-          `t22`.`utm_term`,
-          `t22`.`u_utm_source`,
-          `t22`.`u_utm_medium`,
-          `t22`.`u_utm_campaign`,
-          `t22`.`u_utm_content`,
-          `t22`.`u_utm_term`,
-          `t22`.`referrer_host`,
-          `t22`.`classified_by`,
-          (
-            `t22`.`classified_by` = 'direct'
-          )
-          OR (
-            (
-              `t22`.`classified_by` = 'utm'
-            )
-            AND COALESCE(
-              `t22`.`u_utm_source` IN ('direct', '(direct)')
-              AND `t22`.`u_utm_medium` IN ('none', '(none)', '(not set)'),
-              FALSE
-            )
-          ) AS `is_direct`,
-          CASE
-            WHEN (
-              `t22`.`classified_by` = 'direct'
-            )
-            OR (
-              (
-                `t22`.`classified_by` = 'utm'
-              )
-              AND COALESCE(
-                `t22`.`u_utm_source` IN ('direct', '(direct)')
-                AND `t22`.`u_utm_medium` IN ('none', '(none)', '(not set)'),
-                FALSE
-              )
-            )
-            THEN 'direct'
-            WHEN `t22`.`classified_by` = 'utm'
-            THEN `t22`.`u_utm_source`
-            ELSE CASE
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)mail\\.google\\.com\\z)|((^|\\.)inbox\\.google\\.com\\z)'
-              THEN 'gmail'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)outlook\\.live\\.com\\z)|((^|\\.)outlook\\.office\\.com\\z)|((^|\\.)outlook\\.office365\\.com\\z)|((^|\\.)mail\\.live\\.com\\z)'
-              THEN 'outlook'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)mail\\.yahoo\\.com\\z)|((^|\\.)mail\\.yahoo\\.co\\.jp\\z)'
-              THEN 'yahoo'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)mail\\.aol\\.com\\z)'
-              THEN 'aol'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)mail\\.proton\\.me\\z)|((^|\\.)mail\\.protonmail\\.com\\z)'
-              THEN 'protonmail'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)google\\.(com?\\.)?[a-z]{2,3}\\z)'
-              THEN 'google'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)bing\\.com\\z)'
-              THEN 'bing'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)duckduckgo\\.com\\z)'
-              THEN 'duckduckgo'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)yahoo\\.(com?\\.)?[a-z]{2,3}\\z)'
-              THEN 'yahoo'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)ecosia\\.org\\z)'
-              THEN 'ecosia'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)baidu\\.com\\z)'
-              THEN 'baidu'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)yandex\\.(com?\\.)?[a-z]{2,3}\\z)'
-              THEN 'yandex'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)search\\.brave\\.com\\z)'
-              THEN 'brave'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)facebook\\.com\\z)|((^|\\.)fb\\.com\\z)|((^|\\.)fb\\.me\\z)'
-              THEN 'facebook'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)instagram\\.com\\z)'
-              THEN 'instagram'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)t\\.co\\z)|((^|\\.)twitter\\.com\\z)|((^|\\.)x\\.com\\z)'
-              THEN 'twitter'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)linkedin\\.com\\z)|((^|\\.)lnkd\\.in\\z)'
-              THEN 'linkedin'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)pinterest\\.(com?\\.)?[a-z]{2,3}\\z)|((^|\\.)pin\\.it\\z)'
-              THEN 'pinterest'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)tiktok\\.com\\z)'
-              THEN 'tiktok'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)youtube\\.com\\z)|((^|\\.)youtu\\.be\\z)'
-              THEN 'youtube'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)reddit\\.com\\z)'
-              THEN 'reddit'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)threads\\.net\\z)'
-              THEN 'threads'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)snapchat\\.com\\z)'
-              THEN 'snapchat'
-              ELSE `t22`.`referrer_host`
-            END
-          END AS `source`,
-          CASE
-            WHEN (
-              `t22`.`classified_by` = 'direct'
-            )
-            OR (
-              (
-                `t22`.`classified_by` = 'utm'
-              )
-              AND COALESCE(
-                `t22`.`u_utm_source` IN ('direct', '(direct)')
-                AND `t22`.`u_utm_medium` IN ('none', '(none)', '(not set)'),
-                FALSE
-              )
-            )
-            THEN 'none'
-            WHEN `t22`.`classified_by` = 'utm'
-            THEN `t22`.`u_utm_medium`
-            ELSE CASE
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)mail\\.google\\.com\\z)|((^|\\.)inbox\\.google\\.com\\z)'
-              THEN 'email'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)outlook\\.live\\.com\\z)|((^|\\.)outlook\\.office\\.com\\z)|((^|\\.)outlook\\.office365\\.com\\z)|((^|\\.)mail\\.live\\.com\\z)'
-              THEN 'email'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)mail\\.yahoo\\.com\\z)|((^|\\.)mail\\.yahoo\\.co\\.jp\\z)'
-              THEN 'email'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)mail\\.aol\\.com\\z)'
-              THEN 'email'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)mail\\.proton\\.me\\z)|((^|\\.)mail\\.protonmail\\.com\\z)'
-              THEN 'email'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)google\\.(com?\\.)?[a-z]{2,3}\\z)'
-              THEN 'organic'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)bing\\.com\\z)'
-              THEN 'organic'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)duckduckgo\\.com\\z)'
-              THEN 'organic'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)yahoo\\.(com?\\.)?[a-z]{2,3}\\z)'
-              THEN 'organic'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)ecosia\\.org\\z)'
-              THEN 'organic'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)baidu\\.com\\z)'
-              THEN 'organic'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)yandex\\.(com?\\.)?[a-z]{2,3}\\z)'
-              THEN 'organic'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)search\\.brave\\.com\\z)'
-              THEN 'organic'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)facebook\\.com\\z)|((^|\\.)fb\\.com\\z)|((^|\\.)fb\\.me\\z)'
-              THEN 'social'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)instagram\\.com\\z)'
-              THEN 'social'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)t\\.co\\z)|((^|\\.)twitter\\.com\\z)|((^|\\.)x\\.com\\z)'
-              THEN 'social'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)linkedin\\.com\\z)|((^|\\.)lnkd\\.in\\z)'
-              THEN 'social'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)pinterest\\.(com?\\.)?[a-z]{2,3}\\z)|((^|\\.)pin\\.it\\z)'
-              THEN 'social'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)tiktok\\.com\\z)'
-              THEN 'social'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)youtube\\.com\\z)|((^|\\.)youtu\\.be\\z)'
-              THEN 'social'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)reddit\\.com\\z)'
-              THEN 'social'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)threads\\.net\\z)'
-              THEN 'social'
-              WHEN `t22`.`referrer_host` RLIKE '((^|\\.)snapchat\\.com\\z)'
-              THEN 'social'
-              ELSE 'referral'
-            END
-          END AS `medium`,
-          IF(
-            (
-              `t22`.`classified_by` = 'direct'
-            )
-            OR (
-              (
-                `t22`.`classified_by` = 'utm'
-              )
-              AND COALESCE(
-                `t22`.`u_utm_source` IN ('direct', '(direct)')
-                AND `t22`.`u_utm_medium` IN ('none', '(none)', '(not set)'),
-                FALSE
-              )
-            ),
-            CAST(NULL AS STRING),
-            `t22`.`u_utm_campaign`
-          ) AS `campaign`
-        FROM (
-          SELECT
-            `t13`.`shop_id`,
-            `t13`.`touchpoint_id`,
-            `t13`.`kind`,
-            `t13`.`visitor_id`,
-            `t13`.`customer_id`,
-            `t13`.`at`,
-            `t13`.`landing_url`,
-            `t13`.`referrer`,
-            `t13`.`utm_source`,
-            `t13`.`utm_medium`,
-            `t13`.`utm_campaign`,
-            `t13`.`utm_content`,
-            `t13`.`utm_term`,
-            `t13`.`u_utm_source`,
-            `t13`.`u_utm_medium`,
-            `t13`.`u_utm_campaign`,
-            `t13`.`u_utm_content`,
-            `t13`.`u_utm_term`,
-            `t13`.`referrer_host`,
-            CASE
-              WHEN TRUE
-              AND (
-                NOT `t13`.`u_utm_source` IS NULL
-              )
-              AND (
-                NOT `t13`.`u_utm_medium` IS NULL
-              )
-              THEN 'utm'
-              WHEN (
-                NOT `t13`.`referrer_host` IS NULL
-              )
-              AND NOT (
-                `t13`.`referrer_host` RLIKE '((^|\\.)myshopify\\.com\\z)|((^|\\.)checkout\\.shopify\\.com\\z)|((^|\\.)shop\\.app\\z)'
-              )
-              THEN 'referrer'
-              ELSE 'direct'
-            END AS `classified_by`
-          FROM (
-            SELECT
-              `t6`.`shop_id`,
-              `t6`.`touchpoint_id`,
-              `t6`.`kind`,
-              `t6`.`visitor_id`,
-              `t6`.`customer_id`,
-              `t6`.`at`,
-              `t6`.`landing_url`,
-              `t6`.`referrer`,
-              `t6`.`utm_source`,
-              `t6`.`utm_medium`,
-              `t6`.`utm_campaign`,
-              `t6`.`utm_content`,
-              `t6`.`utm_term`,
-              COALESCE(
-                NULLIF(LOWER(TRIM(' \t\n\r\013\014' FROM `t6`.`utm_source`)), ''),
-                NULLIF(
-                  LOWER(
-                    TRIM(' \t\n\r\013\014' FROM IF(
-                      REPLACE(NULLIF(REGEXP_EXTRACT(`t6`.`landing_url`, '[?&]utm_source=([^&#]*)'), ''), '+', ' ') RLIKE '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*\\z',
-                      URL_DECODE(
-                        IF(
-                          REPLACE(NULLIF(REGEXP_EXTRACT(`t6`.`landing_url`, '[?&]utm_source=([^&#]*)'), ''), '+', ' ') RLIKE '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*\\z',
-                          REPLACE(NULLIF(REGEXP_EXTRACT(`t6`.`landing_url`, '[?&]utm_source=([^&#]*)'), ''), '+', ' '),
-                          ''
-                        )
-                      ),
-                      REPLACE(NULLIF(REGEXP_EXTRACT(`t6`.`landing_url`, '[?&]utm_source=([^&#]*)'), ''), '+', ' ')
-                    ))
-                  ),
-                  ''
-                )
-              ) AS `u_utm_source`,
-              COALESCE(
-                NULLIF(LOWER(TRIM(' \t\n\r\013\014' FROM `t6`.`utm_medium`)), ''),
-                NULLIF(
-                  LOWER(
-                    TRIM(' \t\n\r\013\014' FROM IF(
-                      REPLACE(NULLIF(REGEXP_EXTRACT(`t6`.`landing_url`, '[?&]utm_medium=([^&#]*)'), ''), '+', ' ') RLIKE '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*\\z',
-                      URL_DECODE(
-                        IF(
-                          REPLACE(NULLIF(REGEXP_EXTRACT(`t6`.`landing_url`, '[?&]utm_medium=([^&#]*)'), ''), '+', ' ') RLIKE '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*\\z',
-                          REPLACE(NULLIF(REGEXP_EXTRACT(`t6`.`landing_url`, '[?&]utm_medium=([^&#]*)'), ''), '+', ' '),
-                          ''
-                        )
-                      ),
-                      REPLACE(NULLIF(REGEXP_EXTRACT(`t6`.`landing_url`, '[?&]utm_medium=([^&#]*)'), ''), '+', ' ')
-                    ))
-                  ),
-                  ''
-                )
-              ) AS `u_utm_medium`,
-              COALESCE(
-                NULLIF(LOWER(TRIM(' \t\n\r\013\014' FROM `t6`.`utm_campaign`)), ''),
-                NULLIF(
-                  LOWER(
-                    TRIM(' \t\n\r\013\014' FROM IF(
-                      REPLACE(
-                        NULLIF(REGEXP_EXTRACT(`t6`.`landing_url`, '[?&]utm_campaign=([^&#]*)'), ''),
-                        '+',
-                        ' '
-                      ) RLIKE '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*\\z',
-                      URL_DECODE(
-                        IF(
-                          REPLACE(
-                            NULLIF(REGEXP_EXTRACT(`t6`.`landing_url`, '[?&]utm_campaign=([^&#]*)'), ''),
-                            '+',
-                            ' '
-                          ) RLIKE '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*\\z',
-                          REPLACE(
-                            NULLIF(REGEXP_EXTRACT(`t6`.`landing_url`, '[?&]utm_campaign=([^&#]*)'), ''),
-                            '+',
-                            ' '
-                          ),
-                          ''
-                        )
-                      ),
-                      REPLACE(
-                        NULLIF(REGEXP_EXTRACT(`t6`.`landing_url`, '[?&]utm_campaign=([^&#]*)'), ''),
-                        '+',
-                        ' '
-                      )
-                    ))
-                  ),
-                  ''
-                )
-              ) AS `u_utm_campaign`,
-              COALESCE(
-                NULLIF(LOWER(TRIM(' \t\n\r\013\014' FROM `t6`.`utm_content`)), ''),
-                NULLIF(
-                  LOWER(
-                    TRIM(' \t\n\r\013\014' FROM IF(
-                      REPLACE(NULLIF(REGEXP_EXTRACT(`t6`.`landing_url`, '[?&]utm_content=([^&#]*)'), ''), '+', ' ') RLIKE '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*\\z',
-                      URL_DECODE(
-                        IF(
-                          REPLACE(NULLIF(REGEXP_EXTRACT(`t6`.`landing_url`, '[?&]utm_content=([^&#]*)'), ''), '+', ' ') RLIKE '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*\\z',
-                          REPLACE(NULLIF(REGEXP_EXTRACT(`t6`.`landing_url`, '[?&]utm_content=([^&#]*)'), ''), '+', ' '),
-                          ''
-                        )
-                      ),
-                      REPLACE(NULLIF(REGEXP_EXTRACT(`t6`.`landing_url`, '[?&]utm_content=([^&#]*)'), ''), '+', ' ')
-                    ))
-                  ),
-                  ''
-                )
-              ) AS `u_utm_content`,
-              COALESCE(
-                NULLIF(LOWER(TRIM(' \t\n\r\013\014' FROM `t6`.`utm_term`)), ''),
-                NULLIF(
-                  LOWER(
-                    TRIM(' \t\n\r\013\014' FROM IF(
-                      REPLACE(NULLIF(REGEXP_EXTRACT(`t6`.`landing_url`, '[?&]utm_term=([^&#]*)'), ''), '+', ' ') RLIKE '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*\\z',
-                      URL_DECODE(
-                        IF(
-                          REPLACE(NULLIF(REGEXP_EXTRACT(`t6`.`landing_url`, '[?&]utm_term=([^&#]*)'), ''), '+', ' ') RLIKE '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*\\z',
-                          REPLACE(NULLIF(REGEXP_EXTRACT(`t6`.`landing_url`, '[?&]utm_term=([^&#]*)'), ''), '+', ' '),
-                          ''
-                        )
-                      ),
-                      REPLACE(NULLIF(REGEXP_EXTRACT(`t6`.`landing_url`, '[?&]utm_term=([^&#]*)'), ''), '+', ' ')
-                    ))
-                  ),
-                  ''
-                )
-              ) AS `u_utm_term`,
-              NULLIF(
-                REGEXP_REPLACE(
-                  REGEXP_REPLACE(
-                    NULLIF(
-                      REGEXP_EXTRACT(
-                        REGEXP_REPLACE(LOWER(TRIM(' \t\n\r\013\014' FROM `t6`.`referrer`)), '^[a-z][a-z0-9+.-]*:(//)?', ''),
-                        '^(?://)?(?:[^/?#@]*@)?([^/?#:@]+)'
-                      ),
-                      ''
-                    ),
-                    '^www\\.',
-                    ''
-                  ),
-                  '\\.\\z',
-                  ''
-                ),
-                ''
-              ) AS `referrer_host`
-            FROM (
-              SELECT
-                `t3`.`shop_id`,
-                `t3`.`session_id` AS `touchpoint_id`,
-                'session' AS `kind`,
-                `t3`.`visitor_id`,
-                `t3`.`customer_id`,
-                `t3`.`started_at` AS `at`,
-                `t3`.`landing_url`,
-                `t3`.`referrer`,
-                `t3`.`utm_source`,
-                `t3`.`utm_medium`,
-                `t3`.`utm_campaign`,
-                `t3`.`utm_content`,
-                `t3`.`utm_term`
-              FROM `sessions` AS `t3`
-            ) AS `t6`
-          ) AS `t13`
-        ) AS `t22`
-      ) AS `t25`
-    ) AS `t29`
-      ON `t20`.`shop_id` = `t29`.`tp_shop`
-      AND `t29`.`at` <= `t20`.`processed_at`
-      AND `t29`.`at` >= (
-        `t20`.`processed_at` - INTERVAL '168' HOUR
-      )
-      AND `t20`.`o_customer` = `t29`.`tp_customer`
-  ) AS `t31`
-), `t40` AS (
-  SELECT
-    *
-  FROM `t32` AS `t33`
+      `t3`.`shop_id`,
+      CAST(NULL AS STRING) AS `order_id`,
+      `t3`.`session_id` AS `touchpoint_id`,
+      'session' AS `kind`,
+      `t3`.`visitor_id`,
+      `t3`.`customer_id`,
+      `t3`.`started_at` AS `at`,
+      `t3`.`landing_url`,
+      `t3`.`referrer`,
+      `t3`.`utm_source`,
+      `t3`.`utm_medium`,
+      `t3`.`utm_campaign`,
+      `t3`.`utm_content`,
+      `t3`.`utm_term`
+    FROM `sessions` AS `t3`
+  ) AS `t12`
   UNION ALL
   SELECT
     *
   FROM (
     SELECT
-      `t38`.`shop_id`,
-      `t38`.`order_id`,
-      `t38`.`touchpoint_id`,
-      `t38`.`kind`,
-      `t38`.`at`,
-      `t38`.`source`,
-      `t38`.`medium`,
-      `t38`.`campaign`,
-      `t38`.`channel`,
-      `t38`.`platform`,
-      `t38`.`is_direct`,
-      `t38`.`is_paid`,
-      `t38`.`classified_by`,
-      `t38`.`referrer_host`
+      `t18`.`shop_id`,
+      `t18`.`order_id`,
+      CONCAT('order:', `t18`.`order_id`) AS `touchpoint_id`,
+      'order' AS `kind`,
+      `t18`.`visitor_id`,
+      `t18`.`customer_id`,
+      `t18`.`processed_at` AS `at`,
+      `t18`.`landing_site` AS `landing_url`,
+      `t18`.`referring_site` AS `referrer`,
+      CAST(NULL AS STRING) AS `utm_source`,
+      CAST(NULL AS STRING) AS `utm_medium`,
+      CAST(NULL AS STRING) AS `utm_campaign`,
+      CAST(NULL AS STRING) AS `utm_content`,
+      CAST(NULL AS STRING) AS `utm_term`
+    FROM `t17` AS `t18`
+  ) AS `t22`
+), `t36` AS (
+  SELECT
+    `t31`.`referrer`,
+    NULLIF(
+      REGEXP_REPLACE(
+        REGEXP_REPLACE(
+          NULLIF(
+            REGEXP_EXTRACT(
+              REGEXP_REPLACE(LOWER(TRIM(' \t\n\r\013\014' FROM `t31`.`referrer`)), '^[a-z][a-z0-9+.-]*:(//)?', ''),
+              '^(?://)?(?:[^/?#@]*@)?([^/?#:@]+)'
+            ),
+            ''
+          ),
+          '^www\\.',
+          ''
+        ),
+        '\\.\\z',
+        ''
+      ),
+      ''
+    ) AS `referrer_host`
+  FROM (
+    SELECT DISTINCT
+      `t27`.`referrer`
+    FROM `t26` AS `t27`
+    WHERE
+      NOT `t27`.`referrer` IS NULL
+  ) AS `t31`
+), `t39` AS (
+  SELECT DISTINCT
+    `t37`.`referrer_host`
+  FROM `t36` AS `t37`
+  WHERE
+    NOT `t37`.`referrer_host` IS NULL
+), `t72` AS (
+  SELECT
+    `t71`.`shop_id`,
+    `t71`.`order_id`,
+    `t71`.`touchpoint_id`,
+    `t71`.`kind`,
+    `t71`.`visitor_id`,
+    `t71`.`customer_id`,
+    `t71`.`at`,
+    `t71`.`landing_url`,
+    `t71`.`referrer`,
+    `t71`.`utm_source`,
+    `t71`.`utm_medium`,
+    `t71`.`utm_campaign`,
+    `t71`.`utm_content`,
+    `t71`.`utm_term`,
+    `t71`.`u_utm_source`,
+    `t71`.`u_utm_medium`,
+    `t71`.`u_utm_campaign`,
+    `t71`.`u_utm_content`,
+    `t71`.`u_utm_term`,
+    `t71`.`referrer_host`,
+    `t71`.`classified_by`,
+    (
+      `t71`.`classified_by` = 'direct'
+    )
+    OR (
+      (
+        `t71`.`classified_by` = 'utm'
+      )
+      AND COALESCE(
+        `t71`.`u_utm_source` IN ('direct', '(direct)')
+        AND `t71`.`u_utm_medium` IN ('none', '(none)', '(not set)'),
+        FALSE
+      )
+    ) AS `is_direct`,
+    CASE
+      WHEN (
+        `t71`.`classified_by` = 'direct'
+      )
+      OR (
+        (
+          `t71`.`classified_by` = 'utm'
+        )
+        AND COALESCE(
+          `t71`.`u_utm_source` IN ('direct', '(direct)')
+          AND `t71`.`u_utm_medium` IN ('none', '(none)', '(not set)'),
+          FALSE
+        )
+      )
+      THEN 'direct'
+      WHEN `t71`.`classified_by` = 'utm'
+      THEN `t71`.`u_utm_source`
+      ELSE COALESCE(`t71`.`ref_source`, `t71`.`referrer_host`)
+    END AS `source`,
+    CASE
+      WHEN (
+        `t71`.`classified_by` = 'direct'
+      )
+      OR (
+        (
+          `t71`.`classified_by` = 'utm'
+        )
+        AND COALESCE(
+          `t71`.`u_utm_source` IN ('direct', '(direct)')
+          AND `t71`.`u_utm_medium` IN ('none', '(none)', '(not set)'),
+          FALSE
+        )
+      )
+      THEN 'none'
+      WHEN `t71`.`classified_by` = 'utm'
+      THEN `t71`.`u_utm_medium`
+      ELSE COALESCE(`t71`.`ref_medium`, 'referral')
+    END AS `medium`,
+    IF(
+      (
+        `t71`.`classified_by` = 'direct'
+      )
+      OR (
+        (
+          `t71`.`classified_by` = 'utm'
+        )
+        AND COALESCE(
+          `t71`.`u_utm_source` IN ('direct', '(direct)')
+          AND `t71`.`u_utm_medium` IN ('none', '(none)', '(not set)'),
+          FALSE
+        )
+      ),
+      CAST(NULL AS STRING),
+      `t71`.`u_utm_campaign`
+    ) AS `campaign`
+  FROM (
+    SELECT
+      `t70`.`shop_id`,
+      `t70`.`order_id`,
+      `t70`.`touchpoint_id`,
+      `t70`.`kind`,
+      `t70`.`visitor_id`,
+      `t70`.`customer_id`,
+      `t70`.`at`,
+      `t70`.`landing_url`,
+      `t70`.`referrer`,
+      `t70`.`utm_source`,
+      `t70`.`utm_medium`,
+      `t70`.`utm_campaign`,
+      `t70`.`utm_content`,
+      `t70`.`utm_term`,
+      `t70`.`u_utm_source`,
+      `t70`.`u_utm_medium`,
+      `t70`.`u_utm_campaign`,
+      `t70`.`u_utm_content`,
+      `t70`.`u_utm_term`,
+      `t70`.`referrer_host`,
+      `t70`.`ref_source`,
+      `t70`.`ref_medium`,
+      `t70`.`internal`,
+      CASE
+        WHEN TRUE
+        AND (
+          NOT `t70`.`u_utm_source` IS NULL
+        )
+        AND (
+          NOT `t70`.`u_utm_medium` IS NULL
+        )
+        THEN 'utm'
+        WHEN (
+          NOT `t70`.`referrer_host` IS NULL
+        ) AND NOT (
+          `t70`.`internal`
+        )
+        THEN 'referrer'
+        ELSE 'direct'
+      END AS `classified_by`
     FROM (
       SELECT
-        `t34`.`shop_id`,
-        `t34`.`order_id`,
-        `t34`.`touchpoint_id`,
-        `t34`.`kind`,
-        `t34`.`visitor_id`,
-        `t34`.`customer_id`,
-        `t34`.`at`,
-        `t34`.`landing_url`,
-        `t34`.`referrer`,
-        `t34`.`utm_source`,
-        `t34`.`utm_medium`,
-        `t34`.`utm_campaign`,
-        `t34`.`utm_content`,
-        `t34`.`utm_term`,
-        `t34`.`u_utm_source`,
-        `t34`.`u_utm_medium`,
-        `t34`.`u_utm_campaign`,
-        `t34`.`u_utm_content`,
-        `t34`.`u_utm_term`,
-        `t34`.`referrer_host`,
-        `t34`.`classified_by`,
-        `t34`.`is_direct`,
-        `t34`.`source`,
-        `t34`.`medium`,
-        `t34`.`campaign`,
+        `t28`.`shop_id`,
+        `t28`.`order_id`,
+        `t28`.`touchpoint_id`,
+        `t28`.`kind`,
+        `t28`.`visitor_id`,
+        `t28`.`customer_id`,
+        `t28`.`at`,
+        `t28`.`landing_url`,
+        `t28`.`referrer`,
+        `t28`.`utm_source`,
+        `t28`.`utm_medium`,
+        `t28`.`utm_campaign`,
+        `t28`.`utm_content`,
+        `t28`.`utm_term`,
+        COALESCE(
+          NULLIF(LOWER(TRIM(' \t\n\r\013\014' FROM `t28`.`utm_source`)), ''),
+          `t44`.`url_utm_source`
+        ) AS `u_utm_source`,
+        COALESCE(
+          NULLIF(LOWER(TRIM(' \t\n\r\013\014' FROM `t28`.`utm_medium`)), ''),
+          `t44`.`url_utm_medium`
+        ) AS `u_utm_medium`,
+        COALESCE(
+          NULLIF(LOWER(TRIM(' \t\n\r\013\014' FROM `t28`.`utm_campaign`)), ''),
+          `t44`.`url_utm_campaign`
+        ) AS `u_utm_campaign`,
+        COALESCE(
+          NULLIF(LOWER(TRIM(' \t\n\r\013\014' FROM `t28`.`utm_content`)), ''),
+          `t44`.`url_utm_content`
+        ) AS `u_utm_content`,
+        COALESCE(
+          NULLIF(LOWER(TRIM(' \t\n\r\013\014' FROM `t28`.`utm_term`)), ''),
+          `t44`.`url_utm_term`
+        ) AS `u_utm_term`,
+        `t69`.`referrer_host`,
+        `t69`.`ref_source`,
+        `t69`.`ref_medium`,
+        COALESCE(`t69`.`internal`, FALSE) AS `internal`
+      FROM `t26` AS `t28`
+      LEFT OUTER JOIN (
+        SELECT DISTINCT
+          *
+        FROM (
+          SELECT
+            `t38`.`referrer`,
+            `t38`.`referrer_host`,
+            `t66`.`ref_source`,
+            `t66`.`ref_medium`,
+            `t66`.`is_internal` AS `internal`
+          FROM `t36` AS `t38`
+          LEFT OUTER JOIN (
+            SELECT
+              `t41`.`referrer_host`,
+              `t64`.`ref_source`,
+              `t64`.`ref_medium`,
+              NOT `t60`.`internal_host` IS NULL AS `is_internal`
+            FROM `t39` AS `t41`
+            LEFT OUTER JOIN (
+              SELECT
+                `t62`.`referrer_host`,
+                `t8`.`source` AS `ref_source`,
+                `t8`.`medium` AS `ref_medium`
+              FROM (
+                SELECT
+                  `t58`.`referrer_host`,
+                  MIN(`t58`.`position`) AS `position`
+                FROM (
+                  SELECT
+                    `t56`.`referrer_host`,
+                    `t10`.`position`
+                  FROM (
+                    SELECT
+                      *
+                    FROM (
+                      SELECT
+                        *
+                      FROM (
+                        SELECT
+                          `t40`.`referrer_host`,
+                          'name' AS `kind`,
+                          1 AS `labels`,
+                          NULLIF(REGEXP_EXTRACT(`t40`.`referrer_host`, '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}\\z'), '') AS `key`
+                        FROM `t39` AS `t40`
+                        WHERE
+                          NOT NULLIF(REGEXP_EXTRACT(`t40`.`referrer_host`, '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}\\z'), '') IS NULL
+                      ) AS `t45`
+                      UNION ALL
+                      SELECT
+                        *
+                      FROM (
+                        SELECT
+                          `t40`.`referrer_host`,
+                          'name' AS `kind`,
+                          1 AS `labels`,
+                          NULLIF(
+                            REGEXP_EXTRACT(`t40`.`referrer_host`, '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}\\z'),
+                            ''
+                          ) AS `key`
+                        FROM `t39` AS `t40`
+                        WHERE
+                          NOT NULLIF(
+                            REGEXP_EXTRACT(`t40`.`referrer_host`, '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}\\z'),
+                            ''
+                          ) IS NULL
+                      ) AS `t46`
+                    ) AS `t51`
+                    UNION ALL
+                    SELECT
+                      *
+                    FROM (
+                      SELECT
+                        *
+                      FROM (
+                        SELECT
+                          *
+                        FROM (
+                          SELECT
+                            `t40`.`referrer_host`,
+                            'domain' AS `kind`,
+                            2 AS `labels`,
+                            NULLIF(REGEXP_EXTRACT(`t40`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+))\\z'), '') AS `key`
+                          FROM `t39` AS `t40`
+                          WHERE
+                            NOT NULLIF(REGEXP_EXTRACT(`t40`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+))\\z'), '') IS NULL
+                        ) AS `t47`
+                        UNION ALL
+                        SELECT
+                          *
+                        FROM (
+                          SELECT
+                            `t40`.`referrer_host`,
+                            'domain' AS `kind`,
+                            3 AS `labels`,
+                            NULLIF(
+                              REGEXP_EXTRACT(`t40`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))\\z'),
+                              ''
+                            ) AS `key`
+                          FROM `t39` AS `t40`
+                          WHERE
+                            NOT NULLIF(
+                              REGEXP_EXTRACT(`t40`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))\\z'),
+                              ''
+                            ) IS NULL
+                        ) AS `t48`
+                      ) AS `t52`
+                      UNION ALL
+                      SELECT
+                        *
+                      FROM (
+                        SELECT
+                          *
+                        FROM (
+                          SELECT
+                            `t40`.`referrer_host`,
+                            'domain' AS `kind`,
+                            4 AS `labels`,
+                            NULLIF(
+                              REGEXP_EXTRACT(`t40`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))\\z'),
+                              ''
+                            ) AS `key`
+                          FROM `t39` AS `t40`
+                          WHERE
+                            NOT NULLIF(
+                              REGEXP_EXTRACT(`t40`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))\\z'),
+                              ''
+                            ) IS NULL
+                        ) AS `t49`
+                        UNION ALL
+                        SELECT
+                          *
+                        FROM (
+                          SELECT
+                            `t40`.`referrer_host`,
+                            'name' AS `kind`,
+                            1 AS `labels`,
+                            NULLIF(REGEXP_EXTRACT(`t40`.`referrer_host`, '(?:^|\\.)([^.]+)\\.[a-z]{2,3}\\z'), '') AS `key`
+                          FROM `t39` AS `t40`
+                          WHERE
+                            NOT NULLIF(REGEXP_EXTRACT(`t40`.`referrer_host`, '(?:^|\\.)([^.]+)\\.[a-z]{2,3}\\z'), '') IS NULL
+                        ) AS `t50`
+                      ) AS `t53`
+                    ) AS `t54`
+                  ) AS `t56`
+                  INNER JOIN VALUES
+                    ('domain', 3, 'mail.google.com', 0, 'gmail', 'email'),
+                    ('domain', 3, 'inbox.google.com', 0, 'gmail', 'email'),
+                    ('domain', 3, 'outlook.live.com', 1, 'outlook', 'email'),
+                    ('domain', 3, 'outlook.office.com', 1, 'outlook', 'email'),
+                    ('domain', 3, 'outlook.office365.com', 1, 'outlook', 'email'),
+                    ('domain', 3, 'mail.live.com', 1, 'outlook', 'email'),
+                    ('domain', 3, 'mail.yahoo.com', 2, 'yahoo', 'email'),
+                    ('domain', 4, 'mail.yahoo.co.jp', 2, 'yahoo', 'email'),
+                    ('domain', 3, 'mail.aol.com', 3, 'aol', 'email'),
+                    ('domain', 3, 'mail.proton.me', 4, 'protonmail', 'email'),
+                    ('domain', 3, 'mail.protonmail.com', 4, 'protonmail', 'email'),
+                    ('name', 1, 'google', 5, 'google', 'organic'),
+                    ('domain', 2, 'bing.com', 6, 'bing', 'organic'),
+                    ('domain', 2, 'duckduckgo.com', 7, 'duckduckgo', 'organic'),
+                    ('name', 1, 'yahoo', 8, 'yahoo', 'organic'),
+                    ('domain', 2, 'ecosia.org', 9, 'ecosia', 'organic'),
+                    ('domain', 2, 'baidu.com', 10, 'baidu', 'organic'),
+                    ('name', 1, 'yandex', 11, 'yandex', 'organic'),
+                    ('domain', 3, 'search.brave.com', 12, 'brave', 'organic'),
+                    ('domain', 2, 'facebook.com', 13, 'facebook', 'social'),
+                    ('domain', 2, 'fb.com', 13, 'facebook', 'social'),
+                    ('domain', 2, 'fb.me', 13, 'facebook', 'social'),
+                    ('domain', 2, 'instagram.com', 14, 'instagram', 'social'),
+                    ('domain', 2, 't.co', 15, 'twitter', 'social'),
+                    ('domain', 2, 'twitter.com', 15, 'twitter', 'social'),
+                    ('domain', 2, 'x.com', 15, 'twitter', 'social'),
+                    ('domain', 2, 'linkedin.com', 16, 'linkedin', 'social'),
+                    ('domain', 2, 'lnkd.in', 16, 'linkedin', 'social'),
+                    ('name', 1, 'pinterest', 17, 'pinterest', 'social'),
+                    ('domain', 2, 'pin.it', 17, 'pinterest', 'social'),
+                    ('domain', 2, 'tiktok.com', 18, 'tiktok', 'social'),
+                    ('domain', 2, 'youtube.com', 19, 'youtube', 'social'),
+                    ('domain', 2, 'youtu.be', 19, 'youtube', 'social'),
+                    ('domain', 2, 'reddit.com', 20, 'reddit', 'social'),
+                    ('domain', 2, 'threads.net', 21, 'threads', 'social'),
+                    ('domain', 2, 'snapchat.com', 22, 'snapchat', 'social') AS t10(kind, labels, key, position, source, medium)
+                    ON `t56`.`kind` = `t10`.`kind`
+                    AND `t56`.`labels` = `t10`.`labels`
+                    AND `t56`.`key` = `t10`.`key`
+                ) AS `t58`
+                GROUP BY
+                  1
+              ) AS `t62`
+              INNER JOIN VALUES
+                (0, 'gmail', 'email'),
+                (1, 'outlook', 'email'),
+                (2, 'yahoo', 'email'),
+                (3, 'aol', 'email'),
+                (4, 'protonmail', 'email'),
+                (5, 'google', 'organic'),
+                (6, 'bing', 'organic'),
+                (7, 'duckduckgo', 'organic'),
+                (8, 'yahoo', 'organic'),
+                (9, 'ecosia', 'organic'),
+                (10, 'baidu', 'organic'),
+                (11, 'yandex', 'organic'),
+                (12, 'brave', 'organic'),
+                (13, 'facebook', 'social'),
+                (14, 'instagram', 'social'),
+                (15, 'twitter', 'social'),
+                (16, 'linkedin', 'social'),
+                (17, 'pinterest', 'social'),
+                (18, 'tiktok', 'social'),
+                (19, 'youtube', 'social'),
+                (20, 'reddit', 'social'),
+                (21, 'threads', 'social'),
+                (22, 'snapchat', 'social') AS t8(position, source, medium)
+                ON `t62`.`position` = `t8`.`position`
+            ) AS `t64`
+              ON `t41`.`referrer_host` = `t64`.`referrer_host`
+            LEFT OUTER JOIN (
+              SELECT DISTINCT
+                *
+              FROM (
+                SELECT
+                  `t56`.`referrer_host` AS `internal_host`
+                FROM (
+                  SELECT
+                    *
+                  FROM (
+                    SELECT
+                      *
+                    FROM (
+                      SELECT
+                        `t40`.`referrer_host`,
+                        'name' AS `kind`,
+                        1 AS `labels`,
+                        NULLIF(REGEXP_EXTRACT(`t40`.`referrer_host`, '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}\\z'), '') AS `key`
+                      FROM `t39` AS `t40`
+                      WHERE
+                        NOT NULLIF(REGEXP_EXTRACT(`t40`.`referrer_host`, '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}\\z'), '') IS NULL
+                    ) AS `t45`
+                    UNION ALL
+                    SELECT
+                      *
+                    FROM (
+                      SELECT
+                        `t40`.`referrer_host`,
+                        'name' AS `kind`,
+                        1 AS `labels`,
+                        NULLIF(
+                          REGEXP_EXTRACT(`t40`.`referrer_host`, '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}\\z'),
+                          ''
+                        ) AS `key`
+                      FROM `t39` AS `t40`
+                      WHERE
+                        NOT NULLIF(
+                          REGEXP_EXTRACT(`t40`.`referrer_host`, '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}\\z'),
+                          ''
+                        ) IS NULL
+                    ) AS `t46`
+                  ) AS `t51`
+                  UNION ALL
+                  SELECT
+                    *
+                  FROM (
+                    SELECT
+                      *
+                    FROM (
+                      SELECT
+                        *
+                      FROM (
+                        SELECT
+                          `t40`.`referrer_host`,
+                          'domain' AS `kind`,
+                          2 AS `labels`,
+                          NULLIF(REGEXP_EXTRACT(`t40`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+))\\z'), '') AS `key`
+                        FROM `t39` AS `t40`
+                        WHERE
+                          NOT NULLIF(REGEXP_EXTRACT(`t40`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+))\\z'), '') IS NULL
+                      ) AS `t47`
+                      UNION ALL
+                      SELECT
+                        *
+                      FROM (
+                        SELECT
+                          `t40`.`referrer_host`,
+                          'domain' AS `kind`,
+                          3 AS `labels`,
+                          NULLIF(
+                            REGEXP_EXTRACT(`t40`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))\\z'),
+                            ''
+                          ) AS `key`
+                        FROM `t39` AS `t40`
+                        WHERE
+                          NOT NULLIF(
+                            REGEXP_EXTRACT(`t40`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))\\z'),
+                            ''
+                          ) IS NULL
+                      ) AS `t48`
+                    ) AS `t52`
+                    UNION ALL
+                    SELECT
+                      *
+                    FROM (
+                      SELECT
+                        *
+                      FROM (
+                        SELECT
+                          `t40`.`referrer_host`,
+                          'domain' AS `kind`,
+                          4 AS `labels`,
+                          NULLIF(
+                            REGEXP_EXTRACT(`t40`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))\\z'),
+                            ''
+                          ) AS `key`
+                        FROM `t39` AS `t40`
+                        WHERE
+                          NOT NULLIF(
+                            REGEXP_EXTRACT(`t40`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))\\z'),
+                            ''
+                          ) IS NULL
+                      ) AS `t49`
+                      UNION ALL
+                      SELECT
+                        *
+                      FROM (
+                        SELECT
+                          `t40`.`referrer_host`,
+                          'name' AS `kind`,
+                          1 AS `labels`,
+                          NULLIF(REGEXP_EXTRACT(`t40`.`referrer_host`, '(?:^|\\.)([^.]+)\\.[a-z]{2,3}\\z'), '') AS `key`
+                        FROM `t39` AS `t40`
+                        WHERE
+                          NOT NULLIF(REGEXP_EXTRACT(`t40`.`referrer_host`, '(?:^|\\.)([^.]+)\\.[a-z]{2,3}\\z'), '') IS NULL
+                      ) AS `t50`
+                    ) AS `t53`
+                  ) AS `t54`
+                ) AS `t56`
+                LEFT SEMI JOIN VALUES
+                  ('domain', 2, 'myshopify.com'),
+                  ('domain', 2, 'shop.app'),
+                  ('domain', 3, 'checkout.shopify.com') AS t9(kind, labels, key)
+                  ON `t56`.`kind` = `t9`.`kind`
+                  AND `t56`.`labels` = `t9`.`labels`
+                  AND `t56`.`key` = `t9`.`key`
+              ) AS `t57`
+            ) AS `t60`
+              ON `t41`.`referrer_host` = `t60`.`internal_host`
+          ) AS `t66`
+            ON `t38`.`referrer_host` = `t66`.`referrer_host`
+        ) AS `t67`
+      ) AS `t69`
+        ON `t28`.`referrer` = `t69`.`referrer`
+      LEFT OUTER JOIN (
+        SELECT DISTINCT
+          *
+        FROM (
+          SELECT
+            `t35`.`landing_url`,
+            NULLIF(
+              LOWER(
+                TRIM(' \t\n\r\013\014' FROM IF(
+                  `t35`.`ok__utm_source`,
+                  URL_DECODE(IF(`t35`.`ok__utm_source`, `t35`.`q__utm_source`, '')),
+                  `t35`.`q__utm_source`
+                ))
+              ),
+              ''
+            ) AS `url_utm_source`,
+            NULLIF(
+              LOWER(
+                TRIM(' \t\n\r\013\014' FROM IF(
+                  `t35`.`ok__utm_medium`,
+                  URL_DECODE(IF(`t35`.`ok__utm_medium`, `t35`.`q__utm_medium`, '')),
+                  `t35`.`q__utm_medium`
+                ))
+              ),
+              ''
+            ) AS `url_utm_medium`,
+            NULLIF(
+              LOWER(
+                TRIM(' \t\n\r\013\014' FROM IF(
+                  `t35`.`ok__utm_campaign`,
+                  URL_DECODE(IF(`t35`.`ok__utm_campaign`, `t35`.`q__utm_campaign`, '')),
+                  `t35`.`q__utm_campaign`
+                ))
+              ),
+              ''
+            ) AS `url_utm_campaign`,
+            NULLIF(
+              LOWER(
+                TRIM(' \t\n\r\013\014' FROM IF(
+                  `t35`.`ok__utm_content`,
+                  URL_DECODE(IF(`t35`.`ok__utm_content`, `t35`.`q__utm_content`, '')),
+                  `t35`.`q__utm_content`
+                ))
+              ),
+              ''
+            ) AS `url_utm_content`,
+            NULLIF(
+              LOWER(
+                TRIM(' \t\n\r\013\014' FROM IF(
+                  `t35`.`ok__utm_term`,
+                  URL_DECODE(IF(`t35`.`ok__utm_term`, `t35`.`q__utm_term`, '')),
+                  `t35`.`q__utm_term`
+                ))
+              ),
+              ''
+            ) AS `url_utm_term`
+          FROM (
+            SELECT
+              `t33`.`landing_url`,
+              `t33`.`q__utm_source`,
+              `t33`.`q__utm_medium`,
+              `t33`.`q__utm_campaign`,
+              `t33`.`q__utm_content`,
+              `t33`.`q__utm_term`,
+              CONTAINS(`t33`.`q__utm_source`, '%')
+              AND `t33`.`q__utm_source` RLIKE '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*\\z' AS `ok__utm_source`,
+              CONTAINS(`t33`.`q__utm_medium`, '%')
+              AND `t33`.`q__utm_medium` RLIKE '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*\\z' AS `ok__utm_medium`,
+              CONTAINS(`t33`.`q__utm_campaign`, '%')
+              AND `t33`.`q__utm_campaign` RLIKE '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*\\z' AS `ok__utm_campaign`,
+              CONTAINS(`t33`.`q__utm_content`, '%')
+              AND `t33`.`q__utm_content` RLIKE '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*\\z' AS `ok__utm_content`,
+              CONTAINS(`t33`.`q__utm_term`, '%')
+              AND `t33`.`q__utm_term` RLIKE '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*\\z' AS `ok__utm_term`
+            FROM (
+              SELECT
+                `t30`.`landing_url`,
+                REPLACE(NULLIF(REGEXP_EXTRACT(`t30`.`landing_url`, '[?&]utm_source=([^&#]*)'), ''), '+', ' ') AS `q__utm_source`,
+                REPLACE(NULLIF(REGEXP_EXTRACT(`t30`.`landing_url`, '[?&]utm_medium=([^&#]*)'), ''), '+', ' ') AS `q__utm_medium`,
+                REPLACE(
+                  NULLIF(REGEXP_EXTRACT(`t30`.`landing_url`, '[?&]utm_campaign=([^&#]*)'), ''),
+                  '+',
+                  ' '
+                ) AS `q__utm_campaign`,
+                REPLACE(
+                  NULLIF(REGEXP_EXTRACT(`t30`.`landing_url`, '[?&]utm_content=([^&#]*)'), ''),
+                  '+',
+                  ' '
+                ) AS `q__utm_content`,
+                REPLACE(NULLIF(REGEXP_EXTRACT(`t30`.`landing_url`, '[?&]utm_term=([^&#]*)'), ''), '+', ' ') AS `q__utm_term`
+              FROM (
+                SELECT DISTINCT
+                  `t27`.`landing_url`
+                FROM `t26` AS `t27`
+                WHERE
+                  NOT `t27`.`landing_url` IS NULL
+              ) AS `t30`
+            ) AS `t33`
+          ) AS `t35`
+        ) AS `t42`
+      ) AS `t44`
+        ON `t28`.`landing_url` = `t44`.`landing_url`
+    ) AS `t70`
+  ) AS `t71`
+), `t79` AS (
+  SELECT
+    `t76`.`shop_id`,
+    `t76`.`order_id`,
+    `t76`.`touchpoint_id`,
+    `t76`.`kind`,
+    `t76`.`visitor_id`,
+    `t76`.`customer_id`,
+    `t76`.`at`,
+    `t76`.`landing_url`,
+    `t76`.`referrer`,
+    `t76`.`utm_source`,
+    `t76`.`utm_medium`,
+    `t76`.`utm_campaign`,
+    `t76`.`utm_content`,
+    `t76`.`utm_term`,
+    `t76`.`u_utm_source`,
+    `t76`.`u_utm_medium`,
+    `t76`.`u_utm_campaign`,
+    `t76`.`u_utm_content`,
+    `t76`.`u_utm_term`,
+    `t76`.`referrer_host`,
+    `t76`.`classified_by`,
+    `t76`.`is_direct`,
+    `t76`.`source`,
+    `t76`.`medium`,
+    `t76`.`campaign`,
+    `t76`.`is_paid`,
+    `t76`.`platform`,
+    `t78`.`channel`
+  FROM (
+    SELECT
+      `t73`.`shop_id`,
+      `t73`.`order_id`,
+      `t73`.`touchpoint_id`,
+      `t73`.`kind`,
+      `t73`.`visitor_id`,
+      `t73`.`customer_id`,
+      `t73`.`at`,
+      `t73`.`landing_url`,
+      `t73`.`referrer`,
+      `t73`.`utm_source`,
+      `t73`.`utm_medium`,
+      `t73`.`utm_campaign`,
+      `t73`.`utm_content`,
+      `t73`.`utm_term`,
+      `t73`.`u_utm_source`,
+      `t73`.`u_utm_medium`,
+      `t73`.`u_utm_campaign`,
+      `t73`.`u_utm_content`,
+      `t73`.`u_utm_term`,
+      `t73`.`referrer_host`,
+      `t73`.`classified_by`,
+      `t73`.`is_direct`,
+      `t73`.`source`,
+      `t73`.`medium`,
+      `t73`.`campaign`,
+      NOT (
+        `t73`.`is_direct`
+      )
+      AND `t73`.`medium` IN ('cpc', 'ppc', 'paid', 'paid_social', 'cpm', 'display') AS `is_paid`,
+      IF(
         NOT (
-          `t34`.`is_direct`
+          `t73`.`is_direct`
         )
-        AND `t34`.`medium` IN ('cpc', 'ppc', 'paid', 'paid_social', 'cpm', 'display') AS `is_paid`,
-        IF(
-          NOT (
-            `t34`.`is_direct`
-          )
-          AND `t34`.`medium` IN ('cpc', 'ppc', 'paid', 'paid_social', 'cpm', 'display'),
-          CASE
-            WHEN `t34`.`source` IN ('facebook', 'fb', 'instagram', 'ig', 'meta')
-            THEN 'meta'
-            WHEN `t34`.`source` IN ('google', 'adwords', 'youtube')
-            THEN 'google'
-            ELSE `t34`.`source`
-          END,
-          CAST(NULL AS STRING)
-        ) AS `platform`,
+        AND `t73`.`medium` IN ('cpc', 'ppc', 'paid', 'paid_social', 'cpm', 'display'),
         CASE
-          WHEN TRUE
-          AND COALESCE(`t34`.`source` IN ('direct', '(direct)'), FALSE)
-          AND COALESCE(`t34`.`medium` IN ('none', '(none)', '(not set)'), FALSE)
-          THEN 'Direct'
-          WHEN TRUE
-          AND COALESCE(`t34`.`medium` RLIKE '^(.*cp.*|ppc|retargeting|paid.*)\\z', FALSE)
-          AND (
-            COALESCE(
-              `t34`.`source` IN ('google shopping', 'shopping', 'shop.app', 'amazon', 'ebay', 'etsy', 'idealo'),
-              FALSE
-            )
-            OR COALESCE(`t34`.`campaign` RLIKE '^(.*(([^a-df-z]|^)shop|shopping).*)\\z', FALSE)
-          )
-          THEN 'Paid Shopping'
-          WHEN TRUE
-          AND COALESCE(
-            `t34`.`source` IN (
-              'google',
-              'bing',
-              'yahoo',
-              'duckduckgo',
-              'ecosia',
-              'baidu',
-              'yandex',
-              'brave',
-              'naver',
-              'ask',
-              'aol',
-              'adwords'
-            ),
+          WHEN `t73`.`source` IN ('facebook', 'fb', 'instagram', 'ig', 'meta')
+          THEN 'meta'
+          WHEN `t73`.`source` IN ('google', 'adwords', 'youtube')
+          THEN 'google'
+          ELSE `t73`.`source`
+        END,
+        CAST(NULL AS STRING)
+      ) AS `platform`
+    FROM `t72` AS `t73`
+  ) AS `t76`
+  LEFT OUTER JOIN (
+    SELECT
+      COALESCE(`t74`.`source`, '') AS `k_source`,
+      COALESCE(`t74`.`medium`, '') AS `k_medium`,
+      COALESCE(`t74`.`campaign`, '') AS `k_campaign`,
+      CASE
+        WHEN TRUE
+        AND COALESCE(`t74`.`source` IN ('direct', '(direct)'), FALSE)
+        AND COALESCE(`t74`.`medium` IN ('none', '(none)', '(not set)'), FALSE)
+        THEN 'Direct'
+        WHEN TRUE
+        AND COALESCE(`t74`.`medium` RLIKE '^(.*cp.*|ppc|retargeting|paid.*)\\z', FALSE)
+        AND (
+          COALESCE(
+            `t74`.`source` IN ('google shopping', 'shopping', 'shop.app', 'amazon', 'ebay', 'etsy', 'idealo'),
             FALSE
           )
-          AND COALESCE(`t34`.`medium` RLIKE '^(.*cp.*|ppc|retargeting|paid.*)\\z', FALSE)
-          THEN 'Paid Search'
-          WHEN TRUE
-          AND COALESCE(
-            `t34`.`source` IN (
+          OR COALESCE(`t74`.`campaign` RLIKE '^(.*(([^a-df-z]|^)shop|shopping).*)\\z', FALSE)
+        )
+        THEN 'Paid Shopping'
+        WHEN TRUE
+        AND COALESCE(
+          `t74`.`source` IN (
+            'google',
+            'bing',
+            'yahoo',
+            'duckduckgo',
+            'ecosia',
+            'baidu',
+            'yandex',
+            'brave',
+            'naver',
+            'ask',
+            'aol',
+            'adwords'
+          ),
+          FALSE
+        )
+        AND COALESCE(`t74`.`medium` RLIKE '^(.*cp.*|ppc|retargeting|paid.*)\\z', FALSE)
+        THEN 'Paid Search'
+        WHEN TRUE
+        AND COALESCE(
+          `t74`.`source` IN (
+            'facebook',
+            'fb',
+            'instagram',
+            'ig',
+            'meta',
+            'twitter',
+            't.co',
+            'x',
+            'linkedin',
+            'pinterest',
+            'tiktok',
+            'reddit',
+            'snapchat',
+            'threads',
+            'whatsapp'
+          ),
+          FALSE
+        )
+        AND COALESCE(`t74`.`medium` RLIKE '^(.*cp.*|ppc|retargeting|paid.*)\\z', FALSE)
+        THEN 'Paid Social'
+        WHEN TRUE
+        AND COALESCE(`t74`.`source` IN ('youtube', 'vimeo', 'twitch', 'dailymotion'), FALSE)
+        AND COALESCE(`t74`.`medium` RLIKE '^(.*cp.*|ppc|retargeting|paid.*)\\z', FALSE)
+        THEN 'Paid Video'
+        WHEN TRUE
+        AND COALESCE(
+          `t74`.`medium` IN ('display', 'banner', 'expandable', 'interstitial', 'cpm'),
+          FALSE
+        )
+        THEN 'Display'
+        WHEN TRUE
+        AND COALESCE(`t74`.`medium` RLIKE '^(.*cp.*|ppc|retargeting|paid.*)\\z', FALSE)
+        THEN 'Paid Other'
+        WHEN TRUE
+        AND (
+          COALESCE(
+            `t74`.`source` IN ('google shopping', 'shopping', 'shop.app', 'amazon', 'ebay', 'etsy', 'idealo'),
+            FALSE
+          )
+          OR COALESCE(`t74`.`campaign` RLIKE '^(.*(([^a-df-z]|^)shop|shopping).*)\\z', FALSE)
+        )
+        THEN 'Organic Shopping'
+        WHEN TRUE
+        AND (
+          COALESCE(
+            `t74`.`source` IN (
               'facebook',
               'fb',
               'instagram',
@@ -1421,828 +950,457 @@ WITH `t11` AS (
             ),
             FALSE
           )
-          AND COALESCE(`t34`.`medium` RLIKE '^(.*cp.*|ppc|retargeting|paid.*)\\z', FALSE)
-          THEN 'Paid Social'
-          WHEN TRUE
-          AND COALESCE(`t34`.`source` IN ('youtube', 'vimeo', 'twitch', 'dailymotion'), FALSE)
-          AND COALESCE(`t34`.`medium` RLIKE '^(.*cp.*|ppc|retargeting|paid.*)\\z', FALSE)
-          THEN 'Paid Video'
-          WHEN TRUE
-          AND COALESCE(
-            `t34`.`medium` IN ('display', 'banner', 'expandable', 'interstitial', 'cpm'),
+          OR COALESCE(
+            `t74`.`medium` IN (
+              'social',
+              'social-network',
+              'social-media',
+              'sm',
+              'social network',
+              'social media'
+            ),
             FALSE
           )
-          THEN 'Display'
-          WHEN TRUE
-          AND COALESCE(`t34`.`medium` RLIKE '^(.*cp.*|ppc|retargeting|paid.*)\\z', FALSE)
-          THEN 'Paid Other'
-          WHEN TRUE
-          AND (
-            COALESCE(
-              `t34`.`source` IN ('google shopping', 'shopping', 'shop.app', 'amazon', 'ebay', 'etsy', 'idealo'),
-              FALSE
-            )
-            OR COALESCE(`t34`.`campaign` RLIKE '^(.*(([^a-df-z]|^)shop|shopping).*)\\z', FALSE)
-          )
-          THEN 'Organic Shopping'
-          WHEN TRUE
-          AND (
-            COALESCE(
-              `t34`.`source` IN (
-                'facebook',
-                'fb',
-                'instagram',
-                'ig',
-                'meta',
-                'twitter',
-                't.co',
-                'x',
-                'linkedin',
-                'pinterest',
-                'tiktok',
-                'reddit',
-                'snapchat',
-                'threads',
-                'whatsapp'
-              ),
-              FALSE
-            )
-            OR COALESCE(
-              `t34`.`medium` IN (
-                'social',
-                'social-network',
-                'social-media',
-                'sm',
-                'social network',
-                'social media'
-              ),
-              FALSE
-            )
-          )
-          THEN 'Organic Social'
-          WHEN TRUE
-          AND (
-            COALESCE(`t34`.`source` IN ('youtube', 'vimeo', 'twitch', 'dailymotion'), FALSE)
-            OR COALESCE(`t34`.`medium` RLIKE '^(.*video.*)\\z', FALSE)
-          )
-          THEN 'Organic Video'
-          WHEN TRUE
-          AND (
-            COALESCE(
-              `t34`.`source` IN (
-                'google',
-                'bing',
-                'yahoo',
-                'duckduckgo',
-                'ecosia',
-                'baidu',
-                'yandex',
-                'brave',
-                'naver',
-                'ask',
-                'aol',
-                'adwords'
-              ),
-              FALSE
-            )
-            OR COALESCE(`t34`.`medium` IN ('organic'), FALSE)
-          )
-          THEN 'Organic Search'
-          WHEN TRUE AND COALESCE(`t34`.`medium` IN ('referral', 'app', 'link'), FALSE)
-          THEN 'Referral'
-          WHEN TRUE
-          AND (
-            COALESCE(`t34`.`source` IN ('email', 'e-mail', 'e_mail', 'e mail'), FALSE)
-            OR COALESCE(`t34`.`medium` IN ('email', 'e-mail', 'e_mail', 'e mail'), FALSE)
-          )
-          THEN 'Email'
-          WHEN TRUE AND COALESCE(`t34`.`medium` IN ('affiliate'), FALSE)
-          THEN 'Affiliates'
-          WHEN TRUE
-          AND (
-            COALESCE(`t34`.`source` IN ('sms'), FALSE)
-            OR COALESCE(`t34`.`medium` IN ('sms'), FALSE)
-          )
-          THEN 'SMS'
-          ELSE 'Unassigned'
-        END AS `channel`
-      FROM (
-        SELECT
-          `t27`.`shop_id`,
-          `t27`.`order_id`,
-          `t27`.`touchpoint_id`,
-          `t27`.`kind`,
-          `t27`.`visitor_id`,
-          `t27`.`customer_id`,
-          `t27`.`at`,
-          `t27`.`landing_url`,
-          `t27`.`referrer`,
-          `t27`.`utm_source`,
-          `t27`.`utm_medium`,
-          `t27`.`utm_campaign`,
-          `t27`.`utm_content`,
-          `t27`.`utm_term`,
-          `t27`.`u_utm_source`,
-          `t27`.`u_utm_medium`,
-          `t27`.`u_utm_campaign`,
-          `t27`.`u_utm_content`,
-          `t27`.`u_utm_term`,
-          `t27`.`referrer_host`,
-          `t27`.`classified_by`,
-          (
-            `t27`.`classified_by` = 'direct'
-          )
-          OR (
-            (
-              `t27`.`classified_by` = 'utm'
-            )
-            AND COALESCE(
-              `t27`.`u_utm_source` IN ('direct', '(direct)')
-              AND `t27`.`u_utm_medium` IN ('none', '(none)', '(not set)'),
-              FALSE
-            )
-          ) AS `is_direct`,
-          CASE
-            WHEN (
-              `t27`.`classified_by` = 'direct'
-            )
-            OR (
-              (
-                `t27`.`classified_by` = 'utm'
-              )
-              AND COALESCE(
-                `t27`.`u_utm_source` IN ('direct', '(direct)')
-                AND `t27`.`u_utm_medium` IN ('none', '(none)', '(not set)'),
-                FALSE
-              )
-            )
-            THEN 'direct'
-            WHEN `t27`.`classified_by` = 'utm'
-            THEN `t27`.`u_utm_source`
-            ELSE CASE
-              WHEN `t27`.`referrer_host` RLIKE '((^|\\.)mail\\.google\\.com\\z)|((^|\\.)inbox\\.google\\.com\\z)'
-              THEN 'gmail'
-              WHEN `t27`.`referrer_host` RLIKE '((^|\\.)outlook\\.live\\.com\\z)|((^|\\.)outlook\\.office\\.com\\z)|((^|\\.)outlook\\.office365\\.com\\z)|((^|\\.)mail\\.live\\.com\\z)'
-              THEN 'outlook'
-              WHEN `t27`.`referrer_host` RLIKE '((^|\\.)mail\\.yahoo\\.com\\z)|((^|\\.)mail\\.yahoo\\.co\\.jp\\z)'
-              THEN 'yahoo'
-              WHEN `t27`.`referrer_host` RLIKE '((^|\\.)mail\\.aol\\.com\\z)'
-              THEN 'aol'
-              WHEN `t27`.`referrer_host` RLIKE '((^|\\.)mail\\.proton\\.me\\z)|((^|\\.)mail\\.protonmail\\.com\\z)'
-              THEN 'protonmail'
-              WHEN `t27`.`referrer_host` RLIKE '((^|\\.)google\\.(com?\\.)?[a-z]{2,3}\\z)'
-              THEN 'google'
-              WHEN `t27`.`referrer_host` RLIKE '((^|\\.)bing\\.com\\z)'
-              THEN 'bing'
-              WHEN `t27`.`referrer_host` RLIKE '((^|\\.)duckduckgo\\.com\\z)'
-              THEN 'duckduckgo'
-              WHEN `t27`.`referrer_host` RLIKE '((^|\\.)yahoo\\.(com?\\.)?[a-z]{2,3}\\z)'
-              THEN 'yahoo'
-              WHEN `t27`.`referrer_host` RLIKE '((^|\\.)ecosia\\.org\\z)'
-              THEN 'ecosia'
-              WHEN `t27`.`referrer_host` RLIKE '((^|\\.)baidu\\.com\\z)'
-              THEN 'baidu'
-              WHEN `t27`.`referrer_host` RLIKE '((^|\\.)yandex\\.(com?\\.)?[a-z]{2,3}\\z)'
-              THEN 'yandex'
-              WHEN `t27`.`referrer_host` RLIKE '((^|\\.)search\\.brave\\.com\\z)'
-              THEN 'brave'
-              WHEN `t27`.`referrer_host` RLIKE '((^|\\.)facebook\\.com\\z)|((^|\\.)fb\\.com\\z)|((^|\\.)fb\\.me\\z)'
-              THEN 'facebook'
-              WHEN `t27`.`referrer_host` RLIKE '((^|\\.)instagram\\.com\\z)'
-              THEN 'instagram'
-              WHEN `t27`.`referrer_host` RLIKE '((^|\\.)t\\.co\\z)|((^|\\.)twitter\\.com\\z)|((^|\\.)x\\.com\\z)'
-              THEN 'twitter'
-              WHEN `t27`.`referrer_host` RLIKE '((^|\\.)linkedin\\.com\\z)|((^|\\.)lnkd\\.in\\z)'
-              THEN 'linkedin'
-              WHEN `t27`.`referrer_host` RLIKE '((^|\\.)pinterest\\.(com?\\.)?[a-z]{2,3}\\z)|((^|\\.)pin\\.it\\z)'
-              THEN 'pinterest'
-              WHEN `t27`.`referrer_host` RLIKE '((^|\\.)tiktok\\.com\\z)'
-              THEN 'tiktok'
-              WHEN `t27`.`referrer_host` RLIKE '((^|\\.)youtube\\.com\\z)|((^|\\.)youtu\\.be\\z)'
-              THEN 'youtube'
-              WHEN `t27`.`referrer_host` RLIKE '((^|\\.)reddit\\.com\\z)'
-              THEN 'reddit'
-              WHEN `t27`.`referrer_host` RLIKE '((^|\\.)threads\\.net\\z)'
-              THEN 'threads'
-              WHEN `t27`.`referrer_host` RLIKE '((^|\\.)snapchat\\.com\\z)'
-              THEN 'snapchat'
-              ELSE `t27`.`referrer_host`
-            END
-          END AS `source`,
-          CASE
-            WHEN (
-              `t27`.`classified_by` = 'direct'
-            )
-            OR (
-              (
-                `t27`.`classified_by` = 'utm'
-              )
-              AND COALESCE(
-                `t27`.`u_utm_source` IN ('direct', '(direct)')
-                AND `t27`.`u_utm_medium` IN ('none', '(none)', '(not set)'),
-                FALSE
-              )
-            )
-            THEN 'none'
-            WHEN `t27`.`classified_by` = 'utm'
-            THEN `t27`.`u_utm_medium`
-            ELSE CASE
-              WHEN `t27`.`referrer_host` RLIKE '((^|\\.)mail\\.google\\.com\\z)|((^|\\.)inbox\\.google\\.com\\z)'
-              THEN 'email'
-              WHEN `t27`.`referrer_host` RLIKE '((^|\\.)outlook\\.live\\.com\\z)|((^|\\.)outlook\\.office\\.com\\z)|((^|\\.)outlook\\.office365\\.com\\z)|((^|\\.)mail\\.live\\.com\\z)'
-              THEN 'email'
-              WHEN `t27`.`referrer_host` RLIKE '((^|\\.)mail\\.yahoo\\.com\\z)|((^|\\.)mail\\.yahoo\\.co\\.jp\\z)'
-              THEN 'email'
-              WHEN `t27`.`referrer_host` RLIKE '((^|\\.)mail\\.aol\\.com\\z)'
-              THEN 'email'
-              WHEN `t27`.`referrer_host` RLIKE '((^|\\.)mail\\.proton\\.me\\z)|((^|\\.)mail\\.protonmail\\.com\\z)'
-              THEN 'email'
-              WHEN `t27`.`referrer_host` RLIKE '((^|\\.)google\\.(com?\\.)?[a-z]{2,3}\\z)'
-              THEN 'organic'
-              WHEN `t27`.`referrer_host` RLIKE '((^|\\.)bing\\.com\\z)'
-              THEN 'organic'
-              WHEN `t27`.`referrer_host` RLIKE '((^|\\.)duckduckgo\\.com\\z)'
-              THEN 'organic'
-              WHEN `t27`.`referrer_host` RLIKE '((^|\\.)yahoo\\.(com?\\.)?[a-z]{2,3}\\z)'
-              THEN 'organic'
-              WHEN `t27`.`referrer_host` RLIKE '((^|\\.)ecosia\\.org\\z)'
-              THEN 'organic'
-              WHEN `t27`.`referrer_host` RLIKE '((^|\\.)baidu\\.com\\z)'
-              THEN 'organic'
-              WHEN `t27`.`referrer_host` RLIKE '((^|\\.)yandex\\.(com?\\.)?[a-z]{2,3}\\z)'
-              THEN 'organic'
-              WHEN `t27`.`referrer_host` RLIKE '((^|\\.)search\\.brave\\.com\\z)'
-              THEN 'organic'
-              WHEN `t27`.`referrer_host` RLIKE '((^|\\.)facebook\\.com\\z)|((^|\\.)fb\\.com\\z)|((^|\\.)fb\\.me\\z)'
-              THEN 'social'
-              WHEN `t27`.`referrer_host` RLIKE '((^|\\.)instagram\\.com\\z)'
-              THEN 'social'
-              WHEN `t27`.`referrer_host` RLIKE '((^|\\.)t\\.co\\z)|((^|\\.)twitter\\.com\\z)|((^|\\.)x\\.com\\z)'
-              THEN 'social'
-              WHEN `t27`.`referrer_host` RLIKE '((^|\\.)linkedin\\.com\\z)|((^|\\.)lnkd\\.in\\z)'
-              THEN 'social'
-              WHEN `t27`.`referrer_host` RLIKE '((^|\\.)pinterest\\.(com?\\.)?[a-z]{2,3}\\z)|((^|\\.)pin\\.it\\z)'
-              THEN 'social'
-              WHEN `t27`.`referrer_host` RLIKE '((^|\\.)tiktok\\.com\\z)'
-              THEN 'social'
-              WHEN `t27`.`referrer_host` RLIKE '((^|\\.)youtube\\.com\\z)|((^|\\.)youtu\\.be\\z)'
-              THEN 'social'
-              WHEN `t27`.`referrer_host` RLIKE '((^|\\.)reddit\\.com\\z)'
-              THEN 'social'
-              WHEN `t27`.`referrer_host` RLIKE '((^|\\.)threads\\.net\\z)'
-              THEN 'social'
-              WHEN `t27`.`referrer_host` RLIKE '((^|\\.)snapchat\\.com\\z)'
-              THEN 'social'
-              ELSE 'referral'
-            END
-          END AS `medium`,
-          IF(
-            (
-              `t27`.`classified_by` = 'direct'
-            )
-            OR (
-              (
-                `t27`.`classified_by` = 'utm'
-              )
-              AND COALESCE(
-                `t27`.`u_utm_source` IN ('direct', '(direct)')
-                AND `t27`.`u_utm_medium` IN ('none', '(none)', '(not set)'),
-                FALSE
-              )
+        )
+        THEN 'Organic Social'
+        WHEN TRUE
+        AND (
+          COALESCE(`t74`.`source` IN ('youtube', 'vimeo', 'twitch', 'dailymotion'), FALSE)
+          OR COALESCE(`t74`.`medium` RLIKE '^(.*video.*)\\z', FALSE)
+        )
+        THEN 'Organic Video'
+        WHEN TRUE
+        AND (
+          COALESCE(
+            `t74`.`source` IN (
+              'google',
+              'bing',
+              'yahoo',
+              'duckduckgo',
+              'ecosia',
+              'baidu',
+              'yandex',
+              'brave',
+              'naver',
+              'ask',
+              'aol',
+              'adwords'
             ),
-            CAST(NULL AS STRING),
-            `t27`.`u_utm_campaign`
-          ) AS `campaign`
-        FROM (
-          SELECT
-            `t26`.`shop_id`,
-            `t26`.`order_id`,
-            `t26`.`touchpoint_id`,
-            `t26`.`kind`,
-            `t26`.`visitor_id`,
-            `t26`.`customer_id`,
-            `t26`.`at`,
-            `t26`.`landing_url`,
-            `t26`.`referrer`,
-            `t26`.`utm_source`,
-            `t26`.`utm_medium`,
-            `t26`.`utm_campaign`,
-            `t26`.`utm_content`,
-            `t26`.`utm_term`,
-            `t26`.`u_utm_source`,
-            `t26`.`u_utm_medium`,
-            `t26`.`u_utm_campaign`,
-            `t26`.`u_utm_content`,
-            `t26`.`u_utm_term`,
-            `t26`.`referrer_host`,
-            CASE
-              WHEN TRUE
-              AND (
-                NOT `t26`.`u_utm_source` IS NULL
-              )
-              AND (
-                NOT `t26`.`u_utm_medium` IS NULL
-              )
-              THEN 'utm'
-              WHEN (
-                NOT `t26`.`referrer_host` IS NULL
-              )
-              AND NOT (
-                `t26`.`referrer_host` RLIKE '((^|\\.)myshopify\\.com\\z)|((^|\\.)checkout\\.shopify\\.com\\z)|((^|\\.)shop\\.app\\z)'
-              )
-              THEN 'referrer'
-              ELSE 'direct'
-            END AS `classified_by`
-          FROM (
-            SELECT
-              `t17`.`shop_id`,
-              `t17`.`order_id`,
-              `t17`.`touchpoint_id`,
-              `t17`.`kind`,
-              `t17`.`visitor_id`,
-              `t17`.`customer_id`,
-              `t17`.`at`,
-              `t17`.`landing_url`,
-              `t17`.`referrer`,
-              `t17`.`utm_source`,
-              `t17`.`utm_medium`,
-              `t17`.`utm_campaign`,
-              `t17`.`utm_content`,
-              `t17`.`utm_term`,
-              COALESCE(
-                NULLIF(LOWER(TRIM(' \t\n\r\013\014' FROM `t17`.`utm_source`)), ''),
-                NULLIF(
-                  LOWER(
-                    TRIM(' \t\n\r\013\014' FROM IF(
-                      REPLACE(NULLIF(REGEXP_EXTRACT(`t17`.`landing_url`, '[?&]utm_source=([^&#]*)'), ''), '+', ' ') RLIKE '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*\\z',
-                      URL_DECODE(
-                        IF(
-                          REPLACE(NULLIF(REGEXP_EXTRACT(`t17`.`landing_url`, '[?&]utm_source=([^&#]*)'), ''), '+', ' ') RLIKE '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*\\z',
-                          REPLACE(NULLIF(REGEXP_EXTRACT(`t17`.`landing_url`, '[?&]utm_source=([^&#]*)'), ''), '+', ' '),
-                          ''
-                        )
-                      ),
-                      REPLACE(NULLIF(REGEXP_EXTRACT(`t17`.`landing_url`, '[?&]utm_source=([^&#]*)'), ''), '+', ' ')
-                    ))
-                  ),
-                  ''
-                )
-              ) AS `u_utm_source`,
-              COALESCE(
-                NULLIF(LOWER(TRIM(' \t\n\r\013\014' FROM `t17`.`utm_medium`)), ''),
-                NULLIF(
-                  LOWER(
-                    TRIM(' \t\n\r\013\014' FROM IF(
-                      REPLACE(NULLIF(REGEXP_EXTRACT(`t17`.`landing_url`, '[?&]utm_medium=([^&#]*)'), ''), '+', ' ') RLIKE '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*\\z',
-                      URL_DECODE(
-                        IF(
-                          REPLACE(NULLIF(REGEXP_EXTRACT(`t17`.`landing_url`, '[?&]utm_medium=([^&#]*)'), ''), '+', ' ') RLIKE '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*\\z',
-                          REPLACE(NULLIF(REGEXP_EXTRACT(`t17`.`landing_url`, '[?&]utm_medium=([^&#]*)'), ''), '+', ' '),
-                          ''
-                        )
-                      ),
-                      REPLACE(NULLIF(REGEXP_EXTRACT(`t17`.`landing_url`, '[?&]utm_medium=([^&#]*)'), ''), '+', ' ')
-                    ))
-                  ),
-                  ''
-                )
-              ) AS `u_utm_medium`,
-              COALESCE(
-                NULLIF(LOWER(TRIM(' \t\n\r\013\014' FROM `t17`.`utm_campaign`)), ''),
-                NULLIF(
-                  LOWER(
-                    TRIM(' \t\n\r\013\014' FROM IF(
-                      REPLACE(
-                        NULLIF(REGEXP_EXTRACT(`t17`.`landing_url`, '[?&]utm_campaign=([^&#]*)'), ''),
-                        '+',
-                        ' '
-                      ) RLIKE '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*\\z',
-                      URL_DECODE(
-                        IF(
-                          REPLACE(
-                            NULLIF(REGEXP_EXTRACT(`t17`.`landing_url`, '[?&]utm_campaign=([^&#]*)'), ''),
-                            '+',
-                            ' '
-                          ) RLIKE '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*\\z',
-                          REPLACE(
-                            NULLIF(REGEXP_EXTRACT(`t17`.`landing_url`, '[?&]utm_campaign=([^&#]*)'), ''),
-                            '+',
-                            ' '
-                          ),
-                          ''
-                        )
-                      ),
-                      REPLACE(
-                        NULLIF(REGEXP_EXTRACT(`t17`.`landing_url`, '[?&]utm_campaign=([^&#]*)'), ''),
-                        '+',
-                        ' '
-                      )
-                    ))
-                  ),
-                  ''
-                )
-              ) AS `u_utm_campaign`,
-              COALESCE(
-                NULLIF(LOWER(TRIM(' \t\n\r\013\014' FROM `t17`.`utm_content`)), ''),
-                NULLIF(
-                  LOWER(
-                    TRIM(' \t\n\r\013\014' FROM IF(
-                      REPLACE(
-                        NULLIF(REGEXP_EXTRACT(`t17`.`landing_url`, '[?&]utm_content=([^&#]*)'), ''),
-                        '+',
-                        ' '
-                      ) RLIKE '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*\\z',
-                      URL_DECODE(
-                        IF(
-                          REPLACE(
-                            NULLIF(REGEXP_EXTRACT(`t17`.`landing_url`, '[?&]utm_content=([^&#]*)'), ''),
-                            '+',
-                            ' '
-                          ) RLIKE '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*\\z',
-                          REPLACE(
-                            NULLIF(REGEXP_EXTRACT(`t17`.`landing_url`, '[?&]utm_content=([^&#]*)'), ''),
-                            '+',
-                            ' '
-                          ),
-                          ''
-                        )
-                      ),
-                      REPLACE(
-                        NULLIF(REGEXP_EXTRACT(`t17`.`landing_url`, '[?&]utm_content=([^&#]*)'), ''),
-                        '+',
-                        ' '
-                      )
-                    ))
-                  ),
-                  ''
-                )
-              ) AS `u_utm_content`,
-              COALESCE(
-                NULLIF(LOWER(TRIM(' \t\n\r\013\014' FROM `t17`.`utm_term`)), ''),
-                NULLIF(
-                  LOWER(
-                    TRIM(' \t\n\r\013\014' FROM IF(
-                      REPLACE(NULLIF(REGEXP_EXTRACT(`t17`.`landing_url`, '[?&]utm_term=([^&#]*)'), ''), '+', ' ') RLIKE '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*\\z',
-                      URL_DECODE(
-                        IF(
-                          REPLACE(NULLIF(REGEXP_EXTRACT(`t17`.`landing_url`, '[?&]utm_term=([^&#]*)'), ''), '+', ' ') RLIKE '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*\\z',
-                          REPLACE(NULLIF(REGEXP_EXTRACT(`t17`.`landing_url`, '[?&]utm_term=([^&#]*)'), ''), '+', ' '),
-                          ''
-                        )
-                      ),
-                      REPLACE(NULLIF(REGEXP_EXTRACT(`t17`.`landing_url`, '[?&]utm_term=([^&#]*)'), ''), '+', ' ')
-                    ))
-                  ),
-                  ''
-                )
-              ) AS `u_utm_term`,
-              NULLIF(
-                REGEXP_REPLACE(
-                  REGEXP_REPLACE(
-                    NULLIF(
-                      REGEXP_EXTRACT(
-                        REGEXP_REPLACE(LOWER(TRIM(' \t\n\r\013\014' FROM `t17`.`referrer`)), '^[a-z][a-z0-9+.-]*:(//)?', ''),
-                        '^(?://)?(?:[^/?#@]*@)?([^/?#:@]+)'
-                      ),
-                      ''
-                    ),
-                    '^www\\.',
-                    ''
-                  ),
-                  '\\.\\z',
-                  ''
-                ),
-                ''
-              ) AS `referrer_host`
-            FROM (
-              SELECT
-                `t12`.`shop_id`,
-                `t12`.`order_id`,
-                CONCAT('order:', `t12`.`order_id`) AS `touchpoint_id`,
-                'order' AS `kind`,
-                `t12`.`visitor_id`,
-                `t12`.`customer_id`,
-                `t12`.`processed_at` AS `at`,
-                `t12`.`landing_site` AS `landing_url`,
-                `t12`.`referring_site` AS `referrer`,
-                CAST(NULL AS STRING) AS `utm_source`,
-                CAST(NULL AS STRING) AS `utm_medium`,
-                CAST(NULL AS STRING) AS `utm_campaign`,
-                CAST(NULL AS STRING) AS `utm_content`,
-                CAST(NULL AS STRING) AS `utm_term`
-              FROM `t11` AS `t12`
-            ) AS `t17`
-          ) AS `t26`
-        ) AS `t27`
-      ) AS `t34`
-      WHERE
-        NOT (
-          `t34`.`is_direct`
+            FALSE
+          )
+          OR COALESCE(`t74`.`medium` IN ('organic'), FALSE)
         )
-    ) AS `t38`
-    LEFT ANTI JOIN (
+        THEN 'Organic Search'
+        WHEN TRUE AND COALESCE(`t74`.`medium` IN ('referral', 'app', 'link'), FALSE)
+        THEN 'Referral'
+        WHEN TRUE
+        AND (
+          COALESCE(`t74`.`source` IN ('email', 'e-mail', 'e_mail', 'e mail'), FALSE)
+          OR COALESCE(`t74`.`medium` IN ('email', 'e-mail', 'e_mail', 'e mail'), FALSE)
+        )
+        THEN 'Email'
+        WHEN TRUE AND COALESCE(`t74`.`medium` IN ('affiliate'), FALSE)
+        THEN 'Affiliates'
+        WHEN TRUE
+        AND (
+          COALESCE(`t74`.`source` IN ('sms'), FALSE)
+          OR COALESCE(`t74`.`medium` IN ('sms'), FALSE)
+        )
+        THEN 'SMS'
+        ELSE 'Unassigned'
+      END AS `channel`
+    FROM (
       SELECT DISTINCT
-        `t33`.`shop_id`,
-        `t33`.`order_id`
-      FROM `t32` AS `t33`
-      WHERE
-        NOT (
-          `t33`.`is_direct`
-        )
-    ) AS `t36`
-      ON `t38`.`shop_id` = `t36`.`shop_id` AND `t38`.`order_id` = `t36`.`order_id`
-  ) AS `t39`
-), `t52` AS (
+        `t73`.`source`,
+        `t73`.`medium`,
+        `t73`.`campaign`
+      FROM `t72` AS `t73`
+    ) AS `t74`
+  ) AS `t78`
+    ON COALESCE(`t76`.`source`, '') = `t78`.`k_source`
+    AND COALESCE(`t76`.`medium`, '') = `t78`.`k_medium`
+    AND COALESCE(`t76`.`campaign`, '') = `t78`.`k_campaign`
+), `t92` AS (
   SELECT
-    `t51`.`shop_id`,
-    `t51`.`order_id`,
-    `t51`.`day`,
-    `t51`.`order_revenue`,
-    `t51`.`processed_at`,
-    `t51`.`touchpoint_id`,
-    `t51`.`kind`,
-    `t51`.`at`,
-    `t51`.`source`,
-    `t51`.`medium`,
-    `t51`.`campaign`,
-    `t51`.`channel`,
-    `t51`.`platform`,
-    `t51`.`is_direct`,
-    `t51`.`is_paid`,
-    `t51`.`classified_by`,
-    `t51`.`referrer_host`,
-    `t51`.`part`,
-    `t51`.`parts`,
-    COALESCE(`t44`.`candidates`, 0) AS `candidates`
+    `t91`.`shop_id`,
+    `t91`.`order_id`,
+    `t91`.`touchpoint_id`,
+    `t91`.`kind`,
+    `t91`.`at`,
+    `t91`.`source`,
+    `t91`.`medium`,
+    `t91`.`campaign`,
+    `t91`.`channel`,
+    `t91`.`platform`,
+    `t91`.`is_direct`,
+    `t91`.`is_paid`,
+    `t91`.`classified_by`,
+    `t91`.`referrer_host`,
+    MAX(IF((
+      `t91`.`kind` = 'session'
+    ) AND NOT (
+      `t91`.`is_direct`
+    ), 1, 0)) OVER (
+      PARTITION BY `t91`.`shop_id`, `t91`.`order_id`
+      ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
+    ) AS `clicked__`
   FROM (
     SELECT
       *
     FROM (
       SELECT
-        `t18`.`shop_id`,
-        `t18`.`order_id`,
-        `t18`.`day`,
-        `t18`.`order_revenue`,
-        `t18`.`processed_at`,
-        `t47`.`touchpoint_id`,
-        `t47`.`kind`,
-        `t47`.`at`,
-        `t47`.`source`,
-        `t47`.`medium`,
-        `t47`.`campaign`,
-        `t47`.`channel`,
-        `t47`.`platform`,
-        `t47`.`is_direct`,
-        `t47`.`is_paid`,
-        `t47`.`classified_by`,
-        `t47`.`referrer_host`,
-        `t47`.`part`,
-        `t47`.`parts`
+        `t89`.`shop_id`,
+        `t89`.`order_id`,
+        `t84`.`touchpoint_id`,
+        `t84`.`kind`,
+        `t84`.`at`,
+        `t84`.`source`,
+        `t84`.`medium`,
+        `t84`.`campaign`,
+        `t84`.`channel`,
+        `t84`.`platform`,
+        `t84`.`is_direct`,
+        `t84`.`is_paid`,
+        `t84`.`classified_by`,
+        `t84`.`referrer_host`
       FROM (
         SELECT
-          `t12`.`shop_id`,
-          `t12`.`order_id`,
-          `t12`.`day`,
-          `t12`.`order_revenue`,
-          `t12`.`processed_at`
-        FROM `t11` AS `t12`
-      ) AS `t18`
-      INNER JOIN (
-        SELECT
-          `t45`.`shop_id`,
-          `t45`.`order_id`,
-          `t45`.`touchpoint_id`,
-          `t45`.`kind`,
-          `t45`.`at`,
-          `t45`.`source`,
-          `t45`.`medium`,
-          `t45`.`campaign`,
-          `t45`.`channel`,
-          `t45`.`platform`,
-          `t45`.`is_direct`,
-          `t45`.`is_paid`,
-          `t45`.`classified_by`,
-          `t45`.`referrer_host`,
-          `t45`.`part`,
-          `t45`.`eligible_count`,
-          `t45`.`eligible_count` AS `parts`
+          *
         FROM (
           SELECT
-            `t43`.`shop_id`,
-            `t43`.`order_id`,
-            `t43`.`touchpoint_id`,
-            `t43`.`kind`,
-            `t43`.`at`,
-            `t43`.`source`,
-            `t43`.`medium`,
-            `t43`.`campaign`,
-            `t43`.`channel`,
-            `t43`.`platform`,
-            `t43`.`is_direct`,
-            `t43`.`is_paid`,
-            `t43`.`classified_by`,
-            `t43`.`referrer_host`,
-            ROW_NUMBER() OVER (
-              PARTITION BY `t43`.`shop_id`, `t43`.`order_id`
-              ORDER BY `t43`.`at` DESC, `t43`.`touchpoint_id` DESC
-            ) - 1 AS `part`,
-            COUNT(`t43`.`touchpoint_id`) OVER (
-              PARTITION BY `t43`.`shop_id`, `t43`.`order_id`
-              ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-            ) AS `eligible_count`
+            `t25`.`shop_id`,
+            `t25`.`order_id`,
+            `t85`.`touchpoint_id`
           FROM (
             SELECT
-              *
-            FROM `t40` AS `t41`
+              `t18`.`shop_id`,
+              `t18`.`order_id`,
+              `t18`.`processed_at`,
+              `t18`.`visitor_id` AS `o_visitor`,
+              `t18`.`customer_id` AS `o_customer`
+            FROM `t17` AS `t18`
+          ) AS `t25`
+          INNER JOIN (
+            SELECT
+              `t80`.`touchpoint_id`,
+              `t80`.`at`,
+              `t80`.`shop_id` AS `tp_shop`,
+              `t80`.`visitor_id` AS `tp_visitor`,
+              `t80`.`customer_id` AS `tp_customer`
+            FROM `t79` AS `t80`
             WHERE
-              NOT (
-                `t41`.`is_direct`
-              )
-          ) AS `t43`
-        ) AS `t45`
-      ) AS `t47`
-        ON `t18`.`shop_id` = `t47`.`shop_id` AND `t18`.`order_id` = `t47`.`order_id`
-    ) AS `t48`
+              `t80`.`kind` = 'session'
+          ) AS `t85`
+            ON `t25`.`shop_id` = `t85`.`tp_shop`
+            AND `t85`.`at` <= `t25`.`processed_at`
+            AND `t85`.`at` >= (
+              `t25`.`processed_at` - INTERVAL '168' HOUR
+            )
+            AND `t25`.`o_visitor` = `t85`.`tp_visitor`
+        ) AS `t86`
+        UNION
+        SELECT
+          *
+        FROM (
+          SELECT
+            `t25`.`shop_id`,
+            `t25`.`order_id`,
+            `t85`.`touchpoint_id`
+          FROM (
+            SELECT
+              `t18`.`shop_id`,
+              `t18`.`order_id`,
+              `t18`.`processed_at`,
+              `t18`.`visitor_id` AS `o_visitor`,
+              `t18`.`customer_id` AS `o_customer`
+            FROM `t17` AS `t18`
+          ) AS `t25`
+          INNER JOIN (
+            SELECT
+              `t80`.`touchpoint_id`,
+              `t80`.`at`,
+              `t80`.`shop_id` AS `tp_shop`,
+              `t80`.`visitor_id` AS `tp_visitor`,
+              `t80`.`customer_id` AS `tp_customer`
+            FROM `t79` AS `t80`
+            WHERE
+              `t80`.`kind` = 'session'
+          ) AS `t85`
+            ON `t25`.`shop_id` = `t85`.`tp_shop`
+            AND `t85`.`at` <= `t25`.`processed_at`
+            AND `t85`.`at` >= (
+              `t25`.`processed_at` - INTERVAL '168' HOUR
+            )
+            AND `t25`.`o_customer` = `t85`.`tp_customer`
+        ) AS `t87`
+      ) AS `t89`
+      INNER JOIN (
+        SELECT
+          `t80`.`touchpoint_id`,
+          `t80`.`kind`,
+          `t80`.`at`,
+          `t80`.`source`,
+          `t80`.`medium`,
+          `t80`.`campaign`,
+          `t80`.`channel`,
+          `t80`.`platform`,
+          `t80`.`is_direct`,
+          `t80`.`is_paid`,
+          `t80`.`classified_by`,
+          `t80`.`referrer_host`,
+          `t80`.`shop_id` AS `tp_shop`
+        FROM `t79` AS `t80`
+        WHERE
+          `t80`.`kind` = 'session'
+      ) AS `t84`
+        ON `t89`.`shop_id` = `t84`.`tp_shop`
+        AND `t89`.`touchpoint_id` = `t84`.`touchpoint_id`
+    ) AS `t90`
     UNION ALL
     SELECT
       *
     FROM (
       SELECT
-        `t18`.`shop_id`,
-        `t18`.`order_id`,
-        `t18`.`day`,
-        `t18`.`order_revenue`,
-        `t18`.`processed_at`,
-        CAST(NULL AS STRING) AS `touchpoint_id`,
-        CAST(NULL AS STRING) AS `kind`,
-        CAST(NULL AS TIMESTAMP) AS `at`,
-        'direct' AS `source`,
-        'none' AS `medium`,
-        CAST(NULL AS STRING) AS `campaign`,
-        'Direct' AS `channel`,
-        CAST(NULL AS STRING) AS `platform`,
-        TRUE AS `is_direct`,
-        FALSE AS `is_paid`,
-        'direct' AS `classified_by`,
-        CAST(NULL AS STRING) AS `referrer_host`,
-        0 AS `part`,
-        1 AS `parts`
-      FROM (
-        SELECT
-          `t12`.`shop_id`,
-          `t12`.`order_id`,
-          `t12`.`day`,
-          `t12`.`order_revenue`,
-          `t12`.`processed_at`
-        FROM `t11` AS `t12`
-      ) AS `t18`
-      LEFT ANTI JOIN (
-        SELECT
-          `t45`.`shop_id`,
-          `t45`.`order_id`,
-          `t45`.`touchpoint_id`,
-          `t45`.`kind`,
-          `t45`.`at`,
-          `t45`.`source`,
-          `t45`.`medium`,
-          `t45`.`campaign`,
-          `t45`.`channel`,
-          `t45`.`platform`,
-          `t45`.`is_direct`,
-          `t45`.`is_paid`,
-          `t45`.`classified_by`,
-          `t45`.`referrer_host`,
-          `t45`.`part`,
-          `t45`.`eligible_count`,
-          `t45`.`eligible_count` AS `parts`
-        FROM (
-          SELECT
-            `t43`.`shop_id`,
-            `t43`.`order_id`,
-            `t43`.`touchpoint_id`,
-            `t43`.`kind`,
-            `t43`.`at`,
-            `t43`.`source`,
-            `t43`.`medium`,
-            `t43`.`campaign`,
-            `t43`.`channel`,
-            `t43`.`platform`,
-            `t43`.`is_direct`,
-            `t43`.`is_paid`,
-            `t43`.`classified_by`,
-            `t43`.`referrer_host`,
-            ROW_NUMBER() OVER (
-              PARTITION BY `t43`.`shop_id`, `t43`.`order_id`
-              ORDER BY `t43`.`at` DESC, `t43`.`touchpoint_id` DESC
-            ) - 1 AS `part`,
-            COUNT(`t43`.`touchpoint_id`) OVER (
-              PARTITION BY `t43`.`shop_id`, `t43`.`order_id`
-              ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-            ) AS `eligible_count`
-          FROM (
-            SELECT
-              *
-            FROM `t40` AS `t41`
-            WHERE
-              NOT (
-                `t41`.`is_direct`
-              )
-          ) AS `t43`
-        ) AS `t45`
-      ) AS `t47`
-        ON `t18`.`shop_id` = `t47`.`shop_id` AND `t18`.`order_id` = `t47`.`order_id`
-    ) AS `t49`
-  ) AS `t51`
+        `t80`.`shop_id`,
+        `t80`.`order_id`,
+        `t80`.`touchpoint_id`,
+        `t80`.`kind`,
+        `t80`.`at`,
+        `t80`.`source`,
+        `t80`.`medium`,
+        `t80`.`campaign`,
+        `t80`.`channel`,
+        `t80`.`platform`,
+        `t80`.`is_direct`,
+        `t80`.`is_paid`,
+        `t80`.`classified_by`,
+        `t80`.`referrer_host`
+      FROM `t79` AS `t80`
+      WHERE
+        `t80`.`kind` = 'order' AND NOT (
+          `t80`.`is_direct`
+        )
+    ) AS `t83`
+  ) AS `t91`
+), `t101` AS (
+  SELECT
+    `t23`.`shop_id`,
+    `t23`.`order_id`,
+    `t23`.`day`,
+    `t23`.`order_revenue`,
+    `t23`.`processed_at`,
+    `t100`.`touchpoint_id`,
+    `t100`.`kind`,
+    `t100`.`at`,
+    IF(NOT `t100`.`parts` IS NULL, `t100`.`source`, 'direct') AS `source`,
+    IF(NOT `t100`.`parts` IS NULL, `t100`.`medium`, 'none') AS `medium`,
+    `t100`.`campaign`,
+    IF(NOT `t100`.`parts` IS NULL, `t100`.`channel`, 'Direct') AS `channel`,
+    `t100`.`platform`,
+    IF(NOT `t100`.`parts` IS NULL, `t100`.`is_direct`, TRUE) AS `is_direct`,
+    IF(NOT `t100`.`parts` IS NULL, `t100`.`is_paid`, FALSE) AS `is_paid`,
+    IF(NOT `t100`.`parts` IS NULL, `t100`.`classified_by`, 'direct') AS `classified_by`,
+    `t100`.`referrer_host`,
+    IF(NOT `t100`.`parts` IS NULL, `t100`.`part`, 0) AS `part`,
+    IF(NOT `t100`.`parts` IS NULL, `t100`.`parts`, 1) AS `parts`,
+    COALESCE(`t97`.`candidates`, 0) AS `candidates`
+  FROM (
+    SELECT
+      `t18`.`shop_id`,
+      `t18`.`order_id`,
+      `t18`.`day`,
+      `t18`.`order_revenue`,
+      `t18`.`processed_at`
+    FROM `t17` AS `t18`
+  ) AS `t23`
   LEFT OUTER JOIN (
     SELECT
-      `t41`.`shop_id`,
-      `t41`.`order_id`,
-      COUNT(`t41`.`touchpoint_id`) AS `candidates`
-    FROM `t40` AS `t41`
+      `t98`.`shop_id`,
+      `t98`.`order_id`,
+      `t98`.`touchpoint_id`,
+      `t98`.`kind`,
+      `t98`.`at`,
+      `t98`.`source`,
+      `t98`.`medium`,
+      `t98`.`campaign`,
+      `t98`.`channel`,
+      `t98`.`platform`,
+      `t98`.`is_direct`,
+      `t98`.`is_paid`,
+      `t98`.`classified_by`,
+      `t98`.`referrer_host`,
+      `t98`.`part`,
+      `t98`.`eligible_count`,
+      `t98`.`eligible_count` AS `parts`
+    FROM (
+      SELECT
+        `t95`.`shop_id`,
+        `t95`.`order_id`,
+        `t95`.`touchpoint_id`,
+        `t95`.`kind`,
+        `t95`.`at`,
+        `t95`.`source`,
+        `t95`.`medium`,
+        `t95`.`campaign`,
+        `t95`.`channel`,
+        `t95`.`platform`,
+        `t95`.`is_direct`,
+        `t95`.`is_paid`,
+        `t95`.`classified_by`,
+        `t95`.`referrer_host`,
+        ROW_NUMBER() OVER (
+          PARTITION BY `t95`.`shop_id`, `t95`.`order_id`
+          ORDER BY `t95`.`at` DESC, `t95`.`touchpoint_id` DESC
+        ) - 1 AS `part`,
+        COUNT(`t95`.`touchpoint_id`) OVER (
+          PARTITION BY `t95`.`shop_id`, `t95`.`order_id`
+          ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
+        ) AS `eligible_count`
+      FROM (
+        SELECT
+          `t93`.`shop_id`,
+          `t93`.`order_id`,
+          `t93`.`touchpoint_id`,
+          `t93`.`kind`,
+          `t93`.`at`,
+          `t93`.`source`,
+          `t93`.`medium`,
+          `t93`.`campaign`,
+          `t93`.`channel`,
+          `t93`.`platform`,
+          `t93`.`is_direct`,
+          `t93`.`is_paid`,
+          `t93`.`classified_by`,
+          `t93`.`referrer_host`
+        FROM `t92` AS `t93`
+        WHERE
+          (
+            (
+              `t93`.`kind` = 'session'
+            ) OR (
+              `t93`.`clicked__` = 0
+            )
+          )
+          AND NOT (
+            `t93`.`is_direct`
+          )
+      ) AS `t95`
+    ) AS `t98`
+  ) AS `t100`
+    ON `t23`.`shop_id` = `t100`.`shop_id` AND `t23`.`order_id` = `t100`.`order_id`
+  LEFT OUTER JOIN (
+    SELECT
+      `t94`.`shop_id`,
+      `t94`.`order_id`,
+      COUNT(`t94`.`touchpoint_id`) AS `candidates`
+    FROM (
+      SELECT
+        `t93`.`shop_id`,
+        `t93`.`order_id`,
+        `t93`.`touchpoint_id`,
+        `t93`.`kind`,
+        `t93`.`at`,
+        `t93`.`source`,
+        `t93`.`medium`,
+        `t93`.`campaign`,
+        `t93`.`channel`,
+        `t93`.`platform`,
+        `t93`.`is_direct`,
+        `t93`.`is_paid`,
+        `t93`.`classified_by`,
+        `t93`.`referrer_host`
+      FROM `t92` AS `t93`
+      WHERE
+        (
+          `t93`.`kind` = 'session'
+        ) OR (
+          `t93`.`clicked__` = 0
+        )
+    ) AS `t94`
     GROUP BY
       1,
       2
-  ) AS `t44`
-    ON `t51`.`shop_id` = `t44`.`shop_id` AND `t51`.`order_id` = `t44`.`order_id`
+  ) AS `t97`
+    ON `t23`.`shop_id` = `t97`.`shop_id` AND `t23`.`order_id` = `t97`.`order_id`
 )
 SELECT
-  `t60`.`month`,
-  `t60`.`channel`,
-  CAST(COALESCE(`t60`.`m__attributed_revenue__v1`, CAST('0.00' AS DECIMAL(18, 2))) AS DECIMAL(38, 2)) AS `attributed_revenue`,
-  CAST(COALESCE(`t60`.`m__attributed_orders__v1`, 0) AS BIGINT) AS `attributed_orders`
+  `t109`.`month`,
+  `t109`.`channel`,
+  CAST(COALESCE(`t109`.`m__attributed_revenue__v1`, CAST('0.00' AS DECIMAL(18, 2))) AS DECIMAL(38, 2)) AS `attributed_revenue`,
+  CAST(COALESCE(`t109`.`m__attributed_orders__v1`, 0) AS BIGINT) AS `attributed_orders`
 FROM (
   SELECT
-    `t59`.`month`,
-    `t59`.`channel`,
-    SUM(`t59`.`m__attributed_revenue__v1`) AS `m__attributed_revenue__v1`,
-    SUM(`t59`.`m__attributed_orders__v1`) AS `m__attributed_orders__v1`
+    `t108`.`month`,
+    `t108`.`channel`,
+    SUM(`t108`.`m__attributed_revenue__v1`) AS `m__attributed_revenue__v1`,
+    SUM(`t108`.`m__attributed_orders__v1`) AS `m__attributed_orders__v1`
   FROM (
     SELECT
       *
     FROM (
       SELECT
-        CAST(CAST(DATE_TRUNC('MONTH', `t53`.`day`) AS TIMESTAMP) AS DATE) AS `month`,
-        `t53`.`channel`,
+        CAST(CAST(DATE_TRUNC('MONTH', `t102`.`day`) AS TIMESTAMP) AS DATE) AS `month`,
+        `t102`.`channel`,
         CAST(IF(
-          CAST(`t53`.`order_revenue` * 100 AS BIGINT) < 0,
+          CAST(`t102`.`order_revenue` * 100 AS BIGINT) < 0,
           -(
             CAST(FLOOR((
-              ABS(CAST(`t53`.`order_revenue` * 100 AS BIGINT))
+              ABS(CAST(`t102`.`order_revenue` * 100 AS BIGINT))
             ) / (
-              `t53`.`parts`
+              `t102`.`parts`
             )) AS BIGINT) + IF(
-              `t53`.`part` < (
-                ABS(CAST(`t53`.`order_revenue` * 100 AS BIGINT)) % `t53`.`parts`
+              `t102`.`part` < (
+                ABS(CAST(`t102`.`order_revenue` * 100 AS BIGINT)) % `t102`.`parts`
               ),
               1,
               0
             )
           ),
           CAST(FLOOR((
-            ABS(CAST(`t53`.`order_revenue` * 100 AS BIGINT))
+            ABS(CAST(`t102`.`order_revenue` * 100 AS BIGINT))
           ) / (
-            `t53`.`parts`
+            `t102`.`parts`
           )) AS BIGINT) + IF(
-            `t53`.`part` < (
-              ABS(CAST(`t53`.`order_revenue` * 100 AS BIGINT)) % `t53`.`parts`
+            `t102`.`part` < (
+              ABS(CAST(`t102`.`order_revenue` * 100 AS BIGINT)) % `t102`.`parts`
             ),
             1,
             0
           )
         ) AS DECIMAL(18, 2)) * CAST('0.01' AS DECIMAL(18, 2)) AS `m__attributed_revenue__v1`,
         1 AS `m__attributed_orders__v1`
-      FROM `t52` AS `t53`
-    ) AS `t57`
+      FROM `t101` AS `t102`
+    ) AS `t106`
     UNION ALL
     SELECT
       *
     FROM (
       SELECT
-        CAST(CAST(DATE_TRUNC('MONTH', `t56`.`day`) AS TIMESTAMP) AS DATE) AS `month`,
-        `t56`.`channel`,
+        CAST(CAST(DATE_TRUNC('MONTH', `t105`.`day`) AS TIMESTAMP) AS DATE) AS `month`,
+        `t105`.`channel`,
         -(
           CAST(IF(
-            CAST(`t56`.`refund_total` * 100 AS BIGINT) < 0,
+            CAST(`t105`.`refund_total` * 100 AS BIGINT) < 0,
             -(
               CAST(FLOOR((
-                ABS(CAST(`t56`.`refund_total` * 100 AS BIGINT))
+                ABS(CAST(`t105`.`refund_total` * 100 AS BIGINT))
               ) / (
-                `t56`.`parts`
+                `t105`.`parts`
               )) AS BIGINT) + IF(
-                `t56`.`part` < (
-                  ABS(CAST(`t56`.`refund_total` * 100 AS BIGINT)) % `t56`.`parts`
+                `t105`.`part` < (
+                  ABS(CAST(`t105`.`refund_total` * 100 AS BIGINT)) % `t105`.`parts`
                 ),
                 1,
                 0
               )
             ),
             CAST(FLOOR((
-              ABS(CAST(`t56`.`refund_total` * 100 AS BIGINT))
+              ABS(CAST(`t105`.`refund_total` * 100 AS BIGINT))
             ) / (
-              `t56`.`parts`
+              `t105`.`parts`
             )) AS BIGINT) + IF(
-              `t56`.`part` < (
-                ABS(CAST(`t56`.`refund_total` * 100 AS BIGINT)) % `t56`.`parts`
+              `t105`.`part` < (
+                ABS(CAST(`t105`.`refund_total` * 100 AS BIGINT)) % `t105`.`parts`
               ),
               1,
               0
@@ -2252,90 +1410,94 @@ FROM (
         CAST(NULL AS BIGINT) AS `m__attributed_orders__v1`
       FROM (
         SELECT
-          `t24`.`shop_id`,
-          `t24`.`refund_id`,
-          `t24`.`order_id`,
-          `t24`.`processed_at`,
-          `t24`.`amount`,
-          `t24`.`shipping`,
-          `t24`.`taxes`,
-          `t24`.`_loaded_at`,
-          `t24`.`shop_timezone`,
-          `t24`.`order_day`,
-          `t24`.`day`,
-          `t24`.`refund_total`,
-          `t55`.`touchpoint_id`,
-          `t55`.`source`,
-          `t55`.`medium`,
-          `t55`.`campaign`,
-          `t55`.`channel`,
-          `t55`.`platform`,
-          `t55`.`is_direct`,
-          `t55`.`is_paid`,
-          `t55`.`part`,
-          `t55`.`parts`
+          `t34`.`shop_id`,
+          `t34`.`refund_id`,
+          `t34`.`order_id`,
+          `t34`.`processed_at`,
+          `t34`.`amount`,
+          `t34`.`shipping`,
+          `t34`.`taxes`,
+          `t34`.`_loaded_at`,
+          `t34`.`shop_timezone`,
+          `t34`.`taxes_included`,
+          `t34`.`order_day`,
+          `t34`.`day`,
+          `t34`.`refund_total`,
+          `t104`.`touchpoint_id`,
+          `t104`.`source`,
+          `t104`.`medium`,
+          `t104`.`campaign`,
+          `t104`.`channel`,
+          `t104`.`platform`,
+          `t104`.`is_direct`,
+          `t104`.`is_paid`,
+          `t104`.`part`,
+          `t104`.`parts`
         FROM (
           SELECT
-            `t21`.`shop_id`,
-            `t21`.`refund_id`,
-            `t21`.`order_id`,
-            `t21`.`processed_at`,
-            `t21`.`amount`,
-            `t21`.`shipping`,
-            `t21`.`taxes`,
-            `t21`.`_loaded_at`,
-            `t21`.`shop_timezone`,
-            `t21`.`order_day`,
-            `t21`.`order_day` AS `day`,
-            `t21`.`amount` + `t21`.`shipping` + `t21`.`taxes` AS `refund_total`
+            `t29`.`shop_id`,
+            `t29`.`refund_id`,
+            `t29`.`order_id`,
+            `t29`.`processed_at`,
+            `t29`.`amount`,
+            `t29`.`shipping`,
+            `t29`.`taxes`,
+            `t29`.`_loaded_at`,
+            `t29`.`shop_timezone`,
+            `t29`.`taxes_included`,
+            `t29`.`order_day`,
+            `t29`.`order_day` AS `day`,
+            `t29`.`amount` + `t29`.`shipping` + IF(COALESCE(`t29`.`taxes_included`, FALSE), 0, `t29`.`taxes`) AS `refund_total`
           FROM (
             SELECT
-              `t4`.`shop_id`,
-              `t4`.`refund_id`,
-              `t4`.`order_id`,
-              `t4`.`processed_at`,
-              `t4`.`amount`,
-              `t4`.`shipping`,
-              `t4`.`taxes`,
-              `t4`.`_loaded_at`,
-              `t19`.`shop_timezone`,
-              `t19`.`order_day`
-            FROM `refunds` AS `t4`
+              `t7`.`shop_id`,
+              `t7`.`refund_id`,
+              `t7`.`order_id`,
+              `t7`.`processed_at`,
+              `t7`.`amount`,
+              `t7`.`shipping`,
+              `t7`.`taxes`,
+              `t7`.`_loaded_at`,
+              `t24`.`shop_timezone`,
+              `t24`.`taxes_included`,
+              `t24`.`order_day`
+            FROM `refunds` AS `t7`
             INNER JOIN (
               SELECT
-                `t12`.`shop_id`,
-                `t12`.`order_id`,
-                `t12`.`shop_timezone`,
-                `t12`.`day` AS `order_day`
-              FROM `t11` AS `t12`
-            ) AS `t19`
-              ON `t4`.`shop_id` = `t19`.`shop_id` AND `t4`.`order_id` = `t19`.`order_id`
-          ) AS `t21`
-        ) AS `t24`
+                `t18`.`shop_id`,
+                `t18`.`order_id`,
+                `t18`.`shop_timezone`,
+                `t18`.`taxes_included`,
+                `t18`.`day` AS `order_day`
+              FROM `t17` AS `t18`
+            ) AS `t24`
+              ON `t7`.`shop_id` = `t24`.`shop_id` AND `t7`.`order_id` = `t24`.`order_id`
+          ) AS `t29`
+        ) AS `t34`
         INNER JOIN (
           SELECT
-            `t53`.`shop_id`,
-            `t53`.`order_id`,
-            `t53`.`touchpoint_id`,
-            `t53`.`source`,
-            `t53`.`medium`,
-            `t53`.`campaign`,
-            `t53`.`channel`,
-            `t53`.`platform`,
-            `t53`.`is_direct`,
-            `t53`.`is_paid`,
-            `t53`.`part`,
-            `t53`.`parts`
-          FROM `t52` AS `t53`
-        ) AS `t55`
-          ON `t24`.`shop_id` = `t55`.`shop_id` AND `t24`.`order_id` = `t55`.`order_id`
-      ) AS `t56`
-    ) AS `t58`
-  ) AS `t59`
+            `t102`.`shop_id`,
+            `t102`.`order_id`,
+            `t102`.`touchpoint_id`,
+            `t102`.`source`,
+            `t102`.`medium`,
+            `t102`.`campaign`,
+            `t102`.`channel`,
+            `t102`.`platform`,
+            `t102`.`is_direct`,
+            `t102`.`is_paid`,
+            `t102`.`part`,
+            `t102`.`parts`
+          FROM `t101` AS `t102`
+        ) AS `t104`
+          ON `t34`.`shop_id` = `t104`.`shop_id` AND `t34`.`order_id` = `t104`.`order_id`
+      ) AS `t105`
+    ) AS `t107`
+  ) AS `t108`
   GROUP BY
     1,
     2
-) AS `t60`
+) AS `t109`
 ORDER BY
-  `t60`.`month` ASC NULLS LAST,
-  `t60`.`channel` ASC NULLS LAST
+  `t109`.`month` ASC NULLS LAST,
+  `t109`.`channel` ASC NULLS LAST

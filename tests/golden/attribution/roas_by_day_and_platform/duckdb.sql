@@ -17,11 +17,12 @@ WITH "t19" AS (
     "t18"."landing_site",
     "t18"."referring_site",
     "t18"."_loaded_at",
+    "t18"."taxes_included",
     "t18"."shop_timezone",
     CAST(TIMEZONE("t18"."shop_timezone", "t18"."processed_at") AS DATE) AS "day",
     (
       "t18"."gross_sales" - "t18"."discounts"
-    ) + "t18"."shipping" + "t18"."taxes" AS "order_revenue"
+    ) + "t18"."shipping" + CASE WHEN COALESCE("t18"."taxes_included", FALSE) THEN 0 ELSE "t18"."taxes" END AS "order_revenue"
   FROM (
     SELECT
       "t17"."shop_id",
@@ -41,6 +42,7 @@ WITH "t19" AS (
       "t17"."landing_site",
       "t17"."referring_site",
       "t17"."_loaded_at",
+      "t17"."taxes_included",
       "t16"."shop_timezone"
     FROM (
       SELECT
@@ -740,35 +742,35 @@ WITH "t19" AS (
             ) AS "url_utm_term"
           FROM (
             SELECT
-              "t36"."landing_url",
-              "t36"."q__utm_source",
-              "t36"."q__utm_medium",
-              "t36"."q__utm_campaign",
-              "t36"."q__utm_content",
-              "t36"."q__utm_term",
-              CONTAINS("t36"."q__utm_source", '%')
+              "t35"."landing_url",
+              "t35"."q__utm_source",
+              "t35"."q__utm_medium",
+              "t35"."q__utm_campaign",
+              "t35"."q__utm_content",
+              "t35"."q__utm_term",
+              CONTAINS("t35"."q__utm_source", '%')
               AND REGEXP_MATCHES(
-                "t36"."q__utm_source",
+                "t35"."q__utm_source",
                 '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
               ) AS "ok__utm_source",
-              CONTAINS("t36"."q__utm_medium", '%')
+              CONTAINS("t35"."q__utm_medium", '%')
               AND REGEXP_MATCHES(
-                "t36"."q__utm_medium",
+                "t35"."q__utm_medium",
                 '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
               ) AS "ok__utm_medium",
-              CONTAINS("t36"."q__utm_campaign", '%')
+              CONTAINS("t35"."q__utm_campaign", '%')
               AND REGEXP_MATCHES(
-                "t36"."q__utm_campaign",
+                "t35"."q__utm_campaign",
                 '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
               ) AS "ok__utm_campaign",
-              CONTAINS("t36"."q__utm_content", '%')
+              CONTAINS("t35"."q__utm_content", '%')
               AND REGEXP_MATCHES(
-                "t36"."q__utm_content",
+                "t35"."q__utm_content",
                 '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
               ) AS "ok__utm_content",
-              CONTAINS("t36"."q__utm_term", '%')
+              CONTAINS("t35"."q__utm_term", '%')
               AND REGEXP_MATCHES(
-                "t36"."q__utm_term",
+                "t35"."q__utm_term",
                 '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
               ) AS "ok__utm_term"
             FROM (
@@ -806,7 +808,7 @@ WITH "t19" AS (
                 WHERE
                   NOT "t29"."landing_url" IS NULL
               ) AS "t32"
-            ) AS "t36"
+            ) AS "t35"
           ) AS "t37"
         ) AS "t44"
       ) AS "t46"
@@ -1380,18 +1382,19 @@ WITH "t19" AS (
     ON "t25"."shop_id" = "t99"."shop_id" AND "t25"."order_id" = "t99"."order_id"
 ), "t107" AS (
   SELECT
-    "t35"."shop_id",
-    "t35"."refund_id",
-    "t35"."order_id",
-    "t35"."processed_at",
-    "t35"."amount",
-    "t35"."shipping",
-    "t35"."taxes",
-    "t35"."_loaded_at",
-    "t35"."shop_timezone",
-    "t35"."order_day",
-    "t35"."day",
-    "t35"."refund_total",
+    "t36"."shop_id",
+    "t36"."refund_id",
+    "t36"."order_id",
+    "t36"."processed_at",
+    "t36"."amount",
+    "t36"."shipping",
+    "t36"."taxes",
+    "t36"."_loaded_at",
+    "t36"."shop_timezone",
+    "t36"."taxes_included",
+    "t36"."order_day",
+    "t36"."day",
+    "t36"."refund_total",
     "t106"."touchpoint_id",
     "t106"."source",
     "t106"."medium",
@@ -1413,9 +1416,10 @@ WITH "t19" AS (
       "t31"."taxes",
       "t31"."_loaded_at",
       "t31"."shop_timezone",
+      "t31"."taxes_included",
       "t31"."order_day",
       "t31"."order_day" AS "day",
-      "t31"."amount" + "t31"."shipping" + "t31"."taxes" AS "refund_total"
+      "t31"."amount" + "t31"."shipping" + CASE WHEN COALESCE("t31"."taxes_included", FALSE) THEN 0 ELSE "t31"."taxes" END AS "refund_total"
     FROM (
       SELECT
         "t8"."shop_id",
@@ -1427,6 +1431,7 @@ WITH "t19" AS (
         "t8"."taxes",
         "t8"."_loaded_at",
         "t26"."shop_timezone",
+        "t26"."taxes_included",
         "t26"."order_day"
       FROM "refunds" AS "t8"
       INNER JOIN (
@@ -1434,12 +1439,13 @@ WITH "t19" AS (
           "t20"."shop_id",
           "t20"."order_id",
           "t20"."shop_timezone",
+          "t20"."taxes_included",
           "t20"."day" AS "order_day"
         FROM "t19" AS "t20"
       ) AS "t26"
         ON "t8"."shop_id" = "t26"."shop_id" AND "t8"."order_id" = "t26"."order_id"
     ) AS "t31"
-  ) AS "t35"
+  ) AS "t36"
   INNER JOIN (
     SELECT
       "t104"."shop_id",
@@ -1456,7 +1462,7 @@ WITH "t19" AS (
       "t104"."parts"
     FROM "t103" AS "t104"
   ) AS "t106"
-    ON "t35"."shop_id" = "t106"."shop_id" AND "t35"."order_id" = "t106"."order_id"
+    ON "t36"."shop_id" = "t106"."shop_id" AND "t36"."order_id" = "t106"."order_id"
 )
 SELECT
   "t117"."day",

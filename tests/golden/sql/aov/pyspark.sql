@@ -17,11 +17,12 @@ WITH `t9` AS (
     `t8`.`landing_site`,
     `t8`.`referring_site`,
     `t8`.`_loaded_at`,
+    `t8`.`taxes_included`,
     `t8`.`shop_timezone`,
     CAST(FROM_UTC_TIMESTAMP(`t8`.`processed_at`, `t8`.`shop_timezone`) AS DATE) AS `day`,
     (
       `t8`.`gross_sales` - `t8`.`discounts`
-    ) + `t8`.`shipping` + `t8`.`taxes` AS `order_revenue`
+    ) + `t8`.`shipping` + IF(COALESCE(`t8`.`taxes_included`, FALSE), 0, `t8`.`taxes`) AS `order_revenue`
   FROM (
     SELECT
       `t7`.`shop_id`,
@@ -41,6 +42,7 @@ WITH `t9` AS (
       `t7`.`landing_site`,
       `t7`.`referring_site`,
       `t7`.`_loaded_at`,
+      `t7`.`taxes_included`,
       `t6`.`shop_timezone`
     FROM (
       SELECT
@@ -97,7 +99,7 @@ FROM (
           `t14`.`order_day` AS `day`,
           `t14`.`shop_id`,
           -(
-            `t14`.`amount` + `t14`.`shipping` + `t14`.`taxes`
+            `t14`.`amount` + `t14`.`shipping` + IF(COALESCE(`t14`.`taxes_included`, FALSE), 0, `t14`.`taxes`)
           ) AS `m__revenue__v1`,
           CAST(NULL AS BIGINT) AS `m__orders__v1`
         FROM (
@@ -111,6 +113,7 @@ FROM (
             `t3`.`taxes`,
             `t3`.`_loaded_at`,
             `t13`.`shop_timezone`,
+            `t13`.`taxes_included`,
             `t13`.`order_day`
           FROM `refunds` AS `t3`
           INNER JOIN (
@@ -118,6 +121,7 @@ FROM (
               `t10`.`shop_id`,
               `t10`.`order_id`,
               `t10`.`shop_timezone`,
+              `t10`.`taxes_included`,
               `t10`.`day` AS `order_day`
             FROM `t9` AS `t10`
           ) AS `t13`

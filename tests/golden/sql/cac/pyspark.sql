@@ -71,6 +71,7 @@ FROM (
                   `t16`.`landing_site`,
                   `t16`.`referring_site`,
                   `t16`.`_loaded_at`,
+                  `t16`.`taxes_included`,
                   `t16`.`shop_timezone`,
                   `t16`.`day`,
                   `t16`.`order_revenue`,
@@ -98,6 +99,7 @@ FROM (
                     `t14`.`landing_site`,
                     `t14`.`referring_site`,
                     `t14`.`_loaded_at`,
+                    `t14`.`taxes_included`,
                     `t14`.`shop_timezone`,
                     `t14`.`day`,
                     `t14`.`order_revenue`,
@@ -121,11 +123,12 @@ FROM (
                       `t10`.`landing_site`,
                       `t10`.`referring_site`,
                       `t10`.`_loaded_at`,
+                      `t10`.`taxes_included`,
                       `t10`.`shop_timezone`,
                       CAST(FROM_UTC_TIMESTAMP(`t10`.`processed_at`, `t10`.`shop_timezone`) AS DATE) AS `day`,
                       (
                         `t10`.`gross_sales` - `t10`.`discounts`
-                      ) + `t10`.`shipping` + `t10`.`taxes` AS `order_revenue`
+                      ) + `t10`.`shipping` + IF(COALESCE(`t10`.`taxes_included`, FALSE), 0, `t10`.`taxes`) AS `order_revenue`
                     FROM (
                       SELECT
                         `t8`.`shop_id`,
@@ -145,6 +148,7 @@ FROM (
                         `t8`.`landing_site`,
                         `t8`.`referring_site`,
                         `t8`.`_loaded_at`,
+                        `t8`.`taxes_included`,
                         `t7`.`shop_timezone`
                       FROM (
                         SELECT

@@ -17,11 +17,12 @@ WITH `t11` AS (
     `t10`.`landing_site`,
     `t10`.`referring_site`,
     `t10`.`_loaded_at`,
+    `t10`.`taxes_included`,
     `t10`.`shop_timezone`,
     CAST(FROM_UTC_TIMESTAMP(`t10`.`processed_at`, `t10`.`shop_timezone`) AS DATE) AS `day`,
     (
       `t10`.`gross_sales` - `t10`.`discounts`
-    ) + `t10`.`shipping` + `t10`.`taxes` AS `order_revenue`
+    ) + `t10`.`shipping` + IF(COALESCE(`t10`.`taxes_included`, FALSE), 0, `t10`.`taxes`) AS `order_revenue`
   FROM (
     SELECT
       `t9`.`shop_id`,
@@ -41,6 +42,7 @@ WITH `t11` AS (
       `t9`.`landing_site`,
       `t9`.`referring_site`,
       `t9`.`_loaded_at`,
+      `t9`.`taxes_included`,
       `t8`.`shop_timezone`
     FROM (
       SELECT
@@ -113,7 +115,7 @@ FROM (
             `t16`.`order_day` AS `day`,
             `t16`.`shop_id`,
             -(
-              `t16`.`amount` + `t16`.`shipping` + `t16`.`taxes`
+              `t16`.`amount` + `t16`.`shipping` + IF(COALESCE(`t16`.`taxes_included`, FALSE), 0, `t16`.`taxes`)
             ) AS `m__revenue__v1`,
             CAST(NULL AS DECIMAL(18, 2)) AS `m__paid_spend__v1`
           FROM (
@@ -127,6 +129,7 @@ FROM (
               `t4`.`taxes`,
               `t4`.`_loaded_at`,
               `t15`.`shop_timezone`,
+              `t15`.`taxes_included`,
               `t15`.`order_day`
             FROM `refunds` AS `t4`
             INNER JOIN (
@@ -134,6 +137,7 @@ FROM (
                 `t12`.`shop_id`,
                 `t12`.`order_id`,
                 `t12`.`shop_timezone`,
+                `t12`.`taxes_included`,
                 `t12`.`day` AS `order_day`
               FROM `t11` AS `t12`
             ) AS `t15`

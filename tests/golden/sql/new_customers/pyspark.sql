@@ -47,6 +47,7 @@ FROM (
               `t14`.`landing_site`,
               `t14`.`referring_site`,
               `t14`.`_loaded_at`,
+              `t14`.`taxes_included`,
               `t14`.`shop_timezone`,
               `t14`.`day`,
               `t14`.`order_revenue`,
@@ -74,6 +75,7 @@ FROM (
                 `t12`.`landing_site`,
                 `t12`.`referring_site`,
                 `t12`.`_loaded_at`,
+                `t12`.`taxes_included`,
                 `t12`.`shop_timezone`,
                 `t12`.`day`,
                 `t12`.`order_revenue`,
@@ -97,11 +99,12 @@ FROM (
                   `t8`.`landing_site`,
                   `t8`.`referring_site`,
                   `t8`.`_loaded_at`,
+                  `t8`.`taxes_included`,
                   `t8`.`shop_timezone`,
                   CAST(FROM_UTC_TIMESTAMP(`t8`.`processed_at`, `t8`.`shop_timezone`) AS DATE) AS `day`,
                   (
                     `t8`.`gross_sales` - `t8`.`discounts`
-                  ) + `t8`.`shipping` + `t8`.`taxes` AS `order_revenue`
+                  ) + `t8`.`shipping` + IF(COALESCE(`t8`.`taxes_included`, FALSE), 0, `t8`.`taxes`) AS `order_revenue`
                 FROM (
                   SELECT
                     `t6`.`shop_id`,
@@ -121,6 +124,7 @@ FROM (
                     `t6`.`landing_site`,
                     `t6`.`referring_site`,
                     `t6`.`_loaded_at`,
+                    `t6`.`taxes_included`,
                     `t5`.`shop_timezone`
                   FROM (
                     SELECT

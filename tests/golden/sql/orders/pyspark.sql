@@ -31,11 +31,12 @@ FROM (
         `t6`.`landing_site`,
         `t6`.`referring_site`,
         `t6`.`_loaded_at`,
+        `t6`.`taxes_included`,
         `t6`.`shop_timezone`,
         CAST(FROM_UTC_TIMESTAMP(`t6`.`processed_at`, `t6`.`shop_timezone`) AS DATE) AS `day`,
         (
           `t6`.`gross_sales` - `t6`.`discounts`
-        ) + `t6`.`shipping` + `t6`.`taxes` AS `order_revenue`
+        ) + `t6`.`shipping` + IF(COALESCE(`t6`.`taxes_included`, FALSE), 0, `t6`.`taxes`) AS `order_revenue`
       FROM (
         SELECT
           `t5`.`shop_id`,
@@ -55,6 +56,7 @@ FROM (
           `t5`.`landing_site`,
           `t5`.`referring_site`,
           `t5`.`_loaded_at`,
+          `t5`.`taxes_included`,
           `t4`.`shop_timezone`
         FROM (
           SELECT

@@ -17,11 +17,12 @@ WITH `t15` AS (
     `t12`.`landing_site`,
     `t12`.`referring_site`,
     `t12`.`_loaded_at`,
+    `t12`.`taxes_included`,
     `t12`.`shop_timezone`,
     CAST(FROM_UTC_TIMESTAMP(`t12`.`processed_at`, `t12`.`shop_timezone`) AS DATE) AS `day`,
     (
       `t12`.`gross_sales` - `t12`.`discounts`
-    ) + `t12`.`shipping` + `t12`.`taxes` AS `order_revenue`
+    ) + `t12`.`shipping` + IF(COALESCE(`t12`.`taxes_included`, FALSE), 0, `t12`.`taxes`) AS `order_revenue`
   FROM (
     SELECT
       `t9`.`shop_id`,
@@ -41,6 +42,7 @@ WITH `t15` AS (
       `t9`.`landing_site`,
       `t9`.`referring_site`,
       `t9`.`_loaded_at`,
+      `t9`.`taxes_included`,
       `t8`.`shop_timezone`
     FROM (
       SELECT
@@ -107,7 +109,7 @@ FROM (
           CAST(CAST(DATE_TRUNC('MONTH', `t23`.`order_day`) AS TIMESTAMP) AS DATE) AS `month`,
           `t23`.`shop_id`,
           -(
-            `t23`.`amount` + `t23`.`shipping` + `t23`.`taxes`
+            `t23`.`amount` + `t23`.`shipping` + IF(COALESCE(`t23`.`taxes_included`, FALSE), 0, `t23`.`taxes`)
           ) AS `m__revenue__v1`,
           CAST(NULL AS BIGINT) AS `m__orders__v1`,
           CAST(NULL AS DECIMAL(18, 2)) AS `m__paid_spend__v1`,
@@ -123,6 +125,7 @@ FROM (
             `t5`.`taxes`,
             `t5`.`_loaded_at`,
             `t19`.`shop_timezone`,
+            `t19`.`taxes_included`,
             `t19`.`order_day`
           FROM `refunds` AS `t5`
           INNER JOIN (
@@ -130,13 +133,14 @@ FROM (
               `t17`.`shop_id`,
               `t17`.`order_id`,
               `t17`.`shop_timezone`,
+              `t17`.`taxes_included`,
               `t17`.`day` AS `order_day`
             FROM `t15` AS `t17`
           ) AS `t19`
             ON `t5`.`shop_id` = `t19`.`shop_id` AND `t5`.`order_id` = `t19`.`order_id`
         ) AS `t23`
       ) AS `t25`
-    ) AS `t26`
+    ) AS `t27`
     UNION ALL
     SELECT
       *
@@ -175,10 +179,10 @@ FROM (
             CAST(FROM_UTC_TIMESTAMP(`t28`.`first_order_at`, `t28`.`shop_timezone`) AS DATE) AS `day`
           FROM (
             SELECT
-              `t27`.`shop_id`,
-              `t27`.`customer_key`,
-              MIN(`t27`.`processed_at`) AS `first_order_at`,
-              MAX(`t27`.`shop_timezone`) AS `shop_timezone`
+              `t26`.`shop_id`,
+              `t26`.`customer_key`,
+              MIN(`t26`.`processed_at`) AS `first_order_at`,
+              MAX(`t26`.`shop_timezone`) AS `shop_timezone`
             FROM (
               SELECT
                 *
@@ -201,6 +205,7 @@ FROM (
                   `t22`.`landing_site`,
                   `t22`.`referring_site`,
                   `t22`.`_loaded_at`,
+                  `t22`.`taxes_included`,
                   `t22`.`shop_timezone`,
                   `t22`.`day`,
                   `t22`.`order_revenue`,
@@ -228,6 +233,7 @@ FROM (
                     `t17`.`landing_site`,
                     `t17`.`referring_site`,
                     `t17`.`_loaded_at`,
+                    `t17`.`taxes_included`,
                     `t17`.`shop_timezone`,
                     `t17`.`day`,
                     `t17`.`order_revenue`,
@@ -270,7 +276,7 @@ FROM (
               ) AS `t24`
               WHERE
                 NOT `t24`.`customer_key` IS NULL
-            ) AS `t27`
+            ) AS `t26`
             GROUP BY
               1,
               2
