@@ -139,3 +139,19 @@ def test_a_slim_run_checks_only_the_changed_metric_and_its_downstream(project, c
     assert not ran & {"ad_spend_jump", "utm_source_nulls", "new_traffic_source"}
     skipped = text.split("skipped checks: ", 1)[1]
     assert "ad_spend_jump" in skipped and "utm_source_nulls" in skipped and "financial_status" not in skipped
+
+
+OWN_METRICS = ("merchandise_sales", "order_discounts", "discount_rate")
+
+
+def test_the_exported_sql_of_the_examples_own_metrics_is_current(tmp_path, capsys):
+    """sql/duckdb holds what `semantic export` writes for the example's own metrics (sqlfluff lints
+    it in pre-commit). Refresh: SEMANTIC_UPDATE_GOLDEN=1 pytest tests/test_example_project.py."""
+    code, out, err = cli(capsys, "export", "--dialect", "duckdb", "--out", str(tmp_path), "--config", str(EXAMPLE / "metrics.toml"))
+    assert code == 0, out + err
+    for name in OWN_METRICS:
+        fresh = (tmp_path / f"{name}.sql").read_text()
+        kept = EXAMPLE / "sql" / "duckdb" / f"{name}.sql"
+        if os.environ.get("SEMANTIC_UPDATE_GOLDEN"):
+            kept.write_text(fresh)
+        assert kept.read_text() == fresh, f"{kept} is stale: SEMANTIC_UPDATE_GOLDEN=1 pytest tests/test_example_project.py"
