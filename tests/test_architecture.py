@@ -279,3 +279,21 @@ def test_semantic_help_answers_in_under_half_a_second():
         timings.append((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime))
         assert done.returncode == 0 and "Usage" in done.stdout, done.stderr
     assert min(timings) < HELP_BUDGET_SECONDS, f"semantic --help took {min(timings):.2f} CPU seconds at best ({timings})"
+
+
+def _sources(*folders: str) -> dict[str, str]:
+    return {f"{folder}/{p.name}": p.read_text(encoding="utf-8") for folder in folders for p in sorted((ROOT / folder).glob("*.py"))}
+
+
+def test_governance_has_one_approval_rule_one_follows_rule_and_one_git_module():
+    sources = _sources("semantic", "backends", "governance", "cli")
+    counting = {path for path, text in sources.items() if "approver_differs_from_author" in text}
+    assert counting == {"governance/policy.py", "governance/records.py"}, counting
+    following = {path for path, text in sources.items() if "follows_inputs(" in text}
+    assert following == {"governance/records.py", "governance/check.py", "governance/diff.py"}, following
+    git_calls = {path for path, text in sources.items() if '"git"' in text}
+    assert git_calls == {"governance/git.py"}, git_calls
+    writers = {path for path, text in sources.items() if "os.replace(" in text or "NamedTemporaryFile(" in text}
+    assert writers <= {"semantic/atomic_files.py"}, writers
+    # diff reads typed snapshots, never the JSON dicts snapshot.py prints.
+    assert "ProjectSnapshot.model_validate" in sources["governance/diff.py"]
