@@ -42,6 +42,7 @@ def backfill(
     as_: Annotated[Optional[str], typer.Option("--as", help="Your email (who triggers it).")] = None,
     approved_by: Annotated[Optional[str], typer.Option("--approved-by", help="Email of the approving manager.")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the plan and the rows it would replace; write nothing.")] = False,
+    data_checks: Annotated[bool, typer.Option("--data-checks/--no-data-checks", help="Run the catalog's data checks on the backfill's shops and days before the swap (freshness aside).")] = True,
     schema: Schema = "semantic",
     database: Database = None,
     config: Config = None,
@@ -56,10 +57,16 @@ def backfill(
     if missing:
         raise QueryError(f"semantic backfill needs {', '.join(missing)}", hint="see `semantic backfill --help`")
     _run(parse_date(start, "--start"), parse_date(end, "--end"), reason or "", tuple(shop or ()), tuple(metrics or ()),
-         env, as_, approved_by, dry_run, schema, database, config, set_)
+         env, as_, approved_by, dry_run, schema, database, config, set_, data_checks)
 
 
-def _run(start, end, reason, shops, metrics, env, actor, approved_by, dry_run, schema, database, config, set_) -> None:
+def _data_checks(project) -> tuple:
+    from semantic.backends.backfill_quality import data_checks
+
+    return (data_checks(project.catalog, project.config),)
+
+
+def _run(start, end, reason, shops, metrics, env, actor, approved_by, dry_run, schema, database, config, set_, data_checks=True) -> None:
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TextColumn
 
@@ -93,14 +100,17 @@ def _run(start, end, reason, shops, metrics, env, actor, approved_by, dry_run, s
             task = progress.add_task("backfill", total=len(engine.STEPS))
             outcome = engine.run_backfill(
                 warehouse, project.catalog, project.config, plan, fingerprints, layout,
+                checks=_data_checks(project) if data_checks else (),
                 step=lambda name: progress.update(task, description=name, completed=engine.STEPS.index(name) + 1),
             )
     finally:
         warehouse.close()
-    failed = [c for c in outcome.checks if not c.passed]
+    failed = [c for c in outcome.checks if not c.passed and c.level == "error"]
+    warned = [c for c in outcome.checks if not c.passed and c.level != "error"]
     say(f"backfill {outcome.backfill_id} {outcome.status}: replaced {outcome.rows_before} rows with {outcome.rows_after} "
         f"in {outcome.seconds:.2f}s; totals before {outcome.totals_before}, after {outcome.totals_after}"
-        + (f"; failed checks: {', '.join(f'{c.name} ({c.detail})' for c in failed)}" if failed else ""))
+        + (f"; failed checks: {', '.join(f'{c.name} ({c.detail})' for c in failed)}" if failed else "")
+        + (f"; warnings: {', '.join(f'{c.name} ({c.detail})' for c in warned)}" if warned else ""))
     if outcome.status != "completed":
         raise typer.Exit(1)
 

@@ -52,7 +52,7 @@ def test_the_example_passes_its_own_check(project, capsys):
 def test_the_custom_metric_matches_a_hand_written_query(project, capsys):
     code, out, err = cli(capsys, "demo", "--orders", "1500", "--database", "warehouse.duckdb")
     assert code == 0, out + err
-    code, out, err = cli(capsys, "query", "discount_rate", "gross_sales", "discounts", "--by", "shop", "--format", "json")
+    code, out, err = cli(capsys, "query", "discount_rate", "merchandise_sales", "order_discounts", "--by", "shop", "--format", "json")
     assert code == 0, out + err
     ours = {row["shop_id"]: row for row in json.loads(out)}
     with duckdb.connect("warehouse.duckdb", read_only=True) as con:
@@ -68,8 +68,8 @@ def test_the_custom_metric_matches_a_hand_written_query(project, capsys):
     assert expected and len(ours) == len(expected)
     for shop, gross, discounts in expected:
         row = ours[shop]
-        assert Decimal(str(row["gross_sales"])) == gross
-        assert Decimal(str(row["discounts"])) == discounts
+        assert Decimal(str(row["merchandise_sales"])) == gross
+        assert Decimal(str(row["order_discounts"])) == discounts
         assert row["discount_rate"] == pytest.approx(float(discounts / gross), rel=1e-12)
 
 
@@ -92,8 +92,8 @@ def test_a_changed_formula_without_a_version_decision_fails(project, capsys):
     code, out, err = cli(capsys, "check")
     assert code == 1
     text = one_line(out)
-    assert "the definition of discounts@1 changed" in text
-    assert "a fix in place" in text and "discounts@2" in text and "semantic lock" in text
+    assert "the definition of order_discounts@1 changed" in text
+    assert "a fix in place" in text and "order_discounts@2" in text and "semantic lock" in text
     # discount_rate follows discounts: it changed too, and says so.
     assert "discount_rate@1 changed" in text
 
