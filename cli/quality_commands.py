@@ -50,7 +50,7 @@ def check_data(project, database: str, options: DataCheckOptions, findings: list
     if options.format == "json":
         print_data_checks(run, options.format, options.show_sql, definitions_json=render(findings, "json"))
     else:
-        if findings and options.format in ("text", "markdown"):
+        if findings and options.format in ("text", "markdown", "github"):
             typer.echo(render(findings, options.format))
         elif failed:  # JUnit holds the data checks; the definitions' errors go to stderr
             typer.echo(render(findings, "text"), err=True)

@@ -27,7 +27,7 @@ from typing import Any
 from semantic.errors import ConfigError
 from semantic.printable import printable
 
-BLOCKING = ("error", "fail", "failed")
+BLOCKING = ("error", "fail", "failed")  # a data check's status "fail" is an error-level failure
 WARNING = ("warning", "warn", "future-error")
 MAX_LISTED = 20
 
@@ -75,25 +75,43 @@ def parse_report(text: str, label: str) -> dict[str, Any]:
         report = json.loads(text)
     except ValueError as exc:
         raise ConfigError(f"{label} is not JSON ({exc}); write it with `semantic check --format json`") from None
-    if not isinstance(report, dict) or not any(isinstance(report.get(k), list) for k in ("findings", "results")):
-        raise ConfigError(f"{label} has no \"findings\" or \"results\" list; write it with `semantic check --format json`")
+    if not isinstance(report, dict) or not _items(report):
+        if not (isinstance(report, dict) and any(isinstance(report.get(k), (list, dict)) for k in (*LISTS, "definitions", "data"))):
+            raise ConfigError(f"{label} has no \"findings\", \"checks\" or \"results\" list; write it with `semantic check --format json`")
     return report
+
+
+LISTS = ("findings", "results", "checks")
+
+
+def _items(report: Mapping[str, Any]) -> list[Any]:
+    """Every finding or check result of a report: governance findings, data checks, or both
+    (`semantic check --database --format json` nests them under "definitions" and "data")."""
+    items: list[Any] = []
+    for key in LISTS:
+        if isinstance(report.get(key), list):
+            items += report[key]
+    for key in ("definitions", "data"):
+        if isinstance(report.get(key), Mapping):
+            items += _items(report[key])
+    return items
 
 
 def failures_of(report: Mapping[str, Any], include_warnings: bool = False) -> list[Failure]:
     """The report's blocking items (and its warnings, when asked), in report order."""
     levels = BLOCKING + (WARNING if include_warnings else ())
     found = []
-    for item in [*report.get("findings", []), *report.get("results", [])]:
+    for item in _items(report):
         if not isinstance(item, Mapping):
             continue
-        level = str(item.get("level") or item.get("severity") or item.get("status") or "").lower()
+        level = str(item.get("status") or item.get("level") or item.get("severity") or "").lower()
         if level not in levels:
             continue
-        about = item.get("object") or item.get("table") or item.get("metric")
+        about = item.get("object") or item.get("table") or item.get("metric") or ", ".join(item.get("tables") or ())
         rule = item.get("check") or item.get("name") or item.get("code") or "check"
         title = f"{about}: {rule}" if about and about != rule else str(rule)
-        found.append(Failure(level, str(title), str(item.get("message") or "")))
+        message = item.get("message") or (f"{item.get('offending', 0):,} offending row(s); {item.get('hint', '')}" if "offending" in item else "")
+        found.append(Failure(level, str(title), str(message)))
     return found
 
 

@@ -21,7 +21,7 @@ from xml.etree import ElementTree as ET
 from semantic.checks import CheckResult, CheckRun
 from semantic.printable import printable, shorten
 
-QUALITY_FORMATS = ("text", "json", "junit", "markdown")
+QUALITY_FORMATS = ("text", "json", "junit", "markdown", "github")
 CELL_LIMIT = 60
 
 
@@ -153,7 +153,25 @@ def render_markdown(run: CheckRun) -> str:
     return "\n".join(lines)
 
 
+def render_github(run: CheckRun) -> str:
+    """GitHub Actions workflow commands: an ::error per failed check, a ::warning per warning, then the summary."""
+    from semantic.printable import printable
+
+    def escape(text: str) -> str:
+        return printable(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+    lines = []
+    for r in run.results:
+        if r.status in ("fail", "warn"):
+            level = "error" if r.status == "fail" and r.severity == "error" else "warning"
+            where = f" in {', '.join(r.tables)}" if r.tables else ""
+            lines.append(f"::{level} title=data check {escape(r.name)}::{escape(f'{r.offending:,} offending row(s){where}; {r.hint}')}")
+    return "\n".join([*lines, summary_line(run)])
+
+
 def render_run(run: CheckRun, format: str, show_sql: bool = False) -> str:
+    if format == "github":
+        return render_github(run)
     if format == "json":
         return render_json(run)
     if format == "junit":

@@ -104,7 +104,7 @@ def test_notify_retries_then_reports_a_failing_webhook_without_its_secret(hook, 
     ("setup", "message"),
     [
         (lambda: Path("r.json").write_text("not json"), "r.json is not JSON"),
-        (lambda: Path("r.json").write_text("[]"), 'no "findings" or "results" list'),
+        (lambda: Path("r.json").write_text("[]"), 'no "findings", "checks" or "results" list'),
     ],
 )
 def test_notify_refuses_a_bad_report(hook, capsys, setup, message):
@@ -118,3 +118,20 @@ def test_notify_needs_the_webhook(hook, capsys, monkeypatch):
     Path("check.json").write_text(json.dumps(REPORT))
     code, _, err = cli(capsys, "notify", "check.json")
     assert code == 2 and "$SEMANTIC_WEBHOOK_URL is empty" in err
+
+
+def test_notify_reads_the_data_checks_of_check_database(hook, capsys):
+    """`semantic check --database --format json` nests the definitions' findings and the data checks."""
+    report = {
+        "definitions": {"findings": [], "summary": {"errors": 0}},
+        "data": {"checks": [
+            {"name": "financial_status", "status": "fail", "severity": "error", "offending": 3, "tables": ["orders"], "hint": "lower-case them"},
+            {"name": "email_nulls", "status": "warn", "severity": "warn", "offending": 12, "tables": ["orders"], "hint": "map orders.email"},
+            {"name": "duplicate_keys", "status": "pass", "severity": "error", "offending": 0, "tables": ["orders"], "hint": ""},
+        ]},
+    }
+    Path("check.json").write_text(json.dumps(report))
+    assert cli(capsys, "notify", "check.json")[0] == 0
+    text = hook.posts[0]["text"]
+    assert "1 failing" in text and "*orders: financial_status* (fail): 3 offending row(s); lower-case them" in text
+    assert "email_nulls" not in text and "duplicate_keys" not in text

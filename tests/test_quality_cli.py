@@ -123,3 +123,14 @@ def test_governance_check_names_an_unknown_check_table_and_a_broken_own_check(is
     out = render_findings(data_check_findings(Project.load(isolated / "metrics.toml"), "metrics.toml"), "text")
     assert "metrics.toml:4: error: [checks.duplicate_key] names no check. Did you mean 'duplicate_keys'?" in out
     assert "[broken_check] data check broken_check does not build or compile" in out and "no_such_column" in out
+
+
+def test_github_format_annotates_each_failure_and_warning(isolated, capsys):
+    rows = clean_rows()
+    rows["orders"].append(order("s1", "o2", "60.00"))
+    code, out, _ = cli(capsys, "check", "--database", warehouse_file(isolated, rows, minutes_ago=180), "--data-only", "--format", "github")
+    assert code == 1
+    lines = out.strip().splitlines()
+    assert any(line.startswith("::error title=data check duplicate_keys::1 offending row(s) in ") for line in lines)
+    assert any(line.startswith("::warning title=data check freshness::") for line in lines)
+    assert lines[-1].startswith("Done. PASS=")
