@@ -84,7 +84,12 @@ def connect_for(project: Project, explicit: str | None = None, *, create: bool =
     return connect(resolve_url(explicit, project.config.warehouse.url, root), create=create)
 
 
+# A URL's engine -> the dialect its warehouse runs (the Spark warehouse runs Spark SQL, "pyspark").
+ENGINE_DIALECTS = {"spark": "pyspark"}
+
+
 def dialect_for(project: Project, explicit: str | None = None) -> str:
-    """The dialect of the project's warehouse (duckdb or postgres), without connecting."""
+    """The dialect of the project's warehouse (duckdb, postgres or pyspark), without connecting."""
     root = project.root if project.path else None
-    return WarehouseUrl.parse(resolve_url(explicit, project.config.warehouse.url, root)).engine
+    engine = WarehouseUrl.parse(resolve_url(explicit, project.config.warehouse.url, root)).engine
+    return ENGINE_DIALECTS.get(engine, engine)
