@@ -44,7 +44,7 @@ class PullRequest:
         repository = repository or os.environ.get("GITHUB_REPOSITORY")
         if not repository or repository.count("/") != 1 or not all(repository.split("/")):
             raise ConfigError("name the repository as owner/name (--repo, or GITHUB_REPOSITORY as GitHub Actions sets it)")
-        number = number or _number_from_event(os.environ.get("GITHUB_EVENT_PATH"))
+        number = number or pull_request_number(os.environ.get("GITHUB_EVENT_PATH"))
         if not number:
             raise ConfigError("name the pull request (--pr N); outside a pull_request event GitHub sets none")
         token = os.environ.get(token_env, "")
@@ -92,7 +92,8 @@ class PullRequest:
             self._call("DELETE", f"/issues/comments/{comment_id}")
 
 
-def _number_from_event(path: str | None) -> int | None:
+def pull_request_number(path: str | None) -> int | None:
+    """The pull request's number in the event file GitHub Actions writes ($GITHUB_EVENT_PATH), if any."""
     if not path:
         return None
     try:

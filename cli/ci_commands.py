@@ -33,13 +33,7 @@ def comment(
         check_marker_name(name)
     except ValueError as exc:
         raise ConfigError(f"--name: {exc}") from None
-    if report == "-":
-        text = sys.stdin.read()
-    else:
-        try:
-            text = Path(report).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"cannot read the report {report}: {exc.strerror if isinstance(exc, OSError) else exc}") from None
+    text = sys.stdin.read() if report == "-" else _read_report(report)
     target = PullRequest.from_environment(repo, pr, token_env, api_url)
     plan = plan_updates(target.comments(), split_report(text, name), name)
     target.apply(plan.update, plan.create, plan.delete)

@@ -21,7 +21,6 @@ import json
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from semantic.errors import ConfigError
@@ -53,21 +52,12 @@ class RunContext:
         server = environ.get("GITHUB_SERVER_URL", "https://github.com").rstrip("/")
         repository = environ.get("GITHUB_REPOSITORY")
         run = f"{server}/{repository}/actions/runs/{environ['GITHUB_RUN_ID']}" if repository and environ.get("GITHUB_RUN_ID") else None
-        number = _pull_request_number(environ.get("GITHUB_EVENT_PATH"))
+        from semantic.backends.github import pull_request_number
+
+        number = pull_request_number(environ.get("GITHUB_EVENT_PATH"))
         link = f"{server}/{repository}/pull/{number}" if repository and number else run
         who = environ.get("GITHUB_ACTOR") or committer
         return cls(link=link, run=run, committer=who, ref=environ.get("GITHUB_HEAD_REF") or environ.get("GITHUB_REF_NAME"))
-
-
-def _pull_request_number(event_path: str | None) -> int | None:
-    if not event_path:
-        return None
-    try:
-        event = json.loads(Path(event_path).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    number = (event.get("pull_request") or {}).get("number") if isinstance(event, dict) else None
-    return number if isinstance(number, int) else None
 
 
 def parse_report(text: str, label: str) -> dict[str, Any]:
