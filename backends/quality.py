@@ -22,7 +22,9 @@ import pyarrow as pa
 import sqlglot.expressions as sge
 
 from semantic.catalog import Catalog
-from semantic.checks import Check, CheckContext, CheckResult, CheckRun, CheckScope, metric_tables, select_checks, status_of
+from semantic.checks import (
+    Check, CheckContext, CheckResult, NothingToCheck, CheckRun, CheckScope, metric_tables, runnable_with, select_checks, status_of,
+)
 from semantic.compiler import SQLGLOT_DIALECTS, to_sqlglot
 from semantic.config import Config
 from semantic.quality_config import CheckEntry
@@ -66,15 +68,21 @@ def run_checks(
     query_scope = Scope.for_query(catalog, config, sources=sources)
     metrics = {t.partition(":")[2] for t in (*scope.select, *scope.exclude) if t.startswith("metric:")}
     checks = select_checks(dict(catalog.checks), config, scope, {m: metric_tables(catalog, query_scope, m) for m in metrics})
-    tables = list(dict.fromkeys(t for c in checks for t in c.tables))
+    tables = list(dict.fromkeys(t for c in checks for t in c.tables if scope.present is None or t in scope.present))
     warehouse.check_contract(sources, tables)
     results: dict[str, CheckResult] = {}
     for check in checks:
         blocked = [name for name in check.requires if name in results and results[name].status == "fail"]
-        if blocked:
+        absent = runnable_with(check, scope.present)
+        if absent:
+            results[check.name] = _skipped(check, [], f"not run: {', '.join(absent)} {'is' if len(absent) == 1 else 'are'} not in the warehouse")
+        elif blocked:
             results[check.name] = _skipped(check, blocked)
         else:
-            results[check.name] = _run_one(warehouse, catalog, check, query_scope, config, scope, now, samples, store_failures)
+            try:
+                results[check.name] = _run_one(warehouse, catalog, check, query_scope, config, scope, now, samples, store_failures)
+            except NothingToCheck as nothing:
+                results[check.name] = _skipped(check, [], f"not run: {nothing}")
     return CheckRun(tuple(results.values()), now, warehouse.url.redacted)
 
 
@@ -96,7 +104,8 @@ def offending_rows(
 def offending_context(
     check: Check, query_scope: Scope, config: Config, scope: CheckScope, now: dt.datetime, catalog: Catalog | None
 ) -> CheckContext:
-    return CheckContext(query_scope, config.checks.get(check.name, CheckEntry()), now, catalog, scope.start, scope.end)
+    entry = config.checks.get(check.name, CheckEntry())
+    return CheckContext(query_scope, entry, now, catalog, scope.start, scope.end, scope.present)
 
 
 def _notes(warehouse: Warehouse, check: Check, tree: sge.Expression, context: CheckContext) -> tuple[str, ...]:
@@ -177,10 +186,10 @@ def _fetch(warehouse: Warehouse, statement: sge.Expression, schema: pa.Schema) -
         raise WarehouseError(f"{warehouse.dialect} failed to run a data check: {first}") from exc
 
 
-def _skipped(check: Check, blocked: list[str]) -> CheckResult:
+def _skipped(check: Check, blocked: list[str], why: str | None = None) -> CheckResult:
     return CheckResult(
         name=check.name, status="skip", severity=check.severity, offending=0, threshold=None, columns=(), samples=(), sql="",
-        hint=f"not run: {', '.join(blocked)} failed first, and this check needs it to pass", description=check.description,
+        hint=why or f"not run: {', '.join(blocked)} failed first, and this check needs it to pass", description=check.description,
         tables=check.tables,
     )
 
