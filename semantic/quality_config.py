@@ -161,6 +161,10 @@ class QualitySettings(Frozen):
     alerts: AlertSettings = AlertSettings()
     # Schema where `--store-failures` keeps each failed check's rows (one table per check and run).
     failures_schema: str = Field(default="semantic_check_failures", min_length=1, max_length=63)
+    # `semantic check --database` appends its results to <history_schema>.check_runs only when asked:
+    # `--record`, or `history = true` here (`--no-record` wins). A read-only role still gets its results.
+    history: bool = False
+    history_schema: str = Field(default="semantic", min_length=1, max_length=63)
     # "table.column" (logical) -> the IANA zone a naive (zone-less) timestamp column is written in.
     zones: dict[str, str] = Field(default_factory=dict)
 
