@@ -21,7 +21,7 @@ True
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal
 
@@ -52,6 +52,8 @@ class CheckContext:
     end: dt.date | None = None
     # The contract tables the warehouse holds, when not all of them (`semantic load` of some files): None is all.
     present: frozenset[str] | None = None
+    # Freshness from `[quality.freshness.T] query`: what each source's query returned, (shop_id or None, instant) rows.
+    loaded_at: Mapping[str, tuple[tuple[str | None, dt.datetime], ...]] | None = None
 
     def has(self, table: str) -> bool:
         """True when contract table `table` can be read (checks over several tables skip the others at load)."""
@@ -139,6 +141,8 @@ class CheckScope:
     end: dt.date | None = None
     # Only these contract tables exist (a load of some files into an empty warehouse); None: all.
     present: frozenset[str] | None = None
+    # Set by the runner: what the freshness queries of [quality.freshness] returned (see CheckContext).
+    loaded_at: Mapping[str, tuple[tuple[str | None, dt.datetime], ...]] | None = None
 
 
 def runnable_with(check: Check, present: frozenset[str] | None) -> list[str]:
