@@ -138,13 +138,11 @@ def _run_one(
     tree = to_sqlglot(expr, warehouse.dialect)
     sql = tree.sql(dialect=SQLGLOT_DIALECTS[warehouse.dialect], pretty=True)
     has_severity = "severity" in expr.columns
-    offending, errors = _count(warehouse, tree, has_severity)
     rows: tuple[tuple, ...] = ()
-    if offending:
-        ordered = [sge.Ordered(this=sge.column(c, quoted=True), nulls_first=False) for c in expr.columns]
-        sample = sge.select("*").from_(_rows(tree)).order_by(*ordered).limit(samples)
-        table = _fetch(warehouse, sample, expr.schema().to_pyarrow())
-        rows = tuple(tuple(r.values()) for r in table.to_pylist())
+    if samples > 0:
+        offending, errors, rows = _count_and_sample(warehouse, tree, expr, has_severity, samples)
+    else:
+        offending, errors = _count(warehouse, tree, has_severity)
     status, severity = status_of(offending, errors, entry.severity, check.severity)
     notes = _notes(warehouse, check, tree, offending_context(check, query_scope, config, scope, now, catalog)) if offending else ()
     stored_as = store_rows(warehouse, tree, check.name, now, config.quality.failures_schema) if store and offending else None
@@ -164,6 +162,32 @@ def _run_one(
         stored_as=stored_as,
         notes=notes,
     )
+
+
+# The window aggregates that carry the totals beside the sample rows.
+COUNTED, ERRORS = "__semantic_offending", "__semantic_errors"
+
+
+def _count_and_sample(
+    warehouse: Warehouse, tree: sge.Expression, expr: ir.Table, has_severity: bool, samples: int
+) -> tuple[int, int | None, tuple[tuple, ...]]:
+    """One scan: the first `samples` offending rows (ordered, so runs agree), each carrying the total count and
+    how many say severity 'error' as window aggregates; no row means nothing offends. A check that finds rows
+    costs one execution of its statement, not two (count, then sample)."""
+    is_error = sge.EQ(this=sge.column("severity", quoted=True), expression=sge.convert("error"))
+    errors = sge.func("sum", sge.Case(ifs=[sge.If(this=is_error, true=sge.convert(1))], default=sge.convert(0)))
+    totals = [(COUNTED, sge.func("count", sge.Star()))] + ([(ERRORS, errors)] if has_severity else [])
+    schema = expr.schema().to_pyarrow()
+    for name, _ in totals:
+        schema = schema.append(pa.field(name, pa.int64()))
+    measures = [sge.Window(this=measure, over="OVER").as_(name) for name, measure in totals]
+    ordered = [sge.Ordered(this=sge.column(c, quoted=True), nulls_first=False) for c in expr.columns]
+    statement = sge.select(sge.Star(), *measures).from_(_rows(tree)).order_by(*ordered).limit(samples)
+    found = _fetch(warehouse, statement, schema).to_pylist()
+    if not found:
+        return 0, (0 if has_severity else None), ()
+    rows = tuple(tuple(r[c] for c in expr.columns) for r in found)
+    return int(found[0][COUNTED]), (int(found[0][ERRORS] or 0) if has_severity else None), rows
 
 
 def _count(warehouse: Warehouse, tree: sge.Expression, has_severity: bool) -> tuple[int, int | None]:
