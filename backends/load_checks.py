@@ -9,13 +9,16 @@ lines) run in the warehouse as the same compiled expressions `semantic check
 tables already there). An error-level failure raises DataRefused and the
 transaction rolls back: nothing is written, and readers never saw the new rows.
 Each offending row found in a file is named by its line (row in Parquet/JSON).
+The checks look at the state the commit would leave, so a problem already in a
+table that is not loaded (and that a check of the loaded ones reads) refuses the
+load too: nothing bad is committed; load that table fixed, or pass --no-checks.
 
 >>> # warehouse.load(tables, sources, before_commit=door(warehouse, catalog, config, files, report))
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -38,12 +41,12 @@ from semantic.backends.warehouse import Warehouse
 ROWS_NAMED = 5
 
 
-def load_check_names(catalog: Catalog, config: Config) -> tuple[str, ...]:
-    """The checks a load runs: `at_load` ones, unless `[checks.NAME] enabled = false`."""
+def load_check_names(catalog: Catalog, config: Config, loaded: Collection[str]) -> tuple[str, ...]:
+    """The checks a load of `loaded` tables runs: `at_load` ones that read one of them, unless `[checks.NAME] enabled = false`."""
     names = []
     for name, check in catalog.checks.items():
         enabled = config.checks.get(name, CheckEntry()).enabled
-        if check.at_load and enabled is not False:
+        if check.at_load and enabled is not False and set(check.tables) & set(loaded):
             names.append(name)
     return tuple(names)
 
@@ -61,7 +64,7 @@ def door(
     def check() -> None:
         sources = Sources.from_config(config)
         present = frozenset(t for t in CONTRACT if t in files or not warehouse.missing_pieces(sources, [t]))
-        names = load_check_names(catalog, config)
+        names = load_check_names(catalog, config, files)
         if not names:
             return
         run = run_checks(warehouse, catalog, config, CheckScope(select=names, present=present))

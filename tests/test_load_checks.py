@@ -135,3 +135,16 @@ def test_on_postgres_a_refused_load_rolls_back_and_a_clean_one_commits():
         warehouse._run(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
         warehouse.raw.commit()
         warehouse.close()
+
+
+def test_shops_loaded_alone_run_only_the_checks_that_read_shops():
+    from semantic.backends.load_checks import load_check_names
+    from semantic.project import Project
+
+    catalog_config = Project.defaults()
+    assert load_check_names(catalog_config.catalog, catalog_config.config, ["shops"]) == (
+        "duplicate_keys", "required_nulls", "shop_timezone", "shop_currency", "unknown_shop",
+    )
+    assert "refund_without_order" in load_check_names(catalog_config.catalog, catalog_config.config, ["refunds"])
+    disabled = Project.from_text("[checks.shop_currency]\nenabled = false\n")
+    assert "shop_currency" not in load_check_names(disabled.catalog, disabled.config, ["shops"])
