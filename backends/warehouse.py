@@ -46,6 +46,8 @@ class Warehouse(abc.ABC):
     """Common behaviour; engines implement `_load_table`, `transaction` and `_columns`."""
 
     dialect: str = ""
+    # A load's statements see its own new rows before the commit (so `semantic load` checks them there).
+    READS_OWN_LOAD = True
     # How many of the last statements `executed` keeps.
     HISTORY = 50
 

@@ -119,7 +119,11 @@ def load(
     warehouse = connect_for(project, database, create=True)
     try:
         before_commit = None
-        if not no_checks:
+        if not no_checks and not warehouse.READS_OWN_LOAD:
+            console.print(Text.assemble(("warning: ", "bold yellow"), f"{warehouse.dialect} loads are staged outside the tables until "
+                                        "the swap, so the data checks cannot see the new rows and did not run; run "
+                                        "`semantic check --database URL` after the load"))
+        elif not no_checks:
             from semantic.backends.load_checks import door
 
             files_read = {logical: (files[logical], item.table) for logical, item in checked.items()}
