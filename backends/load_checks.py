@@ -93,10 +93,13 @@ def file_rows(result: CheckResult, files: Mapping[str, tuple[Path, pa.Table]]) -
         if mask is None:
             continue
         indices = pc.indices_nonzero(pc.fill_null(mask, False)).to_pylist()
-        shown = ", ".join(where(path, i) for i in indices[:ROWS_NAMED])
         more = f" and {len(indices) - ROWS_NAMED:,} more" if len(indices) > ROWS_NAMED else ""
-        if indices:
-            found.append(f"{path.name} {shown}{more}")
+        if not indices:
+            continue
+        if path.stem == table:
+            found.append(f"{path.name} {', '.join(where(path, i) for i in indices[:ROWS_NAMED])}{more}")
+        else:  # a table read out of another file (order lines of Shopify's orders.json): its own row numbers
+            found.append(f"{table} {', '.join(f'row {i + 1}' for i in indices[:ROWS_NAMED])}{more} (read from {path.name})")
     return list(dict.fromkeys(found))
 
 
