@@ -68,6 +68,8 @@ def check(
     Example: semantic check --format github
     Example: semantic check --database demo.duckdb --format junit > checks.xml
     Example: semantic check --database demo.duckdb --changed-since origin/main
+    Example: semantic check --database demo.duckdb --record   (append to semantic.check_runs)
+    Example: semantic check history --database demo.duckdb --check freshness --limit 10
     """
     from semantic.cli.options import parse_date
     from semantic.errors import ConfigError
