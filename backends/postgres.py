@@ -165,7 +165,8 @@ class PostgresWarehouse(Warehouse):
                 cursor.execute(sql)
                 rows = cursor.fetchall()
         finally:
-            # Leave no transaction open between statements.
-            with contextlib.suppress(Exception):
-                self.raw.rollback()
+            # Leave no transaction open between statements (inside ours, e.g. a load's checks, the caller ends it).
+            if not getattr(self, "_depth", 0):
+                with contextlib.suppress(Exception):
+                    self.raw.rollback()
         return rows_to_arrow(rows, schema)

@@ -13,6 +13,7 @@ reported is `compile_sql` of the offending-rows expression: run it to see all.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import time
 from typing import Protocol, cast
@@ -22,7 +23,9 @@ import pyarrow as pa
 import sqlglot.expressions as sge
 
 from semantic.catalog import Catalog
-from semantic.checks import Check, CheckContext, CheckResult, CheckRun, CheckScope, metric_tables, select_checks, status_of
+from semantic.checks import (
+    Check, CheckContext, CheckResult, NothingToCheck, CheckRun, CheckScope, metric_tables, runnable_with, select_checks, status_of,
+)
 from semantic.compiler import SQLGLOT_DIALECTS, to_sqlglot
 from semantic.config import Config
 from semantic.quality_config import CheckEntry
@@ -66,15 +69,25 @@ def run_checks(
     query_scope = Scope.for_query(catalog, config, sources=sources)
     metrics = {t.partition(":")[2] for t in (*scope.select, *scope.exclude) if t.startswith("metric:")}
     checks = select_checks(dict(catalog.checks), config, scope, {m: metric_tables(catalog, query_scope, m) for m in metrics})
-    tables = list(dict.fromkeys(t for c in checks for t in c.tables))
+    tables = list(dict.fromkeys(t for c in checks for t in c.tables if scope.present is None or t in scope.present))
     warehouse.check_contract(sources, tables)
+    if any(c.name == "freshness" for c in checks) and scope.loaded_at is None:
+        from semantic.backends.freshness_query import freshness_queries
+
+        scope = dataclasses.replace(scope, loaded_at=freshness_queries(warehouse, config))
     results: dict[str, CheckResult] = {}
     for check in checks:
         blocked = [name for name in check.requires if name in results and results[name].status == "fail"]
-        if blocked:
+        absent = runnable_with(check, scope.present)
+        if absent:
+            results[check.name] = _skipped(check, [], f"not run: {', '.join(absent)} {'is' if len(absent) == 1 else 'are'} not in the warehouse")
+        elif blocked:
             results[check.name] = _skipped(check, blocked)
         else:
-            results[check.name] = _run_one(warehouse, catalog, check, query_scope, config, scope, now, samples, store_failures)
+            try:
+                results[check.name] = _run_one(warehouse, catalog, check, query_scope, config, scope, now, samples, store_failures)
+            except NothingToCheck as nothing:
+                results[check.name] = _skipped(check, [], f"not run: {nothing}")
     return CheckRun(tuple(results.values()), now, warehouse.url.redacted)
 
 
@@ -96,7 +109,8 @@ def offending_rows(
 def offending_context(
     check: Check, query_scope: Scope, config: Config, scope: CheckScope, now: dt.datetime, catalog: Catalog | None
 ) -> CheckContext:
-    return CheckContext(query_scope, config.checks.get(check.name, CheckEntry()), now, catalog, scope.start, scope.end)
+    entry = config.checks.get(check.name, CheckEntry())
+    return CheckContext(query_scope, entry, now, catalog, scope.start, scope.end, scope.present, scope.loaded_at)
 
 
 def _notes(warehouse: Warehouse, check: Check, tree: sge.Expression, context: CheckContext) -> tuple[str, ...]:
@@ -126,13 +140,11 @@ def _run_one(
     tree = to_sqlglot(expr, warehouse.dialect)
     sql = tree.sql(dialect=SQLGLOT_DIALECTS[warehouse.dialect], pretty=True)
     has_severity = "severity" in expr.columns
-    offending, errors = _count(warehouse, tree, has_severity)
     rows: tuple[tuple, ...] = ()
-    if offending:
-        ordered = [sge.Ordered(this=sge.column(c, quoted=True), nulls_first=False) for c in expr.columns]
-        sample = sge.select("*").from_(_rows(tree)).order_by(*ordered).limit(samples)
-        table = _fetch(warehouse, sample, expr.schema().to_pyarrow())
-        rows = tuple(tuple(r.values()) for r in table.to_pylist())
+    if samples > 0:
+        offending, errors, rows = _count_and_sample(warehouse, tree, expr, has_severity, samples)
+    else:
+        offending, errors = _count(warehouse, tree, has_severity)
     status, severity = status_of(offending, errors, entry.severity, check.severity)
     notes = _notes(warehouse, check, tree, offending_context(check, query_scope, config, scope, now, catalog)) if offending else ()
     stored_as = store_rows(warehouse, tree, check.name, now, config.quality.failures_schema) if store and offending else None
@@ -152,6 +164,32 @@ def _run_one(
         stored_as=stored_as,
         notes=notes,
     )
+
+
+# The window aggregates that carry the totals beside the sample rows.
+COUNTED, ERRORS = "__semantic_offending", "__semantic_errors"
+
+
+def _count_and_sample(
+    warehouse: Warehouse, tree: sge.Expression, expr: ir.Table, has_severity: bool, samples: int
+) -> tuple[int, int | None, tuple[tuple, ...]]:
+    """One scan: the first `samples` offending rows (ordered, so runs agree), each carrying the total count and
+    how many say severity 'error' as window aggregates; no row means nothing offends. A check that finds rows
+    costs one execution of its statement, not two (count, then sample)."""
+    is_error = sge.EQ(this=sge.column("severity", quoted=True), expression=sge.convert("error"))
+    errors = sge.func("sum", sge.Case(ifs=[sge.If(this=is_error, true=sge.convert(1))], default=sge.convert(0)))
+    totals = [(COUNTED, sge.func("count", sge.Star()))] + ([(ERRORS, errors)] if has_severity else [])
+    schema = expr.schema().to_pyarrow()
+    for name, _ in totals:
+        schema = schema.append(pa.field(name, pa.int64()))
+    measures = [sge.Window(this=measure, over="OVER").as_(name) for name, measure in totals]
+    ordered = [sge.Ordered(this=sge.column(c, quoted=True), nulls_first=False) for c in expr.columns]
+    statement = sge.select(sge.Star(), *measures).from_(_rows(tree)).order_by(*ordered).limit(samples)
+    found = _fetch(warehouse, statement, schema).to_pylist()
+    if not found:
+        return 0, (0 if has_severity else None), ()
+    rows = tuple(tuple(r[c] for c in expr.columns) for r in found)
+    return int(found[0][COUNTED]), (int(found[0][ERRORS] or 0) if has_severity else None), rows
 
 
 def _count(warehouse: Warehouse, tree: sge.Expression, has_severity: bool) -> tuple[int, int | None]:
@@ -177,10 +215,10 @@ def _fetch(warehouse: Warehouse, statement: sge.Expression, schema: pa.Schema) -
         raise WarehouseError(f"{warehouse.dialect} failed to run a data check: {first}") from exc
 
 
-def _skipped(check: Check, blocked: list[str]) -> CheckResult:
+def _skipped(check: Check, blocked: list[str], why: str | None = None) -> CheckResult:
     return CheckResult(
         name=check.name, status="skip", severity=check.severity, offending=0, threshold=None, columns=(), samples=(), sql="",
-        hint=f"not run: {', '.join(blocked)} failed first, and this check needs it to pass", description=check.description,
+        hint=why or f"not run: {', '.join(blocked)} failed first, and this check needs it to pass", description=check.description,
         tables=check.tables,
     )
 
@@ -199,3 +237,4 @@ def store_rows(warehouse: Warehouse, tree: sge.Expression, name: str, now: dt.da
         first = (str(exc).strip() or type(exc).__name__).splitlines()[0]
         raise WarehouseError(f"{warehouse.dialect} could not store the failures of {name}: {first}") from exc
     return f"{schema}.{table}"
+

@@ -19,7 +19,7 @@ import abc
 from typing import Any
 import collections
 import contextlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import ibis.expr.types as ir
@@ -46,6 +46,8 @@ class Warehouse(abc.ABC):
     """Common behaviour; engines implement `_load_table`, `transaction` and `_columns`."""
 
     dialect: str = ""
+    # A load's statements see its own new rows before the commit (so `semantic load` checks them there).
+    READS_OWN_LOAD = True
     # How many of the last statements `executed` keeps.
     HISTORY = 50
 
@@ -112,11 +114,20 @@ class Warehouse(abc.ABC):
         return pieces
 
     # -- writing ----------------------------------------------------------------
-    def load(self, tables: Mapping[str, pa.Table], sources: Sources, *, made_by_demo: bool = False) -> dict[str, int]:
+    def load(
+        self,
+        tables: Mapping[str, pa.Table],
+        sources: Sources,
+        *,
+        made_by_demo: bool = False,
+        before_commit: Callable[[], None] | None = None,
+    ) -> dict[str, int]:
         """Replace contract tables with `tables`, all in one transaction: all or nothing.
 
         Tables keep existing when their columns allow (see table_replace). The demo's
         record of what it wrote is written with its tables, and removed by any other load.
+        `before_commit` runs inside the transaction once every table holds its new rows
+        (`semantic load`'s data checks): when it raises, everything rolls back.
         """
         from semantic.errors import SemanticError
 
@@ -154,6 +165,8 @@ class Warehouse(abc.ABC):
                 except Exception as exc:  # the engine's own error types: say which table, roll back
                     raise WarehouseError(f"{self.dialect} refused the rows of {logical}; nothing was loaded: {_first_line(exc)}") from exc
                 counts[logical] = data.num_rows
+            if before_commit is not None:
+                before_commit()
             if made_by_demo:
                 self._record_demo(sources, counts)
             else:

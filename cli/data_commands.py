@@ -75,10 +75,18 @@ def load(
     strict: Annotated[
         bool, typer.Option("--strict", help="Refuse files with columns outside the contract or without rows (warnings otherwise).")
     ] = False,
+    no_checks: Annotated[
+        bool, typer.Option("--no-checks", help="Do not run the blocking data checks on the rows before they are committed.")
+    ] = False,
     database: Database = None,
     config: Config = None,
 ) -> None:
-    """Load CSV or Parquet files named after contract tables, replacing those tables in one transaction."""
+    """Load CSV or Parquet files named after contract tables, replacing those tables in one transaction.
+
+    Before the commit, the blocking row-level data checks (duplicate keys, NULL order ids, Shopify's
+    statuses, time zones, currencies, unknown shops, orphan refunds...) run on the rows as they would be
+    committed; a failure names the file lines and loads nothing (exit 1). --no-checks skips them.
+    """
     from rich.console import Console
     from rich.text import Text
 
@@ -110,11 +118,37 @@ def load(
         console.print(Text.assemble(("warning: ", "bold yellow"), printable(warning)))
     warehouse = connect_for(project, database, create=True)
     try:
-        counts = warehouse.load({logical: item.table for logical, item in checked.items()}, Sources.from_config(project.config))
+        before_commit = None
+        if not no_checks and not warehouse.READS_OWN_LOAD:
+            console.print(Text.assemble(("warning: ", "bold yellow"), f"{warehouse.dialect} loads are staged outside the tables until "
+                                        "the swap, so the data checks cannot see the new rows and did not run; run "
+                                        "`semantic check --database URL` after the load"))
+        elif not no_checks:
+            from semantic.backends.load_checks import door
+
+            files_read = {logical: (files[logical], item.table) for logical, item in checked.items()}
+            before_commit = door(warehouse, project.catalog, project.config, files_read, _report_load_checks)
+        tables = {logical: item.table for logical, item in checked.items()}
+        counts = warehouse.load(tables, Sources.from_config(project.config), before_commit=before_commit)
     finally:
         warehouse.close()
     for logical, count in counts.items():
         typer.echo(f"{logical}: {count:,} rows from {printable(files[logical].name)}")
+
+
+def _report_load_checks(run, rows: dict[str, list[str]]) -> None:
+    """On stderr: each check that found rows, as `semantic check` prints it, with the file lines they are on."""
+    import dataclasses
+
+    from semantic.cli.options import say
+    from semantic.quality_report import render_text
+
+    lines = []
+    for result in (r for r in run.results if r.status in ("fail", "warn")):
+        lines += render_text(dataclasses.replace(run, results=(result,))).splitlines()[:-1]  # without the summary
+        lines += [f"      in {where}" for where in rows.get(result.name, ())]
+    if lines:
+        say("\n".join(lines), err=True)
 
 
 # The commands this module adds to the app (semantic.cli.app), by name.

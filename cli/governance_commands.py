@@ -34,6 +34,7 @@ def _format(value: str, allowed: tuple[str, ...]) -> str:
 
 
 def check(
+    action: Annotated[Optional[str], typer.Argument(help="`history`: show recorded results of the data checks (with --database).", show_default=False)] = None,
     format: Annotated[str, typer.Option("--format", help="text, json, markdown or github (annotations).")] = "text",
     author: Author = None,
     today: Annotated[Optional[str], typer.Option("--today", help="Judge sunsets as of this day, YYYY-MM-DD (default: today).")] = None,
@@ -48,6 +49,9 @@ def check(
     store_failures: Annotated[bool, typer.Option("--store-failures", help="With --database: keep each failed check's rows in a table of schema semantic_check_failures (one per run).")] = False,
     alert: Annotated[bool, typer.Option("--alert", help="With --database: post failures and warnings to the webhooks of [quality.alerts].")] = False,
     data_only: Annotated[bool, typer.Option("--data-only", help="With --database: run the data checks only, not the governance of definitions.")] = False,
+    record: Annotated[Optional[bool], typer.Option("--record/--no-record", help="With --database: append the results to the check_runs history table (schema [quality] history_schema, default semantic). Default: [quality] history, off.")] = None,
+    history_check: Annotated[Optional[str], typer.Option("--check", help="With history: only this check's results.")] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, max=10_000, help="With history: how many rows, newest first.")] = 20,
     changed_since: Annotated[Optional[str], typer.Option("--changed-since", help="With --database: only the data checks of metrics whose fingerprints changed since this git revision, and of their downstream metrics.")] = None,
     config: Config = None,
 ) -> None:
@@ -64,6 +68,8 @@ def check(
     Example: semantic check --format github
     Example: semantic check --database demo.duckdb --format junit > checks.xml
     Example: semantic check --database demo.duckdb --changed-since origin/main
+    Example: semantic check --database demo.duckdb --record   (append to semantic.check_runs)
+    Example: semantic check history --database demo.duckdb --check freshness --limit 10
     """
     from semantic.cli.options import parse_date
     from semantic.errors import ConfigError
@@ -73,6 +79,9 @@ def check(
     from semantic.governance.render import CHECK_FORMATS, render_findings
     from semantic.project import find_project
 
+    if action is not None:
+        _history(action, config, database, history_check, limit, format)
+        return
     if database is not None:
         from semantic.quality_report import QUALITY_FORMATS
 
@@ -104,7 +113,7 @@ def check(
     options = DataCheckOptions(
         format=format, select=tuple(select or ()), exclude=tuple(exclude or ()), shops=tuple(shop or ()),
         start=parse_date(start, "--start"), end=parse_date(end, "--end"), show_sql=show_sql,
-        store_failures=store_failures, alert=alert, warn_error=warn_error,
+        store_failures=store_failures, alert=alert, warn_error=warn_error, record=record,
     )
     raise typer.Exit(check_data(project, database, options, findings, lambda f, fmt: _for_terminal(render_findings(f, fmt), fmt)))
 
@@ -263,4 +272,15 @@ def diff(
 
 
 # The commands this module adds to the app (semantic.cli.app), by name.
+def _history(action: str, config, database: str | None, check: str | None, limit: int, format: str) -> None:
+    from semantic.cli.quality_commands import show_history
+    from semantic.errors import ConfigError, shown
+    from semantic.project import find_project
+
+    if action != "history":
+        raise ConfigError(f"semantic check takes no argument but `history`, got {shown(action)}", hint="semantic check history --database URL [--check NAME]")
+    _format(format, ("text", "json"))
+    show_history(find_project(config), database, check, limit, format)
+
+
 COMMANDS = {"check": check, "lock": lock, "approve": approve, "codeowners": codeowners, "diff": diff}

@@ -30,6 +30,7 @@ class DataCheckOptions:
     store_failures: bool = False
     alert: bool = False
     warn_error: bool = False
+    record: bool | None = None  # None: [quality] history decides
 
 
 def check_data(project, database: str, options: DataCheckOptions, findings: list, render: Callable[[list, str], str]) -> int:
@@ -55,8 +56,11 @@ def check_data(project, database: str, options: DataCheckOptions, findings: list
         elif failed:  # JUnit holds the data checks; the definitions' errors go to stderr
             typer.echo(render(findings, "text"), err=True)
         print_data_checks(run, options.format, options.show_sql)
+    quality = project.config.quality
+    if options.record if options.record is not None else quality.history:
+        record_and_report(project, database, run, options.shops)
     if options.alert:
-        send_and_report(run, project.config.quality.alerts)
+        send_and_report(run, quality.alerts)
     return 1 if failed or run.exit_code(options.warn_error) else 0
 
 
@@ -97,6 +101,56 @@ def print_data_checks(run, format: str, show_sql: bool, definitions_json: str | 
         print(text)  # XML: values already escaped by the renderer
     else:
         say(text)
+
+
+def record_and_report(project, database: str, run, shops: tuple[str, ...]) -> None:
+    """Append the run to the check history; say on stderr where, or why not (the results are already printed)."""
+    from semantic.backends.check_history import HISTORY_TABLE, record_run
+    from semantic.backends.connect import connect_for
+    from semantic.errors import SemanticError
+
+    schema = project.config.quality.history_schema
+    try:
+        warehouse = connect_for(project, database)
+        try:
+            run_id = record_run(warehouse, run, schema, shops)
+        finally:
+            warehouse.close()
+    except SemanticError as exc:
+        say(f"history: not recorded: {exc.message}", err=True)
+        return
+    say(f"history: recorded {len(run.results)} result(s) as run {run_id} in {schema}.{HISTORY_TABLE}", err=True)
+
+
+def show_history(project, database: str, check: str | None, limit: int, format: str) -> None:
+    """`semantic check history`: the newest recorded results, newest first (writes nothing)."""
+    from semantic.backends.check_history import HISTORY_TABLE, read_history
+    from semantic.backends.connect import connect_for
+    from semantic.errors import UnknownNameError
+
+    if check is not None and check not in project.catalog.checks:
+        raise UnknownNameError("check", check, project.catalog.checks)
+    schema = project.config.quality.history_schema
+    warehouse = connect_for(project, database)
+    try:
+        rows = read_history(warehouse, schema, check, limit)
+    finally:
+        warehouse.close()
+    if format == "json":
+        print(json.dumps([{**r.__dict__, "started_at": r.started_at.isoformat()} for r in rows], indent=2))
+        return
+    if not rows:
+        say(f"no check history in {schema}.{HISTORY_TABLE}: record some with `semantic check --database URL --record`")
+        return
+    lines = []
+    for r in rows:
+        started = r.started_at.astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
+        threshold = f", threshold {r.threshold}" if r.threshold else ""
+        lines.append(
+            f"{started}  {r.status.upper():4}  {r.check_name}: {r.offending:,} offending{threshold}  [{r.duration_seconds:.2f}s]"
+            f"  shops: {r.shops or 'all'}  run {r.run_id[:8]}"
+        )
+    say("\n".join(lines))
 
 
 def send_and_report(run, settings) -> None:

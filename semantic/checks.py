@@ -21,7 +21,7 @@ True
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal
 
@@ -35,6 +35,10 @@ from semantic.scope import Scope
 Status = Literal["pass", "warn", "fail", "skip"]
 
 
+class NothingToCheck(Exception):
+    """Raised by a check's build when none of the tables it reads is present (a load of some files): it is skipped."""
+
+
 @dataclass(frozen=True)
 class CheckContext:
     """What a check is built in: the query scope (facts, config, sources), its own entry and the run's clock."""
@@ -46,6 +50,14 @@ class CheckContext:
     # The run's day range (CheckScope start/end), when it has one.
     start: dt.date | None = None
     end: dt.date | None = None
+    # The contract tables the warehouse holds, when not all of them (`semantic load` of some files): None is all.
+    present: frozenset[str] | None = None
+    # Freshness from `[quality.freshness.T] query`: what each source's query returned, (shop_id or None, instant) rows.
+    loaded_at: Mapping[str, tuple[tuple[str | None, dt.datetime], ...]] | None = None
+
+    def has(self, table: str) -> bool:
+        """True when contract table `table` can be read (checks over several tables skip the others at load)."""
+        return self.present is None or table in self.present
 
     def detection_period(self, days: int = 2) -> tuple[dt.date, dt.date]:
         """The days a trend check tests: the scope's range, else the last `days` complete days before the run's day."""
@@ -99,6 +111,11 @@ class Check:
     # When it finds rows: notes from the distinct values of one column (freshness: the metrics a late source makes stale).
     note_column: str | None = None
     note: Callable[[CheckContext, tuple[Any, ...]], tuple[str, ...]] | None = None
+    # Run by `semantic load` on the files' rows before the commit (blocking row-level checks).
+    at_load: bool = False
+    # At load, the tables that must be in the warehouse for it to run (None: all of `tables`); of the
+    # others it reads those present (CheckContext.has).
+    load_needs: tuple[str, ...] | None = None
     is_check: ClassVar[bool] = True
 
     def shown_threshold(self, entry: CheckEntry) -> str | None:
@@ -122,6 +139,21 @@ class CheckScope:
     shops: tuple[str, ...] = ()
     start: dt.date | None = None
     end: dt.date | None = None
+    # Only these contract tables exist (a load of some files into an empty warehouse); None: all.
+    present: frozenset[str] | None = None
+    # Set by the runner: what the freshness queries of [quality.freshness] returned (see CheckContext).
+    loaded_at: Mapping[str, tuple[tuple[str | None, dt.datetime], ...]] | None = None
+
+
+def runnable_with(check: Check, present: frozenset[str] | None) -> list[str]:
+    """The tables `check` needs that are not present ([] when it can run)."""
+    if present is None:
+        return []
+    needs = check.tables if check.load_needs is None else check.load_needs
+    missing = [t for t in needs if t not in present]
+    if not missing and check.tables and not set(check.tables) & present:
+        missing = list(check.tables)
+    return missing
 
 
 def matches(check: Check, token: str, metric_tables: dict[str, set[str]] | None = None) -> bool:

@@ -102,6 +102,12 @@ class WarehouseError(SemanticError, RuntimeError):
     exit_code = 3
 
 
+class DataRefused(SemanticError, ValueError):
+    """Blocking data checks failed on rows about to be written (`semantic load`): nothing was written."""
+
+    exit_code = 1
+
+
 class ContractError(SemanticError, LookupError):
     """A table or column of the source contract is missing from the warehouse."""
 

@@ -12,6 +12,7 @@ and "late" is strictly older than.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 
 import ibis
@@ -28,17 +29,21 @@ def _source_ages(context: CheckContext, name: str) -> ir.Table | None:
     entry = context.config.quality.freshness[name]
     if name not in CONTRACT:
         raise ConfigError(f"quality.freshness.{name} is not a contract table.{did_you_mean(name, CONTRACT)}")
-    if CONTRACT[name].columns.get(entry.column) != INSTANT:
+    column = entry.loaded_at_column
+    if entry.query is None and CONTRACT[name].columns.get(column) != INSTANT:
         instants = [c for c, t in CONTRACT[name].columns.items() if t == INSTANT]
         raise ConfigError(
-            f"quality.freshness.{name}.column = {entry.column!r} is not a timestamp column of {name}.{did_you_mean(entry.column, instants)}",
-            hint=f"use one of {', '.join(instants)}",
+            f"quality.freshness.{name}.column = {column!r} is not a timestamp column of {name}.{did_you_mean(column, instants)}",
+            hint=f"use one of {', '.join(instants)}, or query = \"SELECT max(...) FROM ...\"",
         )
     limits = [parse_hours(v) for v in (entry.error_after, entry.warn_after) if v is not None]
     if not limits:
         return None
-    table = context.sources.table(name)
-    last = table.group_by("shop_id").aggregate(last_loaded_at=table[entry.column].max())
+    if entry.query is not None:
+        last = _queried(context, name)
+    else:
+        table = context.sources.table(name)
+        last = table.group_by("shop_id").aggregate(last_loaded_at=table[column].max())
     age = ((context.now_literal().epoch_seconds() - last.last_loaded_at.epoch_seconds()) / 3600).round(2)
     aged = last.select(source=ibis.literal(name), shop_id="shop_id", last_loaded_at="last_loaded_at", age_hours=age.cast("float64"))
     late = aged.filter(aged.age_hours > min(limits))
@@ -47,6 +52,23 @@ def _source_ages(context: CheckContext, name: str) -> ir.Table | None:
         # As written in metrics.toml ("24h"): a text, so that every engine returns it alike.
         limit=ibis.cases(*[(late.age_hours > parse_hours(v), ibis.literal(_shown(v))) for v, _ in _ordered(entry)], else_=None),
     )
+
+
+def _queried(context: CheckContext, name: str) -> ir.Table:
+    """(shop_id, last_loaded_at) per shop of `shops`, from what the source's query returned (literals)."""
+    rows = (context.loaded_at or {}).get(name)
+    if rows is None:
+        raise ConfigError(f"quality.freshness.{name}.query was not run: freshness queries run in `semantic check --database`")
+    shops = context.sources.shops
+    anywhere = [instant for shop, instant in rows if shop is None]
+    fallback = ibis.literal(max(anywhere), type="timestamp('UTC')") if anywhere else ibis.null("timestamp('UTC')")
+    newest: dict[str, dt.datetime] = {}
+    for shop, instant in rows:
+        if shop is not None:
+            newest[shop] = max(instant, newest.get(shop, instant))
+    cases = [(shops.shop_id == ibis.literal(shop), ibis.literal(instant, type="timestamp('UTC')")) for shop, instant in newest.items()]
+    last = shops.select("shop_id", last_loaded_at=ibis.cases(*cases, else_=fallback) if cases else fallback)
+    return last.filter(last.last_loaded_at.notnull())
 
 
 def _shown(limit: str | float) -> str:

@@ -18,7 +18,7 @@ from importlib import resources
 import ibis
 import ibis.expr.types as ir
 
-from semantic.checks import Check, CheckContext
+from semantic.checks import Check, CheckContext, NothingToCheck
 from semantic.contract import CONTRACT, FINANCIAL_STATUSES
 from semantic.registration import Registrar
 
@@ -54,6 +54,8 @@ def _one_of(value: ir.StringValue, allowed: tuple[str, ...]) -> ir.BooleanValue:
 
 
 def _union(parts: list[ir.Table]) -> ir.Table:
+    if not parts:  # only at load, when none of the tables it reads is in the warehouse
+        raise NothingToCheck("none of the tables it reads is in the warehouse")
     return functools.reduce(lambda a, b: a.union(b), parts)
 
 
@@ -65,6 +67,8 @@ def _key_text(table: ir.Table, columns: tuple[str, ...]) -> ir.StringValue:
 def _duplicate_keys(context: CheckContext) -> ir.Table:
     parts = []
     for name, key in CONTRACT_KEYS.items():
+        if not context.has(name):
+            continue
         table = context.sources.table(name)
         rest = key[1:] or key
         counted = table.group_by(list(key)).aggregate(copies=table.count()).filter(lambda t: t.copies > 1)
@@ -76,6 +80,8 @@ def _order_id_null(context: CheckContext) -> ir.Table:
     row_ids = {"orders": "created_at", "order_lines": "line_id", "refunds": "refund_id"}
     parts = []
     for name, row_id in row_ids.items():
+        if not context.has(name):
+            continue
         table = context.sources.table(name)
         found = table.filter(table.order_id.isnull())
         parts.append(found.select(table=ibis.literal(name), shop_id="shop_id", row=ibis.literal(f"{row_id}=") + found[row_id].cast("string")))
@@ -88,6 +94,8 @@ def null_shares(context: CheckContext, columns: dict[str, tuple[str, ...]], defa
 
     parts = []
     for name, cols in columns.items():
+        if not context.has(name) or not cols:
+            continue
         table = context.sources.table(name)
         counts = table.group_by("shop_id").aggregate(rows=table.count(), **{c: table[c].isnull().sum() for c in cols})
         long = counts.pivot_longer(s.cols(*cols), names_to="column", values_to="null_rows")
@@ -126,6 +134,8 @@ def _unknown_shop(context: CheckContext) -> ir.Table:
     shops = context.sources.shops.select("shop_id")
     parts = []
     for name in SHOP_OWNED:
+        if not context.has(name):
+            continue
         table = context.sources.table(name)
         orphans = table.anti_join(shops, "shop_id")
         counted = orphans.group_by("shop_id").aggregate(rows=orphans.count())
@@ -191,6 +201,8 @@ ROW_CHECKS = (
         "keep one row per key in the source (deduplicate on load, e.g. the latest _loaded_at per key)",
         tables=tuple(CONTRACT_KEYS),
         tags=("keys", "blocking"),
+        at_load=True,
+        load_needs=(),
     ),
     Check(
         "order_id_null",
@@ -199,6 +211,8 @@ ROW_CHECKS = (
         "fill order_id from the source, or drop the rows: a row without its order cannot be counted or joined",
         tables=("orders", "order_lines", "refunds"),
         tags=("nulls", "blocking"),
+        at_load=True,
+        load_needs=(),
     ),
     Check(
         "required_nulls",
@@ -207,6 +221,8 @@ ROW_CHECKS = (
         "map the column to the right source field ([sources.tables.T.columns]) or fix the extract",
         tables=tuple(CONTRACT),
         tags=("nulls", "blocking"),
+        at_load=True,
+        load_needs=(),
         threshold=0.10,
         threshold_unit="share",
     ),
@@ -218,6 +234,7 @@ ROW_CHECKS = (
         "must be lower-cased on load: lower(financial_status)",
         tables=("orders",),
         tags=("values", "blocking"),
+        at_load=True,
     ),
     Check(
         "shop_timezone",
@@ -226,6 +243,7 @@ ROW_CHECKS = (
         "write the IANA name only: '(GMT-05:00) America/New_York' becomes 'America/New_York'",
         tables=("shops",),
         tags=("values", "blocking"),
+        at_load=True,
     ),
     Check(
         "shop_currency",
@@ -234,6 +252,7 @@ ROW_CHECKS = (
         "write the three-letter upper-case ISO 4217 code of the shop's currency (USD, not $ or usd)",
         tables=("shops",),
         tags=("values", "blocking"),
+        at_load=True,
     ),
     Check(
         "unknown_shop",
@@ -242,6 +261,8 @@ ROW_CHECKS = (
         "load the shop into `shops` (its timezone and currency), or drop the rows of the shop that is not yours",
         tables=("shops", *SHOP_OWNED),
         tags=("orphans", "blocking"),
+        at_load=True,
+        load_needs=("shops",),
     ),
     Check(
         "refund_without_order",
@@ -250,6 +271,7 @@ ROW_CHECKS = (
         "load the refunded orders (an extract window that cuts orders but not refunds), or drop the refunds",
         tables=("refunds", "orders"),
         tags=("orphans", "blocking"),
+        at_load=True,
     ),
     Check(
         "refund_exceeds_order",
@@ -258,6 +280,7 @@ ROW_CHECKS = (
         "look for refunds loaded twice or refund amounts in another currency or unit (cents)",
         tables=("refunds", "orders"),
         tags=("amounts", "blocking"),
+        at_load=True,
     ),
     Check(
         "gross_sales_vs_lines",
@@ -266,6 +289,7 @@ ROW_CHECKS = (
         "reload the order or its lines: gross_sales is Shopify's subtotal before discounts (sum of price x quantity)",
         tables=("orders", "order_lines"),
         tags=("amounts", "blocking"),
+        at_load=True,
     ),
     Check(
         "negative_revenue_day",

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 Severity = Literal["error", "warn"]
 Threshold = float | int | str
@@ -97,11 +97,28 @@ class CheckEntry(Frozen):
 
 
 class FreshnessSource(Frozen):
-    """`[quality.freshness.TABLE]`: when a source is late (strictly older than), from which column."""
+    """`[quality.freshness.TABLE]`: when a source is late (strictly older than), from which column or query.
 
-    column: str = "_loaded_at"
+    `column` is a timestamp column of the contract table (default `_loaded_at`).
+    `query` is the project's own SQL, run as-is as a statement of its own (never
+    spliced into ours): it returns one row with the newest load instant, or rows of
+    (`shop_id`, instant), the instant a TIMESTAMPTZ. Not both (as dbt).
+    """
+
+    column: str | None = None
+    query: str | None = Field(default=None, min_length=1)
     warn_after: str | float | None = None
     error_after: str | float | None = "24h"
+
+    @model_validator(mode="after")
+    def _column_or_query(self) -> FreshnessSource:
+        if self.column is not None and self.query is not None:
+            raise ValueError("give a freshness source a column or a query, not both")
+        return self
+
+    @property
+    def loaded_at_column(self) -> str:
+        return self.column or "_loaded_at"
 
     @field_validator("warn_after", "error_after")
     @classmethod
@@ -161,6 +178,10 @@ class QualitySettings(Frozen):
     alerts: AlertSettings = AlertSettings()
     # Schema where `--store-failures` keeps each failed check's rows (one table per check and run).
     failures_schema: str = Field(default="semantic_check_failures", min_length=1, max_length=63)
+    # `semantic check --database` appends its results to <history_schema>.check_runs only when asked:
+    # `--record`, or `history = true` here (`--no-record` wins). A read-only role still gets its results.
+    history: bool = False
+    history_schema: str = Field(default="semantic", min_length=1, max_length=63)
     # "table.column" (logical) -> the IANA zone a naive (zone-less) timestamp column is written in.
     zones: dict[str, str] = Field(default_factory=dict)
 

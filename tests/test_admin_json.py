@@ -112,3 +112,16 @@ def test_a_shop_without_iana_timezone_is_refused(capsys, isolated):
     directory = export(isolated / "x", 1, None, "USD", [])
     code, _, err = cli(capsys, "load", str(directory), "--database", f"duckdb:///{isolated / 'x.duckdb'}")
     assert code == 2 and "iana_timezone" in err
+
+
+def test_an_order_twice_in_orders_json_is_refused_with_its_rows(capsys, isolated):
+    # The JSON reader lower-cases statuses itself (REST writes them so); a repeated order is refused at the door.
+    orders = [order(1, "2024-01-10T10:00:00-05:00", "paid", [line(11, "50.00")]),
+              order(2, "2024-01-10T11:00:00-05:00", "paid", [line(21, "40.00")]),
+              order(1, "2024-01-10T10:00:00-05:00", "paid", [line(11, "50.00")])]  # fmt: skip
+    directory = export(isolated / "twice", 77, "America/New_York", "USD", orders)
+    code, _, err = cli(capsys, "load", str(directory), "--database", str(isolated / "twice.duckdb"))
+    assert code == 1
+    text = " ".join(err.split())
+    assert "FAIL duplicate_keys" in text and "in orders.json row 1, row 3" in text
+    assert "in order_lines row 1, row 3 (read from orders.json)" in text

@@ -87,3 +87,44 @@ def test_store_failures_keeps_every_offending_row_per_run(load_warehouse, engine
             cursor.execute(f'DROP SCHEMA "{schema}" CASCADE')
         loaded.warehouse.raw.commit()
     assert stored == [f"r{i}" for i in range(7)]  # all seven, not the five shown
+
+
+def test_a_negative_revenue_day_blocks_on_each_engine(load_warehouse):
+    from decimal import Decimal
+
+    rows = clean_rows()
+    rows["orders"].append(order("s2", "o5", "-50.00", day=11))  # s2 (Berlin): Jan 11 sells -50.00, refunds nothing
+    rows["order_lines"] = []
+    loaded = load_warehouse(arrow_tables(rows))
+    run = run_checks(loaded.warehouse, loaded.project.catalog, loaded.project.config, CheckScope(select=("negative_revenue_day",)), now=NOW)
+    (result,) = run.results
+    assert (result.status, run.exit_code()) == ("fail", 1)
+    assert result.samples == (("s2", dt.date(2026, 1, 11), Decimal("-50.00"), Decimal("0.00"), Decimal("-50.00"), "error"),)
+
+
+def test_a_10x_spike_in_one_shop_is_found_on_each_engine_and_the_other_shop_stays_green(load_warehouse):
+    import statistics
+
+    from tests.test_quality_trends import RUN_AT, daily_count, spiked_rows
+
+    loaded = load_warehouse(arrow_tables(spiked_rows()), "[checks.orders_anomaly]\nwindow_days = 7\nmin_points = 7\n")
+    run = run_checks(loaded.warehouse, loaded.project.catalog, loaded.project.config, CheckScope(select=("orders_anomaly",)), now=RUN_AT)
+    (result,) = run.results
+    baseline = [daily_count("s1", d) for d in range(12, 19)]  # the 7 days before Jan 19, without it
+    mean, sd = statistics.mean(baseline), statistics.stdev(baseline)
+    (row,) = result.samples  # s2 is not among the offending rows
+    assert row[:3] == ("s1", dt.date(2026, 1, 19), 100.0)
+    assert row[3] == round(mean, 2) and row[4] == round(sd, 2) and row[5] == round((100 - mean) / sd, 2)
+
+
+def test_a_check_that_finds_rows_runs_its_statement_once_for_count_and_sample(load_warehouse):
+    rows = clean_rows()
+    rows["refunds"] += [refund("s1", f"r{i}", "o404", "1.00") for i in range(7)]  # seven orphans, five shown
+    loaded = load_warehouse(arrow_tables(rows))
+    before = len(loaded.warehouse.executed)
+    run = run_checks(loaded.warehouse, loaded.project.catalog, loaded.project.config, CheckScope(select=("refund_without_order",)), now=NOW)
+    (result,) = run.results
+    assert (result.offending, len(result.samples)) == (7, 5)
+    assert result.samples == tuple(("s1", f"r{i}", "o404") for i in range(5))
+    statements = list(loaded.warehouse.executed)[before:]
+    assert len(statements) == 1 and "OVER ()" in statements[0]

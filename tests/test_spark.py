@@ -232,3 +232,17 @@ def test_bad_spark_urls_say_what_is_wrong(text, says):
     with pytest.raises(UrlError, match=re.escape(says)) as raised:
         WarehouseUrl.parse(text)
     assert "secret" not in str(raised.value)
+
+
+def test_a_spark_load_says_the_data_checks_did_not_run(spark_session, capsys, isolated):
+    # Spark stages the files and swaps folders in at the end: no query can see the new rows before that.
+    from pathlib import Path
+    import shutil
+
+    hand = isolated / "hand"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "hand", hand)
+    text = (hand / "orders.csv").read_text(encoding="utf-8").replace(",paid,", ",PAID,", 1)
+    (hand / "orders.csv").write_text(text, encoding="utf-8")
+    code, out, err = cli(capsys, "load", str(hand), "--database", "spark://local?warehouse=lake")
+    assert code == 0, err
+    assert "the data checks cannot see the new rows and did not run" in " ".join(err.split())
