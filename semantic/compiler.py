@@ -17,6 +17,8 @@ FROM "t" AS "t0"
 
 from __future__ import annotations
 
+import functools
+
 import ibis
 import ibis.expr.types as ir
 import sqlglot
@@ -29,6 +31,7 @@ from semantic.layers import Layer, layers_of, readable_names
 from semantic.portable import spell
 
 # Our dialect names -> sqlglot's.
+COMPILED_ENTRIES = 64
 SQLGLOT_DIALECTS = {"duckdb": "duckdb", "postgres": "postgres", "bigquery": "bigquery", "pyspark": "spark"}
 # The dialect fingerprints are computed in.
 REFERENCE_DIALECT = "duckdb"
@@ -124,20 +127,48 @@ def _rename_tables(tree: sge.Expression, tables: dict[str, sge.Table]) -> sge.Ex
 
 
 def compile_sql(expr: ir.Expr, dialect: str, pretty: bool = True) -> str:
-    """Runnable SQL text for `expr` in `dialect` (compiled once per expression in a process)."""
+    """Runnable SQL text for `expr` in `dialect` (compiled once per expression in a process).
+
+    The same text as `to_sqlglot(expr, dialect).sql(...)`, composed from each
+    layer's CTEs printed once per process (a layer is shared by many metrics).
+    """
     key = (expr.op(), dialect, pretty)
     found = _COMPILED.get(key)
     if found is None:
-        found = to_sqlglot(expr, dialect).sql(dialect=SQLGLOT_DIALECTS[dialect], pretty=pretty)
+        found = _composed(expr, dialect, pretty)
         if len(_COMPILED) >= COMPILED_ENTRIES:
             _COMPILED.pop(next(iter(_COMPILED)))
         _COMPILED[key] = found
     return found
 
 
+def _composed(expr: ir.Expr, dialect: str, pretty: bool) -> str:
+    glot = SQLGLOT_DIALECTS[check_dialect(dialect)]
+    layers = layers_of(expr)
+    if not layers:
+        return _statement(expr, dialect).sql(dialect=glot, pretty=pretty)
+    names = readable_names(layers)
+    tables = {t: _table(n) for t, n in names.items()}
+    outer = _rename_tables(_statement(expr, dialect), tables)
+    own = outer.args.get("with_")
+    outer.set("with_", None)
+    ctes = [text for layer in layers for text in _layer_ctes(layer, tuple(names.items()), dialect, pretty)]
+    ctes += [cte.sql(dialect=glot, pretty=pretty) for cte in (own.expressions if own else [])]
+    return "WITH " + ", ".join(ctes) + ("\n" if pretty else " ") + outer.sql(dialect=glot, pretty=pretty)
+
+
+@functools.lru_cache(maxsize=COMPILED_ENTRIES)
+def _layer_ctes(layer: Layer, names: tuple[tuple[str, str], ...], dialect: str, pretty: bool) -> tuple[str, ...]:
+    """The CTEs a layer contributes to a statement (its hoisted own ones, then itself), printed."""
+    glot = SQLGLOT_DIALECTS[dialect]
+    mapping = dict(names)
+    body = _rename_tables(_statement(layer.expr, dialect), {t: _table(n) for t, n in mapping.items()})
+    ctes = [*_hoisted(body, mapping[layer.table_name]), _cte(body, mapping[layer.table_name])]
+    return tuple(cte.sql(dialect=glot, pretty=pretty) for cte in ctes)
+
+
 # Equal Ibis expressions (structurally: the same tables, the same operations) compile to the
 # same text, so a process compiles each once (semantic/compile_cache.py keeps them across processes).
-COMPILED_ENTRIES = 64
 _COMPILED: dict[tuple, str] = {}
 _TREES: dict[tuple, sge.Expression] = {}
 
