@@ -245,7 +245,11 @@ def materialized_query(
     additive = [m for m in closure if isinstance(m, Additive)]
     internal = {m.ref: internal_name(m) for m in closure}
     table = layout.daily_table()
-    wanted = [(table.metric == m.name) & (table.version == m.version) for m in additive]
+    # One `version = v AND metric IN (...)` per version (usually one): an index on (metric, version, ...) serves it.
+    by_version: dict[int, list[str]] = {}
+    for m in additive:
+        by_version.setdefault(m.version, []).append(m.name)
+    wanted = [(table.version == version) & table.metric.isin(names) for version, names in by_version.items()]
     predicate = wanted[0]
     for more in wanted[1:]:
         predicate |= more
