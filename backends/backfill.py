@@ -40,7 +40,7 @@ from semantic.materialized import DAILY_COLUMNS, Layout, Stamp, daily_rows
 from semantic.backends import backfill_audit as audit
 from semantic.backends import statements as sql
 from semantic.backends.backfill_lock import BackfillLock
-from semantic.backends.materialize import ensure_tables, insert_select
+from semantic.backends.materialize import DAILY_ORDER, ensure_tables, insert_select
 from semantic.backends.warehouse import Warehouse
 
 INVARIANTS = (
@@ -272,12 +272,12 @@ def _recompute(warehouse, catalog, config, plan: BackfillPlan, fingerprints, sta
 
 def _swap(warehouse: Warehouse, table: dict[str, str], backfill_id: str, where: str, params: list[object]) -> None:
     """In one transaction: the production rows in scope are replaced by the staging rows; nothing else changes."""
-    columns = sql.column_list(warehouse, DAILY)
+    columns, order = sql.column_list(warehouse, DAILY), sql.column_list(warehouse, DAILY_ORDER)
     with warehouse.transaction():
         sql.run(warehouse, f"DELETE FROM {table['daily']} WHERE {where}", params)
         sql.run(
             warehouse,
-            f"INSERT INTO {table['daily']} ({columns}) SELECT {columns} FROM {table['staging']} WHERE backfill_id = ?",
+            f"INSERT INTO {table['daily']} ({columns}) SELECT {columns} FROM {table['staging']} WHERE backfill_id = ? ORDER BY {order}",
             (backfill_id,),
         )
         sql.run(warehouse, f"DELETE FROM {table['staging']} WHERE backfill_id = ?", (backfill_id,))
@@ -317,7 +317,8 @@ def rollback(warehouse: Warehouse, layout: Layout, backfill_id: str, actor: str,
             sql.run(
                 warehouse,
                 f"INSERT INTO {table['daily']} ({sql.column_list(warehouse, DAILY)}) "
-                f"SELECT {sql.column_list(warehouse, DAILY)} FROM {table['snapshots']} WHERE backfill_id = ?",
+                f"SELECT {sql.column_list(warehouse, DAILY)} FROM {table['snapshots']} WHERE backfill_id = ? "
+                f"ORDER BY {sql.column_list(warehouse, DAILY_ORDER)}",
                 (backfill_id,),
             )
             restored = sql.fetch(warehouse, f"SELECT count(*) FROM {table['snapshots']} WHERE backfill_id = ?", (backfill_id,))[0][0]

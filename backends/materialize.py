@@ -64,17 +64,36 @@ class BuildReport:
     orders: int
 
 
+# The order daily rows are written in: the rows of one shop's days sit together, so a roll-up
+# by day or week aggregates neighbouring rows (about 15-20 % less engine time on DuckDB than rows
+# in a GROUP BY's hash order, tests/benchmarks/test_bench_materialized.py) and DuckDB's zone
+# maps skip other shops' row groups when a dashboard asks for one shop.
+DAILY_ORDER = ("shop_id", "day", "metric", "version")
+# PostgreSQL: a covering index, so a dashboard's metrics (and a shop, and days) are read from the
+# index alone instead of every metric's rows.
+DAILY_INDEX_COLUMNS = ("metric", "version", "shop_id", "day")
+
+
 def ensure_tables(warehouse: Warehouse, layout: Layout) -> None:
-    """The schema and the bookkeeping and daily tables (idempotent)."""
+    """The schema and the bookkeeping and daily tables (idempotent); on PostgreSQL, daily's covering index."""
     sql.run(warehouse, warehouse.create_schema_sql(layout.schema))
     for name, columns in ((layout.daily, DAILY_COLUMNS), (layout.builds, BUILD_COLUMNS), (layout.definitions, DEFINITION_COLUMNS)):
         sql.run(warehouse, sql.create_table_sql(warehouse, layout.schema, name, columns))
+    if warehouse.dialect == "postgres":
+        index = sql.column_list(warehouse, [f"{layout.daily}_by_metric"])
+        sql.run(warehouse, f"CREATE INDEX IF NOT EXISTS {index} ON {sql.table_name(warehouse, layout.schema, layout.daily)} "
+                           f"({sql.column_list(warehouse, DAILY_INDEX_COLUMNS)}) INCLUDE ({sql.column_list(warehouse, ['value'])})")
 
 
 def insert_select(warehouse: Warehouse, target: str, expr) -> None:
     """INSERT INTO target (its columns) SELECT ... : the compiled text of `expr`."""
     select = compile_sql(expr, warehouse.dialect)
     sql.run(warehouse, f"INSERT INTO {target} ({sql.column_list(warehouse, expr.columns)})\n{select}")
+
+
+def insert_daily(warehouse: Warehouse, target: str, expr) -> None:
+    """INSERT the daily rows `expr` into `target` in DAILY_ORDER (clustered by shop and day)."""
+    insert_select(warehouse, target, expr.order_by(list(DAILY_ORDER)))
 
 
 def signature_of(warehouse: Warehouse, config: Config) -> str:
@@ -119,7 +138,7 @@ def build(
         sql.run(warehouse, f"DELETE FROM {daily}")
         step(f"{len(metrics)} metrics by shop and day")
         stamps = [Stamp(m, fingerprints.get(m.ref), run_id, built_at) for m in metrics]
-        insert_select(warehouse, daily, daily_rows(catalog, config, stamps))
+        insert_daily(warehouse, daily, daily_rows(catalog, config, stamps))
         step("attributed orders")
         orders = _attributed_orders(warehouse, catalog, config, fingerprints, layout, run_id, built_at) if whole else 0
         counts = dict(sql.fetch(warehouse, f"SELECT metric || '@' || CAST(version AS TEXT), count(*) FROM {daily} GROUP BY 1"))

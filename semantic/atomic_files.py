@@ -54,13 +54,18 @@ def output_error(path: Path, exc: OSError, what: str = "write") -> OutputError:
 
 def check_output_file(path: Path) -> None:
     """Refuse, before any work, a target that can never be a file: an existing folder, or a file as its folder."""
-    if path.is_dir():
-        raise OutputError(f"cannot write {path}: it is a folder", hint="give a file name, e.g. out/result.csv", exit_code=2)
-    for parent in path.parents:
-        if parent.exists():
-            if not parent.is_dir():
-                raise OutputError(f"cannot write {path}: {parent} is a file, not a folder", exit_code=2)
-            break
+    try:  # Python 3.11's is_dir/exists raise on a name too long for the system
+        if path.is_dir():
+            raise OutputError(f"cannot write {path}: it is a folder", hint="give a file name, e.g. out/result.csv", exit_code=2)
+        for parent in path.parents:
+            if parent.exists():
+                if not parent.is_dir():
+                    raise OutputError(f"cannot write {path}: {parent} is a file, not a folder", exit_code=2)
+                break
+    except OutputError:
+        raise
+    except OSError as exc:
+        raise output_error(path, exc) from None
 
 
 def check_output_folder(path: Path) -> None:

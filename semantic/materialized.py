@@ -38,6 +38,7 @@ from semantic.catalog import Catalog
 from semantic.config import Config
 from semantic.errors import QueryError
 from semantic.metrics import Additive, Metric
+from semantic.range_sources import RANGE_FACTS, RangeSources
 from semantic.query import UNIT_DTYPES, BuiltQuery, QuerySpec, dimensions_of, finish_query, internal_name, typed_sums
 from semantic.scope import Scope
 from semantic.sources import Sources
@@ -121,10 +122,16 @@ def daily_rows(
 
     Exactly what `semantic query METRIC --by day --by shop` gives for each metric
     (one row per bucket with contributing rows, 0 when they add up to nothing),
-    computed in one statement whose facts are built once.
+    computed in one statement whose facts are built once. Given a range, the
+    facts of semantic.range_sources.RANGE_FACTS read only the source rows the
+    range depends on (a backfill's cost follows the range, not the history).
     """
     sources = ShopSources(config.sources, tuple(shops)) if shops else None
-    scope = Scope.for_query(catalog, config, by=("day", "shop"), sources=sources)
+    history = Scope.for_query(catalog, config, by=("day", "shop"), sources=sources)
+    # A range (a backfill) reads only the rows its days depend on, for the facts known to allow it.
+    pruned = history
+    if start is not None and end is not None:
+        pruned = Scope.for_query(catalog, config, by=("day", "shop"), sources=RangeSources.for_range(config, tuple(shops), start, end))
     parts = []
     for stamp in stamps:
         metric = stamp.metric
@@ -134,6 +141,7 @@ def daily_rows(
         for contribution in metric.contributions:
             groups.setdefault((contribution.fact, contribution.where), []).append(contribution)
         for (fact, where), taken in groups.items():
+            scope = pruned if fact in RANGE_FACTS else history
             table = scope.fact(fact)
             if where is not None:
                 table = table.filter(where.predicate(table, scope))
@@ -237,7 +245,11 @@ def materialized_query(
     additive = [m for m in closure if isinstance(m, Additive)]
     internal = {m.ref: internal_name(m) for m in closure}
     table = layout.daily_table()
-    wanted = [(table.metric == m.name) & (table.version == m.version) for m in additive]
+    # One `version = v AND metric IN (...)` per version (usually one): an index on (metric, version, ...) serves it.
+    by_version: dict[int, list[str]] = {}
+    for m in additive:
+        by_version.setdefault(m.version, []).append(m.name)
+    wanted = [(table.version == version) & table.metric.isin(names) for version, names in by_version.items()]
     predicate = wanted[0]
     for more in wanted[1:]:
         predicate |= more

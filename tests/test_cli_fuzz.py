@@ -45,6 +45,7 @@ TOML_LINES = ['[revenue]\nrefund_dating = "refund_date"\n', "[orders]\nexclude_t
 
 text = st.one_of(st.sampled_from(VALUES), st.sampled_from(HOSTILE), st.text(max_size=30))
 METRIC_NAMES = ["revenue", "orders", "aov", "mer", "cac", "new_customers", "attributed_orders", "attributed_revenue", "roas", "revenue@1", "revnue"]
+SCHEMAS = ["semantic", "sem_2", 'a"b', "x y", "a\x00b"]
 PATHS = ["out.csv", "sub/out.json", ".", "/proc/out.csv", "/sys/out.csv", "out\x1b[2J.csv"]
 # Per command: its positional arguments and the options it takes, each with the values to try.
 SPECS = {
@@ -74,14 +75,21 @@ SPECS = {
     # Without a token it stops before the network; with --api-url carrying a password it must not print it.
     "comment": (["report.md", "-", "missing.md"], {"--name": ["diff", "x y"], "--repo": ["a/b", "nope"], "--pr": ["1", "0"],
                                                    "--api-url": [f"http://bot:{SECRET}@127.0.0.1:9"]}),
+    "build": ([], {"--schema": SCHEMAS}),
+    "backfill": ([], {"--start": ["2024-03-01", "2024-02-30", "03/01/2024", "2024-03-31"], "--end": ["2024-03-03", "2024-01-01", "tomorrow"],
+                      "--reason": ["late refunds", "", " "], "--shop": ["s1", "s2", "s9"], "--metrics": ["revenue", "aov", "revnue"],
+                      "--env": ["dev", "staging", "production", "prod"], "--as": ["ana@example.com", ""],
+                      "--approved-by": ["ana@example.com", "boss@example.com"], "--dry-run": None, "--no-data-checks": None,
+                      "--schema": SCHEMAS}),
 }
-# check, export and lock compile every metric (seconds each): drawn less often, so the run stays short.
-COMMAND_DRAWS = [name for name in sorted(SPECS) for _ in range(1 if name in ("check", "export", "lock") else 4)]
+# check, export, lock and build compile every metric (seconds each): drawn less often, so the run stays short.
+COMMAND_DRAWS = [name for name in sorted(SPECS) for _ in range(1 if name in ("check", "export", "lock", "build") else 4)]
 ONLY_LISTED = {("export", "--out")}
 SINGLE_ARGUMENT = {"explain", "attribution", "approve"}
-REQUIRED = {"explain": ["--shop"], "approve": ["--by"], "export": ["--dialect", "--out"], "diff": ["--base"]}
-TAKES_DATABASE = {"query", "explain", "attribution", "load", "demo", "diff", "reconcile"}  # comment talks to GitHub, not a warehouse
-TAKES_SET = {"query", "compile", "export", "explain", "attribution", "demo"}
+REQUIRED = {"explain": ["--shop"], "approve": ["--by"], "export": ["--dialect", "--out"], "diff": ["--base"],
+            "backfill": ["--start", "--end", "--reason", "--env", "--as"]}
+TAKES_DATABASE = {"query", "explain", "attribution", "load", "demo", "diff", "reconcile", "build", "backfill"}  # comment talks to GitHub
+TAKES_SET = {"query", "compile", "export", "explain", "attribution", "demo", "build", "backfill"}
 set_pair = st.tuples(st.sampled_from(KNOBS), st.one_of(text, st.sampled_from(["paid,refunded", "true", "7", '["meta"]', "refund_date"]))).map(
     lambda kv: ["--set", f"{kv[0]}={kv[1]}"]
 )
@@ -252,3 +260,47 @@ def test_every_command_survives_hostile_input_on_duckdb(tmp_path_factory):
 @pytest.mark.postgres
 def test_every_command_survives_hostile_input_on_postgres(tmp_path_factory):
     fuzz("postgres", tmp_path_factory, examples=POSTGRES_EXAMPLES)
+
+
+# Bad input to `semantic build` and `semantic backfill`: exit 2 and one clear line (an error, and at most its hint).
+BAD_INPUTS = [
+    (["build", "--set", "nosuch.knob=1"], "knob group"),
+    (["build", "--set", "attribution.window_days=-4"], "window_days"),
+    (["build", "--database", "mysql://x"], "scheme"),
+    (["backfill", "--start", "2024-02-30", "--end", "2024-03-02"], "--start"),
+    (["backfill", "--start", "2024-03-01", "--end", "tomorrow"], "--end"),
+    (["backfill", "--start", "2024-03-05", "--end", "2024-03-02"], "before --start"),
+    (["backfill", "--start", "2024-03-01", "--end", "2024-03-02", "--shop", "s9"], "unknown shop 's9'"),
+    (["backfill", "--start", "2024-03-01", "--end", "2024-03-02", "--env", "prod"], "--env must be one of"),
+    (["backfill", "--start", "2024-03-01", "--end", "2024-03-02", "--reason", " "], "needs a reason"),
+    (["backfill", "--start", "2024-03-01", "--end", "2024-03-02", "--as", ""], "needs --as"),
+    (["backfill", "--start", "2024-01-01", "--end", "2024-12-31", "--env", "production"], "over the production limit"),
+    (["backfill", "--start", "2024-03-01", "--end", "2024-03-02", "--metrics", "revnue"], "Did you mean 'revenue'"),
+    (["backfill", "--start", "2024-03-01", "--end", "2024-03-02", "--approved-by", "ana@example.com"], "their own backfill"),
+    (["backfill", "--start", "2024-03-01", "--end", "2024-03-02", "--set", "revenue.refund_dating=never"], "refund_dating"),
+    (["backfill", "--start", "2024-03-01", "--end", "2024-03-02", "--env", "production", "--as", "nobody@else.org"], "no backfill role"),
+]
+BACKFILL_DEFAULTS = {"--reason": "late refunds", "--env": "dev", "--as": "ana@example.com"}
+
+
+@pytest.fixture(scope="module")
+def loaded_hand(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("bad-inputs")
+    (root / "metrics.toml").write_text('[backfill.roles]\nengineers = ["ana@example.com"]\n')
+    assert run(["load", str(HAND), "--database", str(root / "w.duckdb"), "--config", str(root / "metrics.toml")], root)[0] == 0
+    return root
+
+
+@pytest.mark.parametrize(("args", "says"), BAD_INPUTS, ids=[" ".join(a)[:60] for a, _ in BAD_INPUTS])
+def test_bad_build_and_backfill_input_exits_2_with_one_clear_line(loaded_hand, args, says):
+    args = list(args)
+    if args[0] == "backfill":
+        args += [x for option, value in BACKFILL_DEFAULTS.items() if option not in args for x in (option, value)]
+    if "--database" not in args:
+        args += ["--database", str(loaded_hand / "w.duckdb")]
+    code, output = run([*args, "--config", str(loaded_hand / "metrics.toml")], loaded_hand)
+    lines = [line for line in output.splitlines() if line.strip()]
+    assert code == 2, (args, output)
+    assert lines[0].startswith("error: ") and says in lines[0], output
+    assert len(lines) == 1 or (len(lines) == 2 and lines[1].startswith("hint: ")), output
+    assert "Traceback" not in output

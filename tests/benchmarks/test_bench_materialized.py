@@ -1,11 +1,14 @@
-"""Dashboards on the materialized tables, and a backfill next to a full build (DuckDB).
+"""Dashboards on the materialized tables, and a backfill next to a full build.
 
     pytest tests/benchmarks/test_bench_materialized.py --benchmark-only
 
-1. A year of 100 shops in daily_metrics (10 metrics: 365,000 rows), the core
-   metrics by day, week and month and shop: engine time of the compiled SQL
-   (target < 100 ms), beside a hand-written pivot over the same table (both
-   must return the same rows), and beside the same query on the sources.
+1. A year of 100 shops in daily_metrics (every materialized metric: 657,000
+   rows, written as a build writes them), the core metrics by day, week and
+   month and shop, on DuckDB and PostgreSQL (SEMANTIC_TEST_POSTGRES_URL):
+   engine time of the compiled SQL (target < 100 ms, asserted), beside a
+   hand-written query of the same metrics over the same table (same rows), and
+   beside the same rows in a GROUP BY's hash order (what builds wrote before
+   insert_daily clustered them by shop and day).
 2. A 7-day backfill of one shop on the demo warehouse (SEMANTIC_BENCH_ORDERS)
    next to a full `semantic build` of it: both times and their ratio.
 """
@@ -13,48 +16,50 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 import time
+import uuid
 from decimal import Decimal
 
+import ibis
 import pyarrow as pa
 import pytest
 
 from semantic.backends import statements as sql
 from semantic.backends.backfill import run_backfill
 from semantic.backends.connect import connect
-from semantic.backends.materialize import build
+from semantic.backends.materialize import build, ensure_tables, insert_daily, insert_select
 from semantic.backfill_plan import BackfillRequest, plan_backfill
 from semantic.compiler import compile_sql
-from semantic.materialized import DAILY_COLUMNS, Layout, materialized_metrics, materialized_query
+from semantic.materialized import DAILY_COLUMNS, Layout, Stamp, daily_rows, materialized_metrics, materialized_query
 from semantic.project import Project
 from semantic.query import QuerySpec, build_query
+from tests.conftest import postgres_url_or_skip
 
 CORE = ("revenue", "orders", "aov", "paid_spend", "mer", "new_customers", "cac")
+# The same seven metrics, written by hand over the same table.
 HAND_WRITTEN = """
 SELECT {bucket} AS b, shop_id,
   SUM(value) FILTER (WHERE metric = 'revenue') AS revenue,
   CAST(SUM(value) FILTER (WHERE metric = 'orders') AS BIGINT) AS orders,
   SUM(value) FILTER (WHERE metric = 'revenue') / NULLIF(SUM(value) FILTER (WHERE metric = 'orders'), 0) AS aov,
-  SUM(value) FILTER (WHERE metric = 'paid_spend') AS paid_spend
-FROM semantic.daily_metrics
-WHERE metric IN ('revenue', 'orders', 'paid_spend') AND version = 1
+  SUM(value) FILTER (WHERE metric = 'paid_spend') AS paid_spend,
+  SUM(value) FILTER (WHERE metric = 'revenue') / NULLIF(SUM(value) FILTER (WHERE metric = 'paid_spend'), 0) AS mer,
+  CAST(SUM(value) FILTER (WHERE metric = 'new_customers') AS BIGINT) AS new_customers,
+  SUM(value) FILTER (WHERE metric = 'paid_spend') / NULLIF(SUM(value) FILTER (WHERE metric = 'new_customers'), 0) AS cac
+FROM {table}
+WHERE metric IN ('revenue', 'orders', 'paid_spend', 'new_customers') AND version = 1
 GROUP BY 1, 2 ORDER BY 1, 2
 """
 BUCKETS = {"day": "day", "week": "CAST(date_trunc('week', day) AS DATE)", "month": "CAST(date_trunc('month', day) AS DATE)"}
+COMPARED = ["revenue", "orders", "paid_spend", "new_customers"]
 
 
-@pytest.fixture(scope="module")
-def year_of_100_shops(tmp_path_factory):
-    """A DuckDB file whose daily_metrics holds 365 days x 100 shops x 10 metrics (values synthetic)."""
-    warehouse = connect(f"duckdb:///{tmp_path_factory.mktemp('dash') / 'd.duckdb'}")
-    project = Project.defaults()
-    metrics = materialized_metrics(project.catalog, project.config)
-    from semantic.backends.materialize import ensure_tables
-
-    ensure_tables(warehouse, Layout())
+def year_of_rows(metrics) -> pa.Table:
+    """365 days x 100 shops x the metrics (synthetic values), in a shuffled order like a GROUP BY's output."""
     days = [dt.date(2024, 1, 1) + dt.timedelta(days=i) for i in range(365)]
     built_at = dt.datetime(2025, 1, 1, tzinfo=dt.timezone.utc)
-    columns = {c: [] for c in DAILY_COLUMNS}
+    columns: dict[str, list] = {c: [] for c in DAILY_COLUMNS}
     for shop in range(100):
         for i, day in enumerate(days):
             for metric in metrics:
@@ -70,24 +75,86 @@ def year_of_100_shops(tmp_path_factory):
         ("shop_id", pa.string()), ("day", pa.date32()), ("metric", pa.string()), ("version", pa.int64()),
         ("value", pa.decimal128(38, 2)), ("fingerprint", pa.string()), ("built_at", pa.timestamp("us", tz="UTC")),
         ("run_id", pa.string())]))
-    warehouse._insert(sql.table_name(warehouse, "semantic", "daily_metrics"), table)
-    yield warehouse, project
+    return table.take(pa.array(random.Random(7).sample(range(table.num_rows), table.num_rows)))
+
+
+def fill_daily(warehouse, layout: Layout, metrics) -> None:
+    """daily_metrics written as a build writes it: INSERT ... SELECT from rows in a GROUP BY's order (insert_daily)."""
+    ensure_tables(warehouse, layout)
+    sql.run(warehouse, sql.create_table_sql(warehouse, layout.schema, "bench_rows", DAILY_COLUMNS))
+    warehouse._insert(sql.table_name(warehouse, layout.schema, "bench_rows"), year_of_rows(metrics))
+    rows = ibis.table({c: t for c, (t, _) in DAILY_COLUMNS.items()}, name="bench_rows", database=layout.schema)
+    insert_daily(warehouse, sql.table_name(warehouse, layout.schema, layout.daily), rows)
+    sql.run(warehouse, sql.create_table_sql(warehouse, layout.schema, "unclustered", DAILY_COLUMNS))
+    insert_select(warehouse, sql.table_name(warehouse, layout.schema, "unclustered"), rows)
+    sql.run(warehouse, f"DROP TABLE {sql.table_name(warehouse, layout.schema, 'bench_rows')}")
+    if warehouse.dialect == "postgres":  # what autovacuum does after a build: statistics, and the visibility map
+        warehouse.raw.commit()
+        warehouse.raw.autocommit = True
+        for table in (layout.daily, "unclustered"):
+            sql.run(warehouse, f"VACUUM ANALYZE {sql.table_name(warehouse, layout.schema, table)}")
+        warehouse.raw.autocommit = False
+
+
+@pytest.fixture(scope="module", params=["duckdb", "postgres"])
+def year_of_100_shops(request, tmp_path_factory):
+    """(warehouse, project, layout): daily_metrics holds 365 days x 100 shops x every materialized metric."""
+    project = Project.defaults()
+    metrics = materialized_metrics(project.catalog, project.config)
+    if request.param == "duckdb":
+        warehouse, layout = connect(f"duckdb:///{tmp_path_factory.mktemp('dash') / 'd.duckdb'}"), Layout()
+    else:
+        warehouse, layout = connect(postgres_url_or_skip()), Layout(schema=f"bench_{uuid.uuid4().hex[:10]}")
+    fill_daily(warehouse, layout, metrics)
+    yield warehouse, project, layout
+    if warehouse.dialect == "postgres":
+        warehouse.raw.rollback()
+        sql.run(warehouse, f'DROP SCHEMA IF EXISTS "{layout.schema}" CASCADE')
+        warehouse.raw.commit()
     warehouse.close()
+
+
+def engine_seconds(warehouse, text: str) -> float:
+    """Engine time of `text`: DuckDB's run with its Arrow result; PostgreSQL's EXPLAIN ANALYZE execution time."""
+    if warehouse.dialect == "duckdb":
+        started = time.perf_counter()
+        warehouse.raw.sql(text).to_arrow_table()
+        return time.perf_counter() - started
+    with warehouse.raw.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {text}")
+        return cursor.fetchone()[0][0]["Execution Time"] / 1000
+
+
+def rows_of(warehouse, text: str) -> list[tuple]:
+    if warehouse.dialect == "duckdb":
+        return [tuple(r) for r in warehouse.raw.execute(text).fetchall()]
+    with warehouse.raw.cursor() as cursor:
+        cursor.execute(text)
+        return [tuple(r) for r in cursor.fetchall()]
 
 
 @pytest.mark.parametrize("grain", ["day", "week", "month"])
 def test_dashboard_query_on_a_year_of_100_shops(benchmark, year_of_100_shops, grain):
-    warehouse, project = year_of_100_shops
+    warehouse, project, layout = year_of_100_shops
     spec = QuerySpec(metrics=CORE, by=(grain, "shop"))
-    text = compile_sql(materialized_query(project.catalog, project.config, spec).expr, "duckdb")
-    rows = benchmark.pedantic(lambda: warehouse.raw.sql(text).to_arrow_table(), rounds=10, warmup_rounds=1)
-    assert rows.num_rows == {"day": 36_500, "week": 5_300, "month": 1_200}[grain]
-    ours = rows.select([grain, "shop_id", "revenue", "orders", "paid_spend"]).to_pylist()
-    started = time.perf_counter()
-    hand = warehouse.raw.sql(HAND_WRITTEN.format(bucket=BUCKETS[grain])).to_arrow_table()
-    hand_seconds = time.perf_counter() - started
-    assert [tuple(r.values()) for r in ours] == [tuple(r.values()) for r in hand.select(["b", "shop_id", "revenue", "orders", "paid_spend"]).to_pylist()]
-    print(f"\n{grain}: materialized {benchmark.stats.stats.min * 1000:.1f} ms (min), hand-written pivot {hand_seconds * 1000:.1f} ms")
+    built = materialized_query(project.catalog, project.config, spec, layout).expr
+    text = compile_sql(built, warehouse.dialect)
+    benchmark.pedantic(lambda: engine_seconds(warehouse, text), rounds=10, warmup_rounds=1)
+    ours_seconds = min(engine_seconds(warehouse, text) for _ in range(5))
+    hand = HAND_WRITTEN.format(bucket=BUCKETS[grain], table=sql.table_name(warehouse, layout.schema, layout.daily))
+    hand_seconds = min(engine_seconds(warehouse, hand) for _ in range(5))
+    ours = rows_of(warehouse, text)
+    assert len(ours) == {"day": 36_500, "week": 5_300, "month": 1_200}[grain]
+    picked = [built.columns.index(c) for c in (grain, "shop_id", *COMPARED)]
+    unclustered = text.replace(f'"{layout.daily}"', '"unclustered"')
+    assert unclustered != text
+    unclustered_seconds = min(engine_seconds(warehouse, unclustered) for _ in range(5))
+    hand_rows = rows_of(warehouse, hand)
+    assert [tuple(r[i] for i in picked) for r in ours] == [(r[0], r[1], r[2], r[3], r[5], r[7]) for r in hand_rows]
+    print(f"\n{warehouse.dialect} {grain}: materialized {ours_seconds * 1000:.1f} ms (engine, min of 5), "
+          f"hand-written {hand_seconds * 1000:.1f} ms, unclustered rows {unclustered_seconds * 1000:.1f} ms")
+    if warehouse.dialect == "duckdb":  # PostgreSQL's figures are reported (README), not yet under the target by day
+        assert ours_seconds < 0.1, f"{grain}: {ours_seconds * 1000:.0f} ms of engine time (target < 100 ms)"
 
 
 def test_seven_day_backfill_of_one_shop_next_to_a_full_build(benchmark, demo_warehouse):
@@ -100,12 +167,25 @@ def test_seven_day_backfill_of_one_shop_next_to_a_full_build(benchmark, demo_war
     end, shop = last[0], last[1]
     request = BackfillRequest(end - dt.timedelta(days=6), end, "benchmark", "dev", "bench@example.com", (shop,))
     plan = plan_backfill(catalog, config, request, [shop])
-    outcome = benchmark.pedantic(lambda: run_backfill(warehouse, catalog, config, plan, {}), rounds=1, iterations=1)
+    marks: list[tuple[str, float]] = []
+    step = lambda name: marks.append((name, time.perf_counter()))  # noqa: E731
+    outcome = benchmark.pedantic(lambda: run_backfill(warehouse, catalog, config, plan, {}, step=step), rounds=1, iterations=1)
     seven = benchmark.stats.stats.min
+    steps = ", ".join(f"{name} {after - at:.2f}s" for (name, at), (_, after) in zip(marks, marks[1:]))
+    # The recompute's parts: building the expression, compiling it to SQL, running it.
+    stamps = [Stamp(m, None, "bench", dt.datetime.now(dt.timezone.utc)) for m in plan.metrics]
+    t0 = time.perf_counter()
+    rows = daily_rows(catalog, config, stamps, (shop,), request.start, request.end)
+    t1 = time.perf_counter()
+    text = compile_sql(rows, "duckdb", pretty=False)
+    t2 = time.perf_counter()
+    warehouse.raw.sql(text).to_arrow_table()
+    t3 = time.perf_counter()
     assert outcome.status == "completed"
     spec = QuerySpec(metrics=CORE, by=("month", "shop"))
     started = time.perf_counter()
     warehouse.execute(build_query(catalog, config, spec).expr)
     on_sources = time.perf_counter() - started
     print(f"\nfull build {full:.2f}s; 7-day backfill of {shop} {seven:.2f}s ({seven / full:.1%} of the build); "
-          f"core metrics by month and shop on the sources {on_sources:.2f}s")
+          f"core metrics by month and shop on the sources {on_sources:.2f}s\n  backfill steps: {steps}\n"
+          f"  recompute: expression {t1 - t0:.2f}s, compile {t2 - t1:.2f}s, run {t3 - t2:.2f}s")
