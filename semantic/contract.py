@@ -20,7 +20,9 @@ from types import MappingProxyType
 MONEY = "decimal(18, 2)"
 INSTANT = "timestamp('UTC')"
 
-# Shopify's values for orders.financial_status.
+# Shopify's values for orders.financial_status (REST lower case; GraphQL's
+# displayFinancialStatus writes the same names in upper case). `expired`: an
+# authorization that lapsed before it was captured (never paid).
 FINANCIAL_STATUSES = (
     "pending",
     "authorized",
@@ -29,6 +31,7 @@ FINANCIAL_STATUSES = (
     "partially_refunded",
     "refunded",
     "voided",
+    "expired",
 )
 
 

@@ -88,6 +88,22 @@ def test_shopify_totals_equal_revenue_under_the_profile_except_cancellations(sho
     assert got[d("2024-01-10")] == (D("225.60"), D("225.60"))
 
 
+def test_an_expired_order_is_a_sale_in_shopify_report_and_no_revenue_by_default(load_warehouse):
+    from tests.shopify_hand import order, table
+
+    tables = shopify_hand_tables()
+    rows = [{k: (v.isoformat() if hasattr(v, "isoformat") else
+                 (str(v) if v is not None and not isinstance(v, (bool, str)) else v)) for k, v in r.items()}
+            for r in tables["orders"].to_pylist()]  # fmt: skip
+    # a7: Jan 13 12:00 local (17:00Z), an authorization of 30.00 (tax 2.40) that lapsed: expired.
+    tables["orders"] = table("orders", [*rows, order("A", "a7", "2024-01-13T17:00:00", "expired", "30", taxes="2.40")])
+    shopify = load_warehouse(tables, SHOPIFY)
+    assert report(shopify, "A")[d("2024-01-13")] == (
+        D("30.00"), D("0.00"), D("0.00"), D("30.00"), D("0.00"), D("2.40"), D("32.40"), 1, 30.0)  # fmt: skip
+    default = load_warehouse(tables)
+    assert d("2024-01-13") not in report(default, "A", ("revenue", "orders"))
+
+
 def test_a_knob_contradicting_the_profile_is_an_error_naming_the_line():
     with pytest.raises(ConfigError, match=r"orders.exclude_cancelled = true contradicts profile 'shopify'") as err:
         Project.from_text(SHOPIFY + "[orders]\nexclude_cancelled = true\n")
