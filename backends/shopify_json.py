@@ -15,7 +15,6 @@ display string `timezone`).
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -25,6 +24,7 @@ import pyarrow as pa
 
 from semantic.arrow_schema import contract_arrow_schema
 from semantic.errors import ConfigError
+from semantic.shop_time import iana_zone, instant
 
 from semantic.backends.files import TableFile
 
@@ -45,10 +45,7 @@ def read_admin_export(directory: Path) -> dict[str, TableFile]:
     if not isinstance(shop, dict):
         raise ConfigError(f"{shop_path}: expected {{\"shop\": {{...}}}} as the Admin API answers")
     shop_id = _text(shop, "id", str(shop_path))
-    zone = shop.get("iana_timezone")
-    if not zone:
-        raise ConfigError(f"{shop_path}: shop has no iana_timezone (timezone is a display string, not a zone)",
-                          hint="export shop.json from the Admin API, which gives iana_timezone")  # fmt: skip
+    zone = shop_zone(shop, str(shop_path))
     rows: dict[str, list[dict]] = {"shops": [{"shop_id": shop_id, "timezone": zone, "currency": shop.get("currency")}],
                                    "orders": [], "order_lines": [], "refunds": [], "customers": []}  # fmt: skip
     customers: dict[str, dict] = {}
@@ -64,6 +61,16 @@ def read_admin_export(directory: Path) -> dict[str, TableFile]:
             raise ConfigError(f"{orders_path}: a value of {logical} does not fit the contract: {exc}") from None
         tables[logical] = TableFile(orders_path if logical != "shops" else shop_path, table)
     return tables
+
+
+def shop_zone(shop: dict, where: str) -> str:
+    """The shop's IANA zone: `iana_timezone`, else its Rails `timezone` display string mapped."""
+    if shop.get("iana_timezone"):
+        return iana_zone(shop["iana_timezone"], f"{where}, iana_timezone")
+    if shop.get("timezone"):
+        return iana_zone(shop["timezone"], f"{where}, timezone")
+    raise ConfigError(f"{where}: shop has neither iana_timezone nor timezone",
+                      hint="export shop.json from the Admin API, which gives iana_timezone")  # fmt: skip
 
 
 def _load(path: Path) -> Any:
@@ -148,22 +155,6 @@ def money(value: Any, where: str) -> Decimal:
         return Decimal(str(value)).quantize(Decimal("0.01"))
     except InvalidOperation:
         raise ConfigError(f"{where}: {value!r} is not an amount of money") from None
-
-
-def instant(value: Any, where: str) -> dt.datetime | None:
-    """A timestamp with `Z`, an offset or ` UTC` as a UTC instant; a naive one is refused."""
-    if value is None or value == "":
-        return None
-    text = str(value).strip()
-    if text.endswith(" UTC"):
-        text = text[:-4] + "+00:00"
-    try:
-        parsed = dt.datetime.fromisoformat(text)
-    except ValueError:
-        raise ConfigError(f"{where}: {value!r} is not a timestamp") from None
-    if parsed.tzinfo is None:
-        raise ConfigError(f"{where}: {value!r} has no zone (Z, an offset or UTC)", hint="export timestamps with their offset")
-    return parsed.astimezone(dt.timezone.utc)
 
 
 def _text(item: dict, key: str, where: str) -> str:

@@ -108,7 +108,20 @@ def test_timestamps_need_a_zone():
         instant("2024-01-10T15:00:00", "orders.json, order #1, created_at")
 
 
-def test_a_shop_without_iana_timezone_is_refused(capsys, isolated):
-    directory = export(isolated / "x", 1, None, "USD", [])
+def test_a_shop_without_iana_timezone_maps_its_rails_display_string(capsys, isolated):
+    import duckdb
+
+    directory = export(isolated / "x", 1, None, "USD", [])  # timezone "(GMT-05:00) Eastern Time (US & Canada)"
     code, _, err = cli(capsys, "load", str(directory), "--database", f"duckdb:///{isolated / 'x.duckdb'}")
-    assert code == 2 and "iana_timezone" in err
+    assert code == 0, err
+    with duckdb.connect(str(isolated / "x.duckdb"), read_only=True) as con:
+        assert con.execute("SELECT timezone FROM shops").fetchall() == [("America/New_York",)]
+
+
+def test_a_shop_with_an_unknown_zone_name_is_refused_naming_it(capsys, isolated):
+    directory = export(isolated / "y", 1, None, "USD", [])
+    shop = json.loads((directory / "shop.json").read_text())
+    shop["shop"]["timezone"] = "(GMT-05:00) Eastern Time"
+    (directory / "shop.json").write_text(json.dumps(shop))
+    code, _, err = cli(capsys, "load", str(directory), "--database", f"duckdb:///{isolated / 'y.duckdb'}")
+    assert code == 2 and "timezone: '(GMT-05:00) Eastern Time' is neither an IANA time zone nor a Rails zone name" in err
