@@ -9,7 +9,9 @@ mapping is the one the Fivetran preset uses (semantic.presets): gift-card lines
 are not sales, shipping is the shipping lines' discounted price, a refund's
 merchandise is its lines' subtotal minus its `refund_discrepancy` adjustments,
 its shipping minus its `shipping_refund` adjustments, its taxes its lines' tax
-minus its adjustments' tax. The shop's zone is `iana_timezone` (never the
+minus its adjustments' tax. Duties: the order's `original_total_duties_set`
+(else its lines' `duties[].price_set`), a refund's `duties[].amount_set`, in
+shop money. The shop's zone is `iana_timezone` (never the
 display string `timezone`).
 """
 
@@ -116,6 +118,7 @@ def _order_rows(rows: dict[str, list[dict]], customers: dict, shop_id: str, orde
         "visitor_id": None, "landing_site": order.get("landing_site"), "referring_site": order.get("referring_site"),
         "_loaded_at": instant(order.get("updated_at"), f"{where}, updated_at") or created,
         "taxes_included": order.get("taxes_included"),
+        "duties": _order_duties(order, where),
     })  # fmt: skip
     for line in sales:
         rows["order_lines"].append({
@@ -144,7 +147,23 @@ def _refund_row(shop_id: str, order_id: str, refund: dict, where: str) -> dict:
         "taxes": sum((money(l.get("total_tax"), where) for l in lines), ZERO)
         - sum((money(a.get("tax_amount"), where) for a in adjustments), ZERO),
         "_loaded_at": processed,
+        "duties": sum((shop_money(duty.get("amount_set"), where) for duty in refund.get("duties") or []), ZERO),
     }  # fmt: skip
+
+
+def shop_money(money_set: Any, where: str) -> Decimal:
+    """The shop-currency amount of a REST money set ({"shop_money": {"amount": "1.00", ...}, ...}); missing is 0."""
+    if not isinstance(money_set, dict):
+        return ZERO
+    return money((money_set.get("shop_money") or {}).get("amount"), where)
+
+
+def _order_duties(order: dict, where: str) -> Decimal:
+    """Duties charged: `original_total_duties_set` (current_ would net refunds, which refunds carry), else its lines'."""
+    if isinstance(order.get("original_total_duties_set"), dict):
+        return shop_money(order["original_total_duties_set"], f"{where}, original_total_duties_set")
+    lines = order.get("line_items") or []
+    return sum((shop_money(d.get("price_set"), where) for line in lines for d in line.get("duties") or []), ZERO)
 
 
 def money(value: Any, where: str) -> Decimal:

@@ -459,4 +459,7 @@ def generate(
 
 def _table(name: str, columns: dict[str, pa.Array]) -> pa.Table:
     schema = contract_arrow_schema(name)
-    return pa.Table.from_arrays([columns[field.name] for field in schema], schema=schema)
+    rows = len(next(iter(columns.values())))
+    # Optional columns the demo does not generate (duties) are NULL.
+    arrays = [columns[f.name] if f.name in columns else pa.nulls(rows, f.type) for f in schema]
+    return pa.Table.from_arrays(arrays, schema=schema)
