@@ -29,29 +29,40 @@ from semantic.errors import ConfigError
 from semantic.shop_time import iana_zone, instant
 
 from semantic.backends.files import TableFile
+from semantic.backends.shopify_graphql import read_bulk_lines, rest_orders, rest_shop
 
 ZERO = Decimal("0.00")
 
 
+ORDER_FILES = ("orders.json", "orders.jsonl")
+
+
 def has_admin_export(directory: Path) -> bool:
-    return (directory / "orders.json").is_file()
+    return any((directory / name).is_file() for name in ORDER_FILES)
 
 
 def read_admin_export(directory: Path) -> dict[str, TableFile]:
-    """shops, orders, order_lines, refunds and customers from shop.json and orders.json in `directory`."""
-    shop_path, orders_path = directory / "shop.json", directory / "orders.json"
+    """shops, orders, order_lines, refunds and customers from shop.json and orders.json (REST) or
+    orders.jsonl (a GraphQL bulk operation's result) in `directory`."""
+    present = [directory / name for name in ORDER_FILES if (directory / name).is_file()]
+    if len(present) > 1:
+        raise ConfigError(f"both {present[0].name} and {present[1].name} are in {directory}; keep one")
+    shop_path, orders_path = directory / "shop.json", present[0]
     if not shop_path.is_file():
         raise ConfigError(f"{orders_path} needs {shop_path.name} beside it (the shop's id, iana_timezone and currency)",
-                          hint="save GET /admin/api/<version>/shop.json as shop.json")  # fmt: skip
-    shop = _load(shop_path).get("shop")
-    if not isinstance(shop, dict):
-        raise ConfigError(f"{shop_path}: expected {{\"shop\": {{...}}}} as the Admin API answers")
+                          hint="save GET /admin/api/<version>/shop.json (or GraphQL's { shop { id ianaTimezone "
+                               "currencyCode } } answer) as shop.json")  # fmt: skip
+    shop = _shop(shop_path)
     shop_id = _text(shop, "id", str(shop_path))
     zone = shop_zone(shop, str(shop_path))
     rows: dict[str, list[dict]] = {"shops": [{"shop_id": shop_id, "timezone": zone, "currency": shop.get("currency")}],
                                    "orders": [], "order_lines": [], "refunds": [], "customers": []}  # fmt: skip
     customers: dict[str, dict] = {}
-    for number, order in enumerate(_orders(orders_path), start=1):
+    if orders_path.suffix == ".jsonl":
+        orders = rest_orders(read_bulk_lines(orders_path), str(orders_path))
+    else:
+        orders = _orders(orders_path)
+    for number, order in enumerate(orders, start=1):
         where = f"{orders_path}, order #{number}"
         _order_rows(rows, customers, shop_id, order, where)
     rows["customers"] = list(customers.values())
@@ -73,6 +84,18 @@ def shop_zone(shop: dict, where: str) -> str:
         return iana_zone(shop["timezone"], f"{where}, timezone")
     raise ConfigError(f"{where}: shop has neither iana_timezone nor timezone",
                       hint="export shop.json from the Admin API, which gives iana_timezone")  # fmt: skip
+
+
+def _shop(path: Path) -> dict:
+    """The shop of shop.json: REST's {"shop": {...}} or GraphQL's {"data": {"shop": {...}}}."""
+    data = _load(path)
+    graphql = (data.get("data") or {}).get("shop") if isinstance(data, dict) else None
+    if isinstance(graphql, dict):
+        return rest_shop(graphql)
+    shop = data.get("shop") if isinstance(data, dict) else None
+    if not isinstance(shop, dict):
+        raise ConfigError(f"{path}: expected {{\"shop\": {{...}}}} (REST) or {{\"data\": {{\"shop\": {{...}}}}}} (GraphQL)")
+    return shop
 
 
 def _load(path: Path) -> Any:
