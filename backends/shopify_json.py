@@ -29,6 +29,7 @@ from semantic.errors import ConfigError
 from semantic.shop_time import iana_zone, instant
 
 from semantic.backends.files import TableFile
+from semantic.backends.shopify_csv import export_files, read_orders_export
 from semantic.backends.shopify_graphql import read_bulk_lines, rest_orders, rest_shop
 
 ZERO = Decimal("0.00")
@@ -38,13 +39,13 @@ ORDER_FILES = ("orders.json", "orders.jsonl")
 
 
 def has_admin_export(directory: Path) -> bool:
-    return any((directory / name).is_file() for name in ORDER_FILES)
+    return any((directory / name).is_file() for name in ORDER_FILES) or bool(export_files(directory))
 
 
 def read_admin_export(directory: Path) -> dict[str, TableFile]:
     """shops, orders, order_lines, refunds and customers from shop.json and orders.json (REST) or
     orders.jsonl (a GraphQL bulk operation's result) in `directory`."""
-    present = [directory / name for name in ORDER_FILES if (directory / name).is_file()]
+    present = [directory / name for name in ORDER_FILES if (directory / name).is_file()] + export_files(directory)[:1]
     if len(present) > 1:
         raise ConfigError(f"both {present[0].name} and {present[1].name} are in {directory}; keep one")
     shop_path, orders_path = directory / "shop.json", present[0]
@@ -58,8 +59,11 @@ def read_admin_export(directory: Path) -> dict[str, TableFile]:
     rows: dict[str, list[dict]] = {"shops": [{"shop_id": shop_id, "timezone": zone, "currency": shop.get("currency")}],
                                    "orders": [], "order_lines": [], "refunds": [], "customers": []}  # fmt: skip
     customers: dict[str, dict] = {}
+    warnings: list[str] = []
     if orders_path.suffix == ".jsonl":
         orders = rest_orders(read_bulk_lines(orders_path), str(orders_path))
+    elif orders_path.suffix == ".csv":
+        orders, warnings = read_orders_export(export_files(directory), shop.get("currency"))
     else:
         orders = _orders(orders_path)
     for number, order in enumerate(orders, start=1):
@@ -72,7 +76,8 @@ def read_admin_export(directory: Path) -> dict[str, TableFile]:
             table = pa.Table.from_pylist(items, schema=contract_arrow_schema(logical))
         except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
             raise ConfigError(f"{orders_path}: a value of {logical} does not fit the contract: {exc}") from None
-        tables[logical] = TableFile(orders_path if logical != "shops" else shop_path, table)
+        notes = tuple(warnings) if logical == "orders" else ()
+        tables[logical] = TableFile(orders_path if logical != "shops" else shop_path, table, notes)
     return tables
 
 
