@@ -10,6 +10,10 @@ come as `{"nodes": [...]}` or `{"edges": [{"node": ...}]}`. Money is a MoneyBag
 read), enums are upper case (`displayFinancialStatus: PARTIALLY_REFUNDED`), ids
 are `gid://shopify/Order/1001` (read as `1001`, as REST writes them).
 
+Refunded shipping: `refundShippingLines` (positive), else `orderAdjustments` of
+reason SHIPPING_REFUND (negative, as REST), else what `totalRefundedSet` holds
+beyond the refund's lines, as the Fivetran GraphQL preset reads it.
+
 `rest_orders` turns them into the REST orders.json shape, so one mapping
 (semantic.backends.shopify_json) serves both APIs and gives the same figures.
 """
@@ -136,8 +140,25 @@ def _order(order: dict, where: str) -> dict:
         "shipping_lines": [{"price": _shop_money(s.get("originalPriceSet")),
                             "discounted_price": _shop_money(s.get("discountedPriceSet"))}
                            for s in _children(order, "shippingLines")],
-        "refunds": [_refund(refund) for refund in _children(order, "refunds")],
+        "refunds": [_refund(refund, bool(order.get("taxesIncluded"))) for refund in _children(order, "refunds")],
     }  # fmt: skip
+
+
+def _shipping_in_total(total: Decimal, lines: list[dict], adjustments: list[dict], taxes_included: bool) -> Decimal:
+    """Refunded shipping (its tax inside) as what the refund's total holds beyond its lines (and their
+    tax, unless prices include it), the discrepancy given back: the Fivetran GraphQL preset's rule."""
+
+    def amount(value: Any) -> Decimal:
+        return Decimal(str(value)) if value not in (None, "") else Decimal("0")
+
+    merchandise = sum((amount(x["subtotal"]) for x in lines), Decimal("0"))
+    tax = sum((amount(x["total_tax"]) for x in lines), Decimal("0"))
+    discrepancies = [a for a in adjustments if a["kind"] == "refund_discrepancy"]
+    discrepancy = sum((amount(a["amount"]) for a in discrepancies), Decimal("0"))
+    discrepancy_tax = sum((amount(a["tax_amount"]) for a in discrepancies), Decimal("0"))
+    if taxes_included:
+        return total - merchandise + discrepancy
+    return total - merchandise - tax + discrepancy + discrepancy_tax
 
 
 def _line(line: dict) -> dict:
@@ -150,7 +171,7 @@ def _line(line: dict) -> dict:
     }  # fmt: skip
 
 
-def _refund(refund: dict) -> dict:
+def _refund(refund: dict, taxes_included: bool) -> dict:
     adjustments = [
         {"kind": str(a.get("reason") or a.get("kind") or "").lower(), "amount": _shop_money(a.get("amountSet")),
          "tax_amount": _shop_money(a.get("taxAmountSet"))}
@@ -162,11 +183,17 @@ def _refund(refund: dict) -> dict:
         amount = _shop_money(shipping.get("subtotalAmountSet"))
         adjustments.append({"kind": "shipping_refund", "amount": None if amount is None else -Decimal(str(amount)),
                             "tax_amount": None})  # fmt: skip
+    lines = [{"subtotal": _shop_money(r.get("subtotalSet")), "total_tax": _shop_money(r.get("totalTaxSet")),
+              "quantity": r.get("quantity")} for r in _children(refund, "refundLineItems")]  # fmt: skip
+    total = _shop_money(refund.get("totalRefundedSet"))
+    if total is not None and not any(a["kind"] == "shipping_refund" for a in adjustments):
+        in_total = _shipping_in_total(Decimal(str(total)), lines, adjustments, taxes_included)
+        if in_total:
+            adjustments.append({"kind": "shipping_refund", "amount": -in_total, "tax_amount": None})
     return {
         "id": gid_tail(refund.get("id")), "created_at": refund.get("createdAt"),
         "processed_at": refund.get("processedAt"),
-        "refund_line_items": [{"subtotal": _shop_money(r.get("subtotalSet")), "total_tax": _shop_money(r.get("totalTaxSet")),
-                               "quantity": r.get("quantity")} for r in _children(refund, "refundLineItems")],
+        "refund_line_items": lines,
         "order_adjustments": adjustments,
         "duties": [{"amount_set": _rest_money_set(d.get("amountSet"))} for d in refund.get("duties") or [] if isinstance(d, dict)],
     }  # fmt: skip

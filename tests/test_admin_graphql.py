@@ -35,7 +35,7 @@ def gid(kind, number):
     return f"gid://shopify/{kind}/{number}"
 
 
-def graphql_lines(order, inline_refunds=False):
+def graphql_lines(order, inline_refunds=False, shipping_in_total=False):
     """The JSONL lines of one order: the order, then its children with __parentId."""
     oid = gid("Order", order["id"])
     head = {
@@ -50,17 +50,20 @@ def graphql_lines(order, inline_refunds=False):
         head["customer"] = {"id": gid("Customer", c["id"]), "email": c["email"], "createdAt": c["created_at"]}
     refunds = []
     for r in order["refunds"]:
-        refunds.append({
+        adjustments = r["order_adjustments"]
+        if shipping_in_total:  # refunded shipping only inside totalRefundedSet, as older API versions give it
+            adjustments = [a for a in adjustments if a["kind"] != "shipping_refund"]
+        refunds.append({"totalRefundedSet": bag(REFUNDED_TOTAL.get(r["id"])) if shipping_in_total else None,
             "id": gid("Refund", r["id"]), "createdAt": r["created_at"], "processedAt": r["processed_at"],
             "lines": [{"id": gid("RefundLineItem", x["id"]), "quantity": x["quantity"], "subtotalSet": bag(x["subtotal"]),
                        "totalTaxSet": bag(x["total_tax"])} for x in r["refund_line_items"]],
             "adjustments": [{"id": gid("OrderAdjustment", a["id"]), "reason": a["kind"].upper(),
                              "amountSet": bag(a["amount"]), "taxAmountSet": bag(a["tax_amount"])}
-                            for a in r["order_adjustments"]],
+                            for a in adjustments],
             "duties": [{"amountSet": bag(x["amount_set"]["shop_money"]["amount"])} for x in r.get("duties", [])],
         })  # fmt: skip
     if inline_refunds:
-        head["refunds"] = [{"id": r["id"], "createdAt": r["createdAt"], "processedAt": r["processedAt"], "duties": r["duties"],
+        head["refunds"] = [{"id": r["id"], "totalRefundedSet": r["totalRefundedSet"], "createdAt": r["createdAt"], "processedAt": r["processedAt"], "duties": r["duties"],
                             "refundLineItems": {"nodes": r["lines"]}, "orderAdjustments": {"nodes": r["adjustments"]}}
                            for r in refunds]  # fmt: skip
     lines = [head]
@@ -74,17 +77,21 @@ def graphql_lines(order, inline_refunds=False):
                       "originalPriceSet": bag(ship["price"]), "discountedPriceSet": bag(ship["discounted_price"])})  # fmt: skip
     if not inline_refunds:
         for r in refunds:
-            lines.append({"id": r["id"], "__parentId": oid, "createdAt": r["createdAt"], "processedAt": r["processedAt"],
+            lines.append({"id": r["id"], "__parentId": oid, "totalRefundedSet": r["totalRefundedSet"], "createdAt": r["createdAt"], "processedAt": r["processedAt"],
                           "duties": r["duties"]})  # fmt: skip
             lines += [{**x, "__parentId": r["id"]} for x in r["lines"] + r["adjustments"]]
     return lines
 
 
-def bulk_export(directory, shop_id, zone, currency, orders, inline_refunds=False):
+# What each refund of shop A gave back in all, by hand: 32 - 2 + 5 + 2.40; 60 + 5 + 5.20.
+REFUNDED_TOTAL = {501: "37.40", 502: "70.20"}
+
+
+def bulk_export(directory, shop_id, zone, currency, orders, inline_refunds=False, shipping_in_total=False):
     directory.mkdir()
     shop = {"id": gid("Shop", shop_id), "ianaTimezone": zone, "currencyCode": currency, "timezoneAbbreviation": "EST"}
     (directory / "shop.json").write_text(json.dumps({"data": {"shop": shop}}), encoding="utf-8")
-    lines = [json.dumps(x) for o in orders for x in graphql_lines(o, inline_refunds)]
+    lines = [json.dumps(x) for o in orders for x in graphql_lines(o, inline_refunds, shipping_in_total)]
     (directory / "orders.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return directory
 
@@ -114,6 +121,16 @@ def test_graphql_bulk_jsonl_gives_the_rest_figures(loaded_jsonl):
     b = loaded_jsonl("b", 2002, "Europe/London", "GBP", SHOP_B_ORDERS, inline_refunds=True)
     _expect_shop_b(_Renamed(b, {"B": "2002"}))
     b.warehouse.close()
+
+
+def test_refunded_shipping_inside_the_refund_total_is_read_as_the_preset_reads_it(loaded_jsonl):
+    a = loaded_jsonl("t", 1001, "America/New_York", "USD", SHOP_A_ORDERS, shipping_in_total=True)
+    got = report(a, "1001", ("returns", "shipping", "taxes", "total_sales"))
+    # Without shipping_refund adjustments, 37.40 - 32 - 2.40 + 2 (discrepancy) = 5.00 and 70.20 - 60 - 5.20 = 5.00;
+    # Jan 11 total: 20 - 2 - 60 - 5 - 3.76.
+    assert got[d("2024-01-11")] == (D("-60.00"), D("-5.00"), D("-3.76"), D("-50.76"))
+    assert got[d("2024-01-12")] == (D("-48.00"), D("-5.00"), D("-3.84"), D("-56.84"))
+    a.warehouse.close()
 
 
 def test_graphql_duties_as_rest_duties(loaded_jsonl):
