@@ -159,3 +159,14 @@ def test_an_impossible_zoned_timestamp_names_its_line(tmp_path, capsys):
     code, _, err = cli(capsys, "load", str(bad), "--database", str(tmp_path / "x.duckdb"))
     assert code == 2
     assert "line 2 (data row 1), column processed_at: '2024-02-30 09:00:00 -0500' is not a real date and time" in one_line(err)
+
+
+def test_a_warehouse_loaded_before_duties_existed_says_how_to_go_on(tmp_path, capsys, loaded):
+    with duckdb.connect(str(loaded)) as con:
+        con.execute("ALTER TABLE orders DROP COLUMN duties")
+    code, _, err = cli(capsys, "query", "revenue", "--by", "shop", "--database", str(loaded))
+    assert code == 3 and "column 'duties' of contract table 'orders' not found" in one_line(err)
+    assert "[sources.tables.orders] constants = { duties = 0 }" in one_line(err)
+    (tmp_path / "metrics.toml").write_text("[sources.tables.orders]\nconstants = { duties = 0 }\n")
+    code, out, err = cli(capsys, "query", "total_sales", "--by", "shop", "--database", str(loaded), "--config", str(tmp_path / "metrics.toml"))
+    assert code == 0, err
