@@ -18,6 +18,7 @@ WITH "t17" AS (
     "t16"."referring_site",
     "t16"."_loaded_at",
     "t16"."taxes_included",
+    "t16"."duties",
     "t16"."shop_timezone",
     CAST(TIMEZONE("t16"."shop_timezone", "t16"."processed_at") AS DATE) AS "day",
     (
@@ -43,6 +44,7 @@ WITH "t17" AS (
       "t15"."referring_site",
       "t15"."_loaded_at",
       "t15"."taxes_included",
+      "t15"."duties",
       "t14"."shop_timezone"
     FROM (
       SELECT
@@ -1474,6 +1476,7 @@ FROM (
           "t34"."shipping",
           "t34"."taxes",
           "t34"."_loaded_at",
+          "t34"."duties",
           "t34"."shop_timezone",
           "t34"."taxes_included",
           "t34"."order_day",
@@ -1499,6 +1502,7 @@ FROM (
             "t29"."shipping",
             "t29"."taxes",
             "t29"."_loaded_at",
+            "t29"."duties",
             "t29"."shop_timezone",
             "t29"."taxes_included",
             "t29"."order_day",
@@ -1514,6 +1518,7 @@ FROM (
               "t7"."shipping",
               "t7"."taxes",
               "t7"."_loaded_at",
+              "t7"."duties",
               "t24"."shop_timezone",
               "t24"."taxes_included",
               "t24"."order_day"

@@ -18,6 +18,7 @@ WITH `t19` AS (
     `t18`.`referring_site`,
     `t18`.`_loaded_at`,
     `t18`.`taxes_included`,
+    `t18`.`duties`,
     `t18`.`shop_timezone`,
     DATE(DATETIME(`t18`.`processed_at`, `t18`.`shop_timezone`)) AS `day`,
     (
@@ -43,6 +44,7 @@ WITH `t19` AS (
       `t17`.`referring_site`,
       `t17`.`_loaded_at`,
       `t17`.`taxes_included`,
+      `t17`.`duties`,
       `t16`.`shop_timezone`
     FROM (
       SELECT
@@ -2284,6 +2286,7 @@ WITH `t19` AS (
     `t36`.`shipping`,
     `t36`.`taxes`,
     `t36`.`_loaded_at`,
+    `t36`.`duties`,
     `t36`.`shop_timezone`,
     `t36`.`taxes_included`,
     `t36`.`order_day`,
@@ -2309,6 +2312,7 @@ WITH `t19` AS (
       `t31`.`shipping`,
       `t31`.`taxes`,
       `t31`.`_loaded_at`,
+      `t31`.`duties`,
       `t31`.`shop_timezone`,
       `t31`.`taxes_included`,
       `t31`.`order_day`,
@@ -2324,6 +2328,7 @@ WITH `t19` AS (
         `t8`.`shipping`,
         `t8`.`taxes`,
         `t8`.`_loaded_at`,
+        `t8`.`duties`,
         `t26`.`shop_timezone`,
         `t26`.`taxes_included`,
         `t26`.`order_day`
