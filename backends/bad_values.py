@@ -24,6 +24,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from semantic.printable import shorten
+from semantic.shop_time import ZONED, normal_zoned
 
 TRUE = ("true", "TRUE", "True")
 FALSE = ("false", "FALSE", "False")
@@ -45,8 +46,15 @@ def reason_for(text: str, target: pa.DataType) -> str | None:
             return "is not a date (YYYY-MM-DD)"
         return None
     if pa.types.is_timestamp(target):
+        if ZONED.match(text):
+            text = normal_zoned(text)
+            try:
+                dt.datetime.fromisoformat(text)
+            except ValueError:
+                return "is not a real date and time"
+            return None
         if not _TIMESTAMP.fullmatch(text):
-            return "is not a UTC timestamp (YYYY-MM-DD HH:MM:SS)"
+            return "is not a timestamp (YYYY-MM-DD HH:MM:SS in UTC, or with Z, an offset or UTC)"
         try:
             dt.datetime.fromisoformat(text.rstrip("Z")[:26])
         except ValueError:

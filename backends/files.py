@@ -2,7 +2,8 @@
 
 `semantic load DIR` reads `<table>.csv` or `<table>.parquet` for each contract
 table present in DIR. CSV: a header row, an empty field is NULL, timestamps are
-UTC as `YYYY-MM-DD HH:MM:SS`, booleans true/false. Any file that does not fit
+`YYYY-MM-DD HH:MM:SS` in UTC or carry their zone (`Z`, an offset such as
+`-05:00` or `-0500`, or ` UTC`), booleans true/false. Any file that does not fit
 the contract is reported by name, line, column and value before anything is
 written; extra columns and a file without rows are warnings.
 """
@@ -24,6 +25,7 @@ from semantic.errors import ConfigError, did_you_mean
 
 from semantic.arrow_schema import contract_arrow_schema
 from semantic.printable import shorten
+from semantic.shop_time import ZONE_SUFFIX, ZONED, rails_zone_name, rails_zones
 
 from semantic.backends.bad_values import csv_column_as_text, describe_value, first_bad, where
 
@@ -92,6 +94,10 @@ def read_checked(logical: str, path: Path) -> TableFile:
         )
     columns = [_checked_column(path, raw.column(field.name), field) for field in schema]
     warnings = []
+    if logical == "shops":
+        index = schema.names.index("timezone")
+        columns[index], mapped = _rails_zones_mapped(columns[index])
+        warnings += [f"{path}: timezone {name!r} is a Rails zone name of Shopify's: loaded as {zone}" for name, zone in mapped]
     extra = [c for c in raw.column_names if c not in schema.names]
     if extra:
         warnings.append(f"{path}: column(s) {', '.join(shorten(c, 60) for c in extra)} are not in contract table {logical} and are not loaded")
@@ -158,7 +164,7 @@ def _read_csv(path: Path, schema: pa.Schema) -> pa.Table:
     types = {}
     for field in schema:
         if pa.types.is_timestamp(field.type):
-            types[field.name] = pa.timestamp("us")  # naive text, declared UTC below
+            types[field.name] = pa.string()  # zoned or naive (UTC) text, read by _text_instants
         else:
             types[field.name] = field.type
     options = pacsv.ConvertOptions(
@@ -176,6 +182,8 @@ def _read_csv(path: Path, schema: pa.Schema) -> pa.Table:
 def _cast(column: pa.ChunkedArray, target: pa.DataType) -> pa.ChunkedArray:
     if column.type == target:
         return column
+    if pa.types.is_timestamp(target) and pa.types.is_string(column.type):
+        return _text_instants(column)
     if pa.types.is_timestamp(target) and pa.types.is_timestamp(column.type) and column.type.tz is None:
         return pc.assume_timezone(column.cast(pa.timestamp("us")), "UTC")
     if pa.types.is_decimal(target) and pa.types.is_floating(column.type):
@@ -184,6 +192,32 @@ def _cast(column: pa.ChunkedArray, target: pa.DataType) -> pa.ChunkedArray:
         if pc.any(uneven).as_py():
             raise pa.ArrowInvalid("a value has more decimal places than the column's scale")
     return column.cast(target)
+
+
+def _rails_zones_mapped(column: pa.ChunkedArray) -> tuple[pa.ChunkedArray, list[tuple[str, str]]]:
+    """Shop zones written as Rails names ("Eastern Time (US & Canada)") as their IANA zones, and which were."""
+    mapped = []
+    for value in set(column.to_pylist()):
+        name = rails_zone_name(value)
+        if name is not None:
+            mapped.append((value, rails_zones()[name]))
+    if not mapped:
+        return column, []
+    keys, zones = pa.array([m[0] for m in mapped]), pa.array([m[1] for m in mapped])
+    found = pc.index_in(column, value_set=keys)
+    return pc.coalesce(pc.take(zones, found), column), sorted(mapped)
+
+
+def _text_instants(column: pa.ChunkedArray) -> pa.ChunkedArray:
+    """Text timestamps as UTC instants: those with a zone (Z, an offset, UTC) at it, naive ones as UTC."""
+    text = pc.utf8_trim_whitespace(column)
+    zoned = pc.fill_null(pc.match_substring_regex(text, ZONED.pattern), False)
+    # Arrow's ISO 8601 parser wants the zone right after the time, and no "UTC".
+    spelled = pc.replace_substring_regex(text, rf"\s*({ZONE_SUFFIX})$", r"\1")
+    spelled = pc.replace_substring_regex(spelled, "UTC$", "Z")
+    with_zone = pc.if_else(zoned, spelled, pa.scalar(None, pa.string())).cast(pa.timestamp("us", tz="UTC"))
+    naive = pc.if_else(zoned, pa.scalar(None, pa.string()), text).cast(pa.timestamp("us"))
+    return pc.coalesce(with_zone, pc.assume_timezone(naive, "UTC"))
 
 
 def _csv_header(path: Path) -> list[str]:

@@ -35,7 +35,7 @@ def reconcile_warehouse(
     return reconcile(ours, steps, shopify)
 
 
-ADMIN_MEASURES = ("orders", "gross_sales", "discounts", "returns", "net_sales", "shipping", "taxes", "total_sales")
+ADMIN_MEASURES = ("orders", "gross_sales", "discounts", "returns", "net_sales", "shipping", "taxes", "duties", "total_sales")
 
 
 def compare_admin_report(warehouse: Warehouse, project: Project, path, shop: str):

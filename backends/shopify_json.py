@@ -9,13 +9,14 @@ mapping is the one the Fivetran preset uses (semantic.presets): gift-card lines
 are not sales, shipping is the shipping lines' discounted price, a refund's
 merchandise is its lines' subtotal minus its `refund_discrepancy` adjustments,
 its shipping minus its `shipping_refund` adjustments, its taxes its lines' tax
-minus its adjustments' tax. The shop's zone is `iana_timezone` (never the
+minus its adjustments' tax. Duties: the order's `original_total_duties_set`
+(else its lines' `duties[].price_set`), a refund's `duties[].amount_set`, in
+shop money. The shop's zone is `iana_timezone` (never the
 display string `timezone`).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -25,34 +26,47 @@ import pyarrow as pa
 
 from semantic.arrow_schema import contract_arrow_schema
 from semantic.errors import ConfigError
+from semantic.shop_time import iana_zone, instant
 
 from semantic.backends.files import TableFile
+from semantic.backends.shopify_csv import export_files, read_orders_export
+from semantic.backends.shopify_graphql import read_bulk_lines, rest_orders, rest_shop
 
 ZERO = Decimal("0.00")
 
 
+ORDER_FILES = ("orders.json", "orders.jsonl")
+
+
 def has_admin_export(directory: Path) -> bool:
-    return (directory / "orders.json").is_file()
+    return any((directory / name).is_file() for name in ORDER_FILES) or bool(export_files(directory))
 
 
 def read_admin_export(directory: Path) -> dict[str, TableFile]:
-    """shops, orders, order_lines, refunds and customers from shop.json and orders.json in `directory`."""
-    shop_path, orders_path = directory / "shop.json", directory / "orders.json"
+    """shops, orders, order_lines, refunds and customers from shop.json and orders.json (REST) or
+    orders.jsonl (a GraphQL bulk operation's result) in `directory`."""
+    present = [directory / name for name in ORDER_FILES if (directory / name).is_file()] + export_files(directory)[:1]
+    if len(present) > 1:
+        raise ConfigError(f"both {present[0].name} and {present[1].name} are in {directory}; keep one")
+    shop_path, orders_path = directory / "shop.json", present[0]
     if not shop_path.is_file():
         raise ConfigError(f"{orders_path} needs {shop_path.name} beside it (the shop's id, iana_timezone and currency)",
-                          hint="save GET /admin/api/<version>/shop.json as shop.json")  # fmt: skip
-    shop = _load(shop_path).get("shop")
-    if not isinstance(shop, dict):
-        raise ConfigError(f"{shop_path}: expected {{\"shop\": {{...}}}} as the Admin API answers")
+                          hint="save GET /admin/api/<version>/shop.json (or GraphQL's { shop { id ianaTimezone "
+                               "currencyCode } } answer) as shop.json")  # fmt: skip
+    shop = _shop(shop_path)
     shop_id = _text(shop, "id", str(shop_path))
-    zone = shop.get("iana_timezone")
-    if not zone:
-        raise ConfigError(f"{shop_path}: shop has no iana_timezone (timezone is a display string, not a zone)",
-                          hint="export shop.json from the Admin API, which gives iana_timezone")  # fmt: skip
+    zone = shop_zone(shop, str(shop_path))
     rows: dict[str, list[dict]] = {"shops": [{"shop_id": shop_id, "timezone": zone, "currency": shop.get("currency")}],
                                    "orders": [], "order_lines": [], "refunds": [], "customers": []}  # fmt: skip
     customers: dict[str, dict] = {}
-    for number, order in enumerate(_orders(orders_path), start=1):
+    warnings: list[str] = []
+    if orders_path.suffix == ".jsonl":
+        orders = rest_orders(read_bulk_lines(orders_path), str(orders_path))
+    elif orders_path.suffix == ".csv":
+        orders, warnings = read_orders_export(export_files(directory), shop.get("currency"))
+    else:
+        orders = _orders(orders_path)
+    for number, order in enumerate(orders, start=1):
         where = f"{orders_path}, order #{number}"
         _order_rows(rows, customers, shop_id, order, where)
     rows["customers"] = list(customers.values())
@@ -62,8 +76,31 @@ def read_admin_export(directory: Path) -> dict[str, TableFile]:
             table = pa.Table.from_pylist(items, schema=contract_arrow_schema(logical))
         except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
             raise ConfigError(f"{orders_path}: a value of {logical} does not fit the contract: {exc}") from None
-        tables[logical] = TableFile(orders_path if logical != "shops" else shop_path, table)
+        notes = tuple(warnings) if logical == "orders" else ()
+        tables[logical] = TableFile(orders_path if logical != "shops" else shop_path, table, notes)
     return tables
+
+
+def shop_zone(shop: dict, where: str) -> str:
+    """The shop's IANA zone: `iana_timezone`, else its Rails `timezone` display string mapped."""
+    if shop.get("iana_timezone"):
+        return iana_zone(shop["iana_timezone"], f"{where}, iana_timezone")
+    if shop.get("timezone"):
+        return iana_zone(shop["timezone"], f"{where}, timezone")
+    raise ConfigError(f"{where}: shop has neither iana_timezone nor timezone",
+                      hint="export shop.json from the Admin API, which gives iana_timezone")  # fmt: skip
+
+
+def _shop(path: Path) -> dict:
+    """The shop of shop.json: REST's {"shop": {...}} or GraphQL's {"data": {"shop": {...}}}."""
+    data = _load(path)
+    graphql = (data.get("data") or {}).get("shop") if isinstance(data, dict) else None
+    if isinstance(graphql, dict):
+        return rest_shop(graphql)
+    shop = data.get("shop") if isinstance(data, dict) else None
+    if not isinstance(shop, dict):
+        raise ConfigError(f"{path}: expected {{\"shop\": {{...}}}} (REST) or {{\"data\": {{\"shop\": {{...}}}}}} (GraphQL)")
+    return shop
 
 
 def _load(path: Path) -> Any:
@@ -109,6 +146,7 @@ def _order_rows(rows: dict[str, list[dict]], customers: dict, shop_id: str, orde
         "visitor_id": None, "landing_site": order.get("landing_site"), "referring_site": order.get("referring_site"),
         "_loaded_at": instant(order.get("updated_at"), f"{where}, updated_at") or created,
         "taxes_included": order.get("taxes_included"),
+        "duties": _order_duties(order, where),
     })  # fmt: skip
     for line in sales:
         rows["order_lines"].append({
@@ -137,7 +175,23 @@ def _refund_row(shop_id: str, order_id: str, refund: dict, where: str) -> dict:
         "taxes": sum((money(l.get("total_tax"), where) for l in lines), ZERO)
         - sum((money(a.get("tax_amount"), where) for a in adjustments), ZERO),
         "_loaded_at": processed,
+        "duties": sum((shop_money(duty.get("amount_set"), where) for duty in refund.get("duties") or []), ZERO),
     }  # fmt: skip
+
+
+def shop_money(money_set: Any, where: str) -> Decimal:
+    """The shop-currency amount of a REST money set ({"shop_money": {"amount": "1.00", ...}, ...}); missing is 0."""
+    if not isinstance(money_set, dict):
+        return ZERO
+    return money((money_set.get("shop_money") or {}).get("amount"), where)
+
+
+def _order_duties(order: dict, where: str) -> Decimal:
+    """Duties charged: `original_total_duties_set` (current_ would net refunds, which refunds carry), else its lines'."""
+    if isinstance(order.get("original_total_duties_set"), dict):
+        return shop_money(order["original_total_duties_set"], f"{where}, original_total_duties_set")
+    lines = order.get("line_items") or []
+    return sum((shop_money(d.get("price_set"), where) for line in lines for d in line.get("duties") or []), ZERO)
 
 
 def money(value: Any, where: str) -> Decimal:
@@ -148,22 +202,6 @@ def money(value: Any, where: str) -> Decimal:
         return Decimal(str(value)).quantize(Decimal("0.01"))
     except InvalidOperation:
         raise ConfigError(f"{where}: {value!r} is not an amount of money") from None
-
-
-def instant(value: Any, where: str) -> dt.datetime | None:
-    """A timestamp with `Z`, an offset or ` UTC` as a UTC instant; a naive one is refused."""
-    if value is None or value == "":
-        return None
-    text = str(value).strip()
-    if text.endswith(" UTC"):
-        text = text[:-4] + "+00:00"
-    try:
-        parsed = dt.datetime.fromisoformat(text)
-    except ValueError:
-        raise ConfigError(f"{where}: {value!r} is not a timestamp") from None
-    if parsed.tzinfo is None:
-        raise ConfigError(f"{where}: {value!r} has no zone (Z, an offset or UTC)", hint="export timestamps with their offset")
-    return parsed.astimezone(dt.timezone.utc)
 
 
 def _text(item: dict, key: str, where: str) -> str:

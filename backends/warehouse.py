@@ -86,10 +86,16 @@ class Warehouse(abc.ABC):
         if missing:
             piece = missing[0]
             what = f"column {piece.logical_column!r} of contract table" if piece.logical_column else "contract table"
+            hint = f"load it (`semantic load DIR` or `semantic demo`) or set {piece.mapping_key} in metrics.toml"
+            if piece.logical_column in CONTRACT[piece.logical_table].optional:
+                # A column added to the contract later (duties, taxes_included): older tables lack it.
+                zero = "false" if CONTRACT[piece.logical_table].columns[piece.logical_column] == "boolean" else "0"
+                hint = (f"reload with `semantic load DIR` (which fills it), or say the source has none: "
+                        f"[sources.tables.{piece.logical_table}] constants = {{ {piece.logical_column} = {zero} }}")
             raise ContractError(
                 f"{what} {piece.logical_table!r} not found in the warehouse "
                 f"(looked for {piece.physical} in {self.url.redacted})",
-                hint=f"load it (`semantic load DIR` or `semantic demo`) or set {piece.mapping_key} in metrics.toml",
+                hint=hint,
             )
 
     def missing_pieces(self, sources: Sources, logical_tables: list[str]) -> list[MissingPiece]:

@@ -70,7 +70,7 @@ def demo(
 
 def load(
     directory: Annotated[
-        Path, typer.Argument(help="Folder of <table>.csv or <table>.parquet files, or Shopify's shop.json and orders.json.")
+        Path, typer.Argument(help="Folder of <table>.csv or <table>.parquet files, or Shopify's shop.json with orders.json (REST) or orders.jsonl (GraphQL bulk).")
     ],
     strict: Annotated[
         bool, typer.Option("--strict", help="Refuse files with columns outside the contract or without rows (warnings otherwise).")

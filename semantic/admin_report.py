@@ -2,7 +2,7 @@
 
 Shopify admin exports its Sales report ("Sales over time", by day) as CSV with
 a day column and columns such as Orders, Gross sales, Discounts, Returns, Net
-sales, Shipping, Taxes and Total sales (money possibly with a currency sign and
+sales, Shipping, Taxes, Duties and Total sales (money possibly with a currency sign and
 thousands separators). `compare` lines each measure of each day up with ours
 under profile "shopify", and names the likely cause of a difference from the
 pattern of which measures differ.
@@ -30,6 +30,7 @@ COLUMNS = {
     "shipping": "shipping",
     "shipping charges": "shipping",
     "taxes": "taxes",
+    "duties": "duties",
     "total sales": "total_sales",
 }
 DAY_COLUMNS = ("day", "date")
@@ -96,8 +97,10 @@ def likely_cause(differs: set[str]) -> str:
         return "gross and discounts split otherwise: tax-inclusive prices discounted after tax is removed"
     if "returns" in differs:
         return "refunds not loaded yet, or dated in another zone (refund processed_at in shop time)"
+    if differs <= {"duties", "total_sales"}:
+        return "duties: orders.duties or refunds.duties not loaded (a source without duties loads them as 0)"
     if differs <= {"taxes", "total_sales"}:
-        return "taxes: tax-inclusive prices (orders.taxes_included), or duties, which the contract lacks"
+        return "taxes: tax-inclusive prices (orders.taxes_included)"
     if differs <= {"shipping", "total_sales"}:
         return "shipping: shipping discounts or refunded shipping"
     if differs == {"orders"}:

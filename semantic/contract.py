@@ -20,7 +20,9 @@ from types import MappingProxyType
 MONEY = "decimal(18, 2)"
 INSTANT = "timestamp('UTC')"
 
-# Shopify's values for orders.financial_status.
+# Shopify's values for orders.financial_status (REST lower case; GraphQL's
+# displayFinancialStatus writes the same names in upper case). `expired`: an
+# authorization that lapsed before it was captured (never paid).
 FINANCIAL_STATUSES = (
     "pending",
     "authorized",
@@ -29,6 +31,7 @@ FINANCIAL_STATUSES = (
     "partially_refunded",
     "refunded",
     "voided",
+    "expired",
 )
 
 
@@ -75,9 +78,10 @@ CONTRACT: MappingProxyType = MappingProxyType(
             _table(
                 "orders",
                 "One row per order, as Shopify stands now. taxes_included: the order's prices "
-                "(lines and shipping) already contain its taxes (NULL: they do not).",
+                "(lines and shipping) already contain its taxes (NULL: they do not). duties: import "
+                "duties charged on top of the prices (NULL: none, counted as 0).",
                 ("customer_id", "email", "cancelled_at", "visitor_id", "landing_site", "referring_site"),
-                ("taxes_included",),
+                ("taxes_included", "duties"),
                 shop_id="string",
                 order_id="string",
                 customer_id="string",
@@ -96,6 +100,7 @@ CONTRACT: MappingProxyType = MappingProxyType(
                 referring_site="string",
                 _loaded_at=INSTANT,
                 taxes_included="boolean",
+                duties=MONEY,
             ),
             _table(
                 "order_lines",
@@ -110,7 +115,10 @@ CONTRACT: MappingProxyType = MappingProxyType(
             ),
             _table(
                 "refunds",
-                "One row per refund; amount is the merchandise refunded.",
+                "One row per refund; amount is the merchandise refunded; duties: duties refunded "
+                "(NULL: none, counted as 0).",
+                (),
+                ("duties",),
                 shop_id="string",
                 refund_id="string",
                 order_id="string",
@@ -119,6 +127,7 @@ CONTRACT: MappingProxyType = MappingProxyType(
                 shipping=MONEY,
                 taxes=MONEY,
                 _loaded_at=INSTANT,
+                duties=MONEY,
             ),
             _table(
                 "customers",

@@ -62,8 +62,9 @@ REGIONS = (
 # Shopify's statuses (contract order) and how often each occurs.
 STATUS_SHARE = dict(
     pending=0.02, authorized=0.015, partially_paid=0.01, paid=0.855,
-    partially_refunded=0.045, refunded=0.04, voided=0.015,
+    partially_refunded=0.045, refunded=0.04, voided=0.015, expired=0.0,
 )  # fmt: skip
+# expired (a lapsed authorization) is last with no share, so the generated orders stay as they were.
 STATUS = {s: i for i, s in enumerate(FINANCIAL_STATUSES)}
 CANCELLED_SHARE, TEST_SHARE, GUEST_SHARE = 0.02, 0.01, 0.22
 LINES_PER_ORDER = np.array([0.5, 0.25, 0.13, 0.08, 0.04])  # 1..5 lines
@@ -458,4 +459,7 @@ def generate(
 
 def _table(name: str, columns: dict[str, pa.Array]) -> pa.Table:
     schema = contract_arrow_schema(name)
-    return pa.Table.from_arrays([columns[field.name] for field in schema], schema=schema)
+    rows = len(next(iter(columns.values())))
+    # Optional columns the demo does not generate (duties) are NULL.
+    arrays = [columns[f.name] if f.name in columns else pa.nulls(rows, f.type) for f in schema]
+    return pa.Table.from_arrays(arrays, schema=schema)

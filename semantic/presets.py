@@ -200,6 +200,7 @@ def _orders(ctx: PresetContext) -> ir.Table:
         referring_site=joined.referring_site,
         _loaded_at=ctx.instant(joined._fivetran_synced),
         taxes_included=joined.taxes_included,
+        duties=ibis.null(MONEY),  # not read from the connector yet: no duties
     )
 
 
@@ -263,6 +264,7 @@ def _refunds(ctx: PresetContext) -> ir.Table:
         shipping=_money(shipping),
         taxes=_money(zero(joined.line_tax) - zero(joined.adjustment_tax)),
         _loaded_at=ctx.instant(joined._fivetran_synced),
+        duties=ibis.null(MONEY),
     )
 
 

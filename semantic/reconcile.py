@@ -6,7 +6,8 @@ step of knob changes from our configuration to the profile's; the figure
 after each step minus the figure before it is what that cause accounts for, so
 the causes add up to the difference exactly (the steps telescope):
 
-    shipping and taxes   revenue -> total_sales (always adds shipping and taxes)
+    shipping, taxes and duties
+                         revenue -> total_sales (always adds shipping, taxes and duties)
     statuses             every financial status counts (pending, authorized, ...)
     cancellations        cancelled orders count, and return on their cancellation day
     refund dating        refunds (and cancellation returns) on their own day, not their order's
@@ -38,7 +39,7 @@ STEPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("cancellations", ("orders.exclude_cancelled=false", "revenue.cancellation_returns=true")),
     ("refund dating", ("revenue.refund_dating=refund_date",)),
 )
-CAUSES = ("shipping and taxes", *(c for c, _ in STEPS), "other knobs", "AOV definition")
+CAUSES = ("shipping, taxes and duties", *(c for c, _ in STEPS), "other knobs", "AOV definition")
 
 Key = tuple[dt.date, str]  # (shop-local day, shop_id)
 Figures = Mapping[Key, Mapping[str, object]]
@@ -91,7 +92,7 @@ def reconcile(ours: Figures, steps: Sequence[Figures], shopify: Figures) -> list
     lines = []
     for key in keys:
         get = lambda figures, metric: _money(figures.get(key, {}).get(metric))  # noqa: E731, B023 - called in this iteration
-        revenue: list[tuple[str | None, Decimal]] = [(None, get(ours, "revenue")), ("shipping and taxes", get(ours, "total_sales"))]
+        revenue: list[tuple[str | None, Decimal]] = [(None, get(ours, "revenue")), ("shipping, taxes and duties", get(ours, "total_sales"))]
         orders: list[tuple[str | None, Decimal]] = [(None, get(ours, "orders"))]
         for (cause, _), figures in zip(STEPS, steps):
             revenue.append((cause, get(figures, "total_sales")))

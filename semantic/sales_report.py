@@ -8,7 +8,8 @@ Shopify's report, in its own signs (discounts and returns are negative):
     net_sales     gross_sales + discounts + returns
     shipping      shipping charged, minus shipping refunded (on the refund's day)
     taxes         taxes charged, minus taxes refunded (on the refund's day)
-    total_sales   net_sales + shipping + taxes
+    duties        import duties charged, minus duties refunded (on the refund's day)
+    total_sales   net_sales + shipping + taxes + duties
     ordered_sales gross_sales + discounts, on the order day, whatever happened later
     shopify_aov   ordered_sales / orders
 
@@ -22,6 +23,9 @@ Tax-inclusive orders (`orders.taxes_included`): Shopify's report shows sales net
 of the tax their prices hold, so gross sales and returns give back the order's
 (refund's) taxes, and taxes are counted once, in `taxes`. All of an order's tax
 is taken from its lines (the contract has no separate shipping tax).
+
+Duties (`orders.duties`, `refunds.duties`, optional) are charged on top of the
+prices, tax-inclusive or not; a NULL (a source without duties) counts as 0.
 """
 
 from __future__ import annotations
@@ -37,7 +41,7 @@ from semantic.registration import Registrar
 from semantic.scope import Fact, Scope
 
 MONEY = "decimal(18, 2)"
-_RETURN_COLUMNS = ("shop_id", "order_id", "day", "returned", "shipping_returned", "taxes_returned")
+_RETURN_COLUMNS = ("shop_id", "order_id", "day", "returned", "shipping_returned", "taxes_returned", "duties_returned")
 
 
 def _ex_tax(value: ir.DecimalValue, taxes: ir.DecimalValue, taxes_included: ir.BooleanValue) -> ir.DecimalValue:
@@ -54,6 +58,7 @@ def _sales(scope: Scope) -> ir.Table:
         discounts=orders.discounts,
         shipping=orders.shipping,
         taxes=orders.taxes,
+        duties=orders.duties.fill_null(0).cast(MONEY),
     )
 
 
@@ -66,6 +71,7 @@ def _returns(scope: Scope) -> ir.Table:
         returned=_ex_tax(refunds.amount, refunds.taxes, refunds.taxes_included),
         shipping_returned=refunds.shipping,
         taxes_returned=refunds.taxes,
+        duties_returned=refunds.duties.fill_null(0).cast(MONEY),
     )
     if not scope.config.revenue.cancellation_returns or scope.config.orders.exclude_cancelled:
         return parts
@@ -78,7 +84,8 @@ def _cancellation_returns(scope: Scope) -> ir.Table:
     cancelled = orders.filter(orders.cancelled_at.notnull())
     refunds = scope.sources.refunds
     refunded = refunds.group_by(["shop_id", "order_id"]).aggregate(
-        r_amount=refunds.amount.sum(), r_shipping=refunds.shipping.sum(), r_taxes=refunds.taxes.sum()
+        r_amount=refunds.amount.sum(), r_shipping=refunds.shipping.sum(), r_taxes=refunds.taxes.sum(),
+        r_duties=refunds.duties.fill_null(0).sum(),
     )
     joined = cancelled.left_join(refunded, ["shop_id", "order_id"])
     r_taxes = joined.r_taxes.fill_null(0)
@@ -95,8 +102,10 @@ def _cancellation_returns(scope: Scope) -> ir.Table:
         returned=(merchandise - refunded_merchandise).cast(MONEY),
         shipping_returned=(joined.shipping - joined.r_shipping.fill_null(0)).cast(MONEY),
         taxes_returned=(joined.taxes - r_taxes).cast(MONEY),
+        duties_returned=(joined.duties.fill_null(0) - joined.r_duties.fill_null(0)).cast(MONEY),
     )
-    return rows.filter((rows.returned != 0) | (rows.shipping_returned != 0) | (rows.taxes_returned != 0))
+    returned = (rows.returned != 0) | (rows.shipping_returned != 0) | (rows.taxes_returned != 0)
+    return rows.filter(returned | (rows.duties_returned != 0))
 
 
 SALES_FACTS = (
@@ -160,9 +169,13 @@ SALES_METRICS = (
     _money("taxes", "Taxes charged on included orders (order day) minus taxes refunded (its return's day).",
            Contribution("sales", lambda t, c: t.taxes),
            Contribution("returns", lambda t, c: -t.taxes_returned)),
-    _money("total_sales", "Shopify's total sales: net_sales + shipping + taxes.",
-           Contribution("sales", lambda t, c: t.gross - t.discounts + t.shipping + t.taxes),
-           Contribution("returns", lambda t, c: -(t.returned + t.shipping_returned + t.taxes_returned))),
+    _money("duties", "Import duties charged on included orders (order day) minus duties refunded (its return's day); "
+           "0 where the source has none.",
+           Contribution("sales", lambda t, c: t.duties),
+           Contribution("returns", lambda t, c: -t.duties_returned)),
+    _money("total_sales", "Shopify's total sales: net_sales + shipping + taxes + duties.",
+           Contribution("sales", lambda t, c: t.gross - t.discounts + t.shipping + t.taxes + t.duties),
+           Contribution("returns", lambda t, c: -(t.returned + t.shipping_returned + t.taxes_returned + t.duties_returned))),
     _money("ordered_sales", "gross_sales + discounts of included orders on their order day, ignoring later returns.",
            Contribution("sales", lambda t, c: t.gross - t.discounts)),
     Ratio(name="shopify_aov", version=1, unit="ratio", numerator="ordered_sales", denominator="orders",

@@ -108,10 +108,14 @@ def test_timestamps_need_a_zone():
         instant("2024-01-10T15:00:00", "orders.json, order #1, created_at")
 
 
-def test_a_shop_without_iana_timezone_is_refused(capsys, isolated):
-    directory = export(isolated / "x", 1, None, "USD", [])
+def test_a_shop_without_iana_timezone_maps_its_rails_display_string(capsys, isolated):
+    import duckdb
+
+    directory = export(isolated / "x", 1, None, "USD", [])  # timezone "(GMT-05:00) Eastern Time (US & Canada)"
     code, _, err = cli(capsys, "load", str(directory), "--database", f"duckdb:///{isolated / 'x.duckdb'}")
-    assert code == 2 and "iana_timezone" in err
+    assert code == 0, err
+    with duckdb.connect(str(isolated / "x.duckdb"), read_only=True) as con:
+        assert con.execute("SELECT timezone FROM shops").fetchall() == [("America/New_York",)]
 
 
 def test_an_order_twice_in_orders_json_is_refused_with_its_rows(capsys, isolated):
@@ -125,3 +129,31 @@ def test_an_order_twice_in_orders_json_is_refused_with_its_rows(capsys, isolated
     text = " ".join(err.split())
     assert "FAIL duplicate_keys" in text and "in orders.json row 1, row 3" in text
     assert "in order_lines row 1, row 3 (read from orders.json)" in text
+
+
+def test_a_shop_with_an_unknown_zone_name_is_refused_naming_it(capsys, isolated):
+    directory = export(isolated / "y", 1, None, "USD", [])
+    shop = json.loads((directory / "shop.json").read_text())
+    shop["shop"]["timezone"] = "(GMT-05:00) Eastern Time"
+    (directory / "shop.json").write_text(json.dumps(shop))
+    code, _, err = cli(capsys, "load", str(directory), "--database", f"duckdb:///{isolated / 'y.duckdb'}")
+    assert code == 2 and "timezone: '(GMT-05:00) Eastern Time' is neither an IANA time zone nor a Rails zone name" in err
+
+
+def money_set(amount):
+    return {"shop_money": {"amount": amount, "currency_code": "GBP"}, "presentment_money": {"amount": amount, "currency_code": "GBP"}}
+
+
+def test_rest_duties_are_charged_on_the_order_day_and_returned_with_their_refund(loaded_json):
+    sold = {**order(1, "2024-01-14T12:00:00Z", "partially_refunded", [line(11, "80.00")], "6.40"),
+            "original_total_duties_set": money_set("12.00"), "current_total_duties_set": money_set("6.00"),
+            "refunds": [{**refund(501, "2024-01-15T12:00:00Z", "40.00", "3.20"),
+                         "duties": [{"duty_id": 71, "amount_set": money_set("6.00")}]}]}  # fmt: skip
+    # Without original_total_duties_set, the lines' duties are the order's.
+    by_lines = {**order(2, "2024-01-14T13:00:00Z", "paid", [{**line(21, "10.00"), "duties": [{"id": 72, "price_set": money_set("1.50")}]}])}
+    c = loaded_json("c", 3003, "Europe/London", "GBP", [sold, by_lines])
+    got = report(c, "3003", ("gross_sales", "returns", "taxes", "duties", "total_sales"))
+    # Jan 14: 80 + 10 gross, 6.40 tax, 12.00 + 1.50 duties; Jan 15: 40 returned, 3.20 tax and 6.00 duties back.
+    assert got == {d("2024-01-14"): (D("90.00"), D("0.00"), D("6.40"), D("13.50"), D("109.90")),
+                   d("2024-01-15"): (D("0.00"), D("-40.00"), D("-3.20"), D("-6.00"), D("-49.20"))}  # fmt: skip
+    c.warehouse.close()

@@ -129,3 +129,44 @@ def test_strict_refuses_header_only_files_and_extra_columns_and_loads_nothing(tm
     assert code == 2
     assert "--strict" in err and "refunds.csv holds no rows" in err
     assert counts(loaded) == before
+
+
+def processed(database: Path) -> list:
+    with duckdb.connect(str(database), read_only=True) as con:
+        return con.execute("SELECT order_id, epoch(processed_at) FROM orders ORDER BY order_id").fetchall()
+
+
+def test_timestamps_with_z_an_offset_or_utc_load_as_the_same_instants(tmp_path, capsys, loaded):
+    zoned = copy_hand(tmp_path, "zoned")
+    # o1 at 14:00 UTC written as New York time, o2 at 04:30 UTC with Z, refund r1 with " UTC".
+    edit_line(zoned / "orders.csv", 2, ",2024-03-01 14:00:00,", ",2024-03-01 09:00:00 -0500,")
+    edit_line(zoned / "orders.csv", 3, ",2024-03-01 04:30:00,", ",2024-03-01T04:30:00Z,")
+    edit_line(zoned / "refunds.csv", 2, ",2024-03-02 15:00:00,", ",2024-03-02 16:00:00+01:00,")
+    edit_line(zoned / "shops.csv", 2, "America/New_York", "Eastern Time (US & Canada)")
+    database = tmp_path / "zoned.duckdb"
+    code, _, err = cli(capsys, "load", str(zoned), "--database", str(database))
+    assert code == 0, err
+    assert "timezone 'Eastern Time (US & Canada)' is a Rails zone name of Shopify's: loaded as America/New_York" in one_line(err)
+    assert processed(database) == processed(loaded)
+    with duckdb.connect(str(database), read_only=True) as con:
+        assert con.execute("SELECT timezone FROM shops ORDER BY shop_id").fetchall() == [("America/New_York",), ("Europe/Berlin",)]
+        assert con.execute("SELECT epoch(processed_at) FROM refunds WHERE refund_id = 'r1'").fetchone() == (1709391600.0,)
+
+
+def test_an_impossible_zoned_timestamp_names_its_line(tmp_path, capsys):
+    bad = copy_hand(tmp_path, "bad")
+    edit_line(bad / "orders.csv", 2, ",2024-03-01 14:00:00,", ",2024-02-30 09:00:00 -0500,")
+    code, _, err = cli(capsys, "load", str(bad), "--database", str(tmp_path / "x.duckdb"))
+    assert code == 2
+    assert "line 2 (data row 1), column processed_at: '2024-02-30 09:00:00 -0500' is not a real date and time" in one_line(err)
+
+
+def test_a_warehouse_loaded_before_duties_existed_says_how_to_go_on(tmp_path, capsys, loaded):
+    with duckdb.connect(str(loaded)) as con:
+        con.execute("ALTER TABLE orders DROP COLUMN duties")
+    code, _, err = cli(capsys, "query", "revenue", "--by", "shop", "--database", str(loaded))
+    assert code == 3 and "column 'duties' of contract table 'orders' not found" in one_line(err)
+    assert "[sources.tables.orders] constants = { duties = 0 }" in one_line(err)
+    (tmp_path / "metrics.toml").write_text("[sources.tables.orders]\nconstants = { duties = 0 }\n")
+    code, out, err = cli(capsys, "query", "total_sales", "--by", "shop", "--database", str(loaded), "--config", str(tmp_path / "metrics.toml"))
+    assert code == 0, err

@@ -72,10 +72,13 @@ def test_required_field_over_ten_percent_null_per_shop_and_strictly_over(tmp_pat
 def test_upper_case_and_unknown_financial_status_are_found_with_the_value(tmp_path):
     rows = clean_rows()
     rows["orders"] += [order("s1", "o8", "1.00", status="PAID"), order("s1", "o9", "1.00", status="PAID"), order("s2", "o7", "1.00", status="settled")]
+    # expired (a lapsed authorization) is one of Shopify's; EXPIRED, as GraphQL writes it, is not lower-cased.
+    rows["orders"] += [order("s2", "o5", "1.00", status="expired"), order("s2", "o6", "1.00", status="EXPIRED")]
     rows["order_lines"] = []
     result = run(tmp_path, rows, select=("financial_status",))["financial_status"]
-    assert result.samples == (("s1", "PAID", 2, True), ("s2", "settled", 1, False))
-    assert "partially_refunded" in result.description and "lower(financial_status)" in result.hint
+    assert result.samples == (("s1", "PAID", 2, True), ("s2", "EXPIRED", 1, True), ("s2", "settled", 1, False))
+    assert "partially_refunded" in result.description and "expired" in result.description
+    assert "lower(financial_status)" in result.hint
 
 
 def test_a_time_zone_that_is_not_iana_and_a_currency_that_is_not_iso(tmp_path):

@@ -47,7 +47,7 @@ def test_without_taxes_the_first_cause_is_shipping_and_taxes(load_warehouse):
     loaded = load_warehouse(shopify_hand_tables()).with_overrides("revenue.include_taxes=false")
     revenue = lines_of(loaded, shops=("B",))[(d("2024-01-12"), "B", "revenue")]
     # b2: 40.00 paid with 6.67 tax inside; without taxes ours is 33.33.
-    assert (revenue.ours, revenue.shopify, revenue.causes) == (D("33.33"), D("40.00"), (("shipping and taxes", D("6.67")),))
+    assert (revenue.ours, revenue.shopify, revenue.causes) == (D("33.33"), D("40.00"), (("shipping, taxes and duties", D("6.67")),))
 
 
 def test_causes_add_up_to_every_difference_on_generated_data(load_warehouse):

@@ -88,6 +88,57 @@ def test_shopify_totals_equal_revenue_under_the_profile_except_cancellations(sho
     assert got[d("2024-01-10")] == (D("225.60"), D("225.60"))
 
 
+def test_an_expired_order_is_a_sale_in_shopify_report_and_no_revenue_by_default(load_warehouse):
+    from tests.shopify_hand import order, table
+
+    tables = shopify_hand_tables()
+    rows = _plain(tables["orders"].to_pylist())
+    # a7: Jan 13 12:00 local (17:00Z), an authorization of 30.00 (tax 2.40) that lapsed: expired.
+    tables["orders"] = table("orders", [*rows, order("A", "a7", "2024-01-13T17:00:00", "expired", "30", taxes="2.40")])
+    shopify = load_warehouse(tables, SHOPIFY)
+    assert report(shopify, "A")[d("2024-01-13")] == (
+        D("30.00"), D("0.00"), D("0.00"), D("30.00"), D("0.00"), D("2.40"), D("32.40"), 1, 30.0)  # fmt: skip
+    default = load_warehouse(tables)
+    assert d("2024-01-13") not in report(default, "A", ("revenue", "orders"))
+
+
+def _plain(rows):
+    return [{k: (v.isoformat() if hasattr(v, "isoformat") else
+                 (str(v) if v is not None and not isinstance(v, (bool, str)) else v)) for k, v in r.items()}
+            for r in rows]  # fmt: skip
+
+
+def test_duties_are_part_of_total_sales_and_returned_with_their_refund(load_warehouse):
+    from tests.shopify_hand import order, refund, table
+
+    tables = shopify_hand_tables()
+    # a8: Jan 14 12:00 local, paid, gross 80, tax 6.40, duties 12.00; ra8 Jan 15: 40, tax 3.20, duties 6.00.
+    # a9: Jan 15 12:00 local, voided, gross 20, duties 5.00, cancelled Jan 16 12:00 local, never refunded.
+    orders = [*_plain(tables["orders"].to_pylist()),
+              order("A", "a8", "2024-01-14T17:00:00", "paid", "80", taxes="6.40", duties="12.00"),
+              order("A", "a9", "2024-01-15T17:00:00", "voided", "20", duties="5.00", cancelled_at="2024-01-16T17:00:00")]
+    refunds = [*_plain(tables["refunds"].to_pylist()),
+               {**refund("A", "ra8", "a8", "2024-01-15T17:00:00", "40", "0", "3.20"), "duties": "6.00"}]  # fmt: skip
+    tables["orders"], tables["refunds"] = table("orders", orders), table("refunds", refunds)
+    shopify = load_warehouse(tables, SHOPIFY)
+    metrics = (*REPORT[:6], "duties", *REPORT[6:])
+    got = report(shopify, "A", metrics)
+    # gross, discounts, returns, net, shipping, taxes, duties, total (= net + shipping + taxes + duties), orders, AOV
+    assert got[d("2024-01-14")] == (D("80.00"), D("0.00"), D("0.00"), D("80.00"), D("0.00"), D("6.40"), D("12.00"),
+                                    D("98.40"), 1, 80.0)  # fmt: skip
+    # a9 sold (20 + 5 duties); ra8 returns 40, 3.20 tax and 6.00 duties: -20 - 3.20 + (5 - 6).
+    assert got[d("2024-01-15")] == (D("20.00"), D("0.00"), D("-40.00"), D("-20.00"), D("0.00"), D("-3.20"), D("-1.00"),
+                                    D("-24.20"), 1, 20.0)  # fmt: skip
+    # a9's cancellation returns its 20.00 and its 5.00 duties.
+    assert got[d("2024-01-16")] == (D("0.00"), D("0.00"), D("-20.00"), D("-20.00"), D("0.00"), D("0.00"), D("-5.00"),
+                                    D("-25.00"), 0, None)  # fmt: skip
+    # The days without duties (NULL) are as before: Jan 10's total is still 225.60.
+    assert got[d("2024-01-10")][6:8] == (D("0.00"), D("225.60"))
+    # Our revenue leaves duties out: a8 is 80 + 6.40 - (40 + 3.20) on its order day.
+    default = load_warehouse(tables)
+    assert report(default, "A", ("revenue",))[d("2024-01-14")] == (D("43.20"),)
+
+
 def test_a_knob_contradicting_the_profile_is_an_error_naming_the_line():
     with pytest.raises(ConfigError, match=r"orders.exclude_cancelled = true contradicts profile 'shopify'") as err:
         Project.from_text(SHOPIFY + "[orders]\nexclude_cancelled = true\n")

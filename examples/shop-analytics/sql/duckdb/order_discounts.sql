@@ -38,6 +38,7 @@ FROM (
         "t6"."referring_site",
         "t6"."_loaded_at",
         "t6"."taxes_included",
+        "t6"."duties",
         "t6"."shop_timezone",
         CAST(TIMEZONE("t6"."shop_timezone", "t6"."processed_at") AS DATE) AS "day",
         (
@@ -63,6 +64,7 @@ FROM (
           "t5"."referring_site",
           "t5"."_loaded_at",
           "t5"."taxes_included",
+          "t5"."duties",
           "t4"."shop_timezone"
         FROM (
           SELECT

@@ -58,6 +58,7 @@ WITH `attribution_touchpoints__t17` AS (
         `t14`.`referring_site`,
         `t14`.`_loaded_at`,
         `t14`.`taxes_included`,
+        `t14`.`duties`,
         `t14`.`shop_timezone`,
         DATE(DATETIME(`t14`.`processed_at`, `t14`.`shop_timezone`)) AS `day`,
         (
@@ -83,6 +84,7 @@ WITH `attribution_touchpoints__t17` AS (
           `t13`.`referring_site`,
           `t13`.`_loaded_at`,
           `t13`.`taxes_included`,
+          `t13`.`duties`,
           `t12`.`shop_timezone`
         FROM (
           SELECT
@@ -2068,6 +2070,7 @@ WITH `attribution_touchpoints__t17` AS (
                   `t12`.`referring_site`,
                   `t12`.`_loaded_at`,
                   `t12`.`taxes_included`,
+                  `t12`.`duties`,
                   `t12`.`shop_timezone`,
                   DATE(DATETIME(`t12`.`processed_at`, `t12`.`shop_timezone`)) AS `day`,
                   (
@@ -2093,6 +2096,7 @@ WITH `attribution_touchpoints__t17` AS (
                     `t11`.`referring_site`,
                     `t11`.`_loaded_at`,
                     `t11`.`taxes_included`,
+                    `t11`.`duties`,
                     `t8`.`shop_timezone`
                   FROM (
                     SELECT
@@ -2166,6 +2170,7 @@ WITH `attribution_touchpoints__t17` AS (
                   `t12`.`referring_site`,
                   `t12`.`_loaded_at`,
                   `t12`.`taxes_included`,
+                  `t12`.`duties`,
                   `t12`.`shop_timezone`,
                   DATE(DATETIME(`t12`.`processed_at`, `t12`.`shop_timezone`)) AS `day`,
                   (
@@ -2191,6 +2196,7 @@ WITH `attribution_touchpoints__t17` AS (
                     `t11`.`referring_site`,
                     `t11`.`_loaded_at`,
                     `t11`.`taxes_included`,
+                    `t11`.`duties`,
                     `t8`.`shop_timezone`
                   FROM (
                     SELECT
@@ -2375,6 +2381,7 @@ WITH `attribution_touchpoints__t17` AS (
           `t11`.`referring_site`,
           `t11`.`_loaded_at`,
           `t11`.`taxes_included`,
+          `t11`.`duties`,
           `t11`.`shop_timezone`,
           DATE(DATETIME(`t11`.`processed_at`, `t11`.`shop_timezone`)) AS `day`,
           (
@@ -2400,6 +2407,7 @@ WITH `attribution_touchpoints__t17` AS (
             `t9`.`referring_site`,
             `t9`.`_loaded_at`,
             `t9`.`taxes_included`,
+            `t9`.`duties`,
             `t7`.`shop_timezone`
           FROM (
             SELECT
@@ -2551,6 +2559,7 @@ FROM (
           `t18`.`shipping`,
           `t18`.`taxes`,
           `t18`.`_loaded_at`,
+          `t18`.`duties`,
           `t18`.`shop_timezone`,
           `t18`.`taxes_included`,
           `t18`.`order_day`,
@@ -2576,6 +2585,7 @@ FROM (
             `t16`.`shipping`,
             `t16`.`taxes`,
             `t16`.`_loaded_at`,
+            `t16`.`duties`,
             `t16`.`shop_timezone`,
             `t16`.`taxes_included`,
             `t16`.`order_day`,
@@ -2591,6 +2601,7 @@ FROM (
               `t4`.`shipping`,
               `t4`.`taxes`,
               `t4`.`_loaded_at`,
+              `t4`.`duties`,
               `t15`.`shop_timezone`,
               `t15`.`taxes_included`,
               `t15`.`order_day`
@@ -2622,6 +2633,7 @@ FROM (
                   `t12`.`referring_site`,
                   `t12`.`_loaded_at`,
                   `t12`.`taxes_included`,
+                  `t12`.`duties`,
                   `t12`.`shop_timezone`,
                   DATE(DATETIME(`t12`.`processed_at`, `t12`.`shop_timezone`)) AS `day`,
                   (
@@ -2647,6 +2659,7 @@ FROM (
                     `t10`.`referring_site`,
                     `t10`.`_loaded_at`,
                     `t10`.`taxes_included`,
+                    `t10`.`duties`,
                     `t9`.`shop_timezone`
                   FROM (
                     SELECT

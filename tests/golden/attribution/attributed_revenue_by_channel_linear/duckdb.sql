@@ -58,6 +58,7 @@ WITH "attribution_touchpoints__t17" AS (
         "t14"."referring_site",
         "t14"."_loaded_at",
         "t14"."taxes_included",
+        "t14"."duties",
         "t14"."shop_timezone",
         CAST(TIMEZONE("t14"."shop_timezone", "t14"."processed_at") AS DATE) AS "day",
         (
@@ -83,6 +84,7 @@ WITH "attribution_touchpoints__t17" AS (
           "t13"."referring_site",
           "t13"."_loaded_at",
           "t13"."taxes_included",
+          "t13"."duties",
           "t12"."shop_timezone"
         FROM (
           SELECT
@@ -1169,6 +1171,7 @@ WITH "attribution_touchpoints__t17" AS (
                   "t12"."referring_site",
                   "t12"."_loaded_at",
                   "t12"."taxes_included",
+                  "t12"."duties",
                   "t12"."shop_timezone",
                   CAST(TIMEZONE("t12"."shop_timezone", "t12"."processed_at") AS DATE) AS "day",
                   (
@@ -1194,6 +1197,7 @@ WITH "attribution_touchpoints__t17" AS (
                     "t11"."referring_site",
                     "t11"."_loaded_at",
                     "t11"."taxes_included",
+                    "t11"."duties",
                     "t8"."shop_timezone"
                   FROM (
                     SELECT
@@ -1269,6 +1273,7 @@ WITH "attribution_touchpoints__t17" AS (
                   "t12"."referring_site",
                   "t12"."_loaded_at",
                   "t12"."taxes_included",
+                  "t12"."duties",
                   "t12"."shop_timezone",
                   CAST(TIMEZONE("t12"."shop_timezone", "t12"."processed_at") AS DATE) AS "day",
                   (
@@ -1294,6 +1299,7 @@ WITH "attribution_touchpoints__t17" AS (
                     "t11"."referring_site",
                     "t11"."_loaded_at",
                     "t11"."taxes_included",
+                    "t11"."duties",
                     "t8"."shop_timezone"
                   FROM (
                     SELECT
@@ -1488,6 +1494,7 @@ WITH "attribution_touchpoints__t17" AS (
           "t11"."referring_site",
           "t11"."_loaded_at",
           "t11"."taxes_included",
+          "t11"."duties",
           "t11"."shop_timezone",
           CAST(TIMEZONE("t11"."shop_timezone", "t11"."processed_at") AS DATE) AS "day",
           (
@@ -1513,6 +1520,7 @@ WITH "attribution_touchpoints__t17" AS (
             "t9"."referring_site",
             "t9"."_loaded_at",
             "t9"."taxes_included",
+            "t9"."duties",
             "t7"."shop_timezone"
           FROM (
             SELECT
@@ -1673,6 +1681,7 @@ FROM (
           "t18"."shipping",
           "t18"."taxes",
           "t18"."_loaded_at",
+          "t18"."duties",
           "t18"."shop_timezone",
           "t18"."taxes_included",
           "t18"."order_day",
@@ -1698,6 +1707,7 @@ FROM (
             "t16"."shipping",
             "t16"."taxes",
             "t16"."_loaded_at",
+            "t16"."duties",
             "t16"."shop_timezone",
             "t16"."taxes_included",
             "t16"."order_day",
@@ -1713,6 +1723,7 @@ FROM (
               "t4"."shipping",
               "t4"."taxes",
               "t4"."_loaded_at",
+              "t4"."duties",
               "t15"."shop_timezone",
               "t15"."taxes_included",
               "t15"."order_day"
@@ -1744,6 +1755,7 @@ FROM (
                   "t12"."referring_site",
                   "t12"."_loaded_at",
                   "t12"."taxes_included",
+                  "t12"."duties",
                   "t12"."shop_timezone",
                   CAST(TIMEZONE("t12"."shop_timezone", "t12"."processed_at") AS DATE) AS "day",
                   (
@@ -1769,6 +1781,7 @@ FROM (
                     "t10"."referring_site",
                     "t10"."_loaded_at",
                     "t10"."taxes_included",
+                    "t10"."duties",
                     "t9"."shop_timezone"
                   FROM (
                     SELECT

@@ -58,6 +58,7 @@ WITH "attribution_touchpoints__t17" AS (
         "t14"."referring_site",
         "t14"."_loaded_at",
         "t14"."taxes_included",
+        "t14"."duties",
         "t14"."shop_timezone",
         DATE(TIMEZONE("t14"."shop_timezone", "t14"."processed_at")) AS "day",
         (
@@ -83,6 +84,7 @@ WITH "attribution_touchpoints__t17" AS (
           "t13"."referring_site",
           "t13"."_loaded_at",
           "t13"."taxes_included",
+          "t13"."duties",
           "t12"."shop_timezone"
         FROM (
           SELECT
@@ -1599,6 +1601,7 @@ WITH "attribution_touchpoints__t17" AS (
                   "t12"."referring_site",
                   "t12"."_loaded_at",
                   "t12"."taxes_included",
+                  "t12"."duties",
                   "t12"."shop_timezone",
                   DATE(TIMEZONE("t12"."shop_timezone", "t12"."processed_at")) AS "day",
                   (
@@ -1624,6 +1627,7 @@ WITH "attribution_touchpoints__t17" AS (
                     "t11"."referring_site",
                     "t11"."_loaded_at",
                     "t11"."taxes_included",
+                    "t11"."duties",
                     "t8"."shop_timezone"
                   FROM (
                     SELECT
@@ -1699,6 +1703,7 @@ WITH "attribution_touchpoints__t17" AS (
                   "t12"."referring_site",
                   "t12"."_loaded_at",
                   "t12"."taxes_included",
+                  "t12"."duties",
                   "t12"."shop_timezone",
                   DATE(TIMEZONE("t12"."shop_timezone", "t12"."processed_at")) AS "day",
                   (
@@ -1724,6 +1729,7 @@ WITH "attribution_touchpoints__t17" AS (
                     "t11"."referring_site",
                     "t11"."_loaded_at",
                     "t11"."taxes_included",
+                    "t11"."duties",
                     "t8"."shop_timezone"
                   FROM (
                     SELECT
@@ -1922,6 +1928,7 @@ WITH "attribution_touchpoints__t17" AS (
           "t11"."referring_site",
           "t11"."_loaded_at",
           "t11"."taxes_included",
+          "t11"."duties",
           "t11"."shop_timezone",
           DATE(TIMEZONE("t11"."shop_timezone", "t11"."processed_at")) AS "day",
           (
@@ -1947,6 +1954,7 @@ WITH "attribution_touchpoints__t17" AS (
             "t9"."referring_site",
             "t9"."_loaded_at",
             "t9"."taxes_included",
+            "t9"."duties",
             "t7"."shop_timezone"
           FROM (
             SELECT
@@ -2111,6 +2119,7 @@ FROM (
           "t18"."shipping",
           "t18"."taxes",
           "t18"."_loaded_at",
+          "t18"."duties",
           "t18"."shop_timezone",
           "t18"."taxes_included",
           "t18"."order_day",
@@ -2136,6 +2145,7 @@ FROM (
             "t16"."shipping",
             "t16"."taxes",
             "t16"."_loaded_at",
+            "t16"."duties",
             "t16"."shop_timezone",
             "t16"."taxes_included",
             "t16"."order_day",
@@ -2151,6 +2161,7 @@ FROM (
               "t4"."shipping",
               "t4"."taxes",
               "t4"."_loaded_at",
+              "t4"."duties",
               "t15"."shop_timezone",
               "t15"."taxes_included",
               "t15"."order_day"
@@ -2182,6 +2193,7 @@ FROM (
                   "t12"."referring_site",
                   "t12"."_loaded_at",
                   "t12"."taxes_included",
+                  "t12"."duties",
                   "t12"."shop_timezone",
                   DATE(TIMEZONE("t12"."shop_timezone", "t12"."processed_at")) AS "day",
                   (
@@ -2207,6 +2219,7 @@ FROM (
                     "t10"."referring_site",
                     "t10"."_loaded_at",
                     "t10"."taxes_included",
+                    "t10"."duties",
                     "t9"."shop_timezone"
                   FROM (
                     SELECT

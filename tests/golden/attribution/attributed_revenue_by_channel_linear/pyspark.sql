@@ -58,6 +58,7 @@ WITH `attribution_touchpoints__t17` AS (
         `t14`.`referring_site`,
         `t14`.`_loaded_at`,
         `t14`.`taxes_included`,
+        `t14`.`duties`,
         `t14`.`shop_timezone`,
         CAST(FROM_UTC_TIMESTAMP(`t14`.`processed_at`, `t14`.`shop_timezone`) AS DATE) AS `day`,
         (
@@ -83,6 +84,7 @@ WITH `attribution_touchpoints__t17` AS (
           `t13`.`referring_site`,
           `t13`.`_loaded_at`,
           `t13`.`taxes_included`,
+          `t13`.`duties`,
           `t12`.`shop_timezone`
         FROM (
           SELECT
@@ -1114,6 +1116,7 @@ WITH `attribution_touchpoints__t17` AS (
                   `t12`.`referring_site`,
                   `t12`.`_loaded_at`,
                   `t12`.`taxes_included`,
+                  `t12`.`duties`,
                   `t12`.`shop_timezone`,
                   CAST(FROM_UTC_TIMESTAMP(`t12`.`processed_at`, `t12`.`shop_timezone`) AS DATE) AS `day`,
                   (
@@ -1139,6 +1142,7 @@ WITH `attribution_touchpoints__t17` AS (
                     `t11`.`referring_site`,
                     `t11`.`_loaded_at`,
                     `t11`.`taxes_included`,
+                    `t11`.`duties`,
                     `t8`.`shop_timezone`
                   FROM (
                     SELECT
@@ -1214,6 +1218,7 @@ WITH `attribution_touchpoints__t17` AS (
                   `t12`.`referring_site`,
                   `t12`.`_loaded_at`,
                   `t12`.`taxes_included`,
+                  `t12`.`duties`,
                   `t12`.`shop_timezone`,
                   CAST(FROM_UTC_TIMESTAMP(`t12`.`processed_at`, `t12`.`shop_timezone`) AS DATE) AS `day`,
                   (
@@ -1239,6 +1244,7 @@ WITH `attribution_touchpoints__t17` AS (
                     `t11`.`referring_site`,
                     `t11`.`_loaded_at`,
                     `t11`.`taxes_included`,
+                    `t11`.`duties`,
                     `t8`.`shop_timezone`
                   FROM (
                     SELECT
@@ -1433,6 +1439,7 @@ WITH `attribution_touchpoints__t17` AS (
           `t11`.`referring_site`,
           `t11`.`_loaded_at`,
           `t11`.`taxes_included`,
+          `t11`.`duties`,
           `t11`.`shop_timezone`,
           CAST(FROM_UTC_TIMESTAMP(`t11`.`processed_at`, `t11`.`shop_timezone`) AS DATE) AS `day`,
           (
@@ -1458,6 +1465,7 @@ WITH `attribution_touchpoints__t17` AS (
             `t9`.`referring_site`,
             `t9`.`_loaded_at`,
             `t9`.`taxes_included`,
+            `t9`.`duties`,
             `t7`.`shop_timezone`
           FROM (
             SELECT
@@ -1617,6 +1625,7 @@ FROM (
           `t18`.`shipping`,
           `t18`.`taxes`,
           `t18`.`_loaded_at`,
+          `t18`.`duties`,
           `t18`.`shop_timezone`,
           `t18`.`taxes_included`,
           `t18`.`order_day`,
@@ -1642,6 +1651,7 @@ FROM (
             `t16`.`shipping`,
             `t16`.`taxes`,
             `t16`.`_loaded_at`,
+            `t16`.`duties`,
             `t16`.`shop_timezone`,
             `t16`.`taxes_included`,
             `t16`.`order_day`,
@@ -1657,6 +1667,7 @@ FROM (
               `t4`.`shipping`,
               `t4`.`taxes`,
               `t4`.`_loaded_at`,
+              `t4`.`duties`,
               `t15`.`shop_timezone`,
               `t15`.`taxes_included`,
               `t15`.`order_day`
@@ -1688,6 +1699,7 @@ FROM (
                   `t12`.`referring_site`,
                   `t12`.`_loaded_at`,
                   `t12`.`taxes_included`,
+                  `t12`.`duties`,
                   `t12`.`shop_timezone`,
                   CAST(FROM_UTC_TIMESTAMP(`t12`.`processed_at`, `t12`.`shop_timezone`) AS DATE) AS `day`,
                   (
@@ -1713,6 +1725,7 @@ FROM (
                     `t10`.`referring_site`,
                     `t10`.`_loaded_at`,
                     `t10`.`taxes_included`,
+                    `t10`.`duties`,
                     `t9`.`shop_timezone`
                   FROM (
                     SELECT

@@ -58,6 +58,7 @@ WITH `attribution_touchpoints__t17` AS (
         `t14`.`referring_site`,
         `t14`.`_loaded_at`,
         `t14`.`taxes_included`,
+        `t14`.`duties`,
         `t14`.`shop_timezone`,
         DATE(DATETIME(`t14`.`processed_at`, `t14`.`shop_timezone`)) AS `day`,
         (
@@ -83,6 +84,7 @@ WITH `attribution_touchpoints__t17` AS (
           `t13`.`referring_site`,
           `t13`.`_loaded_at`,
           `t13`.`taxes_included`,
+          `t13`.`duties`,
           `t12`.`shop_timezone`
         FROM (
           SELECT
@@ -2068,6 +2070,7 @@ WITH `attribution_touchpoints__t17` AS (
                   `t12`.`referring_site`,
                   `t12`.`_loaded_at`,
                   `t12`.`taxes_included`,
+                  `t12`.`duties`,
                   `t12`.`shop_timezone`,
                   DATE(DATETIME(`t12`.`processed_at`, `t12`.`shop_timezone`)) AS `day`,
                   (
@@ -2093,6 +2096,7 @@ WITH `attribution_touchpoints__t17` AS (
                     `t11`.`referring_site`,
                     `t11`.`_loaded_at`,
                     `t11`.`taxes_included`,
+                    `t11`.`duties`,
                     `t8`.`shop_timezone`
                   FROM (
                     SELECT
@@ -2166,6 +2170,7 @@ WITH `attribution_touchpoints__t17` AS (
                   `t12`.`referring_site`,
                   `t12`.`_loaded_at`,
                   `t12`.`taxes_included`,
+                  `t12`.`duties`,
                   `t12`.`shop_timezone`,
                   DATE(DATETIME(`t12`.`processed_at`, `t12`.`shop_timezone`)) AS `day`,
                   (
@@ -2191,6 +2196,7 @@ WITH `attribution_touchpoints__t17` AS (
                     `t11`.`referring_site`,
                     `t11`.`_loaded_at`,
                     `t11`.`taxes_included`,
+                    `t11`.`duties`,
                     `t8`.`shop_timezone`
                   FROM (
                     SELECT
@@ -2375,6 +2381,7 @@ WITH `attribution_touchpoints__t17` AS (
           `t11`.`referring_site`,
           `t11`.`_loaded_at`,
           `t11`.`taxes_included`,
+          `t11`.`duties`,
           `t11`.`shop_timezone`,
           DATE(DATETIME(`t11`.`processed_at`, `t11`.`shop_timezone`)) AS `day`,
           (
@@ -2400,6 +2407,7 @@ WITH `attribution_touchpoints__t17` AS (
             `t9`.`referring_site`,
             `t9`.`_loaded_at`,
             `t9`.`taxes_included`,
+            `t9`.`duties`,
             `t7`.`shop_timezone`
           FROM (
             SELECT
@@ -2501,6 +2509,7 @@ WITH `attribution_touchpoints__t17` AS (
     `t22`.`shipping`,
     `t22`.`taxes`,
     `t22`.`_loaded_at`,
+    `t22`.`duties`,
     `t22`.`shop_timezone`,
     `t22`.`taxes_included`,
     `t22`.`order_day`,
@@ -2526,6 +2535,7 @@ WITH `attribution_touchpoints__t17` AS (
       `t20`.`shipping`,
       `t20`.`taxes`,
       `t20`.`_loaded_at`,
+      `t20`.`duties`,
       `t20`.`shop_timezone`,
       `t20`.`taxes_included`,
       `t20`.`order_day`,
@@ -2541,6 +2551,7 @@ WITH `attribution_touchpoints__t17` AS (
         `t5`.`shipping`,
         `t5`.`taxes`,
         `t5`.`_loaded_at`,
+        `t5`.`duties`,
         `t19`.`shop_timezone`,
         `t19`.`taxes_included`,
         `t19`.`order_day`
@@ -2572,6 +2583,7 @@ WITH `attribution_touchpoints__t17` AS (
             `t16`.`referring_site`,
             `t16`.`_loaded_at`,
             `t16`.`taxes_included`,
+            `t16`.`duties`,
             `t16`.`shop_timezone`,
             DATE(DATETIME(`t16`.`processed_at`, `t16`.`shop_timezone`)) AS `day`,
             (
@@ -2597,6 +2609,7 @@ WITH `attribution_touchpoints__t17` AS (
               `t15`.`referring_site`,
               `t15`.`_loaded_at`,
               `t15`.`taxes_included`,
+              `t15`.`duties`,
               `t14`.`shop_timezone`
             FROM (
               SELECT

@@ -58,6 +58,7 @@ WITH "attribution_touchpoints__t17" AS (
         "t14"."referring_site",
         "t14"."_loaded_at",
         "t14"."taxes_included",
+        "t14"."duties",
         "t14"."shop_timezone",
         DATE(TIMEZONE("t14"."shop_timezone", "t14"."processed_at")) AS "day",
         (
@@ -83,6 +84,7 @@ WITH "attribution_touchpoints__t17" AS (
           "t13"."referring_site",
           "t13"."_loaded_at",
           "t13"."taxes_included",
+          "t13"."duties",
           "t12"."shop_timezone"
         FROM (
           SELECT
@@ -1599,6 +1601,7 @@ WITH "attribution_touchpoints__t17" AS (
                   "t12"."referring_site",
                   "t12"."_loaded_at",
                   "t12"."taxes_included",
+                  "t12"."duties",
                   "t12"."shop_timezone",
                   DATE(TIMEZONE("t12"."shop_timezone", "t12"."processed_at")) AS "day",
                   (
@@ -1624,6 +1627,7 @@ WITH "attribution_touchpoints__t17" AS (
                     "t11"."referring_site",
                     "t11"."_loaded_at",
                     "t11"."taxes_included",
+                    "t11"."duties",
                     "t8"."shop_timezone"
                   FROM (
                     SELECT
@@ -1699,6 +1703,7 @@ WITH "attribution_touchpoints__t17" AS (
                   "t12"."referring_site",
                   "t12"."_loaded_at",
                   "t12"."taxes_included",
+                  "t12"."duties",
                   "t12"."shop_timezone",
                   DATE(TIMEZONE("t12"."shop_timezone", "t12"."processed_at")) AS "day",
                   (
@@ -1724,6 +1729,7 @@ WITH "attribution_touchpoints__t17" AS (
                     "t11"."referring_site",
                     "t11"."_loaded_at",
                     "t11"."taxes_included",
+                    "t11"."duties",
                     "t8"."shop_timezone"
                   FROM (
                     SELECT
@@ -1922,6 +1928,7 @@ WITH "attribution_touchpoints__t17" AS (
           "t11"."referring_site",
           "t11"."_loaded_at",
           "t11"."taxes_included",
+          "t11"."duties",
           "t11"."shop_timezone",
           DATE(TIMEZONE("t11"."shop_timezone", "t11"."processed_at")) AS "day",
           (
@@ -1947,6 +1954,7 @@ WITH "attribution_touchpoints__t17" AS (
             "t9"."referring_site",
             "t9"."_loaded_at",
             "t9"."taxes_included",
+            "t9"."duties",
             "t7"."shop_timezone"
           FROM (
             SELECT
@@ -2049,6 +2057,7 @@ WITH "attribution_touchpoints__t17" AS (
     "t22"."shipping",
     "t22"."taxes",
     "t22"."_loaded_at",
+    "t22"."duties",
     "t22"."shop_timezone",
     "t22"."taxes_included",
     "t22"."order_day",
@@ -2074,6 +2083,7 @@ WITH "attribution_touchpoints__t17" AS (
       "t20"."shipping",
       "t20"."taxes",
       "t20"."_loaded_at",
+      "t20"."duties",
       "t20"."shop_timezone",
       "t20"."taxes_included",
       "t20"."order_day",
@@ -2089,6 +2099,7 @@ WITH "attribution_touchpoints__t17" AS (
         "t5"."shipping",
         "t5"."taxes",
         "t5"."_loaded_at",
+        "t5"."duties",
         "t19"."shop_timezone",
         "t19"."taxes_included",
         "t19"."order_day"
@@ -2120,6 +2131,7 @@ WITH "attribution_touchpoints__t17" AS (
             "t16"."referring_site",
             "t16"."_loaded_at",
             "t16"."taxes_included",
+            "t16"."duties",
             "t16"."shop_timezone",
             DATE(TIMEZONE("t16"."shop_timezone", "t16"."processed_at")) AS "day",
             (
@@ -2145,6 +2157,7 @@ WITH "attribution_touchpoints__t17" AS (
               "t15"."referring_site",
               "t15"."_loaded_at",
               "t15"."taxes_included",
+              "t15"."duties",
               "t14"."shop_timezone"
             FROM (
               SELECT

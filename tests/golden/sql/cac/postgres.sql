@@ -72,6 +72,7 @@ FROM (
                   "t16"."referring_site",
                   "t16"."_loaded_at",
                   "t16"."taxes_included",
+                  "t16"."duties",
                   "t16"."shop_timezone",
                   "t16"."day",
                   "t16"."order_revenue",
@@ -100,6 +101,7 @@ FROM (
                     "t14"."referring_site",
                     "t14"."_loaded_at",
                     "t14"."taxes_included",
+                    "t14"."duties",
                     "t14"."shop_timezone",
                     "t14"."day",
                     "t14"."order_revenue",
@@ -125,6 +127,7 @@ FROM (
                       "t10"."referring_site",
                       "t10"."_loaded_at",
                       "t10"."taxes_included",
+                      "t10"."duties",
                       "t10"."shop_timezone",
                       DATE(TIMEZONE("t10"."shop_timezone", "t10"."processed_at")) AS "day",
                       (
@@ -150,6 +153,7 @@ FROM (
                         "t8"."referring_site",
                         "t8"."_loaded_at",
                         "t8"."taxes_included",
+                        "t8"."duties",
                         "t7"."shop_timezone"
                       FROM (
                         SELECT

@@ -18,6 +18,7 @@ WITH `t11` AS (
     `t10`.`referring_site`,
     `t10`.`_loaded_at`,
     `t10`.`taxes_included`,
+    `t10`.`duties`,
     `t10`.`shop_timezone`,
     CAST(FROM_UTC_TIMESTAMP(`t10`.`processed_at`, `t10`.`shop_timezone`) AS DATE) AS `day`,
     (
@@ -43,6 +44,7 @@ WITH `t11` AS (
       `t9`.`referring_site`,
       `t9`.`_loaded_at`,
       `t9`.`taxes_included`,
+      `t9`.`duties`,
       `t8`.`shop_timezone`
     FROM (
       SELECT
@@ -128,6 +130,7 @@ FROM (
               `t4`.`shipping`,
               `t4`.`taxes`,
               `t4`.`_loaded_at`,
+              `t4`.`duties`,
               `t15`.`shop_timezone`,
               `t15`.`taxes_included`,
               `t15`.`order_day`

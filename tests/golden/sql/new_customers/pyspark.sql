@@ -48,6 +48,7 @@ FROM (
               `t14`.`referring_site`,
               `t14`.`_loaded_at`,
               `t14`.`taxes_included`,
+              `t14`.`duties`,
               `t14`.`shop_timezone`,
               `t14`.`day`,
               `t14`.`order_revenue`,
@@ -76,6 +77,7 @@ FROM (
                 `t12`.`referring_site`,
                 `t12`.`_loaded_at`,
                 `t12`.`taxes_included`,
+                `t12`.`duties`,
                 `t12`.`shop_timezone`,
                 `t12`.`day`,
                 `t12`.`order_revenue`,
@@ -100,6 +102,7 @@ FROM (
                   `t8`.`referring_site`,
                   `t8`.`_loaded_at`,
                   `t8`.`taxes_included`,
+                  `t8`.`duties`,
                   `t8`.`shop_timezone`,
                   CAST(FROM_UTC_TIMESTAMP(`t8`.`processed_at`, `t8`.`shop_timezone`) AS DATE) AS `day`,
                   (
@@ -125,6 +128,7 @@ FROM (
                     `t6`.`referring_site`,
                     `t6`.`_loaded_at`,
                     `t6`.`taxes_included`,
+                    `t6`.`duties`,
                     `t5`.`shop_timezone`
                   FROM (
                     SELECT

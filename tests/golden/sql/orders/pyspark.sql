@@ -32,6 +32,7 @@ FROM (
         `t6`.`referring_site`,
         `t6`.`_loaded_at`,
         `t6`.`taxes_included`,
+        `t6`.`duties`,
         `t6`.`shop_timezone`,
         CAST(FROM_UTC_TIMESTAMP(`t6`.`processed_at`, `t6`.`shop_timezone`) AS DATE) AS `day`,
         (
@@ -57,6 +58,7 @@ FROM (
           `t5`.`referring_site`,
           `t5`.`_loaded_at`,
           `t5`.`taxes_included`,
+          `t5`.`duties`,
           `t4`.`shop_timezone`
         FROM (
           SELECT

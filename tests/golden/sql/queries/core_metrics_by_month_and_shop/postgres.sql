@@ -18,6 +18,7 @@ WITH "t15" AS (
     "t12"."referring_site",
     "t12"."_loaded_at",
     "t12"."taxes_included",
+    "t12"."duties",
     "t12"."shop_timezone",
     DATE(TIMEZONE("t12"."shop_timezone", "t12"."processed_at")) AS "day",
     (
@@ -43,6 +44,7 @@ WITH "t15" AS (
       "t9"."referring_site",
       "t9"."_loaded_at",
       "t9"."taxes_included",
+      "t9"."duties",
       "t8"."shop_timezone"
     FROM (
       SELECT
@@ -127,6 +129,7 @@ FROM (
             "t5"."shipping",
             "t5"."taxes",
             "t5"."_loaded_at",
+            "t5"."duties",
             "t19"."shop_timezone",
             "t19"."taxes_included",
             "t19"."order_day"
@@ -209,6 +212,7 @@ FROM (
                   "t22"."referring_site",
                   "t22"."_loaded_at",
                   "t22"."taxes_included",
+                  "t22"."duties",
                   "t22"."shop_timezone",
                   "t22"."day",
                   "t22"."order_revenue",
@@ -237,6 +241,7 @@ FROM (
                     "t17"."referring_site",
                     "t17"."_loaded_at",
                     "t17"."taxes_included",
+                    "t17"."duties",
                     "t17"."shop_timezone",
                     "t17"."day",
                     "t17"."order_revenue",

@@ -18,6 +18,7 @@ WITH "t9" AS (
     "t8"."referring_site",
     "t8"."_loaded_at",
     "t8"."taxes_included",
+    "t8"."duties",
     "t8"."shop_timezone",
     DATE(TIMEZONE("t8"."shop_timezone", "t8"."processed_at")) AS "day",
     (
@@ -43,6 +44,7 @@ WITH "t9" AS (
       "t7"."referring_site",
       "t7"."_loaded_at",
       "t7"."taxes_included",
+      "t7"."duties",
       "t6"."shop_timezone"
     FROM (
       SELECT
@@ -99,6 +101,7 @@ FROM (
           "t3"."shipping",
           "t3"."taxes",
           "t3"."_loaded_at",
+          "t3"."duties",
           "t12"."shop_timezone",
           "t12"."taxes_included",
           "t12"."order_day"
