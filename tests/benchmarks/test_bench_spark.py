@@ -104,50 +104,15 @@ def test_duckdb_semantic_core_metrics(benchmark, engines):
     assert ours.to_pylist() == _core(engines["spark"], engines["project"]).to_pylist()
 
 
-def sessions_scans(plan: str) -> int:
-    """Scans of the sessions Parquet a physical plan performs; a cached relation's own plan counts once.
-
-    A plan that reads a cached relation prints its plan below each InMemoryRelation
-    line, but Spark computes it once: its subtree is counted at its first appearance only.
-    """
-    count, seen, skip_below = 0, set(), None
-    for line in plan.splitlines():
-        depth = len(line) - len(line.lstrip(" :+-"))
-        if skip_below is not None:
-            if depth > skip_below:
-                continue
-            skip_below = None
-        text = line.strip(" :+-")
-        if "InMemoryRelation" in text:
-            key = re.sub(r"#\d+", "", text)
-            if key in seen:
-                skip_below = depth
-            seen.add(key)
-        elif re.search(r"Scan parquet [^\n]*sessions", text):
-            count += 1
-    return count
-
-
-def _step_scans(session, sql: str) -> tuple[int, int]:
-    """(scans of sessions in one statement as Spark plans it, scans when its shared CTEs run once, cached)."""
-    from semantic.backends.spark_steps import in_steps
-
-    whole = sessions_scans(session.sql(sql)._jdf.queryExecution().executedPlan().toString())
-    with in_steps(session, sql) as final:
-        stepped = sessions_scans(session.sql(final)._jdf.queryExecution().executedPlan().toString())
-    return whole, stepped
-
-
 @pytest.mark.benchmark(group="spark-attribution")
 def test_spark_attribution_last_click(benchmark, engines):
     spark, project = engines["spark"], engines["project"]
     built = build_query(project.catalog, project.config, _attribution_spec())
-    whole, stepped = _step_scans(spark.session, compile_sql(built.expr, "pyspark"))
-    benchmark.extra_info["sessions_scans_one_statement"] = whole
-    benchmark.extra_info["sessions_scans"] = stepped
+    plan = spark.session.sql(compile_sql(built.expr, "pyspark"))._jdf.queryExecution().executedPlan().toString()
+    benchmark.extra_info["sessions_scans"] = len(re.findall(r"Scan parquet [^\n]*sessions", plan))
     ours = benchmark.pedantic(_attribution, args=(spark, project), rounds=1, iterations=1)
     assert ours.to_pylist() == _attribution(engines["duckdb"], project).to_pylist()
-    print(f"\nsessions scanned {stepped} times per attribution query ({whole} if Spark planned the one statement)")
+    print(f"\nsessions scanned {benchmark.extra_info['sessions_scans']} times per attribution query")
 
 
 @pytest.mark.benchmark(group="spark-attribution")
