@@ -21,7 +21,7 @@ class DuckDBWarehouse(Warehouse):
 
     @classmethod
     def open(cls, url: WarehouseUrl) -> DuckDBWarehouse:
-        import ibis
+        import duckdb
 
         path = url.path or ":memory:"
         if path != ":memory:":
@@ -29,16 +29,19 @@ class DuckDBWarehouse(Warehouse):
             if not parent.is_dir():
                 raise WarehouseError(f"cannot open DuckDB file {path}: directory {parent} does not exist")
         try:
-            con = ibis.duckdb.connect(path)
+            # The driver itself: we run SQL text, so Ibis's backend (and its import) is not needed.
+            con = duckdb.connect(path)
             # Instants are TIMESTAMPTZ; show them in UTC whatever the machine's zone is.
-            con.raw_sql("SET TimeZone = 'UTC'")
+            con.execute("SET TimeZone = 'UTC'")
+            # An unknown table name must be an error, never a Python variable of the caller.
+            con.execute("SET python_enable_replacements = false")
         except Exception as exc:
             raise WarehouseError(f"cannot open DuckDB database {path}: {str(exc).splitlines()[0]}") from exc
         return cls(url, con)
 
     @property
     def raw(self):  # the duckdb.DuckDBPyConnection
-        return self.con.con
+        return self.con
 
     def _fetch_arrow(self, sql: str, schema: pa.Schema) -> pa.Table:
         return conform(self.raw.sql(sql).to_arrow_table(), schema)

@@ -56,25 +56,25 @@ class PostgresWarehouse(Warehouse):
 
         _require_driver()
         try:
-            import ibis
+            import psycopg
 
             kwargs = {k: v for k, v in (("host", url.host), ("port", url.port), ("user", url.user),
-                                       ("password", url.password), ("database", url.database)) if v is not None}
+                                       ("password", url.password), ("dbname", url.database)) if v is not None}
             kwargs.update(dict(url.options))
-            con = ibis.postgres.connect(**kwargs)
-        except ImportError as exc:  # Ibis's own "missing dependencies" for its postgres backend
+            # The driver itself, in autocommit: a statement outside `transaction()` commits on its own.
+            con = psycopg.connect(autocommit=True, **kwargs)
+        except ImportError as exc:  # the driver is missing
             raise WarehouseError(f"PostgreSQL support is not installed ({_first_line(exc)})", hint=INSTALL_HINT) from None
         except Exception as exc:
             message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raise WarehouseError(f"cannot connect to {url.redacted}: {scrub(message)}") from None
-        with con.con.cursor() as cursor:
+        with con.cursor() as cursor:
             cursor.execute("SET TIME ZONE 'UTC'")
-        con.con.commit()
         return cls(url, con)
 
     @property
     def raw(self):  # the psycopg.Connection
-        return self.con.con
+        return self.con
 
     # How PostgreSQL spells each contract type (format_type of pg_attribute).
     CATALOG_TYPES = {

@@ -233,7 +233,7 @@ class Warehouse(abc.ABC):
 
     def close(self) -> None:
         with contextlib.suppress(Exception):
-            self.con.disconnect()  # type: ignore[attr-defined]
+            self.con.close()  # type: ignore[attr-defined]
 
 
 def conform(table: pa.Table, schema: pa.Schema) -> pa.Table:

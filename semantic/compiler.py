@@ -17,6 +17,8 @@ FROM "t" AS "t0"
 
 from __future__ import annotations
 
+import functools
+
 import ibis
 import ibis.expr.types as ir
 import sqlglot
@@ -25,9 +27,11 @@ import sqlglot.expressions as sge
 from semantic.config import DIALECTS
 from semantic.errors import UnknownNameError
 from semantic.inline_tables import inline
+from semantic.layers import Layer, layers_of, readable_names
 from semantic.portable import spell
 
 # Our dialect names -> sqlglot's.
+COMPILED_ENTRIES = 64
 SQLGLOT_DIALECTS = {"duckdb": "duckdb", "postgres": "postgres", "bigquery": "bigquery", "pyspark": "spark"}
 # The dialect fingerprints are computed in.
 REFERENCE_DIALECT = "duckdb"
@@ -39,29 +43,134 @@ def check_dialect(dialect: str) -> str:
     return dialect
 
 
-def to_sqlglot(expr: ir.Expr, dialect: str) -> sge.Expression:
-    """The statement as a sqlglot tree in `dialect`, with our rewrites applied."""
+def to_sqlglot(expr: ir.Expr, dialect: str, layer_views: dict[str, sge.Table] | None = None) -> sge.Expression:
+    """The statement as a sqlglot tree in `dialect`, with our rewrites applied.
+
+    The layers it reads (semantic.layers) come first, as common table expressions
+    in dependency order; with `layer_views` (layer name -> view), the statement
+    reads those views instead (`semantic export`).
+    """
     check_dialect(dialect)
-    text = ibis.to_sql(expr, dialect=dialect, pretty=False)
-    return spell(inline(sqlglot.parse_one(text, read=SQLGLOT_DIALECTS[dialect]), expr), dialect)  # type: ignore[arg-type]
+    tree = _statement(expr, dialect)
+    layers = layers_of(expr)
+    if layers:
+        names = readable_names(layers)
+        if layer_views is None:
+            tree = _with_layers(tree, layers, names, dialect)
+        else:
+            tree = _rename_tables(tree, {t: layer_views[n] for t, n in names.items()})
+    return tree
+
+
+def _statement(expr: ir.Expr, dialect: str) -> sge.Expression:
+    """Ibis's statement for `expr`, re-read by sqlglot, constant tables inline, spelled (a copy of a memo)."""
+    key = (expr.op(), dialect)
+    tree = _TREES.get(key)
+    if tree is None:
+        text = ibis.to_sql(expr, dialect=dialect, pretty=False)
+        tree = spell(inline(sqlglot.parse_one(text, read=SQLGLOT_DIALECTS[dialect]), expr), dialect)  # type: ignore[arg-type]
+        if len(_TREES) >= COMPILED_ENTRIES:
+            _TREES.pop(next(iter(_TREES)))
+        _TREES[key] = tree
+    return tree.copy()
+
+
+def _with_layers(tree: sge.Expression, layers: list[Layer], names: dict[str, str], dialect: str) -> sge.Expression:
+    """`tree` headed by its layers as CTEs; each layer's own CTEs are hoisted and prefixed with its name.
+
+    Flat rather than nested: Spark refuses a nested CTE whose name an outer one
+    also uses, and one level reads better.
+    """
+    tables = {t: _table(n) for t, n in names.items()}
+    ctes: list[sge.CTE] = []
+    for layer in layers:
+        body = _rename_tables(_statement(layer.expr, dialect), tables)
+        ctes.extend(_hoisted(body, names[layer.table_name]))
+        ctes.append(_cte(body, names[layer.table_name]))
+    tree = _rename_tables(tree, tables)
+    own = tree.args.get("with_")
+    tree.set("with_", sge.With(expressions=[*ctes, *(own.expressions if own else [])]))
+    return tree
+
+
+def _hoisted(body: sge.Expression, prefix: str) -> list[sge.CTE]:
+    """The CTEs of `body`, renamed `<prefix>__<name>` and removed from it (in place)."""
+    own = body.args.get("with_")
+    if not own:
+        return []
+    renamed = {cte.alias: _table(f"{prefix}__{cte.alias}") for cte in own.expressions}
+    body.set("with_", None)
+    ctes = [_cte(_rename_tables(cte.this, renamed), renamed[cte.alias].name) for cte in own.expressions]
+    _rename_tables(body, renamed)
+    return ctes
+
+
+def _table(name: str) -> sge.Table:
+    return sge.Table(this=sge.to_identifier(name, quoted=True))
+
+
+def _cte(body: sge.Expression, name: str) -> sge.CTE:
+    return sge.CTE(this=body, alias=sge.TableAlias(this=sge.to_identifier(name, quoted=True)))
+
+
+def _rename_tables(tree: sge.Expression, tables: dict[str, sge.Table]) -> sge.Expression:
+    """References to the tables named in `tables` (no schema) pointed at the given tables, in place; aliases kept."""
+
+    def rename(node: sge.Expression) -> sge.Expression:
+        if isinstance(node, sge.Table) and not node.args.get("db") and node.name in tables:
+            target = tables[node.name]
+            for part in ("this", "db", "catalog"):
+                node.set(part, target.args.get(part).copy() if target.args.get(part) else None)
+        return node
+
+    return tree.transform(rename, copy=False)
 
 
 def compile_sql(expr: ir.Expr, dialect: str, pretty: bool = True) -> str:
-    """Runnable SQL text for `expr` in `dialect` (compiled once per expression in a process)."""
+    """Runnable SQL text for `expr` in `dialect` (compiled once per expression in a process).
+
+    The same text as `to_sqlglot(expr, dialect).sql(...)`, composed from each
+    layer's CTEs printed once per process (a layer is shared by many metrics).
+    """
     key = (expr.op(), dialect, pretty)
     found = _COMPILED.get(key)
     if found is None:
-        found = to_sqlglot(expr, dialect).sql(dialect=SQLGLOT_DIALECTS[dialect], pretty=pretty)
+        found = _composed(expr, dialect, pretty)
         if len(_COMPILED) >= COMPILED_ENTRIES:
             _COMPILED.pop(next(iter(_COMPILED)))
         _COMPILED[key] = found
     return found
 
 
+def _composed(expr: ir.Expr, dialect: str, pretty: bool) -> str:
+    glot = SQLGLOT_DIALECTS[check_dialect(dialect)]
+    layers = layers_of(expr)
+    if not layers:
+        return _statement(expr, dialect).sql(dialect=glot, pretty=pretty)
+    names = readable_names(layers)
+    tables = {t: _table(n) for t, n in names.items()}
+    outer = _rename_tables(_statement(expr, dialect), tables)
+    own = outer.args.get("with_")
+    outer.set("with_", None)
+    ctes = [text for layer in layers for text in _layer_ctes(layer, tuple(names.items()), dialect, pretty)]
+    ctes += [cte.sql(dialect=glot, pretty=pretty) for cte in (own.expressions if own else [])]
+    return "WITH " + ", ".join(ctes) + ("\n" if pretty else " ") + outer.sql(dialect=glot, pretty=pretty)
+
+
+@functools.lru_cache(maxsize=COMPILED_ENTRIES)
+def _layer_ctes(layer: Layer, names: tuple[tuple[str, str], ...], dialect: str, pretty: bool) -> tuple[str, ...]:
+    """The CTEs a layer contributes to a statement (its hoisted own ones, then itself), printed."""
+    glot = SQLGLOT_DIALECTS[dialect]
+    mapping = dict(names)
+    body = _rename_tables(_statement(layer.expr, dialect), {t: _table(n) for t, n in mapping.items()})
+    ctes = [*_hoisted(body, mapping[layer.table_name]), _cte(body, mapping[layer.table_name])]
+    return tuple(cte.sql(dialect=glot, pretty=pretty) for cte in ctes)
+
+
 # Equal Ibis expressions (structurally: the same tables, the same operations) compile to the
 # same text, so a process compiles each once (semantic/compile_cache.py keeps them across processes).
-COMPILED_ENTRIES = 64
 _COMPILED: dict[tuple, str] = {}
+_TREES: dict[tuple, sge.Expression] = {}
 
 
 def canonical_sql(sql: str, dialect: str = REFERENCE_DIALECT) -> str:

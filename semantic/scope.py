@@ -23,6 +23,7 @@ import ibis.expr.types as ir
 
 from semantic.config import Config
 from semantic.errors import UnknownNameError
+from semantic.layers import placeholder
 from semantic.sources import Sources
 
 
@@ -61,6 +62,9 @@ class Fact:
     name: str
     build: Callable[[Scope], ir.Table]
     description: str = ""
+    # A layer is compiled once, as a relation of its own that metrics read by name
+    # (semantic.layers): a CTE of each statement, a view of its own in `semantic export`.
+    layer: bool = False
 
 
 class HasFacts(Protocol):
@@ -98,5 +102,7 @@ class Scope:
         if name not in self._built:
             if name not in self.facts:
                 raise UnknownNameError("fact", name, self.facts)
-            self._built[name] = self.facts[name].build(self)
+            fact = self.facts[name]
+            built = fact.build(self)
+            self._built[name] = placeholder(name, built) if fact.layer else built
         return self._built[name]

@@ -25,6 +25,7 @@ import ibis.expr.types as ir
 from semantic.config import Config, SourceSettings
 from semantic.contract import CONTRACT
 from semantic.errors import UnknownNameError
+from semantic.layers import expand
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,7 @@ class Sources:
             physical = self.physical(logical)
             by_physical[(physical.name, physical.database)] = logical
         found: dict[str, None] = {}
-        for node in expr.op().find(ops.UnboundTable):
+        for node in expand(expr):
             logical = by_physical.get((node.name, node.namespace.database))
             if logical is not None:
                 found.setdefault(logical, None)

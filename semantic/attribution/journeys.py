@@ -193,10 +193,10 @@ def _journeys(scope: Scope) -> ir.Table:
 
 
 ATTRIBUTION_FACTS = (
-    Fact("attribution_touchpoints", _touchpoints, "Every touchpoint (sessions and orders' landing sites), classified once."),
+    Fact("attribution_touchpoints", _touchpoints, "Every touchpoint (sessions and orders' landing sites), classified once.", layer=True),
     Fact("utm_issues", _utm_issues, "Malformed UTMs of sessions, kept as written."),
-    Fact("attribution_candidates", _candidates, "(order, candidate touchpoint) pairs within the window."),
-    Fact("order_attribution", _order_attribution, "One row per credited part of each included order."),
+    Fact("attribution_candidates", _candidates, "(order, candidate touchpoint) pairs within the window.", layer=True),
+    Fact("order_attribution", _order_attribution, "One row per credited part of each included order.", layer=True),
     Fact("attribution_refund_credit", _refund_credit, "Each refund split like its order's credit."),
     Fact("attribution_journeys", _journeys, "Every candidate of every order in time order, with `won`."),
 )

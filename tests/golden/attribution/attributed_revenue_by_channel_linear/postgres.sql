@@ -1,115 +1,115 @@
-WITH "t17" AS (
-  SELECT
-    "t16"."shop_id",
-    "t16"."order_id",
-    "t16"."customer_id",
-    "t16"."email",
-    "t16"."created_at",
-    "t16"."processed_at",
-    "t16"."financial_status",
-    "t16"."cancelled_at",
-    "t16"."is_test",
-    "t16"."gross_sales",
-    "t16"."discounts",
-    "t16"."shipping",
-    "t16"."taxes",
-    "t16"."visitor_id",
-    "t16"."landing_site",
-    "t16"."referring_site",
-    "t16"."_loaded_at",
-    "t16"."taxes_included",
-    "t16"."duties",
-    "t16"."shop_timezone",
-    DATE(TIMEZONE("t16"."shop_timezone", "t16"."processed_at")) AS "day",
-    (
-      "t16"."gross_sales" - "t16"."discounts"
-    ) + "t16"."shipping" + CASE WHEN COALESCE("t16"."taxes_included", FALSE) THEN 0 ELSE "t16"."taxes" END AS "order_revenue"
-  FROM (
-    SELECT
-      "t15"."shop_id",
-      "t15"."order_id",
-      "t15"."customer_id",
-      "t15"."email",
-      "t15"."created_at",
-      "t15"."processed_at",
-      "t15"."financial_status",
-      "t15"."cancelled_at",
-      "t15"."is_test",
-      "t15"."gross_sales",
-      "t15"."discounts",
-      "t15"."shipping",
-      "t15"."taxes",
-      "t15"."visitor_id",
-      "t15"."landing_site",
-      "t15"."referring_site",
-      "t15"."_loaded_at",
-      "t15"."taxes_included",
-      "t15"."duties",
-      "t14"."shop_timezone"
-    FROM (
-      SELECT
-        *
-      FROM "orders" AS "t1"
-      WHERE
-        "t1"."financial_status" IN ('paid', 'partially_refunded', 'refunded')
-        AND NOT (
-          "t1"."is_test"
-        )
-        AND "t1"."cancelled_at" IS NULL
-    ) AS "t15"
-    INNER JOIN (
-      SELECT
-        "t2"."shop_id",
-        "t2"."timezone" AS "shop_timezone"
-      FROM "shops" AS "t2"
-    ) AS "t14"
-      ON "t15"."shop_id" = "t14"."shop_id"
-  ) AS "t16"
-), "t26" AS (
+WITH "attribution_touchpoints__t17" AS (
   SELECT
     *
   FROM (
     SELECT
-      "t3"."shop_id",
+      "t0"."shop_id",
       CAST(NULL AS VARCHAR) AS "order_id",
-      "t3"."session_id" AS "touchpoint_id",
+      "t0"."session_id" AS "touchpoint_id",
       'session' AS "kind",
-      "t3"."visitor_id",
-      "t3"."customer_id",
-      "t3"."started_at" AS "at",
-      "t3"."landing_url",
-      "t3"."referrer",
-      "t3"."utm_source",
-      "t3"."utm_medium",
-      "t3"."utm_campaign",
-      "t3"."utm_content",
-      "t3"."utm_term"
-    FROM "sessions" AS "t3"
-  ) AS "t12"
+      "t0"."visitor_id",
+      "t0"."customer_id",
+      "t0"."started_at" AS "at",
+      "t0"."landing_url",
+      "t0"."referrer",
+      "t0"."utm_source",
+      "t0"."utm_medium",
+      "t0"."utm_campaign",
+      "t0"."utm_content",
+      "t0"."utm_term"
+    FROM "sessions" AS "t0"
+  ) AS "t9"
   UNION ALL
   SELECT
     *
   FROM (
     SELECT
-      "t18"."shop_id",
-      "t18"."order_id",
-      'order:' || "t18"."order_id" AS "touchpoint_id",
+      "t15"."shop_id",
+      "t15"."order_id",
+      'order:' || "t15"."order_id" AS "touchpoint_id",
       'order' AS "kind",
-      "t18"."visitor_id",
-      "t18"."customer_id",
-      "t18"."processed_at" AS "at",
-      "t18"."landing_site" AS "landing_url",
-      "t18"."referring_site" AS "referrer",
+      "t15"."visitor_id",
+      "t15"."customer_id",
+      "t15"."processed_at" AS "at",
+      "t15"."landing_site" AS "landing_url",
+      "t15"."referring_site" AS "referrer",
       CAST(NULL AS VARCHAR) AS "utm_source",
       CAST(NULL AS VARCHAR) AS "utm_medium",
       CAST(NULL AS VARCHAR) AS "utm_campaign",
       CAST(NULL AS VARCHAR) AS "utm_content",
       CAST(NULL AS VARCHAR) AS "utm_term"
-    FROM "t17" AS "t18"
-  ) AS "t22"
-), "t36" AS (
+    FROM (
+      SELECT
+        "t14"."shop_id",
+        "t14"."order_id",
+        "t14"."customer_id",
+        "t14"."email",
+        "t14"."created_at",
+        "t14"."processed_at",
+        "t14"."financial_status",
+        "t14"."cancelled_at",
+        "t14"."is_test",
+        "t14"."gross_sales",
+        "t14"."discounts",
+        "t14"."shipping",
+        "t14"."taxes",
+        "t14"."visitor_id",
+        "t14"."landing_site",
+        "t14"."referring_site",
+        "t14"."_loaded_at",
+        "t14"."taxes_included",
+        "t14"."duties",
+        "t14"."shop_timezone",
+        DATE(TIMEZONE("t14"."shop_timezone", "t14"."processed_at")) AS "day",
+        (
+          "t14"."gross_sales" - "t14"."discounts"
+        ) + "t14"."shipping" + CASE WHEN COALESCE("t14"."taxes_included", FALSE) THEN 0 ELSE "t14"."taxes" END AS "order_revenue"
+      FROM (
+        SELECT
+          "t13"."shop_id",
+          "t13"."order_id",
+          "t13"."customer_id",
+          "t13"."email",
+          "t13"."created_at",
+          "t13"."processed_at",
+          "t13"."financial_status",
+          "t13"."cancelled_at",
+          "t13"."is_test",
+          "t13"."gross_sales",
+          "t13"."discounts",
+          "t13"."shipping",
+          "t13"."taxes",
+          "t13"."visitor_id",
+          "t13"."landing_site",
+          "t13"."referring_site",
+          "t13"."_loaded_at",
+          "t13"."taxes_included",
+          "t13"."duties",
+          "t12"."shop_timezone"
+        FROM (
+          SELECT
+            *
+          FROM "orders" AS "t1"
+          WHERE
+            "t1"."financial_status" IN ('paid', 'partially_refunded', 'refunded')
+            AND NOT (
+              "t1"."is_test"
+            )
+            AND "t1"."cancelled_at" IS NULL
+        ) AS "t13"
+        INNER JOIN (
+          SELECT
+            "t2"."shop_id",
+            "t2"."timezone" AS "shop_timezone"
+          FROM "shops" AS "t2"
+        ) AS "t12"
+          ON "t13"."shop_id" = "t12"."shop_id"
+      ) AS "t14"
+    ) AS "t15"
+  ) AS "t16"
+), "attribution_touchpoints__t24" AS (
   SELECT
-    "t31"."referrer",
+    "t21"."referrer",
     NULLIF(
       REGEXP_REPLACE(
         REGEXP_REPLACE(
@@ -117,7 +117,7 @@ WITH "t17" AS (
             CASE
               WHEN REGEXP_REPLACE(
                 LOWER(TRIM(' 	
-' FROM "t31"."referrer")),
+' FROM "t21"."referrer")),
                 '^[a-z][a-z0-9+.-]*:(//)?',
                 '',
                 'g'
@@ -128,7 +128,7 @@ WITH "t17" AS (
                 REGEXP_MATCH(
                   REGEXP_REPLACE(
                     LOWER(TRIM(' 	
-' FROM "t31"."referrer")),
+' FROM "t21"."referrer")),
                     '^[a-z][a-z0-9+.-]*:(//)?',
                     '',
                     'g'
@@ -152,227 +152,227 @@ WITH "t17" AS (
     ) AS "referrer_host"
   FROM (
     SELECT DISTINCT
-      "t27"."referrer"
-    FROM "t26" AS "t27"
+      "t18"."referrer"
+    FROM "attribution_touchpoints__t17" AS "t18"
     WHERE
-      "t27"."referrer" IS NOT NULL
-  ) AS "t31"
-), "t39" AS (
+      "t18"."referrer" IS NOT NULL
+  ) AS "t21"
+), "attribution_touchpoints__t27" AS (
   SELECT DISTINCT
-    "t37"."referrer_host"
-  FROM "t36" AS "t37"
+    "t25"."referrer_host"
+  FROM "attribution_touchpoints__t24" AS "t25"
   WHERE
-    "t37"."referrer_host" IS NOT NULL
-), "t72" AS (
+    "t25"."referrer_host" IS NOT NULL
+), "attribution_touchpoints__t60" AS (
   SELECT
-    "t71"."shop_id",
-    "t71"."order_id",
-    "t71"."touchpoint_id",
-    "t71"."kind",
-    "t71"."visitor_id",
-    "t71"."customer_id",
-    "t71"."at",
-    "t71"."landing_url",
-    "t71"."referrer",
-    "t71"."utm_source",
-    "t71"."utm_medium",
-    "t71"."utm_campaign",
-    "t71"."utm_content",
-    "t71"."utm_term",
-    "t71"."u_utm_source",
-    "t71"."u_utm_medium",
-    "t71"."u_utm_campaign",
-    "t71"."u_utm_content",
-    "t71"."u_utm_term",
-    "t71"."referrer_host",
-    "t71"."classified_by",
+    "t59"."shop_id",
+    "t59"."order_id",
+    "t59"."touchpoint_id",
+    "t59"."kind",
+    "t59"."visitor_id",
+    "t59"."customer_id",
+    "t59"."at",
+    "t59"."landing_url",
+    "t59"."referrer",
+    "t59"."utm_source",
+    "t59"."utm_medium",
+    "t59"."utm_campaign",
+    "t59"."utm_content",
+    "t59"."utm_term",
+    "t59"."u_utm_source",
+    "t59"."u_utm_medium",
+    "t59"."u_utm_campaign",
+    "t59"."u_utm_content",
+    "t59"."u_utm_term",
+    "t59"."referrer_host",
+    "t59"."classified_by",
     (
-      "t71"."classified_by" = 'direct'
+      "t59"."classified_by" = 'direct'
     )
     OR (
       (
-        "t71"."classified_by" = 'utm'
+        "t59"."classified_by" = 'utm'
       )
       AND COALESCE(
-        "t71"."u_utm_source" IN ('direct', '(direct)')
-        AND "t71"."u_utm_medium" IN ('none', '(none)', '(not set)'),
+        "t59"."u_utm_source" IN ('direct', '(direct)')
+        AND "t59"."u_utm_medium" IN ('none', '(none)', '(not set)'),
         FALSE
       )
     ) AS "is_direct",
     CASE
       WHEN (
-        "t71"."classified_by" = 'direct'
+        "t59"."classified_by" = 'direct'
       )
       OR (
         (
-          "t71"."classified_by" = 'utm'
+          "t59"."classified_by" = 'utm'
         )
         AND COALESCE(
-          "t71"."u_utm_source" IN ('direct', '(direct)')
-          AND "t71"."u_utm_medium" IN ('none', '(none)', '(not set)'),
+          "t59"."u_utm_source" IN ('direct', '(direct)')
+          AND "t59"."u_utm_medium" IN ('none', '(none)', '(not set)'),
           FALSE
         )
       )
       THEN 'direct'
-      WHEN "t71"."classified_by" = 'utm'
-      THEN "t71"."u_utm_source"
-      ELSE COALESCE("t71"."ref_source", "t71"."referrer_host")
+      WHEN "t59"."classified_by" = 'utm'
+      THEN "t59"."u_utm_source"
+      ELSE COALESCE("t59"."ref_source", "t59"."referrer_host")
     END AS "source",
     CASE
       WHEN (
-        "t71"."classified_by" = 'direct'
+        "t59"."classified_by" = 'direct'
       )
       OR (
         (
-          "t71"."classified_by" = 'utm'
+          "t59"."classified_by" = 'utm'
         )
         AND COALESCE(
-          "t71"."u_utm_source" IN ('direct', '(direct)')
-          AND "t71"."u_utm_medium" IN ('none', '(none)', '(not set)'),
+          "t59"."u_utm_source" IN ('direct', '(direct)')
+          AND "t59"."u_utm_medium" IN ('none', '(none)', '(not set)'),
           FALSE
         )
       )
       THEN 'none'
-      WHEN "t71"."classified_by" = 'utm'
-      THEN "t71"."u_utm_medium"
-      ELSE COALESCE("t71"."ref_medium", 'referral')
+      WHEN "t59"."classified_by" = 'utm'
+      THEN "t59"."u_utm_medium"
+      ELSE COALESCE("t59"."ref_medium", 'referral')
     END AS "medium",
     CASE
       WHEN (
-        "t71"."classified_by" = 'direct'
+        "t59"."classified_by" = 'direct'
       )
       OR (
         (
-          "t71"."classified_by" = 'utm'
+          "t59"."classified_by" = 'utm'
         )
         AND COALESCE(
-          "t71"."u_utm_source" IN ('direct', '(direct)')
-          AND "t71"."u_utm_medium" IN ('none', '(none)', '(not set)'),
+          "t59"."u_utm_source" IN ('direct', '(direct)')
+          AND "t59"."u_utm_medium" IN ('none', '(none)', '(not set)'),
           FALSE
         )
       )
       THEN CAST(NULL AS VARCHAR)
-      ELSE "t71"."u_utm_campaign"
+      ELSE "t59"."u_utm_campaign"
     END AS "campaign"
   FROM (
     SELECT
-      "t70"."shop_id",
-      "t70"."order_id",
-      "t70"."touchpoint_id",
-      "t70"."kind",
-      "t70"."visitor_id",
-      "t70"."customer_id",
-      "t70"."at",
-      "t70"."landing_url",
-      "t70"."referrer",
-      "t70"."utm_source",
-      "t70"."utm_medium",
-      "t70"."utm_campaign",
-      "t70"."utm_content",
-      "t70"."utm_term",
-      "t70"."u_utm_source",
-      "t70"."u_utm_medium",
-      "t70"."u_utm_campaign",
-      "t70"."u_utm_content",
-      "t70"."u_utm_term",
-      "t70"."referrer_host",
-      "t70"."ref_source",
-      "t70"."ref_medium",
-      "t70"."internal",
+      "t58"."shop_id",
+      "t58"."order_id",
+      "t58"."touchpoint_id",
+      "t58"."kind",
+      "t58"."visitor_id",
+      "t58"."customer_id",
+      "t58"."at",
+      "t58"."landing_url",
+      "t58"."referrer",
+      "t58"."utm_source",
+      "t58"."utm_medium",
+      "t58"."utm_campaign",
+      "t58"."utm_content",
+      "t58"."utm_term",
+      "t58"."u_utm_source",
+      "t58"."u_utm_medium",
+      "t58"."u_utm_campaign",
+      "t58"."u_utm_content",
+      "t58"."u_utm_term",
+      "t58"."referrer_host",
+      "t58"."ref_source",
+      "t58"."ref_medium",
+      "t58"."internal",
       CASE
         WHEN TRUE
         AND (
-          "t70"."u_utm_source" IS NOT NULL
+          "t58"."u_utm_source" IS NOT NULL
         )
         AND (
-          "t70"."u_utm_medium" IS NOT NULL
+          "t58"."u_utm_medium" IS NOT NULL
         )
         THEN 'utm'
         WHEN (
-          "t70"."referrer_host" IS NOT NULL
+          "t58"."referrer_host" IS NOT NULL
         ) AND NOT (
-          "t70"."internal"
+          "t58"."internal"
         )
         THEN 'referrer'
         ELSE 'direct'
       END AS "classified_by"
     FROM (
       SELECT
-        "t28"."shop_id",
-        "t28"."order_id",
-        "t28"."touchpoint_id",
-        "t28"."kind",
-        "t28"."visitor_id",
-        "t28"."customer_id",
-        "t28"."at",
-        "t28"."landing_url",
-        "t28"."referrer",
-        "t28"."utm_source",
-        "t28"."utm_medium",
-        "t28"."utm_campaign",
-        "t28"."utm_content",
-        "t28"."utm_term",
+        "t19"."shop_id",
+        "t19"."order_id",
+        "t19"."touchpoint_id",
+        "t19"."kind",
+        "t19"."visitor_id",
+        "t19"."customer_id",
+        "t19"."at",
+        "t19"."landing_url",
+        "t19"."referrer",
+        "t19"."utm_source",
+        "t19"."utm_medium",
+        "t19"."utm_campaign",
+        "t19"."utm_content",
+        "t19"."utm_term",
         COALESCE(
           NULLIF(LOWER(TRIM(' 	
-' FROM "t28"."utm_source")), ''),
-          "t44"."url_utm_source"
+' FROM "t19"."utm_source")), ''),
+          "t32"."url_utm_source"
         ) AS "u_utm_source",
         COALESCE(
           NULLIF(LOWER(TRIM(' 	
-' FROM "t28"."utm_medium")), ''),
-          "t44"."url_utm_medium"
+' FROM "t19"."utm_medium")), ''),
+          "t32"."url_utm_medium"
         ) AS "u_utm_medium",
         COALESCE(
           NULLIF(LOWER(TRIM(' 	
-' FROM "t28"."utm_campaign")), ''),
-          "t44"."url_utm_campaign"
+' FROM "t19"."utm_campaign")), ''),
+          "t32"."url_utm_campaign"
         ) AS "u_utm_campaign",
         COALESCE(
           NULLIF(LOWER(TRIM(' 	
-' FROM "t28"."utm_content")), ''),
-          "t44"."url_utm_content"
+' FROM "t19"."utm_content")), ''),
+          "t32"."url_utm_content"
         ) AS "u_utm_content",
         COALESCE(
           NULLIF(LOWER(TRIM(' 	
-' FROM "t28"."utm_term")), ''),
-          "t44"."url_utm_term"
+' FROM "t19"."utm_term")), ''),
+          "t32"."url_utm_term"
         ) AS "u_utm_term",
-        "t69"."referrer_host",
-        "t69"."ref_source",
-        "t69"."ref_medium",
-        COALESCE("t69"."internal", FALSE) AS "internal"
-      FROM "t26" AS "t28"
+        "t57"."referrer_host",
+        "t57"."ref_source",
+        "t57"."ref_medium",
+        COALESCE("t57"."internal", FALSE) AS "internal"
+      FROM "attribution_touchpoints__t17" AS "t19"
       LEFT OUTER JOIN (
         SELECT DISTINCT
           *
         FROM (
           SELECT
-            "t38"."referrer",
-            "t38"."referrer_host",
-            "t66"."ref_source",
-            "t66"."ref_medium",
-            "t66"."is_internal" AS "internal"
-          FROM "t36" AS "t38"
+            "t26"."referrer",
+            "t26"."referrer_host",
+            "t54"."ref_source",
+            "t54"."ref_medium",
+            "t54"."is_internal" AS "internal"
+          FROM "attribution_touchpoints__t24" AS "t26"
           LEFT OUTER JOIN (
             SELECT
-              "t41"."referrer_host",
-              "t64"."ref_source",
-              "t64"."ref_medium",
-              "t60"."internal_host" IS NOT NULL AS "is_internal"
-            FROM "t39" AS "t41"
+              "t29"."referrer_host",
+              "t52"."ref_source",
+              "t52"."ref_medium",
+              "t48"."internal_host" IS NOT NULL AS "is_internal"
+            FROM "attribution_touchpoints__t27" AS "t29"
             LEFT OUTER JOIN (
               SELECT
-                "t62"."referrer_host",
-                "t8"."source" AS "ref_source",
-                "t8"."medium" AS "ref_medium"
+                "t50"."referrer_host",
+                "t6"."source" AS "ref_source",
+                "t6"."medium" AS "ref_medium"
               FROM (
                 SELECT
-                  "t58"."referrer_host",
-                  MIN("t58"."position") AS "position"
+                  "t46"."referrer_host",
+                  MIN("t46"."position") AS "position"
                 FROM (
                   SELECT
-                    "t56"."referrer_host",
-                    "t10"."position"
+                    "t44"."referrer_host",
+                    "t8"."position"
                   FROM (
                     SELECT
                       *
@@ -381,72 +381,72 @@ WITH "t17" AS (
                         *
                       FROM (
                         SELECT
-                          "t40"."referrer_host",
+                          "t28"."referrer_host",
                           'name' AS "kind",
                           1 AS "labels",
                           NULLIF(
                             CASE
-                              WHEN "t40"."referrer_host" ~ (
+                              WHEN "t28"."referrer_host" ~ (
                                 '(' || '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$' || ')'
                               )
                               THEN (
-                                REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$' || ')')
+                                REGEXP_MATCH("t28"."referrer_host", '(' || '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$' || ')')
                               )[2]
                               ELSE NULL
                             END,
                             ''
                           ) AS "key"
-                        FROM "t39" AS "t40"
+                        FROM "attribution_touchpoints__t27" AS "t28"
                         WHERE
                           NULLIF(
                             CASE
-                              WHEN "t40"."referrer_host" ~ (
+                              WHEN "t28"."referrer_host" ~ (
                                 '(' || '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$' || ')'
                               )
                               THEN (
-                                REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$' || ')')
+                                REGEXP_MATCH("t28"."referrer_host", '(' || '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$' || ')')
                               )[2]
                               ELSE NULL
                             END,
                             ''
                           ) IS NOT NULL
-                      ) AS "t45"
+                      ) AS "t33"
                       UNION ALL
                       SELECT
                         *
                       FROM (
                         SELECT
-                          "t40"."referrer_host",
+                          "t28"."referrer_host",
                           'name' AS "kind",
                           1 AS "labels",
                           NULLIF(
                             CASE
-                              WHEN "t40"."referrer_host" ~ (
+                              WHEN "t28"."referrer_host" ~ (
                                 '(' || '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$' || ')'
                               )
                               THEN (
-                                REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$' || ')')
+                                REGEXP_MATCH("t28"."referrer_host", '(' || '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$' || ')')
                               )[2]
                               ELSE NULL
                             END,
                             ''
                           ) AS "key"
-                        FROM "t39" AS "t40"
+                        FROM "attribution_touchpoints__t27" AS "t28"
                         WHERE
                           NULLIF(
                             CASE
-                              WHEN "t40"."referrer_host" ~ (
+                              WHEN "t28"."referrer_host" ~ (
                                 '(' || '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$' || ')'
                               )
                               THEN (
-                                REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$' || ')')
+                                REGEXP_MATCH("t28"."referrer_host", '(' || '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$' || ')')
                               )[2]
                               ELSE NULL
                             END,
                             ''
                           ) IS NOT NULL
-                      ) AS "t46"
-                    ) AS "t51"
+                      ) AS "t34"
+                    ) AS "t39"
                     UNION ALL
                     SELECT
                       *
@@ -458,72 +458,72 @@ WITH "t17" AS (
                           *
                         FROM (
                           SELECT
-                            "t40"."referrer_host",
+                            "t28"."referrer_host",
                             'domain' AS "kind",
                             2 AS "labels",
                             NULLIF(
                               CASE
-                                WHEN "t40"."referrer_host" ~ (
+                                WHEN "t28"."referrer_host" ~ (
                                   '(' || '(?:^|\.)([^.]+(?:\.[^.]+))$' || ')'
                                 )
                                 THEN (
-                                  REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+))$' || ')')
+                                  REGEXP_MATCH("t28"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+))$' || ')')
                                 )[2]
                                 ELSE NULL
                               END,
                               ''
                             ) AS "key"
-                          FROM "t39" AS "t40"
+                          FROM "attribution_touchpoints__t27" AS "t28"
                           WHERE
                             NULLIF(
                               CASE
-                                WHEN "t40"."referrer_host" ~ (
+                                WHEN "t28"."referrer_host" ~ (
                                   '(' || '(?:^|\.)([^.]+(?:\.[^.]+))$' || ')'
                                 )
                                 THEN (
-                                  REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+))$' || ')')
+                                  REGEXP_MATCH("t28"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+))$' || ')')
                                 )[2]
                                 ELSE NULL
                               END,
                               ''
                             ) IS NOT NULL
-                        ) AS "t47"
+                        ) AS "t35"
                         UNION ALL
                         SELECT
                           *
                         FROM (
                           SELECT
-                            "t40"."referrer_host",
+                            "t28"."referrer_host",
                             'domain' AS "kind",
                             3 AS "labels",
                             NULLIF(
                               CASE
-                                WHEN "t40"."referrer_host" ~ (
+                                WHEN "t28"."referrer_host" ~ (
                                   '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$' || ')'
                                 )
                                 THEN (
-                                  REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$' || ')')
+                                  REGEXP_MATCH("t28"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$' || ')')
                                 )[2]
                                 ELSE NULL
                               END,
                               ''
                             ) AS "key"
-                          FROM "t39" AS "t40"
+                          FROM "attribution_touchpoints__t27" AS "t28"
                           WHERE
                             NULLIF(
                               CASE
-                                WHEN "t40"."referrer_host" ~ (
+                                WHEN "t28"."referrer_host" ~ (
                                   '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$' || ')'
                                 )
                                 THEN (
-                                  REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$' || ')')
+                                  REGEXP_MATCH("t28"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$' || ')')
                                 )[2]
                                 ELSE NULL
                               END,
                               ''
                             ) IS NOT NULL
-                        ) AS "t48"
-                      ) AS "t52"
+                        ) AS "t36"
+                      ) AS "t40"
                       UNION ALL
                       SELECT
                         *
@@ -532,17 +532,17 @@ WITH "t17" AS (
                           *
                         FROM (
                           SELECT
-                            "t40"."referrer_host",
+                            "t28"."referrer_host",
                             'domain' AS "kind",
                             4 AS "labels",
                             NULLIF(
                               CASE
-                                WHEN "t40"."referrer_host" ~ (
+                                WHEN "t28"."referrer_host" ~ (
                                   '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$' || ')'
                                 )
                                 THEN (
                                   REGEXP_MATCH(
-                                    "t40"."referrer_host",
+                                    "t28"."referrer_host",
                                     '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$' || ')'
                                   )
                                 )[2]
@@ -550,16 +550,16 @@ WITH "t17" AS (
                               END,
                               ''
                             ) AS "key"
-                          FROM "t39" AS "t40"
+                          FROM "attribution_touchpoints__t27" AS "t28"
                           WHERE
                             NULLIF(
                               CASE
-                                WHEN "t40"."referrer_host" ~ (
+                                WHEN "t28"."referrer_host" ~ (
                                   '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$' || ')'
                                 )
                                 THEN (
                                   REGEXP_MATCH(
-                                    "t40"."referrer_host",
+                                    "t28"."referrer_host",
                                     '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$' || ')'
                                   )
                                 )[2]
@@ -567,45 +567,45 @@ WITH "t17" AS (
                               END,
                               ''
                             ) IS NOT NULL
-                        ) AS "t49"
+                        ) AS "t37"
                         UNION ALL
                         SELECT
                           *
                         FROM (
                           SELECT
-                            "t40"."referrer_host",
+                            "t28"."referrer_host",
                             'name' AS "kind",
                             1 AS "labels",
                             NULLIF(
                               CASE
-                                WHEN "t40"."referrer_host" ~ (
+                                WHEN "t28"."referrer_host" ~ (
                                   '(' || '(?:^|\.)([^.]+)\.[a-z]{2,3}$' || ')'
                                 )
                                 THEN (
-                                  REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+)\.[a-z]{2,3}$' || ')')
+                                  REGEXP_MATCH("t28"."referrer_host", '(' || '(?:^|\.)([^.]+)\.[a-z]{2,3}$' || ')')
                                 )[2]
                                 ELSE NULL
                               END,
                               ''
                             ) AS "key"
-                          FROM "t39" AS "t40"
+                          FROM "attribution_touchpoints__t27" AS "t28"
                           WHERE
                             NULLIF(
                               CASE
-                                WHEN "t40"."referrer_host" ~ (
+                                WHEN "t28"."referrer_host" ~ (
                                   '(' || '(?:^|\.)([^.]+)\.[a-z]{2,3}$' || ')'
                                 )
                                 THEN (
-                                  REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+)\.[a-z]{2,3}$' || ')')
+                                  REGEXP_MATCH("t28"."referrer_host", '(' || '(?:^|\.)([^.]+)\.[a-z]{2,3}$' || ')')
                                 )[2]
                                 ELSE NULL
                               END,
                               ''
                             ) IS NOT NULL
-                        ) AS "t50"
-                      ) AS "t53"
-                    ) AS "t54"
-                  ) AS "t56"
+                        ) AS "t38"
+                      ) AS "t41"
+                    ) AS "t42"
+                  ) AS "t44"
                   INNER JOIN (VALUES
                     ('domain', 3, 'mail.google.com', 0, 'gmail', 'email'),
                     ('domain', 3, 'inbox.google.com', 0, 'gmail', 'email'),
@@ -642,14 +642,14 @@ WITH "t17" AS (
                     ('domain', 2, 'youtu.be', 19, 'youtube', 'social'),
                     ('domain', 2, 'reddit.com', 20, 'reddit', 'social'),
                     ('domain', 2, 'threads.net', 21, 'threads', 'social'),
-                    ('domain', 2, 'snapchat.com', 22, 'snapchat', 'social')) AS t10(kind, labels, key, position, source, medium)
-                    ON "t56"."kind" = "t10"."kind"
-                    AND "t56"."labels" = "t10"."labels"
-                    AND "t56"."key" = "t10"."key"
-                ) AS "t58"
+                    ('domain', 2, 'snapchat.com', 22, 'snapchat', 'social')) AS t8(kind, labels, key, position, source, medium)
+                    ON "t44"."kind" = "t8"."kind"
+                    AND "t44"."labels" = "t8"."labels"
+                    AND "t44"."key" = "t8"."key"
+                ) AS "t46"
                 GROUP BY
                   1
-              ) AS "t62"
+              ) AS "t50"
               INNER JOIN (VALUES
                 (0, 'gmail', 'email'),
                 (1, 'outlook', 'email'),
@@ -673,16 +673,16 @@ WITH "t17" AS (
                 (19, 'youtube', 'social'),
                 (20, 'reddit', 'social'),
                 (21, 'threads', 'social'),
-                (22, 'snapchat', 'social')) AS t8(position, source, medium)
-                ON "t62"."position" = "t8"."position"
-            ) AS "t64"
-              ON "t41"."referrer_host" = "t64"."referrer_host"
+                (22, 'snapchat', 'social')) AS t6(position, source, medium)
+                ON "t50"."position" = "t6"."position"
+            ) AS "t52"
+              ON "t29"."referrer_host" = "t52"."referrer_host"
             LEFT OUTER JOIN (
               SELECT DISTINCT
                 *
               FROM (
                 SELECT
-                  "t56"."referrer_host" AS "internal_host"
+                  "t44"."referrer_host" AS "internal_host"
                 FROM (
                   SELECT
                     *
@@ -691,72 +691,72 @@ WITH "t17" AS (
                       *
                     FROM (
                       SELECT
-                        "t40"."referrer_host",
+                        "t28"."referrer_host",
                         'name' AS "kind",
                         1 AS "labels",
                         NULLIF(
                           CASE
-                            WHEN "t40"."referrer_host" ~ (
+                            WHEN "t28"."referrer_host" ~ (
                               '(' || '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$' || ')'
                             )
                             THEN (
-                              REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$' || ')')
+                              REGEXP_MATCH("t28"."referrer_host", '(' || '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$' || ')')
                             )[2]
                             ELSE NULL
                           END,
                           ''
                         ) AS "key"
-                      FROM "t39" AS "t40"
+                      FROM "attribution_touchpoints__t27" AS "t28"
                       WHERE
                         NULLIF(
                           CASE
-                            WHEN "t40"."referrer_host" ~ (
+                            WHEN "t28"."referrer_host" ~ (
                               '(' || '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$' || ')'
                             )
                             THEN (
-                              REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$' || ')')
+                              REGEXP_MATCH("t28"."referrer_host", '(' || '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$' || ')')
                             )[2]
                             ELSE NULL
                           END,
                           ''
                         ) IS NOT NULL
-                    ) AS "t45"
+                    ) AS "t33"
                     UNION ALL
                     SELECT
                       *
                     FROM (
                       SELECT
-                        "t40"."referrer_host",
+                        "t28"."referrer_host",
                         'name' AS "kind",
                         1 AS "labels",
                         NULLIF(
                           CASE
-                            WHEN "t40"."referrer_host" ~ (
+                            WHEN "t28"."referrer_host" ~ (
                               '(' || '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$' || ')'
                             )
                             THEN (
-                              REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$' || ')')
+                              REGEXP_MATCH("t28"."referrer_host", '(' || '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$' || ')')
                             )[2]
                             ELSE NULL
                           END,
                           ''
                         ) AS "key"
-                      FROM "t39" AS "t40"
+                      FROM "attribution_touchpoints__t27" AS "t28"
                       WHERE
                         NULLIF(
                           CASE
-                            WHEN "t40"."referrer_host" ~ (
+                            WHEN "t28"."referrer_host" ~ (
                               '(' || '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$' || ')'
                             )
                             THEN (
-                              REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$' || ')')
+                              REGEXP_MATCH("t28"."referrer_host", '(' || '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$' || ')')
                             )[2]
                             ELSE NULL
                           END,
                           ''
                         ) IS NOT NULL
-                    ) AS "t46"
-                  ) AS "t51"
+                    ) AS "t34"
+                  ) AS "t39"
                   UNION ALL
                   SELECT
                     *
@@ -768,72 +768,72 @@ WITH "t17" AS (
                         *
                       FROM (
                         SELECT
-                          "t40"."referrer_host",
+                          "t28"."referrer_host",
                           'domain' AS "kind",
                           2 AS "labels",
                           NULLIF(
                             CASE
-                              WHEN "t40"."referrer_host" ~ (
+                              WHEN "t28"."referrer_host" ~ (
                                 '(' || '(?:^|\.)([^.]+(?:\.[^.]+))$' || ')'
                               )
                               THEN (
-                                REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+))$' || ')')
+                                REGEXP_MATCH("t28"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+))$' || ')')
                               )[2]
                               ELSE NULL
                             END,
                             ''
                           ) AS "key"
-                        FROM "t39" AS "t40"
+                        FROM "attribution_touchpoints__t27" AS "t28"
                         WHERE
                           NULLIF(
                             CASE
-                              WHEN "t40"."referrer_host" ~ (
+                              WHEN "t28"."referrer_host" ~ (
                                 '(' || '(?:^|\.)([^.]+(?:\.[^.]+))$' || ')'
                               )
                               THEN (
-                                REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+))$' || ')')
+                                REGEXP_MATCH("t28"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+))$' || ')')
                               )[2]
                               ELSE NULL
                             END,
                             ''
                           ) IS NOT NULL
-                      ) AS "t47"
+                      ) AS "t35"
                       UNION ALL
                       SELECT
                         *
                       FROM (
                         SELECT
-                          "t40"."referrer_host",
+                          "t28"."referrer_host",
                           'domain' AS "kind",
                           3 AS "labels",
                           NULLIF(
                             CASE
-                              WHEN "t40"."referrer_host" ~ (
+                              WHEN "t28"."referrer_host" ~ (
                                 '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$' || ')'
                               )
                               THEN (
-                                REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$' || ')')
+                                REGEXP_MATCH("t28"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$' || ')')
                               )[2]
                               ELSE NULL
                             END,
                             ''
                           ) AS "key"
-                        FROM "t39" AS "t40"
+                        FROM "attribution_touchpoints__t27" AS "t28"
                         WHERE
                           NULLIF(
                             CASE
-                              WHEN "t40"."referrer_host" ~ (
+                              WHEN "t28"."referrer_host" ~ (
                                 '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$' || ')'
                               )
                               THEN (
-                                REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$' || ')')
+                                REGEXP_MATCH("t28"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$' || ')')
                               )[2]
                               ELSE NULL
                             END,
                             ''
                           ) IS NOT NULL
-                      ) AS "t48"
-                    ) AS "t52"
+                      ) AS "t36"
+                    ) AS "t40"
                     UNION ALL
                     SELECT
                       *
@@ -842,17 +842,17 @@ WITH "t17" AS (
                         *
                       FROM (
                         SELECT
-                          "t40"."referrer_host",
+                          "t28"."referrer_host",
                           'domain' AS "kind",
                           4 AS "labels",
                           NULLIF(
                             CASE
-                              WHEN "t40"."referrer_host" ~ (
+                              WHEN "t28"."referrer_host" ~ (
                                 '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$' || ')'
                               )
                               THEN (
                                 REGEXP_MATCH(
-                                  "t40"."referrer_host",
+                                  "t28"."referrer_host",
                                   '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$' || ')'
                                 )
                               )[2]
@@ -860,16 +860,16 @@ WITH "t17" AS (
                             END,
                             ''
                           ) AS "key"
-                        FROM "t39" AS "t40"
+                        FROM "attribution_touchpoints__t27" AS "t28"
                         WHERE
                           NULLIF(
                             CASE
-                              WHEN "t40"."referrer_host" ~ (
+                              WHEN "t28"."referrer_host" ~ (
                                 '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$' || ')'
                               )
                               THEN (
                                 REGEXP_MATCH(
-                                  "t40"."referrer_host",
+                                  "t28"."referrer_host",
                                   '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$' || ')'
                                 )
                               )[2]
@@ -877,45 +877,45 @@ WITH "t17" AS (
                             END,
                             ''
                           ) IS NOT NULL
-                      ) AS "t49"
+                      ) AS "t37"
                       UNION ALL
                       SELECT
                         *
                       FROM (
                         SELECT
-                          "t40"."referrer_host",
+                          "t28"."referrer_host",
                           'name' AS "kind",
                           1 AS "labels",
                           NULLIF(
                             CASE
-                              WHEN "t40"."referrer_host" ~ (
+                              WHEN "t28"."referrer_host" ~ (
                                 '(' || '(?:^|\.)([^.]+)\.[a-z]{2,3}$' || ')'
                               )
                               THEN (
-                                REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+)\.[a-z]{2,3}$' || ')')
+                                REGEXP_MATCH("t28"."referrer_host", '(' || '(?:^|\.)([^.]+)\.[a-z]{2,3}$' || ')')
                               )[2]
                               ELSE NULL
                             END,
                             ''
                           ) AS "key"
-                        FROM "t39" AS "t40"
+                        FROM "attribution_touchpoints__t27" AS "t28"
                         WHERE
                           NULLIF(
                             CASE
-                              WHEN "t40"."referrer_host" ~ (
+                              WHEN "t28"."referrer_host" ~ (
                                 '(' || '(?:^|\.)([^.]+)\.[a-z]{2,3}$' || ')'
                               )
                               THEN (
-                                REGEXP_MATCH("t40"."referrer_host", '(' || '(?:^|\.)([^.]+)\.[a-z]{2,3}$' || ')')
+                                REGEXP_MATCH("t28"."referrer_host", '(' || '(?:^|\.)([^.]+)\.[a-z]{2,3}$' || ')')
                               )[2]
                               ELSE NULL
                             END,
                             ''
                           ) IS NOT NULL
-                      ) AS "t50"
-                    ) AS "t53"
-                  ) AS "t54"
-                ) AS "t56"
+                      ) AS "t38"
+                    ) AS "t41"
+                  ) AS "t42"
+                ) AS "t44"
                 WHERE
                   EXISTS(
                     SELECT
@@ -923,31 +923,31 @@ WITH "t17" AS (
                     FROM (VALUES
                       ('domain', 2, 'myshopify.com'),
                       ('domain', 2, 'shop.app'),
-                      ('domain', 3, 'checkout.shopify.com')) AS t9(kind, labels, key)
+                      ('domain', 3, 'checkout.shopify.com')) AS t7(kind, labels, key)
                     WHERE
-                      "t56"."kind" = "t9"."kind"
-                      AND "t56"."labels" = "t9"."labels"
-                      AND "t56"."key" = "t9"."key"
+                      "t44"."kind" = "t7"."kind"
+                      AND "t44"."labels" = "t7"."labels"
+                      AND "t44"."key" = "t7"."key"
                   )
-              ) AS "t57"
-            ) AS "t60"
-              ON "t41"."referrer_host" = "t60"."internal_host"
-          ) AS "t66"
-            ON "t38"."referrer_host" = "t66"."referrer_host"
-        ) AS "t67"
-      ) AS "t69"
-        ON "t28"."referrer" = "t69"."referrer"
+              ) AS "t45"
+            ) AS "t48"
+              ON "t29"."referrer_host" = "t48"."internal_host"
+          ) AS "t54"
+            ON "t26"."referrer_host" = "t54"."referrer_host"
+        ) AS "t55"
+      ) AS "t57"
+        ON "t19"."referrer" = "t57"."referrer"
       LEFT OUTER JOIN (
         SELECT DISTINCT
           *
         FROM (
           SELECT
-            "t35"."landing_url",
+            "t23"."landing_url",
             NULLIF(
               LOWER(
                 TRIM(' 	
 ' FROM CASE
-                  WHEN "t35"."ok__utm_source"
+                  WHEN "t23"."ok__utm_source"
                   THEN COALESCE(
                     (
                       SELECT
@@ -967,14 +967,14 @@ WITH "t17" AS (
                           'UTF8'
                         )
                       FROM REGEXP_MATCHES(
-                        CASE WHEN "t35"."ok__utm_source" THEN "t35"."q__utm_source" ELSE '' END,
+                        CASE WHEN "t23"."ok__utm_source" THEN "t23"."q__utm_source" ELSE '' END,
                         '%[0-9A-Fa-f]{2}|[^%]+|%',
                         'g'
                       ) WITH ORDINALITY AS m(t, n)
                     ),
                     ''
                   )
-                  ELSE "t35"."q__utm_source"
+                  ELSE "t23"."q__utm_source"
                 END)
               ),
               ''
@@ -983,7 +983,7 @@ WITH "t17" AS (
               LOWER(
                 TRIM(' 	
 ' FROM CASE
-                  WHEN "t35"."ok__utm_medium"
+                  WHEN "t23"."ok__utm_medium"
                   THEN COALESCE(
                     (
                       SELECT
@@ -1003,14 +1003,14 @@ WITH "t17" AS (
                           'UTF8'
                         )
                       FROM REGEXP_MATCHES(
-                        CASE WHEN "t35"."ok__utm_medium" THEN "t35"."q__utm_medium" ELSE '' END,
+                        CASE WHEN "t23"."ok__utm_medium" THEN "t23"."q__utm_medium" ELSE '' END,
                         '%[0-9A-Fa-f]{2}|[^%]+|%',
                         'g'
                       ) WITH ORDINALITY AS m(t, n)
                     ),
                     ''
                   )
-                  ELSE "t35"."q__utm_medium"
+                  ELSE "t23"."q__utm_medium"
                 END)
               ),
               ''
@@ -1019,7 +1019,7 @@ WITH "t17" AS (
               LOWER(
                 TRIM(' 	
 ' FROM CASE
-                  WHEN "t35"."ok__utm_campaign"
+                  WHEN "t23"."ok__utm_campaign"
                   THEN COALESCE(
                     (
                       SELECT
@@ -1039,14 +1039,14 @@ WITH "t17" AS (
                           'UTF8'
                         )
                       FROM REGEXP_MATCHES(
-                        CASE WHEN "t35"."ok__utm_campaign" THEN "t35"."q__utm_campaign" ELSE '' END,
+                        CASE WHEN "t23"."ok__utm_campaign" THEN "t23"."q__utm_campaign" ELSE '' END,
                         '%[0-9A-Fa-f]{2}|[^%]+|%',
                         'g'
                       ) WITH ORDINALITY AS m(t, n)
                     ),
                     ''
                   )
-                  ELSE "t35"."q__utm_campaign"
+                  ELSE "t23"."q__utm_campaign"
                 END)
               ),
               ''
@@ -1055,7 +1055,7 @@ WITH "t17" AS (
               LOWER(
                 TRIM(' 	
 ' FROM CASE
-                  WHEN "t35"."ok__utm_content"
+                  WHEN "t23"."ok__utm_content"
                   THEN COALESCE(
                     (
                       SELECT
@@ -1075,14 +1075,14 @@ WITH "t17" AS (
                           'UTF8'
                         )
                       FROM REGEXP_MATCHES(
-                        CASE WHEN "t35"."ok__utm_content" THEN "t35"."q__utm_content" ELSE '' END,
+                        CASE WHEN "t23"."ok__utm_content" THEN "t23"."q__utm_content" ELSE '' END,
                         '%[0-9A-Fa-f]{2}|[^%]+|%',
                         'g'
                       ) WITH ORDINALITY AS m(t, n)
                     ),
                     ''
                   )
-                  ELSE "t35"."q__utm_content"
+                  ELSE "t23"."q__utm_content"
                 END)
               ),
               ''
@@ -1091,7 +1091,7 @@ WITH "t17" AS (
               LOWER(
                 TRIM(' 	
 ' FROM CASE
-                  WHEN "t35"."ok__utm_term"
+                  WHEN "t23"."ok__utm_term"
                   THEN COALESCE(
                     (
                       SELECT
@@ -1111,57 +1111,57 @@ WITH "t17" AS (
                           'UTF8'
                         )
                       FROM REGEXP_MATCHES(
-                        CASE WHEN "t35"."ok__utm_term" THEN "t35"."q__utm_term" ELSE '' END,
+                        CASE WHEN "t23"."ok__utm_term" THEN "t23"."q__utm_term" ELSE '' END,
                         '%[0-9A-Fa-f]{2}|[^%]+|%',
                         'g'
                       ) WITH ORDINALITY AS m(t, n)
                     ),
                     ''
                   )
-                  ELSE "t35"."q__utm_term"
+                  ELSE "t23"."q__utm_term"
                 END)
               ),
               ''
             ) AS "url_utm_term"
           FROM (
             SELECT
-              "t33"."landing_url",
-              "t33"."q__utm_source",
-              "t33"."q__utm_medium",
-              "t33"."q__utm_campaign",
-              "t33"."q__utm_content",
-              "t33"."q__utm_term",
+              "t22"."landing_url",
+              "t22"."q__utm_source",
+              "t22"."q__utm_medium",
+              "t22"."q__utm_campaign",
+              "t22"."q__utm_content",
+              "t22"."q__utm_term",
               (
-                POSITION('%' IN "t33"."q__utm_source") > 0
+                POSITION('%' IN "t22"."q__utm_source") > 0
               )
-              AND "t33"."q__utm_source" ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$' AS "ok__utm_source",
+              AND "t22"."q__utm_source" ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$' AS "ok__utm_source",
               (
-                POSITION('%' IN "t33"."q__utm_medium") > 0
+                POSITION('%' IN "t22"."q__utm_medium") > 0
               )
-              AND "t33"."q__utm_medium" ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$' AS "ok__utm_medium",
+              AND "t22"."q__utm_medium" ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$' AS "ok__utm_medium",
               (
-                POSITION('%' IN "t33"."q__utm_campaign") > 0
+                POSITION('%' IN "t22"."q__utm_campaign") > 0
               )
-              AND "t33"."q__utm_campaign" ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$' AS "ok__utm_campaign",
+              AND "t22"."q__utm_campaign" ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$' AS "ok__utm_campaign",
               (
-                POSITION('%' IN "t33"."q__utm_content") > 0
+                POSITION('%' IN "t22"."q__utm_content") > 0
               )
-              AND "t33"."q__utm_content" ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$' AS "ok__utm_content",
+              AND "t22"."q__utm_content" ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$' AS "ok__utm_content",
               (
-                POSITION('%' IN "t33"."q__utm_term") > 0
+                POSITION('%' IN "t22"."q__utm_term") > 0
               )
-              AND "t33"."q__utm_term" ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$' AS "ok__utm_term"
+              AND "t22"."q__utm_term" ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$' AS "ok__utm_term"
             FROM (
               SELECT
-                "t30"."landing_url",
+                "t20"."landing_url",
                 REPLACE(
                   NULLIF(
                     CASE
-                      WHEN "t30"."landing_url" ~ (
+                      WHEN "t20"."landing_url" ~ (
                         '(' || '[?&]utm_source=([^&#]*)' || ')'
                       )
                       THEN (
-                        REGEXP_MATCH("t30"."landing_url", '(' || '[?&]utm_source=([^&#]*)' || ')')
+                        REGEXP_MATCH("t20"."landing_url", '(' || '[?&]utm_source=([^&#]*)' || ')')
                       )[2]
                       ELSE NULL
                     END,
@@ -1173,11 +1173,11 @@ WITH "t17" AS (
                 REPLACE(
                   NULLIF(
                     CASE
-                      WHEN "t30"."landing_url" ~ (
+                      WHEN "t20"."landing_url" ~ (
                         '(' || '[?&]utm_medium=([^&#]*)' || ')'
                       )
                       THEN (
-                        REGEXP_MATCH("t30"."landing_url", '(' || '[?&]utm_medium=([^&#]*)' || ')')
+                        REGEXP_MATCH("t20"."landing_url", '(' || '[?&]utm_medium=([^&#]*)' || ')')
                       )[2]
                       ELSE NULL
                     END,
@@ -1189,11 +1189,11 @@ WITH "t17" AS (
                 REPLACE(
                   NULLIF(
                     CASE
-                      WHEN "t30"."landing_url" ~ (
+                      WHEN "t20"."landing_url" ~ (
                         '(' || '[?&]utm_campaign=([^&#]*)' || ')'
                       )
                       THEN (
-                        REGEXP_MATCH("t30"."landing_url", '(' || '[?&]utm_campaign=([^&#]*)' || ')')
+                        REGEXP_MATCH("t20"."landing_url", '(' || '[?&]utm_campaign=([^&#]*)' || ')')
                       )[2]
                       ELSE NULL
                     END,
@@ -1205,11 +1205,11 @@ WITH "t17" AS (
                 REPLACE(
                   NULLIF(
                     CASE
-                      WHEN "t30"."landing_url" ~ (
+                      WHEN "t20"."landing_url" ~ (
                         '(' || '[?&]utm_content=([^&#]*)' || ')'
                       )
                       THEN (
-                        REGEXP_MATCH("t30"."landing_url", '(' || '[?&]utm_content=([^&#]*)' || ')')
+                        REGEXP_MATCH("t20"."landing_url", '(' || '[?&]utm_content=([^&#]*)' || ')')
                       )[2]
                       ELSE NULL
                     END,
@@ -1221,11 +1221,11 @@ WITH "t17" AS (
                 REPLACE(
                   NULLIF(
                     CASE
-                      WHEN "t30"."landing_url" ~ (
+                      WHEN "t20"."landing_url" ~ (
                         '(' || '[?&]utm_term=([^&#]*)' || ')'
                       )
                       THEN (
-                        REGEXP_MATCH("t30"."landing_url", '(' || '[?&]utm_term=([^&#]*)' || ')')
+                        REGEXP_MATCH("t20"."landing_url", '(' || '[?&]utm_term=([^&#]*)' || ')')
                       )[2]
                       ELSE NULL
                     END,
@@ -1236,118 +1236,118 @@ WITH "t17" AS (
                 ) AS "q__utm_term"
               FROM (
                 SELECT DISTINCT
-                  "t27"."landing_url"
-                FROM "t26" AS "t27"
+                  "t18"."landing_url"
+                FROM "attribution_touchpoints__t17" AS "t18"
                 WHERE
-                  "t27"."landing_url" IS NOT NULL
-              ) AS "t30"
-            ) AS "t33"
-          ) AS "t35"
-        ) AS "t42"
-      ) AS "t44"
-        ON "t28"."landing_url" = "t44"."landing_url"
-    ) AS "t70"
-  ) AS "t71"
-), "t79" AS (
+                  "t18"."landing_url" IS NOT NULL
+              ) AS "t20"
+            ) AS "t22"
+          ) AS "t23"
+        ) AS "t30"
+      ) AS "t32"
+        ON "t19"."landing_url" = "t32"."landing_url"
+    ) AS "t58"
+  ) AS "t59"
+), "attribution_touchpoints" AS (
   SELECT
-    "t76"."shop_id",
-    "t76"."order_id",
-    "t76"."touchpoint_id",
-    "t76"."kind",
-    "t76"."visitor_id",
-    "t76"."customer_id",
-    "t76"."at",
-    "t76"."landing_url",
-    "t76"."referrer",
-    "t76"."utm_source",
-    "t76"."utm_medium",
-    "t76"."utm_campaign",
-    "t76"."utm_content",
-    "t76"."utm_term",
-    "t76"."u_utm_source",
-    "t76"."u_utm_medium",
-    "t76"."u_utm_campaign",
-    "t76"."u_utm_content",
-    "t76"."u_utm_term",
-    "t76"."referrer_host",
-    "t76"."classified_by",
-    "t76"."is_direct",
-    "t76"."source",
-    "t76"."medium",
-    "t76"."campaign",
-    "t76"."is_paid",
-    "t76"."platform",
-    "t78"."channel"
+    "t64"."shop_id",
+    "t64"."order_id",
+    "t64"."touchpoint_id",
+    "t64"."kind",
+    "t64"."visitor_id",
+    "t64"."customer_id",
+    "t64"."at",
+    "t64"."landing_url",
+    "t64"."referrer",
+    "t64"."utm_source",
+    "t64"."utm_medium",
+    "t64"."utm_campaign",
+    "t64"."utm_content",
+    "t64"."utm_term",
+    "t64"."u_utm_source",
+    "t64"."u_utm_medium",
+    "t64"."u_utm_campaign",
+    "t64"."u_utm_content",
+    "t64"."u_utm_term",
+    "t64"."referrer_host",
+    "t64"."classified_by",
+    "t64"."is_direct",
+    "t64"."source",
+    "t64"."medium",
+    "t64"."campaign",
+    "t64"."is_paid",
+    "t64"."platform",
+    "t66"."channel"
   FROM (
     SELECT
-      "t73"."shop_id",
-      "t73"."order_id",
-      "t73"."touchpoint_id",
-      "t73"."kind",
-      "t73"."visitor_id",
-      "t73"."customer_id",
-      "t73"."at",
-      "t73"."landing_url",
-      "t73"."referrer",
-      "t73"."utm_source",
-      "t73"."utm_medium",
-      "t73"."utm_campaign",
-      "t73"."utm_content",
-      "t73"."utm_term",
-      "t73"."u_utm_source",
-      "t73"."u_utm_medium",
-      "t73"."u_utm_campaign",
-      "t73"."u_utm_content",
-      "t73"."u_utm_term",
-      "t73"."referrer_host",
-      "t73"."classified_by",
-      "t73"."is_direct",
-      "t73"."source",
-      "t73"."medium",
-      "t73"."campaign",
+      "t61"."shop_id",
+      "t61"."order_id",
+      "t61"."touchpoint_id",
+      "t61"."kind",
+      "t61"."visitor_id",
+      "t61"."customer_id",
+      "t61"."at",
+      "t61"."landing_url",
+      "t61"."referrer",
+      "t61"."utm_source",
+      "t61"."utm_medium",
+      "t61"."utm_campaign",
+      "t61"."utm_content",
+      "t61"."utm_term",
+      "t61"."u_utm_source",
+      "t61"."u_utm_medium",
+      "t61"."u_utm_campaign",
+      "t61"."u_utm_content",
+      "t61"."u_utm_term",
+      "t61"."referrer_host",
+      "t61"."classified_by",
+      "t61"."is_direct",
+      "t61"."source",
+      "t61"."medium",
+      "t61"."campaign",
       NOT (
-        "t73"."is_direct"
+        "t61"."is_direct"
       )
-      AND "t73"."medium" IN ('cpc', 'ppc', 'paid', 'paid_social', 'cpm', 'display') AS "is_paid",
+      AND "t61"."medium" IN ('cpc', 'ppc', 'paid', 'paid_social', 'cpm', 'display') AS "is_paid",
       CASE
         WHEN NOT (
-          "t73"."is_direct"
+          "t61"."is_direct"
         )
-        AND "t73"."medium" IN ('cpc', 'ppc', 'paid', 'paid_social', 'cpm', 'display')
+        AND "t61"."medium" IN ('cpc', 'ppc', 'paid', 'paid_social', 'cpm', 'display')
         THEN CASE
-          WHEN "t73"."source" IN ('facebook', 'fb', 'instagram', 'ig', 'meta')
+          WHEN "t61"."source" IN ('facebook', 'fb', 'instagram', 'ig', 'meta')
           THEN 'meta'
-          WHEN "t73"."source" IN ('google', 'adwords', 'youtube')
+          WHEN "t61"."source" IN ('google', 'adwords', 'youtube')
           THEN 'google'
-          ELSE "t73"."source"
+          ELSE "t61"."source"
         END
         ELSE CAST(NULL AS VARCHAR)
       END AS "platform"
-    FROM "t72" AS "t73"
-  ) AS "t76"
+    FROM "attribution_touchpoints__t60" AS "t61"
+  ) AS "t64"
   LEFT OUTER JOIN (
     SELECT
-      COALESCE("t74"."source", '') AS "k_source",
-      COALESCE("t74"."medium", '') AS "k_medium",
-      COALESCE("t74"."campaign", '') AS "k_campaign",
+      COALESCE("t62"."source", '') AS "k_source",
+      COALESCE("t62"."medium", '') AS "k_medium",
+      COALESCE("t62"."campaign", '') AS "k_campaign",
       CASE
         WHEN TRUE
-        AND COALESCE("t74"."source" IN ('direct', '(direct)'), FALSE)
-        AND COALESCE("t74"."medium" IN ('none', '(none)', '(not set)'), FALSE)
+        AND COALESCE("t62"."source" IN ('direct', '(direct)'), FALSE)
+        AND COALESCE("t62"."medium" IN ('none', '(none)', '(not set)'), FALSE)
         THEN 'Direct'
         WHEN TRUE
-        AND COALESCE("t74"."medium" ~ '^(.*cp.*|ppc|retargeting|paid.*)$', FALSE)
+        AND COALESCE("t62"."medium" ~ '^(.*cp.*|ppc|retargeting|paid.*)$', FALSE)
         AND (
           COALESCE(
-            "t74"."source" IN ('google shopping', 'shopping', 'shop.app', 'amazon', 'ebay', 'etsy', 'idealo'),
+            "t62"."source" IN ('google shopping', 'shopping', 'shop.app', 'amazon', 'ebay', 'etsy', 'idealo'),
             FALSE
           )
-          OR COALESCE("t74"."campaign" ~ '^(.*(([^a-df-z]|^)shop|shopping).*)$', FALSE)
+          OR COALESCE("t62"."campaign" ~ '^(.*(([^a-df-z]|^)shop|shopping).*)$', FALSE)
         )
         THEN 'Paid Shopping'
         WHEN TRUE
         AND COALESCE(
-          "t74"."source" IN (
+          "t62"."source" IN (
             'google',
             'bing',
             'yahoo',
@@ -1363,11 +1363,11 @@ WITH "t17" AS (
           ),
           FALSE
         )
-        AND COALESCE("t74"."medium" ~ '^(.*cp.*|ppc|retargeting|paid.*)$', FALSE)
+        AND COALESCE("t62"."medium" ~ '^(.*cp.*|ppc|retargeting|paid.*)$', FALSE)
         THEN 'Paid Search'
         WHEN TRUE
         AND COALESCE(
-          "t74"."source" IN (
+          "t62"."source" IN (
             'facebook',
             'fb',
             'instagram',
@@ -1386,33 +1386,33 @@ WITH "t17" AS (
           ),
           FALSE
         )
-        AND COALESCE("t74"."medium" ~ '^(.*cp.*|ppc|retargeting|paid.*)$', FALSE)
+        AND COALESCE("t62"."medium" ~ '^(.*cp.*|ppc|retargeting|paid.*)$', FALSE)
         THEN 'Paid Social'
         WHEN TRUE
-        AND COALESCE("t74"."source" IN ('youtube', 'vimeo', 'twitch', 'dailymotion'), FALSE)
-        AND COALESCE("t74"."medium" ~ '^(.*cp.*|ppc|retargeting|paid.*)$', FALSE)
+        AND COALESCE("t62"."source" IN ('youtube', 'vimeo', 'twitch', 'dailymotion'), FALSE)
+        AND COALESCE("t62"."medium" ~ '^(.*cp.*|ppc|retargeting|paid.*)$', FALSE)
         THEN 'Paid Video'
         WHEN TRUE
         AND COALESCE(
-          "t74"."medium" IN ('display', 'banner', 'expandable', 'interstitial', 'cpm'),
+          "t62"."medium" IN ('display', 'banner', 'expandable', 'interstitial', 'cpm'),
           FALSE
         )
         THEN 'Display'
-        WHEN TRUE AND COALESCE("t74"."medium" ~ '^(.*cp.*|ppc|retargeting|paid.*)$', FALSE)
+        WHEN TRUE AND COALESCE("t62"."medium" ~ '^(.*cp.*|ppc|retargeting|paid.*)$', FALSE)
         THEN 'Paid Other'
         WHEN TRUE
         AND (
           COALESCE(
-            "t74"."source" IN ('google shopping', 'shopping', 'shop.app', 'amazon', 'ebay', 'etsy', 'idealo'),
+            "t62"."source" IN ('google shopping', 'shopping', 'shop.app', 'amazon', 'ebay', 'etsy', 'idealo'),
             FALSE
           )
-          OR COALESCE("t74"."campaign" ~ '^(.*(([^a-df-z]|^)shop|shopping).*)$', FALSE)
+          OR COALESCE("t62"."campaign" ~ '^(.*(([^a-df-z]|^)shop|shopping).*)$', FALSE)
         )
         THEN 'Organic Shopping'
         WHEN TRUE
         AND (
           COALESCE(
-            "t74"."source" IN (
+            "t62"."source" IN (
               'facebook',
               'fb',
               'instagram',
@@ -1432,7 +1432,7 @@ WITH "t17" AS (
             FALSE
           )
           OR COALESCE(
-            "t74"."medium" IN (
+            "t62"."medium" IN (
               'social',
               'social-network',
               'social-media',
@@ -1446,14 +1446,14 @@ WITH "t17" AS (
         THEN 'Organic Social'
         WHEN TRUE
         AND (
-          COALESCE("t74"."source" IN ('youtube', 'vimeo', 'twitch', 'dailymotion'), FALSE)
-          OR COALESCE("t74"."medium" ~ '^(.*video.*)$', FALSE)
+          COALESCE("t62"."source" IN ('youtube', 'vimeo', 'twitch', 'dailymotion'), FALSE)
+          OR COALESCE("t62"."medium" ~ '^(.*video.*)$', FALSE)
         )
         THEN 'Organic Video'
         WHEN TRUE
         AND (
           COALESCE(
-            "t74"."source" IN (
+            "t62"."source" IN (
               'google',
               'bing',
               'yahoo',
@@ -1469,420 +1469,625 @@ WITH "t17" AS (
             ),
             FALSE
           )
-          OR COALESCE("t74"."medium" IN ('organic'), FALSE)
+          OR COALESCE("t62"."medium" IN ('organic'), FALSE)
         )
         THEN 'Organic Search'
-        WHEN TRUE AND COALESCE("t74"."medium" IN ('referral', 'app', 'link'), FALSE)
+        WHEN TRUE AND COALESCE("t62"."medium" IN ('referral', 'app', 'link'), FALSE)
         THEN 'Referral'
         WHEN TRUE
         AND (
-          COALESCE("t74"."source" IN ('email', 'e-mail', 'e_mail', 'e mail'), FALSE)
-          OR COALESCE("t74"."medium" IN ('email', 'e-mail', 'e_mail', 'e mail'), FALSE)
+          COALESCE("t62"."source" IN ('email', 'e-mail', 'e_mail', 'e mail'), FALSE)
+          OR COALESCE("t62"."medium" IN ('email', 'e-mail', 'e_mail', 'e mail'), FALSE)
         )
         THEN 'Email'
-        WHEN TRUE AND COALESCE("t74"."medium" IN ('affiliate'), FALSE)
+        WHEN TRUE AND COALESCE("t62"."medium" IN ('affiliate'), FALSE)
         THEN 'Affiliates'
         WHEN TRUE
         AND (
-          COALESCE("t74"."source" IN ('sms'), FALSE)
-          OR COALESCE("t74"."medium" IN ('sms'), FALSE)
+          COALESCE("t62"."source" IN ('sms'), FALSE)
+          OR COALESCE("t62"."medium" IN ('sms'), FALSE)
         )
         THEN 'SMS'
         ELSE 'Unassigned'
       END AS "channel"
     FROM (
       SELECT DISTINCT
-        "t73"."source",
-        "t73"."medium",
-        "t73"."campaign"
-      FROM "t72" AS "t73"
-    ) AS "t74"
-  ) AS "t78"
-    ON COALESCE("t76"."source", '') = "t78"."k_source"
-    AND COALESCE("t76"."medium", '') = "t78"."k_medium"
-    AND COALESCE("t76"."campaign", '') = "t78"."k_campaign"
-), "t92" AS (
+        "t61"."source",
+        "t61"."medium",
+        "t61"."campaign"
+      FROM "attribution_touchpoints__t60" AS "t61"
+    ) AS "t62"
+  ) AS "t66"
+    ON COALESCE("t64"."source", '') = "t66"."k_source"
+    AND COALESCE("t64"."medium", '') = "t66"."k_medium"
+    AND COALESCE("t64"."campaign", '') = "t66"."k_campaign"
+), "attribution_candidates" AS (
   SELECT
-    "t91"."shop_id",
-    "t91"."order_id",
-    "t91"."touchpoint_id",
-    "t91"."kind",
-    "t91"."at",
-    "t91"."source",
-    "t91"."medium",
-    "t91"."campaign",
-    "t91"."channel",
-    "t91"."platform",
-    "t91"."is_direct",
-    "t91"."is_paid",
-    "t91"."classified_by",
-    "t91"."referrer_host",
-    MAX(
-      CASE
-        WHEN (
-          "t91"."kind" = 'session'
-        ) AND NOT (
-          "t91"."is_direct"
+    "t22"."shop_id",
+    "t22"."order_id",
+    "t22"."touchpoint_id",
+    "t22"."kind",
+    "t22"."at",
+    "t22"."source",
+    "t22"."medium",
+    "t22"."campaign",
+    "t22"."channel",
+    "t22"."platform",
+    "t22"."is_direct",
+    "t22"."is_paid",
+    "t22"."classified_by",
+    "t22"."referrer_host"
+  FROM (
+    SELECT
+      "t21"."shop_id",
+      "t21"."order_id",
+      "t21"."touchpoint_id",
+      "t21"."kind",
+      "t21"."at",
+      "t21"."source",
+      "t21"."medium",
+      "t21"."campaign",
+      "t21"."channel",
+      "t21"."platform",
+      "t21"."is_direct",
+      "t21"."is_paid",
+      "t21"."classified_by",
+      "t21"."referrer_host",
+      MAX(
+        CASE
+          WHEN (
+            "t21"."kind" = 'session'
+          ) AND NOT (
+            "t21"."is_direct"
+          )
+          THEN 1
+          ELSE 0
+        END
+      ) OVER (
+        PARTITION BY "t21"."shop_id", "t21"."order_id"
+        ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
+      ) AS "clicked__"
+    FROM (
+      SELECT
+        *
+      FROM (
+        SELECT
+          "t19"."shop_id",
+          "t19"."order_id",
+          "t9"."touchpoint_id",
+          "t9"."kind",
+          "t9"."at",
+          "t9"."source",
+          "t9"."medium",
+          "t9"."campaign",
+          "t9"."channel",
+          "t9"."platform",
+          "t9"."is_direct",
+          "t9"."is_paid",
+          "t9"."classified_by",
+          "t9"."referrer_host"
+        FROM (
+          SELECT
+            *
+          FROM (
+            SELECT
+              "t15"."shop_id",
+              "t15"."order_id",
+              "t10"."touchpoint_id"
+            FROM (
+              SELECT
+                "t13"."shop_id",
+                "t13"."order_id",
+                "t13"."processed_at",
+                "t13"."visitor_id" AS "o_visitor",
+                "t13"."customer_id" AS "o_customer"
+              FROM (
+                SELECT
+                  "t12"."shop_id",
+                  "t12"."order_id",
+                  "t12"."customer_id",
+                  "t12"."email",
+                  "t12"."created_at",
+                  "t12"."processed_at",
+                  "t12"."financial_status",
+                  "t12"."cancelled_at",
+                  "t12"."is_test",
+                  "t12"."gross_sales",
+                  "t12"."discounts",
+                  "t12"."shipping",
+                  "t12"."taxes",
+                  "t12"."visitor_id",
+                  "t12"."landing_site",
+                  "t12"."referring_site",
+                  "t12"."_loaded_at",
+                  "t12"."taxes_included",
+                  "t12"."duties",
+                  "t12"."shop_timezone",
+                  DATE(TIMEZONE("t12"."shop_timezone", "t12"."processed_at")) AS "day",
+                  (
+                    "t12"."gross_sales" - "t12"."discounts"
+                  ) + "t12"."shipping" + CASE WHEN COALESCE("t12"."taxes_included", FALSE) THEN 0 ELSE "t12"."taxes" END AS "order_revenue"
+                FROM (
+                  SELECT
+                    "t11"."shop_id",
+                    "t11"."order_id",
+                    "t11"."customer_id",
+                    "t11"."email",
+                    "t11"."created_at",
+                    "t11"."processed_at",
+                    "t11"."financial_status",
+                    "t11"."cancelled_at",
+                    "t11"."is_test",
+                    "t11"."gross_sales",
+                    "t11"."discounts",
+                    "t11"."shipping",
+                    "t11"."taxes",
+                    "t11"."visitor_id",
+                    "t11"."landing_site",
+                    "t11"."referring_site",
+                    "t11"."_loaded_at",
+                    "t11"."taxes_included",
+                    "t11"."duties",
+                    "t8"."shop_timezone"
+                  FROM (
+                    SELECT
+                      *
+                    FROM "orders" AS "t1"
+                    WHERE
+                      "t1"."financial_status" IN ('paid', 'partially_refunded', 'refunded')
+                      AND NOT (
+                        "t1"."is_test"
+                      )
+                      AND "t1"."cancelled_at" IS NULL
+                  ) AS "t11"
+                  INNER JOIN (
+                    SELECT
+                      "t2"."shop_id",
+                      "t2"."timezone" AS "shop_timezone"
+                    FROM "shops" AS "t2"
+                  ) AS "t8"
+                    ON "t11"."shop_id" = "t8"."shop_id"
+                ) AS "t12"
+              ) AS "t13"
+            ) AS "t15"
+            INNER JOIN (
+              SELECT
+                "t0"."touchpoint_id",
+                "t0"."at",
+                "t0"."shop_id" AS "tp_shop",
+                "t0"."visitor_id" AS "tp_visitor",
+                "t0"."customer_id" AS "tp_customer"
+              FROM "attribution_touchpoints" AS "t0"
+              WHERE
+                "t0"."kind" = 'session'
+            ) AS "t10"
+              ON "t15"."shop_id" = "t10"."tp_shop"
+              AND "t10"."at" <= "t15"."processed_at"
+              AND "t10"."at" >= (
+                "t15"."processed_at" - INTERVAL '168 HOUR'
+              )
+              AND "t15"."o_visitor" = "t10"."tp_visitor"
+          ) AS "t16"
+          UNION
+          SELECT
+            *
+          FROM (
+            SELECT
+              "t15"."shop_id",
+              "t15"."order_id",
+              "t10"."touchpoint_id"
+            FROM (
+              SELECT
+                "t13"."shop_id",
+                "t13"."order_id",
+                "t13"."processed_at",
+                "t13"."visitor_id" AS "o_visitor",
+                "t13"."customer_id" AS "o_customer"
+              FROM (
+                SELECT
+                  "t12"."shop_id",
+                  "t12"."order_id",
+                  "t12"."customer_id",
+                  "t12"."email",
+                  "t12"."created_at",
+                  "t12"."processed_at",
+                  "t12"."financial_status",
+                  "t12"."cancelled_at",
+                  "t12"."is_test",
+                  "t12"."gross_sales",
+                  "t12"."discounts",
+                  "t12"."shipping",
+                  "t12"."taxes",
+                  "t12"."visitor_id",
+                  "t12"."landing_site",
+                  "t12"."referring_site",
+                  "t12"."_loaded_at",
+                  "t12"."taxes_included",
+                  "t12"."duties",
+                  "t12"."shop_timezone",
+                  DATE(TIMEZONE("t12"."shop_timezone", "t12"."processed_at")) AS "day",
+                  (
+                    "t12"."gross_sales" - "t12"."discounts"
+                  ) + "t12"."shipping" + CASE WHEN COALESCE("t12"."taxes_included", FALSE) THEN 0 ELSE "t12"."taxes" END AS "order_revenue"
+                FROM (
+                  SELECT
+                    "t11"."shop_id",
+                    "t11"."order_id",
+                    "t11"."customer_id",
+                    "t11"."email",
+                    "t11"."created_at",
+                    "t11"."processed_at",
+                    "t11"."financial_status",
+                    "t11"."cancelled_at",
+                    "t11"."is_test",
+                    "t11"."gross_sales",
+                    "t11"."discounts",
+                    "t11"."shipping",
+                    "t11"."taxes",
+                    "t11"."visitor_id",
+                    "t11"."landing_site",
+                    "t11"."referring_site",
+                    "t11"."_loaded_at",
+                    "t11"."taxes_included",
+                    "t11"."duties",
+                    "t8"."shop_timezone"
+                  FROM (
+                    SELECT
+                      *
+                    FROM "orders" AS "t1"
+                    WHERE
+                      "t1"."financial_status" IN ('paid', 'partially_refunded', 'refunded')
+                      AND NOT (
+                        "t1"."is_test"
+                      )
+                      AND "t1"."cancelled_at" IS NULL
+                  ) AS "t11"
+                  INNER JOIN (
+                    SELECT
+                      "t2"."shop_id",
+                      "t2"."timezone" AS "shop_timezone"
+                    FROM "shops" AS "t2"
+                  ) AS "t8"
+                    ON "t11"."shop_id" = "t8"."shop_id"
+                ) AS "t12"
+              ) AS "t13"
+            ) AS "t15"
+            INNER JOIN (
+              SELECT
+                "t0"."touchpoint_id",
+                "t0"."at",
+                "t0"."shop_id" AS "tp_shop",
+                "t0"."visitor_id" AS "tp_visitor",
+                "t0"."customer_id" AS "tp_customer"
+              FROM "attribution_touchpoints" AS "t0"
+              WHERE
+                "t0"."kind" = 'session'
+            ) AS "t10"
+              ON "t15"."shop_id" = "t10"."tp_shop"
+              AND "t10"."at" <= "t15"."processed_at"
+              AND "t10"."at" >= (
+                "t15"."processed_at" - INTERVAL '168 HOUR'
+              )
+              AND "t15"."o_customer" = "t10"."tp_customer"
+          ) AS "t17"
+        ) AS "t19"
+        INNER JOIN (
+          SELECT
+            "t0"."touchpoint_id",
+            "t0"."kind",
+            "t0"."at",
+            "t0"."source",
+            "t0"."medium",
+            "t0"."campaign",
+            "t0"."channel",
+            "t0"."platform",
+            "t0"."is_direct",
+            "t0"."is_paid",
+            "t0"."classified_by",
+            "t0"."referrer_host",
+            "t0"."shop_id" AS "tp_shop"
+          FROM "attribution_touchpoints" AS "t0"
+          WHERE
+            "t0"."kind" = 'session'
+        ) AS "t9"
+          ON "t19"."shop_id" = "t9"."tp_shop" AND "t19"."touchpoint_id" = "t9"."touchpoint_id"
+      ) AS "t20"
+      UNION ALL
+      SELECT
+        *
+      FROM (
+        SELECT
+          "t0"."shop_id",
+          "t0"."order_id",
+          "t0"."touchpoint_id",
+          "t0"."kind",
+          "t0"."at",
+          "t0"."source",
+          "t0"."medium",
+          "t0"."campaign",
+          "t0"."channel",
+          "t0"."platform",
+          "t0"."is_direct",
+          "t0"."is_paid",
+          "t0"."classified_by",
+          "t0"."referrer_host"
+        FROM "attribution_touchpoints" AS "t0"
+        WHERE
+          "t0"."kind" = 'order' AND NOT (
+            "t0"."is_direct"
+          )
+      ) AS "t6"
+    ) AS "t21"
+  ) AS "t22"
+  WHERE
+    (
+      "t22"."kind" = 'session'
+    ) OR (
+      "t22"."clicked__" = 0
+    )
+), "order_attribution" AS (
+  SELECT
+    "t17"."shop_id",
+    "t17"."order_id",
+    "t17"."day",
+    "t17"."order_revenue",
+    "t17"."processed_at",
+    "t17"."touchpoint_id",
+    "t17"."kind",
+    "t17"."at",
+    "t17"."source",
+    "t17"."medium",
+    "t17"."campaign",
+    "t17"."channel",
+    "t17"."platform",
+    "t17"."is_direct",
+    "t17"."is_paid",
+    "t17"."classified_by",
+    "t17"."referrer_host",
+    "t17"."part",
+    "t17"."parts",
+    "t17"."candidates",
+    CAST(CASE
+      WHEN CAST("t17"."order_revenue" * 100 AS BIGINT) < 0
+      THEN -(
+        CAST(FLOOR(
+          CAST((
+            ABS(CAST("t17"."order_revenue" * 100 AS BIGINT))
+          ) AS DOUBLE PRECISION) / (
+            "t17"."parts"
+          )
+        ) AS BIGINT) + CASE
+          WHEN "t17"."part" < (
+            ABS(CAST("t17"."order_revenue" * 100 AS BIGINT)) % "t17"."parts"
+          )
+          THEN 1
+          ELSE 0
+        END
+      )
+      ELSE CAST(FLOOR(
+        CAST((
+          ABS(CAST("t17"."order_revenue" * 100 AS BIGINT))
+        ) AS DOUBLE PRECISION) / (
+          "t17"."parts"
+        )
+      ) AS BIGINT) + CASE
+        WHEN "t17"."part" < (
+          ABS(CAST("t17"."order_revenue" * 100 AS BIGINT)) % "t17"."parts"
         )
         THEN 1
         ELSE 0
       END
-    ) OVER (
-      PARTITION BY "t91"."shop_id", "t91"."order_id"
-      ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-    ) AS "clicked__"
+    END AS DECIMAL(18, 2)) * CAST('0.01' AS DECIMAL(18, 2)) AS "credited_revenue",
+    'linear' AS "model"
   FROM (
     SELECT
-      *
+      "t16"."shop_id",
+      "t16"."order_id",
+      "t16"."day",
+      "t16"."order_revenue",
+      "t16"."processed_at",
+      "t13"."touchpoint_id",
+      "t13"."kind",
+      "t13"."at",
+      CASE WHEN "t13"."parts" IS NOT NULL THEN "t13"."source" ELSE 'direct' END AS "source",
+      CASE WHEN "t13"."parts" IS NOT NULL THEN "t13"."medium" ELSE 'none' END AS "medium",
+      "t13"."campaign",
+      CASE WHEN "t13"."parts" IS NOT NULL THEN "t13"."channel" ELSE 'Direct' END AS "channel",
+      "t13"."platform",
+      CASE WHEN "t13"."parts" IS NOT NULL THEN "t13"."is_direct" ELSE TRUE END AS "is_direct",
+      CASE WHEN "t13"."parts" IS NOT NULL THEN "t13"."is_paid" ELSE FALSE END AS "is_paid",
+      CASE WHEN "t13"."parts" IS NOT NULL THEN "t13"."classified_by" ELSE 'direct' END AS "classified_by",
+      "t13"."referrer_host",
+      CASE WHEN "t13"."parts" IS NOT NULL THEN "t13"."part" ELSE 0 END AS "part",
+      CASE WHEN "t13"."parts" IS NOT NULL THEN "t13"."parts" ELSE 1 END AS "parts",
+      COALESCE("t8"."candidates", 0) AS "candidates"
     FROM (
       SELECT
-        "t89"."shop_id",
-        "t89"."order_id",
-        "t84"."touchpoint_id",
-        "t84"."kind",
-        "t84"."at",
-        "t84"."source",
-        "t84"."medium",
-        "t84"."campaign",
-        "t84"."channel",
-        "t84"."platform",
-        "t84"."is_direct",
-        "t84"."is_paid",
-        "t84"."classified_by",
-        "t84"."referrer_host"
+        "t14"."shop_id",
+        "t14"."order_id",
+        "t14"."day",
+        "t14"."order_revenue",
+        "t14"."processed_at"
       FROM (
         SELECT
-          *
-        FROM (
-          SELECT
-            "t25"."shop_id",
-            "t25"."order_id",
-            "t85"."touchpoint_id"
-          FROM (
-            SELECT
-              "t18"."shop_id",
-              "t18"."order_id",
-              "t18"."processed_at",
-              "t18"."visitor_id" AS "o_visitor",
-              "t18"."customer_id" AS "o_customer"
-            FROM "t17" AS "t18"
-          ) AS "t25"
-          INNER JOIN (
-            SELECT
-              "t80"."touchpoint_id",
-              "t80"."at",
-              "t80"."shop_id" AS "tp_shop",
-              "t80"."visitor_id" AS "tp_visitor",
-              "t80"."customer_id" AS "tp_customer"
-            FROM "t79" AS "t80"
-            WHERE
-              "t80"."kind" = 'session'
-          ) AS "t85"
-            ON "t25"."shop_id" = "t85"."tp_shop"
-            AND "t85"."at" <= "t25"."processed_at"
-            AND "t85"."at" >= (
-              "t25"."processed_at" - INTERVAL '168 HOUR'
-            )
-            AND "t25"."o_visitor" = "t85"."tp_visitor"
-        ) AS "t86"
-        UNION
-        SELECT
-          *
-        FROM (
-          SELECT
-            "t25"."shop_id",
-            "t25"."order_id",
-            "t85"."touchpoint_id"
-          FROM (
-            SELECT
-              "t18"."shop_id",
-              "t18"."order_id",
-              "t18"."processed_at",
-              "t18"."visitor_id" AS "o_visitor",
-              "t18"."customer_id" AS "o_customer"
-            FROM "t17" AS "t18"
-          ) AS "t25"
-          INNER JOIN (
-            SELECT
-              "t80"."touchpoint_id",
-              "t80"."at",
-              "t80"."shop_id" AS "tp_shop",
-              "t80"."visitor_id" AS "tp_visitor",
-              "t80"."customer_id" AS "tp_customer"
-            FROM "t79" AS "t80"
-            WHERE
-              "t80"."kind" = 'session'
-          ) AS "t85"
-            ON "t25"."shop_id" = "t85"."tp_shop"
-            AND "t85"."at" <= "t25"."processed_at"
-            AND "t85"."at" >= (
-              "t25"."processed_at" - INTERVAL '168 HOUR'
-            )
-            AND "t25"."o_customer" = "t85"."tp_customer"
-        ) AS "t87"
-      ) AS "t89"
-      INNER JOIN (
-        SELECT
-          "t80"."touchpoint_id",
-          "t80"."kind",
-          "t80"."at",
-          "t80"."source",
-          "t80"."medium",
-          "t80"."campaign",
-          "t80"."channel",
-          "t80"."platform",
-          "t80"."is_direct",
-          "t80"."is_paid",
-          "t80"."classified_by",
-          "t80"."referrer_host",
-          "t80"."shop_id" AS "tp_shop"
-        FROM "t79" AS "t80"
-        WHERE
-          "t80"."kind" = 'session'
-      ) AS "t84"
-        ON "t89"."shop_id" = "t84"."tp_shop"
-        AND "t89"."touchpoint_id" = "t84"."touchpoint_id"
-    ) AS "t90"
-    UNION ALL
-    SELECT
-      *
-    FROM (
-      SELECT
-        "t80"."shop_id",
-        "t80"."order_id",
-        "t80"."touchpoint_id",
-        "t80"."kind",
-        "t80"."at",
-        "t80"."source",
-        "t80"."medium",
-        "t80"."campaign",
-        "t80"."channel",
-        "t80"."platform",
-        "t80"."is_direct",
-        "t80"."is_paid",
-        "t80"."classified_by",
-        "t80"."referrer_host"
-      FROM "t79" AS "t80"
-      WHERE
-        "t80"."kind" = 'order' AND NOT (
-          "t80"."is_direct"
-        )
-    ) AS "t83"
-  ) AS "t91"
-), "t101" AS (
-  SELECT
-    "t23"."shop_id",
-    "t23"."order_id",
-    "t23"."day",
-    "t23"."order_revenue",
-    "t23"."processed_at",
-    "t100"."touchpoint_id",
-    "t100"."kind",
-    "t100"."at",
-    CASE WHEN "t100"."parts" IS NOT NULL THEN "t100"."source" ELSE 'direct' END AS "source",
-    CASE WHEN "t100"."parts" IS NOT NULL THEN "t100"."medium" ELSE 'none' END AS "medium",
-    "t100"."campaign",
-    CASE WHEN "t100"."parts" IS NOT NULL THEN "t100"."channel" ELSE 'Direct' END AS "channel",
-    "t100"."platform",
-    CASE WHEN "t100"."parts" IS NOT NULL THEN "t100"."is_direct" ELSE TRUE END AS "is_direct",
-    CASE WHEN "t100"."parts" IS NOT NULL THEN "t100"."is_paid" ELSE FALSE END AS "is_paid",
-    CASE WHEN "t100"."parts" IS NOT NULL THEN "t100"."classified_by" ELSE 'direct' END AS "classified_by",
-    "t100"."referrer_host",
-    CASE WHEN "t100"."parts" IS NOT NULL THEN "t100"."part" ELSE 0 END AS "part",
-    CASE WHEN "t100"."parts" IS NOT NULL THEN "t100"."parts" ELSE 1 END AS "parts",
-    COALESCE("t97"."candidates", 0) AS "candidates"
-  FROM (
-    SELECT
-      "t18"."shop_id",
-      "t18"."order_id",
-      "t18"."day",
-      "t18"."order_revenue",
-      "t18"."processed_at"
-    FROM "t17" AS "t18"
-  ) AS "t23"
-  LEFT OUTER JOIN (
-    SELECT
-      "t98"."shop_id",
-      "t98"."order_id",
-      "t98"."touchpoint_id",
-      "t98"."kind",
-      "t98"."at",
-      "t98"."source",
-      "t98"."medium",
-      "t98"."campaign",
-      "t98"."channel",
-      "t98"."platform",
-      "t98"."is_direct",
-      "t98"."is_paid",
-      "t98"."classified_by",
-      "t98"."referrer_host",
-      "t98"."part",
-      "t98"."eligible_count",
-      "t98"."eligible_count" AS "parts"
-    FROM (
-      SELECT
-        "t95"."shop_id",
-        "t95"."order_id",
-        "t95"."touchpoint_id",
-        "t95"."kind",
-        "t95"."at",
-        "t95"."source",
-        "t95"."medium",
-        "t95"."campaign",
-        "t95"."channel",
-        "t95"."platform",
-        "t95"."is_direct",
-        "t95"."is_paid",
-        "t95"."classified_by",
-        "t95"."referrer_host",
-        ROW_NUMBER() OVER (
-          PARTITION BY "t95"."shop_id", "t95"."order_id"
-          ORDER BY "t95"."at" DESC NULLS LAST, "t95"."touchpoint_id" DESC NULLS LAST
-          ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-        ) - 1 AS "part",
-        COUNT("t95"."touchpoint_id") OVER (
-          PARTITION BY "t95"."shop_id", "t95"."order_id"
-          ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-        ) AS "eligible_count"
-      FROM (
-        SELECT
-          "t93"."shop_id",
-          "t93"."order_id",
-          "t93"."touchpoint_id",
-          "t93"."kind",
-          "t93"."at",
-          "t93"."source",
-          "t93"."medium",
-          "t93"."campaign",
-          "t93"."channel",
-          "t93"."platform",
-          "t93"."is_direct",
-          "t93"."is_paid",
-          "t93"."classified_by",
-          "t93"."referrer_host"
-        FROM "t92" AS "t93"
-        WHERE
+          "t11"."shop_id",
+          "t11"."order_id",
+          "t11"."customer_id",
+          "t11"."email",
+          "t11"."created_at",
+          "t11"."processed_at",
+          "t11"."financial_status",
+          "t11"."cancelled_at",
+          "t11"."is_test",
+          "t11"."gross_sales",
+          "t11"."discounts",
+          "t11"."shipping",
+          "t11"."taxes",
+          "t11"."visitor_id",
+          "t11"."landing_site",
+          "t11"."referring_site",
+          "t11"."_loaded_at",
+          "t11"."taxes_included",
+          "t11"."duties",
+          "t11"."shop_timezone",
+          DATE(TIMEZONE("t11"."shop_timezone", "t11"."processed_at")) AS "day",
           (
-            (
-              "t93"."kind" = 'session'
-            ) OR (
-              "t93"."clicked__" = 0
-            )
-          )
-          AND NOT (
-            "t93"."is_direct"
-          )
-      ) AS "t95"
-    ) AS "t98"
-  ) AS "t100"
-    ON "t23"."shop_id" = "t100"."shop_id" AND "t23"."order_id" = "t100"."order_id"
-  LEFT OUTER JOIN (
-    SELECT
-      "t94"."shop_id",
-      "t94"."order_id",
-      COUNT("t94"."touchpoint_id") AS "candidates"
-    FROM (
+            "t11"."gross_sales" - "t11"."discounts"
+          ) + "t11"."shipping" + CASE WHEN COALESCE("t11"."taxes_included", FALSE) THEN 0 ELSE "t11"."taxes" END AS "order_revenue"
+        FROM (
+          SELECT
+            "t9"."shop_id",
+            "t9"."order_id",
+            "t9"."customer_id",
+            "t9"."email",
+            "t9"."created_at",
+            "t9"."processed_at",
+            "t9"."financial_status",
+            "t9"."cancelled_at",
+            "t9"."is_test",
+            "t9"."gross_sales",
+            "t9"."discounts",
+            "t9"."shipping",
+            "t9"."taxes",
+            "t9"."visitor_id",
+            "t9"."landing_site",
+            "t9"."referring_site",
+            "t9"."_loaded_at",
+            "t9"."taxes_included",
+            "t9"."duties",
+            "t7"."shop_timezone"
+          FROM (
+            SELECT
+              *
+            FROM "orders" AS "t1"
+            WHERE
+              "t1"."financial_status" IN ('paid', 'partially_refunded', 'refunded')
+              AND NOT (
+                "t1"."is_test"
+              )
+              AND "t1"."cancelled_at" IS NULL
+          ) AS "t9"
+          INNER JOIN (
+            SELECT
+              "t2"."shop_id",
+              "t2"."timezone" AS "shop_timezone"
+            FROM "shops" AS "t2"
+          ) AS "t7"
+            ON "t9"."shop_id" = "t7"."shop_id"
+        ) AS "t11"
+      ) AS "t14"
+    ) AS "t16"
+    LEFT OUTER JOIN (
       SELECT
-        "t93"."shop_id",
-        "t93"."order_id",
-        "t93"."touchpoint_id",
-        "t93"."kind",
-        "t93"."at",
-        "t93"."source",
-        "t93"."medium",
-        "t93"."campaign",
-        "t93"."channel",
-        "t93"."platform",
-        "t93"."is_direct",
-        "t93"."is_paid",
-        "t93"."classified_by",
-        "t93"."referrer_host"
-      FROM "t92" AS "t93"
-      WHERE
-        (
-          "t93"."kind" = 'session'
-        ) OR (
-          "t93"."clicked__" = 0
-        )
-    ) AS "t94"
-    GROUP BY
-      1,
-      2
-  ) AS "t97"
-    ON "t23"."shop_id" = "t97"."shop_id" AND "t23"."order_id" = "t97"."order_id"
+        "t10"."shop_id",
+        "t10"."order_id",
+        "t10"."touchpoint_id",
+        "t10"."kind",
+        "t10"."at",
+        "t10"."source",
+        "t10"."medium",
+        "t10"."campaign",
+        "t10"."channel",
+        "t10"."platform",
+        "t10"."is_direct",
+        "t10"."is_paid",
+        "t10"."classified_by",
+        "t10"."referrer_host",
+        "t10"."part",
+        "t10"."eligible_count",
+        "t10"."eligible_count" AS "parts"
+      FROM (
+        SELECT
+          "t5"."shop_id",
+          "t5"."order_id",
+          "t5"."touchpoint_id",
+          "t5"."kind",
+          "t5"."at",
+          "t5"."source",
+          "t5"."medium",
+          "t5"."campaign",
+          "t5"."channel",
+          "t5"."platform",
+          "t5"."is_direct",
+          "t5"."is_paid",
+          "t5"."classified_by",
+          "t5"."referrer_host",
+          ROW_NUMBER() OVER (
+            PARTITION BY "t5"."shop_id", "t5"."order_id"
+            ORDER BY "t5"."at" DESC NULLS LAST, "t5"."touchpoint_id" DESC NULLS LAST
+            ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
+          ) - 1 AS "part",
+          COUNT("t5"."touchpoint_id") OVER (
+            PARTITION BY "t5"."shop_id", "t5"."order_id"
+            ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
+          ) AS "eligible_count"
+        FROM (
+          SELECT
+            *
+          FROM "attribution_candidates" AS "t0"
+          WHERE
+            NOT (
+              "t0"."is_direct"
+            )
+        ) AS "t5"
+      ) AS "t10"
+    ) AS "t13"
+      ON "t16"."shop_id" = "t13"."shop_id" AND "t16"."order_id" = "t13"."order_id"
+    LEFT OUTER JOIN (
+      SELECT
+        "t0"."shop_id",
+        "t0"."order_id",
+        COUNT("t0"."touchpoint_id") AS "candidates"
+      FROM "attribution_candidates" AS "t0"
+      GROUP BY
+        1,
+        2
+    ) AS "t8"
+      ON "t16"."shop_id" = "t8"."shop_id" AND "t16"."order_id" = "t8"."order_id"
+  ) AS "t17"
 )
 SELECT
-  "t109"."month",
-  "t109"."channel",
-  CAST(COALESCE("t109"."m__attributed_revenue__v1", CAST('0.00' AS DECIMAL(18, 2))) AS DECIMAL(38, 2)) AS "attributed_revenue",
-  CAST(COALESCE("t109"."m__attributed_orders__v1", 0) AS BIGINT) AS "attributed_orders"
+  "t22"."month",
+  "t22"."channel",
+  CAST(COALESCE("t22"."m__attributed_revenue__v1", CAST('0.00' AS DECIMAL(18, 2))) AS DECIMAL(38, 2)) AS "attributed_revenue",
+  CAST(COALESCE("t22"."m__attributed_orders__v1", 0) AS BIGINT) AS "attributed_orders"
 FROM (
   SELECT
-    "t108"."month",
-    "t108"."channel",
-    SUM("t108"."m__attributed_revenue__v1") AS "m__attributed_revenue__v1",
-    SUM("t108"."m__attributed_orders__v1") AS "m__attributed_orders__v1"
+    "t21"."month",
+    "t21"."channel",
+    SUM("t21"."m__attributed_revenue__v1") AS "m__attributed_revenue__v1",
+    SUM("t21"."m__attributed_orders__v1") AS "m__attributed_orders__v1"
   FROM (
     SELECT
       *
     FROM (
       SELECT
-        CAST(CAST(DATE_TRUNC('MONTH', "t102"."day") AS TIMESTAMP) AS DATE) AS "month",
-        "t102"."channel",
-        CAST(CASE
-          WHEN CAST("t102"."order_revenue" * 100 AS BIGINT) < 0
-          THEN -(
-            CAST(FLOOR(
-              CAST((
-                ABS(CAST("t102"."order_revenue" * 100 AS BIGINT))
-              ) AS DOUBLE PRECISION) / (
-                "t102"."parts"
-              )
-            ) AS BIGINT) + CASE
-              WHEN "t102"."part" < (
-                ABS(CAST("t102"."order_revenue" * 100 AS BIGINT)) % "t102"."parts"
-              )
-              THEN 1
-              ELSE 0
-            END
-          )
-          ELSE CAST(FLOOR(
-            CAST((
-              ABS(CAST("t102"."order_revenue" * 100 AS BIGINT))
-            ) AS DOUBLE PRECISION) / (
-              "t102"."parts"
-            )
-          ) AS BIGINT) + CASE
-            WHEN "t102"."part" < (
-              ABS(CAST("t102"."order_revenue" * 100 AS BIGINT)) % "t102"."parts"
-            )
-            THEN 1
-            ELSE 0
-          END
-        END AS DECIMAL(18, 2)) * CAST('0.01' AS DECIMAL(18, 2)) AS "m__attributed_revenue__v1",
+        CAST(CAST(DATE_TRUNC('MONTH', "t0"."day") AS TIMESTAMP) AS DATE) AS "month",
+        "t0"."channel",
+        "t0"."credited_revenue" AS "m__attributed_revenue__v1",
         1 AS "m__attributed_orders__v1"
-      FROM "t101" AS "t102"
-    ) AS "t106"
+      FROM "order_attribution" AS "t0"
+    ) AS "t11"
     UNION ALL
     SELECT
       *
     FROM (
       SELECT
-        CAST(CAST(DATE_TRUNC('MONTH', "t105"."day") AS TIMESTAMP) AS DATE) AS "month",
-        "t105"."channel",
+        CAST(CAST(DATE_TRUNC('MONTH', "t19"."day") AS TIMESTAMP) AS DATE) AS "month",
+        "t19"."channel",
         -(
           CAST(CASE
-            WHEN CAST("t105"."refund_total" * 100 AS BIGINT) < 0
+            WHEN CAST("t19"."refund_total" * 100 AS BIGINT) < 0
             THEN -(
               CAST(FLOOR(
                 CAST((
-                  ABS(CAST("t105"."refund_total" * 100 AS BIGINT))
+                  ABS(CAST("t19"."refund_total" * 100 AS BIGINT))
                 ) AS DOUBLE PRECISION) / (
-                  "t105"."parts"
+                  "t19"."parts"
                 )
               ) AS BIGINT) + CASE
-                WHEN "t105"."part" < (
-                  ABS(CAST("t105"."refund_total" * 100 AS BIGINT)) % "t105"."parts"
+                WHEN "t19"."part" < (
+                  ABS(CAST("t19"."refund_total" * 100 AS BIGINT)) % "t19"."parts"
                 )
                 THEN 1
                 ELSE 0
@@ -1890,13 +2095,13 @@ FROM (
             )
             ELSE CAST(FLOOR(
               CAST((
-                ABS(CAST("t105"."refund_total" * 100 AS BIGINT))
+                ABS(CAST("t19"."refund_total" * 100 AS BIGINT))
               ) AS DOUBLE PRECISION) / (
-                "t105"."parts"
+                "t19"."parts"
               )
             ) AS BIGINT) + CASE
-              WHEN "t105"."part" < (
-                ABS(CAST("t105"."refund_total" * 100 AS BIGINT)) % "t105"."parts"
+              WHEN "t19"."part" < (
+                ABS(CAST("t19"."refund_total" * 100 AS BIGINT)) % "t19"."parts"
               )
               THEN 1
               ELSE 0
@@ -1906,97 +2111,164 @@ FROM (
         CAST(NULL AS BIGINT) AS "m__attributed_orders__v1"
       FROM (
         SELECT
-          "t34"."shop_id",
-          "t34"."refund_id",
-          "t34"."order_id",
-          "t34"."processed_at",
-          "t34"."amount",
-          "t34"."shipping",
-          "t34"."taxes",
-          "t34"."_loaded_at",
-          "t34"."duties",
-          "t34"."shop_timezone",
-          "t34"."taxes_included",
-          "t34"."order_day",
-          "t34"."day",
-          "t34"."refund_total",
-          "t104"."touchpoint_id",
-          "t104"."source",
-          "t104"."medium",
-          "t104"."campaign",
-          "t104"."channel",
-          "t104"."platform",
-          "t104"."is_direct",
-          "t104"."is_paid",
-          "t104"."part",
-          "t104"."parts"
+          "t18"."shop_id",
+          "t18"."refund_id",
+          "t18"."order_id",
+          "t18"."processed_at",
+          "t18"."amount",
+          "t18"."shipping",
+          "t18"."taxes",
+          "t18"."_loaded_at",
+          "t18"."duties",
+          "t18"."shop_timezone",
+          "t18"."taxes_included",
+          "t18"."order_day",
+          "t18"."day",
+          "t18"."refund_total",
+          "t7"."touchpoint_id",
+          "t7"."source",
+          "t7"."medium",
+          "t7"."campaign",
+          "t7"."channel",
+          "t7"."platform",
+          "t7"."is_direct",
+          "t7"."is_paid",
+          "t7"."part",
+          "t7"."parts"
         FROM (
           SELECT
-            "t29"."shop_id",
-            "t29"."refund_id",
-            "t29"."order_id",
-            "t29"."processed_at",
-            "t29"."amount",
-            "t29"."shipping",
-            "t29"."taxes",
-            "t29"."_loaded_at",
-            "t29"."duties",
-            "t29"."shop_timezone",
-            "t29"."taxes_included",
-            "t29"."order_day",
-            "t29"."order_day" AS "day",
-            "t29"."amount" + "t29"."shipping" + CASE WHEN COALESCE("t29"."taxes_included", FALSE) THEN 0 ELSE "t29"."taxes" END AS "refund_total"
+            "t16"."shop_id",
+            "t16"."refund_id",
+            "t16"."order_id",
+            "t16"."processed_at",
+            "t16"."amount",
+            "t16"."shipping",
+            "t16"."taxes",
+            "t16"."_loaded_at",
+            "t16"."duties",
+            "t16"."shop_timezone",
+            "t16"."taxes_included",
+            "t16"."order_day",
+            "t16"."order_day" AS "day",
+            "t16"."amount" + "t16"."shipping" + CASE WHEN COALESCE("t16"."taxes_included", FALSE) THEN 0 ELSE "t16"."taxes" END AS "refund_total"
           FROM (
             SELECT
-              "t7"."shop_id",
-              "t7"."refund_id",
-              "t7"."order_id",
-              "t7"."processed_at",
-              "t7"."amount",
-              "t7"."shipping",
-              "t7"."taxes",
-              "t7"."_loaded_at",
-              "t7"."duties",
-              "t24"."shop_timezone",
-              "t24"."taxes_included",
-              "t24"."order_day"
-            FROM "refunds" AS "t7"
+              "t4"."shop_id",
+              "t4"."refund_id",
+              "t4"."order_id",
+              "t4"."processed_at",
+              "t4"."amount",
+              "t4"."shipping",
+              "t4"."taxes",
+              "t4"."_loaded_at",
+              "t4"."duties",
+              "t15"."shop_timezone",
+              "t15"."taxes_included",
+              "t15"."order_day"
+            FROM "refunds" AS "t4"
             INNER JOIN (
               SELECT
-                "t18"."shop_id",
-                "t18"."order_id",
-                "t18"."shop_timezone",
-                "t18"."taxes_included",
-                "t18"."day" AS "order_day"
-              FROM "t17" AS "t18"
-            ) AS "t24"
-              ON "t7"."shop_id" = "t24"."shop_id" AND "t7"."order_id" = "t24"."order_id"
-          ) AS "t29"
-        ) AS "t34"
+                "t13"."shop_id",
+                "t13"."order_id",
+                "t13"."shop_timezone",
+                "t13"."taxes_included",
+                "t13"."day" AS "order_day"
+              FROM (
+                SELECT
+                  "t12"."shop_id",
+                  "t12"."order_id",
+                  "t12"."customer_id",
+                  "t12"."email",
+                  "t12"."created_at",
+                  "t12"."processed_at",
+                  "t12"."financial_status",
+                  "t12"."cancelled_at",
+                  "t12"."is_test",
+                  "t12"."gross_sales",
+                  "t12"."discounts",
+                  "t12"."shipping",
+                  "t12"."taxes",
+                  "t12"."visitor_id",
+                  "t12"."landing_site",
+                  "t12"."referring_site",
+                  "t12"."_loaded_at",
+                  "t12"."taxes_included",
+                  "t12"."duties",
+                  "t12"."shop_timezone",
+                  DATE(TIMEZONE("t12"."shop_timezone", "t12"."processed_at")) AS "day",
+                  (
+                    "t12"."gross_sales" - "t12"."discounts"
+                  ) + "t12"."shipping" + CASE WHEN COALESCE("t12"."taxes_included", FALSE) THEN 0 ELSE "t12"."taxes" END AS "order_revenue"
+                FROM (
+                  SELECT
+                    "t10"."shop_id",
+                    "t10"."order_id",
+                    "t10"."customer_id",
+                    "t10"."email",
+                    "t10"."created_at",
+                    "t10"."processed_at",
+                    "t10"."financial_status",
+                    "t10"."cancelled_at",
+                    "t10"."is_test",
+                    "t10"."gross_sales",
+                    "t10"."discounts",
+                    "t10"."shipping",
+                    "t10"."taxes",
+                    "t10"."visitor_id",
+                    "t10"."landing_site",
+                    "t10"."referring_site",
+                    "t10"."_loaded_at",
+                    "t10"."taxes_included",
+                    "t10"."duties",
+                    "t9"."shop_timezone"
+                  FROM (
+                    SELECT
+                      *
+                    FROM "orders" AS "t2"
+                    WHERE
+                      "t2"."financial_status" IN ('paid', 'partially_refunded', 'refunded')
+                      AND NOT (
+                        "t2"."is_test"
+                      )
+                      AND "t2"."cancelled_at" IS NULL
+                  ) AS "t10"
+                  INNER JOIN (
+                    SELECT
+                      "t3"."shop_id",
+                      "t3"."timezone" AS "shop_timezone"
+                    FROM "shops" AS "t3"
+                  ) AS "t9"
+                    ON "t10"."shop_id" = "t9"."shop_id"
+                ) AS "t12"
+              ) AS "t13"
+            ) AS "t15"
+              ON "t4"."shop_id" = "t15"."shop_id" AND "t4"."order_id" = "t15"."order_id"
+          ) AS "t16"
+        ) AS "t18"
         INNER JOIN (
           SELECT
-            "t102"."shop_id",
-            "t102"."order_id",
-            "t102"."touchpoint_id",
-            "t102"."source",
-            "t102"."medium",
-            "t102"."campaign",
-            "t102"."channel",
-            "t102"."platform",
-            "t102"."is_direct",
-            "t102"."is_paid",
-            "t102"."part",
-            "t102"."parts"
-          FROM "t101" AS "t102"
-        ) AS "t104"
-          ON "t34"."shop_id" = "t104"."shop_id" AND "t34"."order_id" = "t104"."order_id"
-      ) AS "t105"
-    ) AS "t107"
-  ) AS "t108"
+            "t0"."shop_id",
+            "t0"."order_id",
+            "t0"."touchpoint_id",
+            "t0"."source",
+            "t0"."medium",
+            "t0"."campaign",
+            "t0"."channel",
+            "t0"."platform",
+            "t0"."is_direct",
+            "t0"."is_paid",
+            "t0"."part",
+            "t0"."parts"
+          FROM "order_attribution" AS "t0"
+        ) AS "t7"
+          ON "t18"."shop_id" = "t7"."shop_id" AND "t18"."order_id" = "t7"."order_id"
+      ) AS "t19"
+    ) AS "t20"
+  ) AS "t21"
   GROUP BY
     1,
     2
-) AS "t109"
+) AS "t22"
 ORDER BY
-  "t109"."month" ASC,
-  "t109"."channel" ASC
+  "t22"."month" ASC,
+  "t22"."channel" ASC

@@ -1,133 +1,133 @@
-WITH `t19` AS (
-  SELECT
-    `t18`.`shop_id`,
-    `t18`.`order_id`,
-    `t18`.`customer_id`,
-    `t18`.`email`,
-    `t18`.`created_at`,
-    `t18`.`processed_at`,
-    `t18`.`financial_status`,
-    `t18`.`cancelled_at`,
-    `t18`.`is_test`,
-    `t18`.`gross_sales`,
-    `t18`.`discounts`,
-    `t18`.`shipping`,
-    `t18`.`taxes`,
-    `t18`.`visitor_id`,
-    `t18`.`landing_site`,
-    `t18`.`referring_site`,
-    `t18`.`_loaded_at`,
-    `t18`.`taxes_included`,
-    `t18`.`duties`,
-    `t18`.`shop_timezone`,
-    DATE(DATETIME(`t18`.`processed_at`, `t18`.`shop_timezone`)) AS `day`,
-    (
-      `t18`.`gross_sales` - `t18`.`discounts`
-    ) + `t18`.`shipping` + IF(COALESCE(`t18`.`taxes_included`, FALSE), 0, `t18`.`taxes`) AS `order_revenue`
-  FROM (
-    SELECT
-      `t17`.`shop_id`,
-      `t17`.`order_id`,
-      `t17`.`customer_id`,
-      `t17`.`email`,
-      `t17`.`created_at`,
-      `t17`.`processed_at`,
-      `t17`.`financial_status`,
-      `t17`.`cancelled_at`,
-      `t17`.`is_test`,
-      `t17`.`gross_sales`,
-      `t17`.`discounts`,
-      `t17`.`shipping`,
-      `t17`.`taxes`,
-      `t17`.`visitor_id`,
-      `t17`.`landing_site`,
-      `t17`.`referring_site`,
-      `t17`.`_loaded_at`,
-      `t17`.`taxes_included`,
-      `t17`.`duties`,
-      `t16`.`shop_timezone`
-    FROM (
-      SELECT
-        *
-      FROM `orders` AS `t2`
-      WHERE
-        `t2`.`financial_status` IN ('paid', 'partially_refunded', 'refunded')
-        AND NOT (
-          `t2`.`is_test`
-        )
-        AND `t2`.`cancelled_at` IS NULL
-    ) AS `t17`
-    INNER JOIN (
-      SELECT
-        `t3`.`shop_id`,
-        `t3`.`timezone` AS `shop_timezone`
-      FROM `shops` AS `t3`
-    ) AS `t16`
-      ON `t17`.`shop_id` = `t16`.`shop_id`
-  ) AS `t18`
-), `t28` AS (
+WITH `attribution_touchpoints__t17` AS (
   SELECT
     *
   FROM (
     SELECT
-      `t4`.`shop_id`,
+      `t0`.`shop_id`,
       CAST(NULL AS STRING) AS `order_id`,
-      `t4`.`session_id` AS `touchpoint_id`,
+      `t0`.`session_id` AS `touchpoint_id`,
       'session' AS `kind`,
-      `t4`.`visitor_id`,
-      `t4`.`customer_id`,
-      `t4`.`started_at` AS `at`,
-      `t4`.`landing_url`,
-      `t4`.`referrer`,
-      `t4`.`utm_source`,
-      `t4`.`utm_medium`,
-      `t4`.`utm_campaign`,
-      `t4`.`utm_content`,
-      `t4`.`utm_term`
-    FROM `sessions` AS `t4`
-  ) AS `t14`
+      `t0`.`visitor_id`,
+      `t0`.`customer_id`,
+      `t0`.`started_at` AS `at`,
+      `t0`.`landing_url`,
+      `t0`.`referrer`,
+      `t0`.`utm_source`,
+      `t0`.`utm_medium`,
+      `t0`.`utm_campaign`,
+      `t0`.`utm_content`,
+      `t0`.`utm_term`
+    FROM `sessions` AS `t0`
+  ) AS `t9`
   UNION ALL
   SELECT
     *
   FROM (
     SELECT
-      `t20`.`shop_id`,
-      `t20`.`order_id`,
-      CONCAT('order:', `t20`.`order_id`) AS `touchpoint_id`,
+      `t15`.`shop_id`,
+      `t15`.`order_id`,
+      CONCAT('order:', `t15`.`order_id`) AS `touchpoint_id`,
       'order' AS `kind`,
-      `t20`.`visitor_id`,
-      `t20`.`customer_id`,
-      `t20`.`processed_at` AS `at`,
-      `t20`.`landing_site` AS `landing_url`,
-      `t20`.`referring_site` AS `referrer`,
+      `t15`.`visitor_id`,
+      `t15`.`customer_id`,
+      `t15`.`processed_at` AS `at`,
+      `t15`.`landing_site` AS `landing_url`,
+      `t15`.`referring_site` AS `referrer`,
       CAST(NULL AS STRING) AS `utm_source`,
       CAST(NULL AS STRING) AS `utm_medium`,
       CAST(NULL AS STRING) AS `utm_campaign`,
       CAST(NULL AS STRING) AS `utm_content`,
       CAST(NULL AS STRING) AS `utm_term`
-    FROM `t19` AS `t20`
-  ) AS `t24`
-), `t38` AS (
+    FROM (
+      SELECT
+        `t14`.`shop_id`,
+        `t14`.`order_id`,
+        `t14`.`customer_id`,
+        `t14`.`email`,
+        `t14`.`created_at`,
+        `t14`.`processed_at`,
+        `t14`.`financial_status`,
+        `t14`.`cancelled_at`,
+        `t14`.`is_test`,
+        `t14`.`gross_sales`,
+        `t14`.`discounts`,
+        `t14`.`shipping`,
+        `t14`.`taxes`,
+        `t14`.`visitor_id`,
+        `t14`.`landing_site`,
+        `t14`.`referring_site`,
+        `t14`.`_loaded_at`,
+        `t14`.`taxes_included`,
+        `t14`.`duties`,
+        `t14`.`shop_timezone`,
+        DATE(DATETIME(`t14`.`processed_at`, `t14`.`shop_timezone`)) AS `day`,
+        (
+          `t14`.`gross_sales` - `t14`.`discounts`
+        ) + `t14`.`shipping` + IF(COALESCE(`t14`.`taxes_included`, FALSE), 0, `t14`.`taxes`) AS `order_revenue`
+      FROM (
+        SELECT
+          `t13`.`shop_id`,
+          `t13`.`order_id`,
+          `t13`.`customer_id`,
+          `t13`.`email`,
+          `t13`.`created_at`,
+          `t13`.`processed_at`,
+          `t13`.`financial_status`,
+          `t13`.`cancelled_at`,
+          `t13`.`is_test`,
+          `t13`.`gross_sales`,
+          `t13`.`discounts`,
+          `t13`.`shipping`,
+          `t13`.`taxes`,
+          `t13`.`visitor_id`,
+          `t13`.`landing_site`,
+          `t13`.`referring_site`,
+          `t13`.`_loaded_at`,
+          `t13`.`taxes_included`,
+          `t13`.`duties`,
+          `t12`.`shop_timezone`
+        FROM (
+          SELECT
+            *
+          FROM `orders` AS `t1`
+          WHERE
+            `t1`.`financial_status` IN ('paid', 'partially_refunded', 'refunded')
+            AND NOT (
+              `t1`.`is_test`
+            )
+            AND `t1`.`cancelled_at` IS NULL
+        ) AS `t13`
+        INNER JOIN (
+          SELECT
+            `t2`.`shop_id`,
+            `t2`.`timezone` AS `shop_timezone`
+          FROM `shops` AS `t2`
+        ) AS `t12`
+          ON `t13`.`shop_id` = `t12`.`shop_id`
+      ) AS `t14`
+    ) AS `t15`
+  ) AS `t16`
+), `attribution_touchpoints__t24` AS (
   SELECT
-    `t33`.`referrer`,
+    `t21`.`referrer`,
     NULLIF(
       REGEXP_REPLACE(
         REGEXP_REPLACE(
           NULLIF(
             IF(
               REGEXP_CONTAINS(
-                REGEXP_REPLACE(LOWER(TRIM(`t33`.`referrer`, ' \t\n\r\v\f')), '^[a-z][a-z0-9+.-]*:(//)?', ''),
+                REGEXP_REPLACE(LOWER(TRIM(`t21`.`referrer`, ' \t\n\r\v\f')), '^[a-z][a-z0-9+.-]*:(//)?', ''),
                 '^(?://)?(?:[^/?#@]*@)?([^/?#:@]+)'
               ),
               IF(
                 1 = 0,
                 REGEXP_REPLACE(
-                  REGEXP_REPLACE(LOWER(TRIM(`t33`.`referrer`, ' \t\n\r\v\f')), '^[a-z][a-z0-9+.-]*:(//)?', ''),
+                  REGEXP_REPLACE(LOWER(TRIM(`t21`.`referrer`, ' \t\n\r\v\f')), '^[a-z][a-z0-9+.-]*:(//)?', ''),
                   CONCAT('.*?', CONCAT('(', '^(?://)?(?:[^/?#@]*@)?([^/?#:@]+)', ')'), '.*'),
                   '\\1'
                 ),
                 REGEXP_REPLACE(
-                  REGEXP_REPLACE(LOWER(TRIM(`t33`.`referrer`, ' \t\n\r\v\f')), '^[a-z][a-z0-9+.-]*:(//)?', ''),
+                  REGEXP_REPLACE(LOWER(TRIM(`t21`.`referrer`, ' \t\n\r\v\f')), '^[a-z][a-z0-9+.-]*:(//)?', ''),
                   CONCAT('.*?', '^(?://)?(?:[^/?#@]*@)?([^/?#:@]+)', '.*'),
                   CONCAT('\\', CAST(1 AS STRING))
                 )
@@ -146,213 +146,213 @@ WITH `t19` AS (
     ) AS `referrer_host`
   FROM (
     SELECT DISTINCT
-      `t29`.`referrer`
-    FROM `t28` AS `t29`
+      `t18`.`referrer`
+    FROM `attribution_touchpoints__t17` AS `t18`
     WHERE
-      NOT `t29`.`referrer` IS NULL
-  ) AS `t33`
-), `t41` AS (
+      NOT `t18`.`referrer` IS NULL
+  ) AS `t21`
+), `attribution_touchpoints__t27` AS (
   SELECT DISTINCT
-    `t39`.`referrer_host`
-  FROM `t38` AS `t39`
+    `t25`.`referrer_host`
+  FROM `attribution_touchpoints__t24` AS `t25`
   WHERE
-    NOT `t39`.`referrer_host` IS NULL
-), `t74` AS (
+    NOT `t25`.`referrer_host` IS NULL
+), `attribution_touchpoints__t60` AS (
   SELECT
-    `t73`.`shop_id`,
-    `t73`.`order_id`,
-    `t73`.`touchpoint_id`,
-    `t73`.`kind`,
-    `t73`.`visitor_id`,
-    `t73`.`customer_id`,
-    `t73`.`at`,
-    `t73`.`landing_url`,
-    `t73`.`referrer`,
-    `t73`.`utm_source`,
-    `t73`.`utm_medium`,
-    `t73`.`utm_campaign`,
-    `t73`.`utm_content`,
-    `t73`.`utm_term`,
-    `t73`.`u_utm_source`,
-    `t73`.`u_utm_medium`,
-    `t73`.`u_utm_campaign`,
-    `t73`.`u_utm_content`,
-    `t73`.`u_utm_term`,
-    `t73`.`referrer_host`,
-    `t73`.`classified_by`,
+    `t59`.`shop_id`,
+    `t59`.`order_id`,
+    `t59`.`touchpoint_id`,
+    `t59`.`kind`,
+    `t59`.`visitor_id`,
+    `t59`.`customer_id`,
+    `t59`.`at`,
+    `t59`.`landing_url`,
+    `t59`.`referrer`,
+    `t59`.`utm_source`,
+    `t59`.`utm_medium`,
+    `t59`.`utm_campaign`,
+    `t59`.`utm_content`,
+    `t59`.`utm_term`,
+    `t59`.`u_utm_source`,
+    `t59`.`u_utm_medium`,
+    `t59`.`u_utm_campaign`,
+    `t59`.`u_utm_content`,
+    `t59`.`u_utm_term`,
+    `t59`.`referrer_host`,
+    `t59`.`classified_by`,
     (
-      `t73`.`classified_by` = 'direct'
+      `t59`.`classified_by` = 'direct'
     )
     OR (
       (
-        `t73`.`classified_by` = 'utm'
+        `t59`.`classified_by` = 'utm'
       )
       AND COALESCE(
-        `t73`.`u_utm_source` IN ('direct', '(direct)')
-        AND `t73`.`u_utm_medium` IN ('none', '(none)', '(not set)'),
+        `t59`.`u_utm_source` IN ('direct', '(direct)')
+        AND `t59`.`u_utm_medium` IN ('none', '(none)', '(not set)'),
         FALSE
       )
     ) AS `is_direct`,
     CASE
       WHEN (
-        `t73`.`classified_by` = 'direct'
+        `t59`.`classified_by` = 'direct'
       )
       OR (
         (
-          `t73`.`classified_by` = 'utm'
+          `t59`.`classified_by` = 'utm'
         )
         AND COALESCE(
-          `t73`.`u_utm_source` IN ('direct', '(direct)')
-          AND `t73`.`u_utm_medium` IN ('none', '(none)', '(not set)'),
+          `t59`.`u_utm_source` IN ('direct', '(direct)')
+          AND `t59`.`u_utm_medium` IN ('none', '(none)', '(not set)'),
           FALSE
         )
       )
       THEN 'direct'
-      WHEN `t73`.`classified_by` = 'utm'
-      THEN `t73`.`u_utm_source`
-      ELSE COALESCE(`t73`.`ref_source`, `t73`.`referrer_host`)
+      WHEN `t59`.`classified_by` = 'utm'
+      THEN `t59`.`u_utm_source`
+      ELSE COALESCE(`t59`.`ref_source`, `t59`.`referrer_host`)
     END AS `source`,
     CASE
       WHEN (
-        `t73`.`classified_by` = 'direct'
+        `t59`.`classified_by` = 'direct'
       )
       OR (
         (
-          `t73`.`classified_by` = 'utm'
+          `t59`.`classified_by` = 'utm'
         )
         AND COALESCE(
-          `t73`.`u_utm_source` IN ('direct', '(direct)')
-          AND `t73`.`u_utm_medium` IN ('none', '(none)', '(not set)'),
+          `t59`.`u_utm_source` IN ('direct', '(direct)')
+          AND `t59`.`u_utm_medium` IN ('none', '(none)', '(not set)'),
           FALSE
         )
       )
       THEN 'none'
-      WHEN `t73`.`classified_by` = 'utm'
-      THEN `t73`.`u_utm_medium`
-      ELSE COALESCE(`t73`.`ref_medium`, 'referral')
+      WHEN `t59`.`classified_by` = 'utm'
+      THEN `t59`.`u_utm_medium`
+      ELSE COALESCE(`t59`.`ref_medium`, 'referral')
     END AS `medium`,
     IF(
       (
-        `t73`.`classified_by` = 'direct'
+        `t59`.`classified_by` = 'direct'
       )
       OR (
         (
-          `t73`.`classified_by` = 'utm'
+          `t59`.`classified_by` = 'utm'
         )
         AND COALESCE(
-          `t73`.`u_utm_source` IN ('direct', '(direct)')
-          AND `t73`.`u_utm_medium` IN ('none', '(none)', '(not set)'),
+          `t59`.`u_utm_source` IN ('direct', '(direct)')
+          AND `t59`.`u_utm_medium` IN ('none', '(none)', '(not set)'),
           FALSE
         )
       ),
       CAST(NULL AS STRING),
-      `t73`.`u_utm_campaign`
+      `t59`.`u_utm_campaign`
     ) AS `campaign`
   FROM (
     SELECT
-      `t72`.`shop_id`,
-      `t72`.`order_id`,
-      `t72`.`touchpoint_id`,
-      `t72`.`kind`,
-      `t72`.`visitor_id`,
-      `t72`.`customer_id`,
-      `t72`.`at`,
-      `t72`.`landing_url`,
-      `t72`.`referrer`,
-      `t72`.`utm_source`,
-      `t72`.`utm_medium`,
-      `t72`.`utm_campaign`,
-      `t72`.`utm_content`,
-      `t72`.`utm_term`,
-      `t72`.`u_utm_source`,
-      `t72`.`u_utm_medium`,
-      `t72`.`u_utm_campaign`,
-      `t72`.`u_utm_content`,
-      `t72`.`u_utm_term`,
-      `t72`.`referrer_host`,
-      `t72`.`ref_source`,
-      `t72`.`ref_medium`,
-      `t72`.`internal`,
+      `t58`.`shop_id`,
+      `t58`.`order_id`,
+      `t58`.`touchpoint_id`,
+      `t58`.`kind`,
+      `t58`.`visitor_id`,
+      `t58`.`customer_id`,
+      `t58`.`at`,
+      `t58`.`landing_url`,
+      `t58`.`referrer`,
+      `t58`.`utm_source`,
+      `t58`.`utm_medium`,
+      `t58`.`utm_campaign`,
+      `t58`.`utm_content`,
+      `t58`.`utm_term`,
+      `t58`.`u_utm_source`,
+      `t58`.`u_utm_medium`,
+      `t58`.`u_utm_campaign`,
+      `t58`.`u_utm_content`,
+      `t58`.`u_utm_term`,
+      `t58`.`referrer_host`,
+      `t58`.`ref_source`,
+      `t58`.`ref_medium`,
+      `t58`.`internal`,
       CASE
         WHEN TRUE
         AND (
-          NOT `t72`.`u_utm_source` IS NULL
+          NOT `t58`.`u_utm_source` IS NULL
         )
         AND (
-          NOT `t72`.`u_utm_medium` IS NULL
+          NOT `t58`.`u_utm_medium` IS NULL
         )
         THEN 'utm'
         WHEN (
-          NOT `t72`.`referrer_host` IS NULL
+          NOT `t58`.`referrer_host` IS NULL
         ) AND NOT (
-          `t72`.`internal`
+          `t58`.`internal`
         )
         THEN 'referrer'
         ELSE 'direct'
       END AS `classified_by`
     FROM (
       SELECT
-        `t30`.`shop_id`,
-        `t30`.`order_id`,
-        `t30`.`touchpoint_id`,
-        `t30`.`kind`,
-        `t30`.`visitor_id`,
-        `t30`.`customer_id`,
-        `t30`.`at`,
-        `t30`.`landing_url`,
-        `t30`.`referrer`,
-        `t30`.`utm_source`,
-        `t30`.`utm_medium`,
-        `t30`.`utm_campaign`,
-        `t30`.`utm_content`,
-        `t30`.`utm_term`,
-        COALESCE(NULLIF(LOWER(TRIM(`t30`.`utm_source`, ' \t\n\r\v\f')), ''), `t46`.`url_utm_source`) AS `u_utm_source`,
-        COALESCE(NULLIF(LOWER(TRIM(`t30`.`utm_medium`, ' \t\n\r\v\f')), ''), `t46`.`url_utm_medium`) AS `u_utm_medium`,
+        `t19`.`shop_id`,
+        `t19`.`order_id`,
+        `t19`.`touchpoint_id`,
+        `t19`.`kind`,
+        `t19`.`visitor_id`,
+        `t19`.`customer_id`,
+        `t19`.`at`,
+        `t19`.`landing_url`,
+        `t19`.`referrer`,
+        `t19`.`utm_source`,
+        `t19`.`utm_medium`,
+        `t19`.`utm_campaign`,
+        `t19`.`utm_content`,
+        `t19`.`utm_term`,
+        COALESCE(NULLIF(LOWER(TRIM(`t19`.`utm_source`, ' \t\n\r\v\f')), ''), `t32`.`url_utm_source`) AS `u_utm_source`,
+        COALESCE(NULLIF(LOWER(TRIM(`t19`.`utm_medium`, ' \t\n\r\v\f')), ''), `t32`.`url_utm_medium`) AS `u_utm_medium`,
         COALESCE(
-          NULLIF(LOWER(TRIM(`t30`.`utm_campaign`, ' \t\n\r\v\f')), ''),
-          `t46`.`url_utm_campaign`
+          NULLIF(LOWER(TRIM(`t19`.`utm_campaign`, ' \t\n\r\v\f')), ''),
+          `t32`.`url_utm_campaign`
         ) AS `u_utm_campaign`,
         COALESCE(
-          NULLIF(LOWER(TRIM(`t30`.`utm_content`, ' \t\n\r\v\f')), ''),
-          `t46`.`url_utm_content`
+          NULLIF(LOWER(TRIM(`t19`.`utm_content`, ' \t\n\r\v\f')), ''),
+          `t32`.`url_utm_content`
         ) AS `u_utm_content`,
-        COALESCE(NULLIF(LOWER(TRIM(`t30`.`utm_term`, ' \t\n\r\v\f')), ''), `t46`.`url_utm_term`) AS `u_utm_term`,
-        `t71`.`referrer_host`,
-        `t71`.`ref_source`,
-        `t71`.`ref_medium`,
-        COALESCE(`t71`.`internal`, FALSE) AS `internal`
-      FROM `t28` AS `t30`
+        COALESCE(NULLIF(LOWER(TRIM(`t19`.`utm_term`, ' \t\n\r\v\f')), ''), `t32`.`url_utm_term`) AS `u_utm_term`,
+        `t57`.`referrer_host`,
+        `t57`.`ref_source`,
+        `t57`.`ref_medium`,
+        COALESCE(`t57`.`internal`, FALSE) AS `internal`
+      FROM `attribution_touchpoints__t17` AS `t19`
       LEFT OUTER JOIN (
         SELECT DISTINCT
           *
         FROM (
           SELECT
-            `t40`.`referrer`,
-            `t40`.`referrer_host`,
-            `t68`.`ref_source`,
-            `t68`.`ref_medium`,
-            `t68`.`is_internal` AS `internal`
-          FROM `t38` AS `t40`
+            `t26`.`referrer`,
+            `t26`.`referrer_host`,
+            `t54`.`ref_source`,
+            `t54`.`ref_medium`,
+            `t54`.`is_internal` AS `internal`
+          FROM `attribution_touchpoints__t24` AS `t26`
           LEFT OUTER JOIN (
             SELECT
-              `t43`.`referrer_host`,
-              `t66`.`ref_source`,
-              `t66`.`ref_medium`,
-              NOT `t62`.`internal_host` IS NULL AS `is_internal`
-            FROM `t41` AS `t43`
+              `t29`.`referrer_host`,
+              `t52`.`ref_source`,
+              `t52`.`ref_medium`,
+              NOT `t48`.`internal_host` IS NULL AS `is_internal`
+            FROM `attribution_touchpoints__t27` AS `t29`
             LEFT OUTER JOIN (
               SELECT
-                `t64`.`referrer_host`,
-                `t9`.`source` AS `ref_source`,
-                `t9`.`medium` AS `ref_medium`
+                `t50`.`referrer_host`,
+                `t6`.`source` AS `ref_source`,
+                `t6`.`medium` AS `ref_medium`
               FROM (
                 SELECT
-                  `t60`.`referrer_host`,
-                  MIN(`t60`.`position`) AS `position`
+                  `t46`.`referrer_host`,
+                  MIN(`t46`.`position`) AS `position`
                 FROM (
                   SELECT
-                    `t58`.`referrer_host`,
-                    `t11`.`position`
+                    `t44`.`referrer_host`,
+                    `t8`.`position`
                   FROM (
                     SELECT
                       *
@@ -361,21 +361,21 @@ WITH `t19` AS (
                         *
                       FROM (
                         SELECT
-                          `t42`.`referrer_host`,
+                          `t28`.`referrer_host`,
                           'name' AS `kind`,
                           1 AS `labels`,
                           NULLIF(
                             IF(
-                              REGEXP_CONTAINS(`t42`.`referrer_host`, '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$'),
+                              REGEXP_CONTAINS(`t28`.`referrer_host`, '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$'),
                               IF(
                                 1 = 0,
                                 REGEXP_REPLACE(
-                                  `t42`.`referrer_host`,
+                                  `t28`.`referrer_host`,
                                   CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$', ')'), '.*'),
                                   '\\1'
                                 ),
                                 REGEXP_REPLACE(
-                                  `t42`.`referrer_host`,
+                                  `t28`.`referrer_host`,
                                   CONCAT('.*?', '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$', '.*'),
                                   CONCAT('\\', CAST(1 AS STRING))
                                 )
@@ -384,20 +384,20 @@ WITH `t19` AS (
                             ),
                             ''
                           ) AS `key`
-                        FROM `t41` AS `t42`
+                        FROM `attribution_touchpoints__t27` AS `t28`
                         WHERE
                           NOT NULLIF(
                             IF(
-                              REGEXP_CONTAINS(`t42`.`referrer_host`, '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$'),
+                              REGEXP_CONTAINS(`t28`.`referrer_host`, '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$'),
                               IF(
                                 1 = 0,
                                 REGEXP_REPLACE(
-                                  `t42`.`referrer_host`,
+                                  `t28`.`referrer_host`,
                                   CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$', ')'), '.*'),
                                   '\\1'
                                 ),
                                 REGEXP_REPLACE(
-                                  `t42`.`referrer_host`,
+                                  `t28`.`referrer_host`,
                                   CONCAT('.*?', '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$', '.*'),
                                   CONCAT('\\', CAST(1 AS STRING))
                                 )
@@ -406,27 +406,27 @@ WITH `t19` AS (
                             ),
                             ''
                           ) IS NULL
-                      ) AS `t47`
+                      ) AS `t33`
                       UNION ALL
                       SELECT
                         *
                       FROM (
                         SELECT
-                          `t42`.`referrer_host`,
+                          `t28`.`referrer_host`,
                           'name' AS `kind`,
                           1 AS `labels`,
                           NULLIF(
                             IF(
-                              REGEXP_CONTAINS(`t42`.`referrer_host`, '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$'),
+                              REGEXP_CONTAINS(`t28`.`referrer_host`, '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$'),
                               IF(
                                 1 = 0,
                                 REGEXP_REPLACE(
-                                  `t42`.`referrer_host`,
+                                  `t28`.`referrer_host`,
                                   CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$', ')'), '.*'),
                                   '\\1'
                                 ),
                                 REGEXP_REPLACE(
-                                  `t42`.`referrer_host`,
+                                  `t28`.`referrer_host`,
                                   CONCAT('.*?', '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$', '.*'),
                                   CONCAT('\\', CAST(1 AS STRING))
                                 )
@@ -435,20 +435,20 @@ WITH `t19` AS (
                             ),
                             ''
                           ) AS `key`
-                        FROM `t41` AS `t42`
+                        FROM `attribution_touchpoints__t27` AS `t28`
                         WHERE
                           NOT NULLIF(
                             IF(
-                              REGEXP_CONTAINS(`t42`.`referrer_host`, '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$'),
+                              REGEXP_CONTAINS(`t28`.`referrer_host`, '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$'),
                               IF(
                                 1 = 0,
                                 REGEXP_REPLACE(
-                                  `t42`.`referrer_host`,
+                                  `t28`.`referrer_host`,
                                   CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$', ')'), '.*'),
                                   '\\1'
                                 ),
                                 REGEXP_REPLACE(
-                                  `t42`.`referrer_host`,
+                                  `t28`.`referrer_host`,
                                   CONCAT('.*?', '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$', '.*'),
                                   CONCAT('\\', CAST(1 AS STRING))
                                 )
@@ -457,8 +457,8 @@ WITH `t19` AS (
                             ),
                             ''
                           ) IS NULL
-                      ) AS `t48`
-                    ) AS `t53`
+                      ) AS `t34`
+                    ) AS `t39`
                     UNION ALL
                     SELECT
                       *
@@ -470,21 +470,21 @@ WITH `t19` AS (
                           *
                         FROM (
                           SELECT
-                            `t42`.`referrer_host`,
+                            `t28`.`referrer_host`,
                             'domain' AS `kind`,
                             2 AS `labels`,
                             NULLIF(
                               IF(
-                                REGEXP_CONTAINS(`t42`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+))$'),
+                                REGEXP_CONTAINS(`t28`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+))$'),
                                 IF(
                                   1 = 0,
                                   REGEXP_REPLACE(
-                                    `t42`.`referrer_host`,
+                                    `t28`.`referrer_host`,
                                     CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+))$', ')'), '.*'),
                                     '\\1'
                                   ),
                                   REGEXP_REPLACE(
-                                    `t42`.`referrer_host`,
+                                    `t28`.`referrer_host`,
                                     CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+))$', '.*'),
                                     CONCAT('\\', CAST(1 AS STRING))
                                   )
@@ -493,20 +493,20 @@ WITH `t19` AS (
                               ),
                               ''
                             ) AS `key`
-                          FROM `t41` AS `t42`
+                          FROM `attribution_touchpoints__t27` AS `t28`
                           WHERE
                             NOT NULLIF(
                               IF(
-                                REGEXP_CONTAINS(`t42`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+))$'),
+                                REGEXP_CONTAINS(`t28`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+))$'),
                                 IF(
                                   1 = 0,
                                   REGEXP_REPLACE(
-                                    `t42`.`referrer_host`,
+                                    `t28`.`referrer_host`,
                                     CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+))$', ')'), '.*'),
                                     '\\1'
                                   ),
                                   REGEXP_REPLACE(
-                                    `t42`.`referrer_host`,
+                                    `t28`.`referrer_host`,
                                     CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+))$', '.*'),
                                     CONCAT('\\', CAST(1 AS STRING))
                                   )
@@ -515,27 +515,27 @@ WITH `t19` AS (
                               ),
                               ''
                             ) IS NULL
-                        ) AS `t49`
+                        ) AS `t35`
                         UNION ALL
                         SELECT
                           *
                         FROM (
                           SELECT
-                            `t42`.`referrer_host`,
+                            `t28`.`referrer_host`,
                             'domain' AS `kind`,
                             3 AS `labels`,
                             NULLIF(
                               IF(
-                                REGEXP_CONTAINS(`t42`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$'),
+                                REGEXP_CONTAINS(`t28`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$'),
                                 IF(
                                   1 = 0,
                                   REGEXP_REPLACE(
-                                    `t42`.`referrer_host`,
+                                    `t28`.`referrer_host`,
                                     CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$', ')'), '.*'),
                                     '\\1'
                                   ),
                                   REGEXP_REPLACE(
-                                    `t42`.`referrer_host`,
+                                    `t28`.`referrer_host`,
                                     CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$', '.*'),
                                     CONCAT('\\', CAST(1 AS STRING))
                                   )
@@ -544,20 +544,20 @@ WITH `t19` AS (
                               ),
                               ''
                             ) AS `key`
-                          FROM `t41` AS `t42`
+                          FROM `attribution_touchpoints__t27` AS `t28`
                           WHERE
                             NOT NULLIF(
                               IF(
-                                REGEXP_CONTAINS(`t42`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$'),
+                                REGEXP_CONTAINS(`t28`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$'),
                                 IF(
                                   1 = 0,
                                   REGEXP_REPLACE(
-                                    `t42`.`referrer_host`,
+                                    `t28`.`referrer_host`,
                                     CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$', ')'), '.*'),
                                     '\\1'
                                   ),
                                   REGEXP_REPLACE(
-                                    `t42`.`referrer_host`,
+                                    `t28`.`referrer_host`,
                                     CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$', '.*'),
                                     CONCAT('\\', CAST(1 AS STRING))
                                   )
@@ -566,8 +566,8 @@ WITH `t19` AS (
                               ),
                               ''
                             ) IS NULL
-                        ) AS `t50`
-                      ) AS `t54`
+                        ) AS `t36`
+                      ) AS `t40`
                       UNION ALL
                       SELECT
                         *
@@ -576,16 +576,16 @@ WITH `t19` AS (
                           *
                         FROM (
                           SELECT
-                            `t42`.`referrer_host`,
+                            `t28`.`referrer_host`,
                             'domain' AS `kind`,
                             4 AS `labels`,
                             NULLIF(
                               IF(
-                                REGEXP_CONTAINS(`t42`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$'),
+                                REGEXP_CONTAINS(`t28`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$'),
                                 IF(
                                   1 = 0,
                                   REGEXP_REPLACE(
-                                    `t42`.`referrer_host`,
+                                    `t28`.`referrer_host`,
                                     CONCAT(
                                       '.*?',
                                       CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$', ')'),
@@ -594,7 +594,7 @@ WITH `t19` AS (
                                     '\\1'
                                   ),
                                   REGEXP_REPLACE(
-                                    `t42`.`referrer_host`,
+                                    `t28`.`referrer_host`,
                                     CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$', '.*'),
                                     CONCAT('\\', CAST(1 AS STRING))
                                   )
@@ -603,15 +603,15 @@ WITH `t19` AS (
                               ),
                               ''
                             ) AS `key`
-                          FROM `t41` AS `t42`
+                          FROM `attribution_touchpoints__t27` AS `t28`
                           WHERE
                             NOT NULLIF(
                               IF(
-                                REGEXP_CONTAINS(`t42`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$'),
+                                REGEXP_CONTAINS(`t28`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$'),
                                 IF(
                                   1 = 0,
                                   REGEXP_REPLACE(
-                                    `t42`.`referrer_host`,
+                                    `t28`.`referrer_host`,
                                     CONCAT(
                                       '.*?',
                                       CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$', ')'),
@@ -620,7 +620,7 @@ WITH `t19` AS (
                                     '\\1'
                                   ),
                                   REGEXP_REPLACE(
-                                    `t42`.`referrer_host`,
+                                    `t28`.`referrer_host`,
                                     CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$', '.*'),
                                     CONCAT('\\', CAST(1 AS STRING))
                                   )
@@ -629,27 +629,27 @@ WITH `t19` AS (
                               ),
                               ''
                             ) IS NULL
-                        ) AS `t51`
+                        ) AS `t37`
                         UNION ALL
                         SELECT
                           *
                         FROM (
                           SELECT
-                            `t42`.`referrer_host`,
+                            `t28`.`referrer_host`,
                             'name' AS `kind`,
                             1 AS `labels`,
                             NULLIF(
                               IF(
-                                REGEXP_CONTAINS(`t42`.`referrer_host`, '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$'),
+                                REGEXP_CONTAINS(`t28`.`referrer_host`, '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$'),
                                 IF(
                                   1 = 0,
                                   REGEXP_REPLACE(
-                                    `t42`.`referrer_host`,
+                                    `t28`.`referrer_host`,
                                     CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$', ')'), '.*'),
                                     '\\1'
                                   ),
                                   REGEXP_REPLACE(
-                                    `t42`.`referrer_host`,
+                                    `t28`.`referrer_host`,
                                     CONCAT('.*?', '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$', '.*'),
                                     CONCAT('\\', CAST(1 AS STRING))
                                   )
@@ -658,20 +658,20 @@ WITH `t19` AS (
                               ),
                               ''
                             ) AS `key`
-                          FROM `t41` AS `t42`
+                          FROM `attribution_touchpoints__t27` AS `t28`
                           WHERE
                             NOT NULLIF(
                               IF(
-                                REGEXP_CONTAINS(`t42`.`referrer_host`, '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$'),
+                                REGEXP_CONTAINS(`t28`.`referrer_host`, '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$'),
                                 IF(
                                   1 = 0,
                                   REGEXP_REPLACE(
-                                    `t42`.`referrer_host`,
+                                    `t28`.`referrer_host`,
                                     CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$', ')'), '.*'),
                                     '\\1'
                                   ),
                                   REGEXP_REPLACE(
-                                    `t42`.`referrer_host`,
+                                    `t28`.`referrer_host`,
                                     CONCAT('.*?', '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$', '.*'),
                                     CONCAT('\\', CAST(1 AS STRING))
                                   )
@@ -680,10 +680,10 @@ WITH `t19` AS (
                               ),
                               ''
                             ) IS NULL
-                        ) AS `t52`
-                      ) AS `t55`
-                    ) AS `t56`
-                  ) AS `t58`
+                        ) AS `t38`
+                      ) AS `t41`
+                    ) AS `t42`
+                  ) AS `t44`
                   INNER JOIN UNNEST([
                     STRUCT(
                       'domain' AS kind,
@@ -973,14 +973,14 @@ WITH `t19` AS (
                       'snapchat' AS source,
                       'social' AS medium
                     )
-                  ]) AS t11
-                    ON `t58`.`kind` = `t11`.`kind`
-                    AND `t58`.`labels` = `t11`.`labels`
-                    AND `t58`.`key` = `t11`.`key`
-                ) AS `t60`
+                  ]) AS t8
+                    ON `t44`.`kind` = `t8`.`kind`
+                    AND `t44`.`labels` = `t8`.`labels`
+                    AND `t44`.`key` = `t8`.`key`
+                ) AS `t46`
                 GROUP BY
                   1
-              ) AS `t64`
+              ) AS `t50`
               INNER JOIN UNNEST([
                 STRUCT(0 AS position, 'gmail' AS source, 'email' AS medium),
                 STRUCT(1 AS position, 'outlook' AS source, 'email' AS medium),
@@ -1005,16 +1005,16 @@ WITH `t19` AS (
                 STRUCT(20 AS position, 'reddit' AS source, 'social' AS medium),
                 STRUCT(21 AS position, 'threads' AS source, 'social' AS medium),
                 STRUCT(22 AS position, 'snapchat' AS source, 'social' AS medium)
-              ]) AS t9
-                ON `t64`.`position` = `t9`.`position`
-            ) AS `t66`
-              ON `t43`.`referrer_host` = `t66`.`referrer_host`
+              ]) AS t6
+                ON `t50`.`position` = `t6`.`position`
+            ) AS `t52`
+              ON `t29`.`referrer_host` = `t52`.`referrer_host`
             LEFT OUTER JOIN (
               SELECT DISTINCT
                 *
               FROM (
                 SELECT
-                  `t58`.`referrer_host` AS `internal_host`
+                  `t44`.`referrer_host` AS `internal_host`
                 FROM (
                   SELECT
                     *
@@ -1023,21 +1023,21 @@ WITH `t19` AS (
                       *
                     FROM (
                       SELECT
-                        `t42`.`referrer_host`,
+                        `t28`.`referrer_host`,
                         'name' AS `kind`,
                         1 AS `labels`,
                         NULLIF(
                           IF(
-                            REGEXP_CONTAINS(`t42`.`referrer_host`, '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$'),
+                            REGEXP_CONTAINS(`t28`.`referrer_host`, '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$'),
                             IF(
                               1 = 0,
                               REGEXP_REPLACE(
-                                `t42`.`referrer_host`,
+                                `t28`.`referrer_host`,
                                 CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$', ')'), '.*'),
                                 '\\1'
                               ),
                               REGEXP_REPLACE(
-                                `t42`.`referrer_host`,
+                                `t28`.`referrer_host`,
                                 CONCAT('.*?', '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$', '.*'),
                                 CONCAT('\\', CAST(1 AS STRING))
                               )
@@ -1046,20 +1046,20 @@ WITH `t19` AS (
                           ),
                           ''
                         ) AS `key`
-                      FROM `t41` AS `t42`
+                      FROM `attribution_touchpoints__t27` AS `t28`
                       WHERE
                         NOT NULLIF(
                           IF(
-                            REGEXP_CONTAINS(`t42`.`referrer_host`, '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$'),
+                            REGEXP_CONTAINS(`t28`.`referrer_host`, '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$'),
                             IF(
                               1 = 0,
                               REGEXP_REPLACE(
-                                `t42`.`referrer_host`,
+                                `t28`.`referrer_host`,
                                 CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$', ')'), '.*'),
                                 '\\1'
                               ),
                               REGEXP_REPLACE(
-                                `t42`.`referrer_host`,
+                                `t28`.`referrer_host`,
                                 CONCAT('.*?', '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$', '.*'),
                                 CONCAT('\\', CAST(1 AS STRING))
                               )
@@ -1068,27 +1068,27 @@ WITH `t19` AS (
                           ),
                           ''
                         ) IS NULL
-                    ) AS `t47`
+                    ) AS `t33`
                     UNION ALL
                     SELECT
                       *
                     FROM (
                       SELECT
-                        `t42`.`referrer_host`,
+                        `t28`.`referrer_host`,
                         'name' AS `kind`,
                         1 AS `labels`,
                         NULLIF(
                           IF(
-                            REGEXP_CONTAINS(`t42`.`referrer_host`, '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$'),
+                            REGEXP_CONTAINS(`t28`.`referrer_host`, '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$'),
                             IF(
                               1 = 0,
                               REGEXP_REPLACE(
-                                `t42`.`referrer_host`,
+                                `t28`.`referrer_host`,
                                 CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$', ')'), '.*'),
                                 '\\1'
                               ),
                               REGEXP_REPLACE(
-                                `t42`.`referrer_host`,
+                                `t28`.`referrer_host`,
                                 CONCAT('.*?', '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$', '.*'),
                                 CONCAT('\\', CAST(1 AS STRING))
                               )
@@ -1097,20 +1097,20 @@ WITH `t19` AS (
                           ),
                           ''
                         ) AS `key`
-                      FROM `t41` AS `t42`
+                      FROM `attribution_touchpoints__t27` AS `t28`
                       WHERE
                         NOT NULLIF(
                           IF(
-                            REGEXP_CONTAINS(`t42`.`referrer_host`, '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$'),
+                            REGEXP_CONTAINS(`t28`.`referrer_host`, '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$'),
                             IF(
                               1 = 0,
                               REGEXP_REPLACE(
-                                `t42`.`referrer_host`,
+                                `t28`.`referrer_host`,
                                 CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$', ')'), '.*'),
                                 '\\1'
                               ),
                               REGEXP_REPLACE(
-                                `t42`.`referrer_host`,
+                                `t28`.`referrer_host`,
                                 CONCAT('.*?', '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$', '.*'),
                                 CONCAT('\\', CAST(1 AS STRING))
                               )
@@ -1119,8 +1119,8 @@ WITH `t19` AS (
                           ),
                           ''
                         ) IS NULL
-                    ) AS `t48`
-                  ) AS `t53`
+                    ) AS `t34`
+                  ) AS `t39`
                   UNION ALL
                   SELECT
                     *
@@ -1132,21 +1132,21 @@ WITH `t19` AS (
                         *
                       FROM (
                         SELECT
-                          `t42`.`referrer_host`,
+                          `t28`.`referrer_host`,
                           'domain' AS `kind`,
                           2 AS `labels`,
                           NULLIF(
                             IF(
-                              REGEXP_CONTAINS(`t42`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+))$'),
+                              REGEXP_CONTAINS(`t28`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+))$'),
                               IF(
                                 1 = 0,
                                 REGEXP_REPLACE(
-                                  `t42`.`referrer_host`,
+                                  `t28`.`referrer_host`,
                                   CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+))$', ')'), '.*'),
                                   '\\1'
                                 ),
                                 REGEXP_REPLACE(
-                                  `t42`.`referrer_host`,
+                                  `t28`.`referrer_host`,
                                   CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+))$', '.*'),
                                   CONCAT('\\', CAST(1 AS STRING))
                                 )
@@ -1155,20 +1155,20 @@ WITH `t19` AS (
                             ),
                             ''
                           ) AS `key`
-                        FROM `t41` AS `t42`
+                        FROM `attribution_touchpoints__t27` AS `t28`
                         WHERE
                           NOT NULLIF(
                             IF(
-                              REGEXP_CONTAINS(`t42`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+))$'),
+                              REGEXP_CONTAINS(`t28`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+))$'),
                               IF(
                                 1 = 0,
                                 REGEXP_REPLACE(
-                                  `t42`.`referrer_host`,
+                                  `t28`.`referrer_host`,
                                   CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+))$', ')'), '.*'),
                                   '\\1'
                                 ),
                                 REGEXP_REPLACE(
-                                  `t42`.`referrer_host`,
+                                  `t28`.`referrer_host`,
                                   CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+))$', '.*'),
                                   CONCAT('\\', CAST(1 AS STRING))
                                 )
@@ -1177,27 +1177,27 @@ WITH `t19` AS (
                             ),
                             ''
                           ) IS NULL
-                      ) AS `t49`
+                      ) AS `t35`
                       UNION ALL
                       SELECT
                         *
                       FROM (
                         SELECT
-                          `t42`.`referrer_host`,
+                          `t28`.`referrer_host`,
                           'domain' AS `kind`,
                           3 AS `labels`,
                           NULLIF(
                             IF(
-                              REGEXP_CONTAINS(`t42`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$'),
+                              REGEXP_CONTAINS(`t28`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$'),
                               IF(
                                 1 = 0,
                                 REGEXP_REPLACE(
-                                  `t42`.`referrer_host`,
+                                  `t28`.`referrer_host`,
                                   CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$', ')'), '.*'),
                                   '\\1'
                                 ),
                                 REGEXP_REPLACE(
-                                  `t42`.`referrer_host`,
+                                  `t28`.`referrer_host`,
                                   CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$', '.*'),
                                   CONCAT('\\', CAST(1 AS STRING))
                                 )
@@ -1206,20 +1206,20 @@ WITH `t19` AS (
                             ),
                             ''
                           ) AS `key`
-                        FROM `t41` AS `t42`
+                        FROM `attribution_touchpoints__t27` AS `t28`
                         WHERE
                           NOT NULLIF(
                             IF(
-                              REGEXP_CONTAINS(`t42`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$'),
+                              REGEXP_CONTAINS(`t28`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$'),
                               IF(
                                 1 = 0,
                                 REGEXP_REPLACE(
-                                  `t42`.`referrer_host`,
+                                  `t28`.`referrer_host`,
                                   CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$', ')'), '.*'),
                                   '\\1'
                                 ),
                                 REGEXP_REPLACE(
-                                  `t42`.`referrer_host`,
+                                  `t28`.`referrer_host`,
                                   CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$', '.*'),
                                   CONCAT('\\', CAST(1 AS STRING))
                                 )
@@ -1228,8 +1228,8 @@ WITH `t19` AS (
                             ),
                             ''
                           ) IS NULL
-                      ) AS `t50`
-                    ) AS `t54`
+                      ) AS `t36`
+                    ) AS `t40`
                     UNION ALL
                     SELECT
                       *
@@ -1238,16 +1238,16 @@ WITH `t19` AS (
                         *
                       FROM (
                         SELECT
-                          `t42`.`referrer_host`,
+                          `t28`.`referrer_host`,
                           'domain' AS `kind`,
                           4 AS `labels`,
                           NULLIF(
                             IF(
-                              REGEXP_CONTAINS(`t42`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$'),
+                              REGEXP_CONTAINS(`t28`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$'),
                               IF(
                                 1 = 0,
                                 REGEXP_REPLACE(
-                                  `t42`.`referrer_host`,
+                                  `t28`.`referrer_host`,
                                   CONCAT(
                                     '.*?',
                                     CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$', ')'),
@@ -1256,7 +1256,7 @@ WITH `t19` AS (
                                   '\\1'
                                 ),
                                 REGEXP_REPLACE(
-                                  `t42`.`referrer_host`,
+                                  `t28`.`referrer_host`,
                                   CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$', '.*'),
                                   CONCAT('\\', CAST(1 AS STRING))
                                 )
@@ -1265,15 +1265,15 @@ WITH `t19` AS (
                             ),
                             ''
                           ) AS `key`
-                        FROM `t41` AS `t42`
+                        FROM `attribution_touchpoints__t27` AS `t28`
                         WHERE
                           NOT NULLIF(
                             IF(
-                              REGEXP_CONTAINS(`t42`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$'),
+                              REGEXP_CONTAINS(`t28`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$'),
                               IF(
                                 1 = 0,
                                 REGEXP_REPLACE(
-                                  `t42`.`referrer_host`,
+                                  `t28`.`referrer_host`,
                                   CONCAT(
                                     '.*?',
                                     CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$', ')'),
@@ -1282,7 +1282,7 @@ WITH `t19` AS (
                                   '\\1'
                                 ),
                                 REGEXP_REPLACE(
-                                  `t42`.`referrer_host`,
+                                  `t28`.`referrer_host`,
                                   CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$', '.*'),
                                   CONCAT('\\', CAST(1 AS STRING))
                                 )
@@ -1291,27 +1291,27 @@ WITH `t19` AS (
                             ),
                             ''
                           ) IS NULL
-                      ) AS `t51`
+                      ) AS `t37`
                       UNION ALL
                       SELECT
                         *
                       FROM (
                         SELECT
-                          `t42`.`referrer_host`,
+                          `t28`.`referrer_host`,
                           'name' AS `kind`,
                           1 AS `labels`,
                           NULLIF(
                             IF(
-                              REGEXP_CONTAINS(`t42`.`referrer_host`, '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$'),
+                              REGEXP_CONTAINS(`t28`.`referrer_host`, '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$'),
                               IF(
                                 1 = 0,
                                 REGEXP_REPLACE(
-                                  `t42`.`referrer_host`,
+                                  `t28`.`referrer_host`,
                                   CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$', ')'), '.*'),
                                   '\\1'
                                 ),
                                 REGEXP_REPLACE(
-                                  `t42`.`referrer_host`,
+                                  `t28`.`referrer_host`,
                                   CONCAT('.*?', '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$', '.*'),
                                   CONCAT('\\', CAST(1 AS STRING))
                                 )
@@ -1320,20 +1320,20 @@ WITH `t19` AS (
                             ),
                             ''
                           ) AS `key`
-                        FROM `t41` AS `t42`
+                        FROM `attribution_touchpoints__t27` AS `t28`
                         WHERE
                           NOT NULLIF(
                             IF(
-                              REGEXP_CONTAINS(`t42`.`referrer_host`, '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$'),
+                              REGEXP_CONTAINS(`t28`.`referrer_host`, '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$'),
                               IF(
                                 1 = 0,
                                 REGEXP_REPLACE(
-                                  `t42`.`referrer_host`,
+                                  `t28`.`referrer_host`,
                                   CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$', ')'), '.*'),
                                   '\\1'
                                 ),
                                 REGEXP_REPLACE(
-                                  `t42`.`referrer_host`,
+                                  `t28`.`referrer_host`,
                                   CONCAT('.*?', '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$', '.*'),
                                   CONCAT('\\', CAST(1 AS STRING))
                                 )
@@ -1342,10 +1342,10 @@ WITH `t19` AS (
                             ),
                             ''
                           ) IS NULL
-                      ) AS `t52`
-                    ) AS `t55`
-                  ) AS `t56`
-                ) AS `t58`
+                      ) AS `t38`
+                    ) AS `t41`
+                  ) AS `t42`
+                ) AS `t44`
                 WHERE
                   EXISTS(
                     SELECT
@@ -1354,31 +1354,31 @@ WITH `t19` AS (
                       STRUCT('domain' AS kind, 2 AS labels, 'myshopify.com' AS key),
                       STRUCT('domain' AS kind, 2 AS labels, 'shop.app' AS key),
                       STRUCT('domain' AS kind, 3 AS labels, 'checkout.shopify.com' AS key)
-                    ]) AS t10
+                    ]) AS t7
                     WHERE
-                      `t58`.`kind` = `t10`.`kind`
-                      AND `t58`.`labels` = `t10`.`labels`
-                      AND `t58`.`key` = `t10`.`key`
+                      `t44`.`kind` = `t7`.`kind`
+                      AND `t44`.`labels` = `t7`.`labels`
+                      AND `t44`.`key` = `t7`.`key`
                   )
-              ) AS `t59`
-            ) AS `t62`
-              ON `t43`.`referrer_host` = `t62`.`internal_host`
-          ) AS `t68`
-            ON `t40`.`referrer_host` = `t68`.`referrer_host`
-        ) AS `t69`
-      ) AS `t71`
-        ON `t30`.`referrer` = `t71`.`referrer`
+              ) AS `t45`
+            ) AS `t48`
+              ON `t29`.`referrer_host` = `t48`.`internal_host`
+          ) AS `t54`
+            ON `t26`.`referrer_host` = `t54`.`referrer_host`
+        ) AS `t55`
+      ) AS `t57`
+        ON `t19`.`referrer` = `t57`.`referrer`
       LEFT OUTER JOIN (
         SELECT DISTINCT
           *
         FROM (
           SELECT
-            `t37`.`landing_url`,
+            `t23`.`landing_url`,
             NULLIF(
               LOWER(
                 TRIM(
                   IF(
-                    `t37`.`ok__utm_source`,
+                    `t23`.`ok__utm_source`,
                     COALESCE(
                       (
                         SELECT
@@ -1396,11 +1396,11 @@ WITH `t19` AS (
                                 off
                             )
                           )
-                        FROM UNNEST(REGEXP_EXTRACT_ALL(IF(`t37`.`ok__utm_source`, `t37`.`q__utm_source`, ''), '%[0-9A-Fa-f]{2}|[^%]+|%')) AS tok WITH OFFSET AS off
+                        FROM UNNEST(REGEXP_EXTRACT_ALL(IF(`t23`.`ok__utm_source`, `t23`.`q__utm_source`, ''), '%[0-9A-Fa-f]{2}|[^%]+|%')) AS tok WITH OFFSET AS off
                       ),
                       ''
                     ),
-                    `t37`.`q__utm_source`
+                    `t23`.`q__utm_source`
                   ),
                   ' \t\n\r\v\f'
                 )
@@ -1411,7 +1411,7 @@ WITH `t19` AS (
               LOWER(
                 TRIM(
                   IF(
-                    `t37`.`ok__utm_medium`,
+                    `t23`.`ok__utm_medium`,
                     COALESCE(
                       (
                         SELECT
@@ -1429,11 +1429,11 @@ WITH `t19` AS (
                                 off
                             )
                           )
-                        FROM UNNEST(REGEXP_EXTRACT_ALL(IF(`t37`.`ok__utm_medium`, `t37`.`q__utm_medium`, ''), '%[0-9A-Fa-f]{2}|[^%]+|%')) AS tok WITH OFFSET AS off
+                        FROM UNNEST(REGEXP_EXTRACT_ALL(IF(`t23`.`ok__utm_medium`, `t23`.`q__utm_medium`, ''), '%[0-9A-Fa-f]{2}|[^%]+|%')) AS tok WITH OFFSET AS off
                       ),
                       ''
                     ),
-                    `t37`.`q__utm_medium`
+                    `t23`.`q__utm_medium`
                   ),
                   ' \t\n\r\v\f'
                 )
@@ -1444,7 +1444,7 @@ WITH `t19` AS (
               LOWER(
                 TRIM(
                   IF(
-                    `t37`.`ok__utm_campaign`,
+                    `t23`.`ok__utm_campaign`,
                     COALESCE(
                       (
                         SELECT
@@ -1463,13 +1463,13 @@ WITH `t19` AS (
                             )
                           )
                         FROM UNNEST(REGEXP_EXTRACT_ALL(
-                          IF(`t37`.`ok__utm_campaign`, `t37`.`q__utm_campaign`, ''),
+                          IF(`t23`.`ok__utm_campaign`, `t23`.`q__utm_campaign`, ''),
                           '%[0-9A-Fa-f]{2}|[^%]+|%'
                         )) AS tok WITH OFFSET AS off
                       ),
                       ''
                     ),
-                    `t37`.`q__utm_campaign`
+                    `t23`.`q__utm_campaign`
                   ),
                   ' \t\n\r\v\f'
                 )
@@ -1480,7 +1480,7 @@ WITH `t19` AS (
               LOWER(
                 TRIM(
                   IF(
-                    `t37`.`ok__utm_content`,
+                    `t23`.`ok__utm_content`,
                     COALESCE(
                       (
                         SELECT
@@ -1498,11 +1498,11 @@ WITH `t19` AS (
                                 off
                             )
                           )
-                        FROM UNNEST(REGEXP_EXTRACT_ALL(IF(`t37`.`ok__utm_content`, `t37`.`q__utm_content`, ''), '%[0-9A-Fa-f]{2}|[^%]+|%')) AS tok WITH OFFSET AS off
+                        FROM UNNEST(REGEXP_EXTRACT_ALL(IF(`t23`.`ok__utm_content`, `t23`.`q__utm_content`, ''), '%[0-9A-Fa-f]{2}|[^%]+|%')) AS tok WITH OFFSET AS off
                       ),
                       ''
                     ),
-                    `t37`.`q__utm_content`
+                    `t23`.`q__utm_content`
                   ),
                   ' \t\n\r\v\f'
                 )
@@ -1513,7 +1513,7 @@ WITH `t19` AS (
               LOWER(
                 TRIM(
                   IF(
-                    `t37`.`ok__utm_term`,
+                    `t23`.`ok__utm_term`,
                     COALESCE(
                       (
                         SELECT
@@ -1531,11 +1531,11 @@ WITH `t19` AS (
                                 off
                             )
                           )
-                        FROM UNNEST(REGEXP_EXTRACT_ALL(IF(`t37`.`ok__utm_term`, `t37`.`q__utm_term`, ''), '%[0-9A-Fa-f]{2}|[^%]+|%')) AS tok WITH OFFSET AS off
+                        FROM UNNEST(REGEXP_EXTRACT_ALL(IF(`t23`.`ok__utm_term`, `t23`.`q__utm_term`, ''), '%[0-9A-Fa-f]{2}|[^%]+|%')) AS tok WITH OFFSET AS off
                       ),
                       ''
                     ),
-                    `t37`.`q__utm_term`
+                    `t23`.`q__utm_term`
                   ),
                   ' \t\n\r\v\f'
                 )
@@ -1544,63 +1544,63 @@ WITH `t19` AS (
             ) AS `url_utm_term`
           FROM (
             SELECT
-              `t35`.`landing_url`,
-              `t35`.`q__utm_source`,
-              `t35`.`q__utm_medium`,
-              `t35`.`q__utm_campaign`,
-              `t35`.`q__utm_content`,
-              `t35`.`q__utm_term`,
+              `t22`.`landing_url`,
+              `t22`.`q__utm_source`,
+              `t22`.`q__utm_medium`,
+              `t22`.`q__utm_campaign`,
+              `t22`.`q__utm_content`,
+              `t22`.`q__utm_term`,
               (
-                INSTR(`t35`.`q__utm_source`, '%') > 0
+                INSTR(`t22`.`q__utm_source`, '%') > 0
               )
               AND REGEXP_CONTAINS(
-                `t35`.`q__utm_source`,
+                `t22`.`q__utm_source`,
                 '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
               ) AS `ok__utm_source`,
               (
-                INSTR(`t35`.`q__utm_medium`, '%') > 0
+                INSTR(`t22`.`q__utm_medium`, '%') > 0
               )
               AND REGEXP_CONTAINS(
-                `t35`.`q__utm_medium`,
+                `t22`.`q__utm_medium`,
                 '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
               ) AS `ok__utm_medium`,
               (
-                INSTR(`t35`.`q__utm_campaign`, '%') > 0
+                INSTR(`t22`.`q__utm_campaign`, '%') > 0
               )
               AND REGEXP_CONTAINS(
-                `t35`.`q__utm_campaign`,
+                `t22`.`q__utm_campaign`,
                 '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
               ) AS `ok__utm_campaign`,
               (
-                INSTR(`t35`.`q__utm_content`, '%') > 0
+                INSTR(`t22`.`q__utm_content`, '%') > 0
               )
               AND REGEXP_CONTAINS(
-                `t35`.`q__utm_content`,
+                `t22`.`q__utm_content`,
                 '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
               ) AS `ok__utm_content`,
               (
-                INSTR(`t35`.`q__utm_term`, '%') > 0
+                INSTR(`t22`.`q__utm_term`, '%') > 0
               )
               AND REGEXP_CONTAINS(
-                `t35`.`q__utm_term`,
+                `t22`.`q__utm_term`,
                 '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
               ) AS `ok__utm_term`
             FROM (
               SELECT
-                `t32`.`landing_url`,
+                `t20`.`landing_url`,
                 REPLACE(
                   NULLIF(
                     IF(
-                      REGEXP_CONTAINS(`t32`.`landing_url`, '[?&]utm_source=([^&#]*)'),
+                      REGEXP_CONTAINS(`t20`.`landing_url`, '[?&]utm_source=([^&#]*)'),
                       IF(
                         1 = 0,
                         REGEXP_REPLACE(
-                          `t32`.`landing_url`,
+                          `t20`.`landing_url`,
                           CONCAT('.*?', CONCAT('(', '[?&]utm_source=([^&#]*)', ')'), '.*'),
                           '\\1'
                         ),
                         REGEXP_REPLACE(
-                          `t32`.`landing_url`,
+                          `t20`.`landing_url`,
                           CONCAT('.*?', '[?&]utm_source=([^&#]*)', '.*'),
                           CONCAT('\\', CAST(1 AS STRING))
                         )
@@ -1615,16 +1615,16 @@ WITH `t19` AS (
                 REPLACE(
                   NULLIF(
                     IF(
-                      REGEXP_CONTAINS(`t32`.`landing_url`, '[?&]utm_medium=([^&#]*)'),
+                      REGEXP_CONTAINS(`t20`.`landing_url`, '[?&]utm_medium=([^&#]*)'),
                       IF(
                         1 = 0,
                         REGEXP_REPLACE(
-                          `t32`.`landing_url`,
+                          `t20`.`landing_url`,
                           CONCAT('.*?', CONCAT('(', '[?&]utm_medium=([^&#]*)', ')'), '.*'),
                           '\\1'
                         ),
                         REGEXP_REPLACE(
-                          `t32`.`landing_url`,
+                          `t20`.`landing_url`,
                           CONCAT('.*?', '[?&]utm_medium=([^&#]*)', '.*'),
                           CONCAT('\\', CAST(1 AS STRING))
                         )
@@ -1639,16 +1639,16 @@ WITH `t19` AS (
                 REPLACE(
                   NULLIF(
                     IF(
-                      REGEXP_CONTAINS(`t32`.`landing_url`, '[?&]utm_campaign=([^&#]*)'),
+                      REGEXP_CONTAINS(`t20`.`landing_url`, '[?&]utm_campaign=([^&#]*)'),
                       IF(
                         1 = 0,
                         REGEXP_REPLACE(
-                          `t32`.`landing_url`,
+                          `t20`.`landing_url`,
                           CONCAT('.*?', CONCAT('(', '[?&]utm_campaign=([^&#]*)', ')'), '.*'),
                           '\\1'
                         ),
                         REGEXP_REPLACE(
-                          `t32`.`landing_url`,
+                          `t20`.`landing_url`,
                           CONCAT('.*?', '[?&]utm_campaign=([^&#]*)', '.*'),
                           CONCAT('\\', CAST(1 AS STRING))
                         )
@@ -1663,16 +1663,16 @@ WITH `t19` AS (
                 REPLACE(
                   NULLIF(
                     IF(
-                      REGEXP_CONTAINS(`t32`.`landing_url`, '[?&]utm_content=([^&#]*)'),
+                      REGEXP_CONTAINS(`t20`.`landing_url`, '[?&]utm_content=([^&#]*)'),
                       IF(
                         1 = 0,
                         REGEXP_REPLACE(
-                          `t32`.`landing_url`,
+                          `t20`.`landing_url`,
                           CONCAT('.*?', CONCAT('(', '[?&]utm_content=([^&#]*)', ')'), '.*'),
                           '\\1'
                         ),
                         REGEXP_REPLACE(
-                          `t32`.`landing_url`,
+                          `t20`.`landing_url`,
                           CONCAT('.*?', '[?&]utm_content=([^&#]*)', '.*'),
                           CONCAT('\\', CAST(1 AS STRING))
                         )
@@ -1687,16 +1687,16 @@ WITH `t19` AS (
                 REPLACE(
                   NULLIF(
                     IF(
-                      REGEXP_CONTAINS(`t32`.`landing_url`, '[?&]utm_term=([^&#]*)'),
+                      REGEXP_CONTAINS(`t20`.`landing_url`, '[?&]utm_term=([^&#]*)'),
                       IF(
                         1 = 0,
                         REGEXP_REPLACE(
-                          `t32`.`landing_url`,
+                          `t20`.`landing_url`,
                           CONCAT('.*?', CONCAT('(', '[?&]utm_term=([^&#]*)', ')'), '.*'),
                           '\\1'
                         ),
                         REGEXP_REPLACE(
-                          `t32`.`landing_url`,
+                          `t20`.`landing_url`,
                           CONCAT('.*?', '[?&]utm_term=([^&#]*)', '.*'),
                           CONCAT('\\', CAST(1 AS STRING))
                         )
@@ -1710,118 +1710,118 @@ WITH `t19` AS (
                 ) AS `q__utm_term`
               FROM (
                 SELECT DISTINCT
-                  `t29`.`landing_url`
-                FROM `t28` AS `t29`
+                  `t18`.`landing_url`
+                FROM `attribution_touchpoints__t17` AS `t18`
                 WHERE
-                  NOT `t29`.`landing_url` IS NULL
-              ) AS `t32`
-            ) AS `t35`
-          ) AS `t37`
-        ) AS `t44`
-      ) AS `t46`
-        ON `t30`.`landing_url` = `t46`.`landing_url`
-    ) AS `t72`
-  ) AS `t73`
-), `t81` AS (
+                  NOT `t18`.`landing_url` IS NULL
+              ) AS `t20`
+            ) AS `t22`
+          ) AS `t23`
+        ) AS `t30`
+      ) AS `t32`
+        ON `t19`.`landing_url` = `t32`.`landing_url`
+    ) AS `t58`
+  ) AS `t59`
+), `attribution_touchpoints` AS (
   SELECT
-    `t78`.`shop_id`,
-    `t78`.`order_id`,
-    `t78`.`touchpoint_id`,
-    `t78`.`kind`,
-    `t78`.`visitor_id`,
-    `t78`.`customer_id`,
-    `t78`.`at`,
-    `t78`.`landing_url`,
-    `t78`.`referrer`,
-    `t78`.`utm_source`,
-    `t78`.`utm_medium`,
-    `t78`.`utm_campaign`,
-    `t78`.`utm_content`,
-    `t78`.`utm_term`,
-    `t78`.`u_utm_source`,
-    `t78`.`u_utm_medium`,
-    `t78`.`u_utm_campaign`,
-    `t78`.`u_utm_content`,
-    `t78`.`u_utm_term`,
-    `t78`.`referrer_host`,
-    `t78`.`classified_by`,
-    `t78`.`is_direct`,
-    `t78`.`source`,
-    `t78`.`medium`,
-    `t78`.`campaign`,
-    `t78`.`is_paid`,
-    `t78`.`platform`,
-    `t80`.`channel`
+    `t64`.`shop_id`,
+    `t64`.`order_id`,
+    `t64`.`touchpoint_id`,
+    `t64`.`kind`,
+    `t64`.`visitor_id`,
+    `t64`.`customer_id`,
+    `t64`.`at`,
+    `t64`.`landing_url`,
+    `t64`.`referrer`,
+    `t64`.`utm_source`,
+    `t64`.`utm_medium`,
+    `t64`.`utm_campaign`,
+    `t64`.`utm_content`,
+    `t64`.`utm_term`,
+    `t64`.`u_utm_source`,
+    `t64`.`u_utm_medium`,
+    `t64`.`u_utm_campaign`,
+    `t64`.`u_utm_content`,
+    `t64`.`u_utm_term`,
+    `t64`.`referrer_host`,
+    `t64`.`classified_by`,
+    `t64`.`is_direct`,
+    `t64`.`source`,
+    `t64`.`medium`,
+    `t64`.`campaign`,
+    `t64`.`is_paid`,
+    `t64`.`platform`,
+    `t66`.`channel`
   FROM (
     SELECT
-      `t75`.`shop_id`,
-      `t75`.`order_id`,
-      `t75`.`touchpoint_id`,
-      `t75`.`kind`,
-      `t75`.`visitor_id`,
-      `t75`.`customer_id`,
-      `t75`.`at`,
-      `t75`.`landing_url`,
-      `t75`.`referrer`,
-      `t75`.`utm_source`,
-      `t75`.`utm_medium`,
-      `t75`.`utm_campaign`,
-      `t75`.`utm_content`,
-      `t75`.`utm_term`,
-      `t75`.`u_utm_source`,
-      `t75`.`u_utm_medium`,
-      `t75`.`u_utm_campaign`,
-      `t75`.`u_utm_content`,
-      `t75`.`u_utm_term`,
-      `t75`.`referrer_host`,
-      `t75`.`classified_by`,
-      `t75`.`is_direct`,
-      `t75`.`source`,
-      `t75`.`medium`,
-      `t75`.`campaign`,
+      `t61`.`shop_id`,
+      `t61`.`order_id`,
+      `t61`.`touchpoint_id`,
+      `t61`.`kind`,
+      `t61`.`visitor_id`,
+      `t61`.`customer_id`,
+      `t61`.`at`,
+      `t61`.`landing_url`,
+      `t61`.`referrer`,
+      `t61`.`utm_source`,
+      `t61`.`utm_medium`,
+      `t61`.`utm_campaign`,
+      `t61`.`utm_content`,
+      `t61`.`utm_term`,
+      `t61`.`u_utm_source`,
+      `t61`.`u_utm_medium`,
+      `t61`.`u_utm_campaign`,
+      `t61`.`u_utm_content`,
+      `t61`.`u_utm_term`,
+      `t61`.`referrer_host`,
+      `t61`.`classified_by`,
+      `t61`.`is_direct`,
+      `t61`.`source`,
+      `t61`.`medium`,
+      `t61`.`campaign`,
       NOT (
-        `t75`.`is_direct`
+        `t61`.`is_direct`
       )
-      AND `t75`.`medium` IN ('cpc', 'ppc', 'paid', 'paid_social', 'cpm', 'display') AS `is_paid`,
+      AND `t61`.`medium` IN ('cpc', 'ppc', 'paid', 'paid_social', 'cpm', 'display') AS `is_paid`,
       IF(
         NOT (
-          `t75`.`is_direct`
+          `t61`.`is_direct`
         )
-        AND `t75`.`medium` IN ('cpc', 'ppc', 'paid', 'paid_social', 'cpm', 'display'),
+        AND `t61`.`medium` IN ('cpc', 'ppc', 'paid', 'paid_social', 'cpm', 'display'),
         CASE
-          WHEN `t75`.`source` IN ('facebook', 'fb', 'instagram', 'ig', 'meta')
+          WHEN `t61`.`source` IN ('facebook', 'fb', 'instagram', 'ig', 'meta')
           THEN 'meta'
-          WHEN `t75`.`source` IN ('google', 'adwords', 'youtube')
+          WHEN `t61`.`source` IN ('google', 'adwords', 'youtube')
           THEN 'google'
-          ELSE `t75`.`source`
+          ELSE `t61`.`source`
         END,
         CAST(NULL AS STRING)
       ) AS `platform`
-    FROM `t74` AS `t75`
-  ) AS `t78`
+    FROM `attribution_touchpoints__t60` AS `t61`
+  ) AS `t64`
   LEFT OUTER JOIN (
     SELECT
-      COALESCE(`t76`.`source`, '') AS `k_source`,
-      COALESCE(`t76`.`medium`, '') AS `k_medium`,
-      COALESCE(`t76`.`campaign`, '') AS `k_campaign`,
+      COALESCE(`t62`.`source`, '') AS `k_source`,
+      COALESCE(`t62`.`medium`, '') AS `k_medium`,
+      COALESCE(`t62`.`campaign`, '') AS `k_campaign`,
       CASE
         WHEN TRUE
-        AND COALESCE(`t76`.`source` IN ('direct', '(direct)'), FALSE)
-        AND COALESCE(`t76`.`medium` IN ('none', '(none)', '(not set)'), FALSE)
+        AND COALESCE(`t62`.`source` IN ('direct', '(direct)'), FALSE)
+        AND COALESCE(`t62`.`medium` IN ('none', '(none)', '(not set)'), FALSE)
         THEN 'Direct'
         WHEN TRUE
-        AND COALESCE(REGEXP_CONTAINS(`t76`.`medium`, '^(.*cp.*|ppc|retargeting|paid.*)$'), FALSE)
+        AND COALESCE(REGEXP_CONTAINS(`t62`.`medium`, '^(.*cp.*|ppc|retargeting|paid.*)$'), FALSE)
         AND (
           COALESCE(
-            `t76`.`source` IN ('google shopping', 'shopping', 'shop.app', 'amazon', 'ebay', 'etsy', 'idealo'),
+            `t62`.`source` IN ('google shopping', 'shopping', 'shop.app', 'amazon', 'ebay', 'etsy', 'idealo'),
             FALSE
           )
-          OR COALESCE(REGEXP_CONTAINS(`t76`.`campaign`, '^(.*(([^a-df-z]|^)shop|shopping).*)$'), FALSE)
+          OR COALESCE(REGEXP_CONTAINS(`t62`.`campaign`, '^(.*(([^a-df-z]|^)shop|shopping).*)$'), FALSE)
         )
         THEN 'Paid Shopping'
         WHEN TRUE
         AND COALESCE(
-          `t76`.`source` IN (
+          `t62`.`source` IN (
             'google',
             'bing',
             'yahoo',
@@ -1837,11 +1837,11 @@ WITH `t19` AS (
           ),
           FALSE
         )
-        AND COALESCE(REGEXP_CONTAINS(`t76`.`medium`, '^(.*cp.*|ppc|retargeting|paid.*)$'), FALSE)
+        AND COALESCE(REGEXP_CONTAINS(`t62`.`medium`, '^(.*cp.*|ppc|retargeting|paid.*)$'), FALSE)
         THEN 'Paid Search'
         WHEN TRUE
         AND COALESCE(
-          `t76`.`source` IN (
+          `t62`.`source` IN (
             'facebook',
             'fb',
             'instagram',
@@ -1860,34 +1860,34 @@ WITH `t19` AS (
           ),
           FALSE
         )
-        AND COALESCE(REGEXP_CONTAINS(`t76`.`medium`, '^(.*cp.*|ppc|retargeting|paid.*)$'), FALSE)
+        AND COALESCE(REGEXP_CONTAINS(`t62`.`medium`, '^(.*cp.*|ppc|retargeting|paid.*)$'), FALSE)
         THEN 'Paid Social'
         WHEN TRUE
-        AND COALESCE(`t76`.`source` IN ('youtube', 'vimeo', 'twitch', 'dailymotion'), FALSE)
-        AND COALESCE(REGEXP_CONTAINS(`t76`.`medium`, '^(.*cp.*|ppc|retargeting|paid.*)$'), FALSE)
+        AND COALESCE(`t62`.`source` IN ('youtube', 'vimeo', 'twitch', 'dailymotion'), FALSE)
+        AND COALESCE(REGEXP_CONTAINS(`t62`.`medium`, '^(.*cp.*|ppc|retargeting|paid.*)$'), FALSE)
         THEN 'Paid Video'
         WHEN TRUE
         AND COALESCE(
-          `t76`.`medium` IN ('display', 'banner', 'expandable', 'interstitial', 'cpm'),
+          `t62`.`medium` IN ('display', 'banner', 'expandable', 'interstitial', 'cpm'),
           FALSE
         )
         THEN 'Display'
         WHEN TRUE
-        AND COALESCE(REGEXP_CONTAINS(`t76`.`medium`, '^(.*cp.*|ppc|retargeting|paid.*)$'), FALSE)
+        AND COALESCE(REGEXP_CONTAINS(`t62`.`medium`, '^(.*cp.*|ppc|retargeting|paid.*)$'), FALSE)
         THEN 'Paid Other'
         WHEN TRUE
         AND (
           COALESCE(
-            `t76`.`source` IN ('google shopping', 'shopping', 'shop.app', 'amazon', 'ebay', 'etsy', 'idealo'),
+            `t62`.`source` IN ('google shopping', 'shopping', 'shop.app', 'amazon', 'ebay', 'etsy', 'idealo'),
             FALSE
           )
-          OR COALESCE(REGEXP_CONTAINS(`t76`.`campaign`, '^(.*(([^a-df-z]|^)shop|shopping).*)$'), FALSE)
+          OR COALESCE(REGEXP_CONTAINS(`t62`.`campaign`, '^(.*(([^a-df-z]|^)shop|shopping).*)$'), FALSE)
         )
         THEN 'Organic Shopping'
         WHEN TRUE
         AND (
           COALESCE(
-            `t76`.`source` IN (
+            `t62`.`source` IN (
               'facebook',
               'fb',
               'instagram',
@@ -1907,7 +1907,7 @@ WITH `t19` AS (
             FALSE
           )
           OR COALESCE(
-            `t76`.`medium` IN (
+            `t62`.`medium` IN (
               'social',
               'social-network',
               'social-media',
@@ -1921,14 +1921,14 @@ WITH `t19` AS (
         THEN 'Organic Social'
         WHEN TRUE
         AND (
-          COALESCE(`t76`.`source` IN ('youtube', 'vimeo', 'twitch', 'dailymotion'), FALSE)
-          OR COALESCE(REGEXP_CONTAINS(`t76`.`medium`, '^(.*video.*)$'), FALSE)
+          COALESCE(`t62`.`source` IN ('youtube', 'vimeo', 'twitch', 'dailymotion'), FALSE)
+          OR COALESCE(REGEXP_CONTAINS(`t62`.`medium`, '^(.*video.*)$'), FALSE)
         )
         THEN 'Organic Video'
         WHEN TRUE
         AND (
           COALESCE(
-            `t76`.`source` IN (
+            `t62`.`source` IN (
               'google',
               'bing',
               'yahoo',
@@ -1944,443 +1944,733 @@ WITH `t19` AS (
             ),
             FALSE
           )
-          OR COALESCE(`t76`.`medium` IN ('organic'), FALSE)
+          OR COALESCE(`t62`.`medium` IN ('organic'), FALSE)
         )
         THEN 'Organic Search'
-        WHEN TRUE AND COALESCE(`t76`.`medium` IN ('referral', 'app', 'link'), FALSE)
+        WHEN TRUE AND COALESCE(`t62`.`medium` IN ('referral', 'app', 'link'), FALSE)
         THEN 'Referral'
         WHEN TRUE
         AND (
-          COALESCE(`t76`.`source` IN ('email', 'e-mail', 'e_mail', 'e mail'), FALSE)
-          OR COALESCE(`t76`.`medium` IN ('email', 'e-mail', 'e_mail', 'e mail'), FALSE)
+          COALESCE(`t62`.`source` IN ('email', 'e-mail', 'e_mail', 'e mail'), FALSE)
+          OR COALESCE(`t62`.`medium` IN ('email', 'e-mail', 'e_mail', 'e mail'), FALSE)
         )
         THEN 'Email'
-        WHEN TRUE AND COALESCE(`t76`.`medium` IN ('affiliate'), FALSE)
+        WHEN TRUE AND COALESCE(`t62`.`medium` IN ('affiliate'), FALSE)
         THEN 'Affiliates'
         WHEN TRUE
         AND (
-          COALESCE(`t76`.`source` IN ('sms'), FALSE)
-          OR COALESCE(`t76`.`medium` IN ('sms'), FALSE)
+          COALESCE(`t62`.`source` IN ('sms'), FALSE)
+          OR COALESCE(`t62`.`medium` IN ('sms'), FALSE)
         )
         THEN 'SMS'
         ELSE 'Unassigned'
       END AS `channel`
     FROM (
       SELECT DISTINCT
-        `t75`.`source`,
-        `t75`.`medium`,
-        `t75`.`campaign`
-      FROM `t74` AS `t75`
-    ) AS `t76`
-  ) AS `t80`
-    ON COALESCE(`t78`.`source`, '') = `t80`.`k_source`
-    AND COALESCE(`t78`.`medium`, '') = `t80`.`k_medium`
-    AND COALESCE(`t78`.`campaign`, '') = `t80`.`k_campaign`
-), `t94` AS (
+        `t61`.`source`,
+        `t61`.`medium`,
+        `t61`.`campaign`
+      FROM `attribution_touchpoints__t60` AS `t61`
+    ) AS `t62`
+  ) AS `t66`
+    ON COALESCE(`t64`.`source`, '') = `t66`.`k_source`
+    AND COALESCE(`t64`.`medium`, '') = `t66`.`k_medium`
+    AND COALESCE(`t64`.`campaign`, '') = `t66`.`k_campaign`
+), `attribution_candidates` AS (
   SELECT
-    `t93`.`shop_id`,
-    `t93`.`order_id`,
-    `t93`.`touchpoint_id`,
-    `t93`.`kind`,
-    `t93`.`at`,
-    `t93`.`source`,
-    `t93`.`medium`,
-    `t93`.`campaign`,
-    `t93`.`channel`,
-    `t93`.`platform`,
-    `t93`.`is_direct`,
-    `t93`.`is_paid`,
-    `t93`.`classified_by`,
-    `t93`.`referrer_host`,
-    MAX(IF((
-      `t93`.`kind` = 'session'
-    ) AND NOT (
-      `t93`.`is_direct`
-    ), 1, 0)) OVER (
-      PARTITION BY `t93`.`shop_id`, `t93`.`order_id`
-      ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-    ) AS `clicked__`
+    `t22`.`shop_id`,
+    `t22`.`order_id`,
+    `t22`.`touchpoint_id`,
+    `t22`.`kind`,
+    `t22`.`at`,
+    `t22`.`source`,
+    `t22`.`medium`,
+    `t22`.`campaign`,
+    `t22`.`channel`,
+    `t22`.`platform`,
+    `t22`.`is_direct`,
+    `t22`.`is_paid`,
+    `t22`.`classified_by`,
+    `t22`.`referrer_host`
   FROM (
     SELECT
-      *
+      `t21`.`shop_id`,
+      `t21`.`order_id`,
+      `t21`.`touchpoint_id`,
+      `t21`.`kind`,
+      `t21`.`at`,
+      `t21`.`source`,
+      `t21`.`medium`,
+      `t21`.`campaign`,
+      `t21`.`channel`,
+      `t21`.`platform`,
+      `t21`.`is_direct`,
+      `t21`.`is_paid`,
+      `t21`.`classified_by`,
+      `t21`.`referrer_host`,
+      MAX(IF((
+        `t21`.`kind` = 'session'
+      ) AND NOT (
+        `t21`.`is_direct`
+      ), 1, 0)) OVER (
+        PARTITION BY `t21`.`shop_id`, `t21`.`order_id`
+        ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
+      ) AS `clicked__`
     FROM (
       SELECT
-        `t91`.`shop_id`,
-        `t91`.`order_id`,
-        `t86`.`touchpoint_id`,
-        `t86`.`kind`,
-        `t86`.`at`,
-        `t86`.`source`,
-        `t86`.`medium`,
-        `t86`.`campaign`,
-        `t86`.`channel`,
-        `t86`.`platform`,
-        `t86`.`is_direct`,
-        `t86`.`is_paid`,
-        `t86`.`classified_by`,
-        `t86`.`referrer_host`
+        *
       FROM (
         SELECT
-          *
+          `t19`.`shop_id`,
+          `t19`.`order_id`,
+          `t9`.`touchpoint_id`,
+          `t9`.`kind`,
+          `t9`.`at`,
+          `t9`.`source`,
+          `t9`.`medium`,
+          `t9`.`campaign`,
+          `t9`.`channel`,
+          `t9`.`platform`,
+          `t9`.`is_direct`,
+          `t9`.`is_paid`,
+          `t9`.`classified_by`,
+          `t9`.`referrer_host`
         FROM (
           SELECT
-            `t27`.`shop_id`,
-            `t27`.`order_id`,
-            `t87`.`touchpoint_id`
+            *
           FROM (
             SELECT
-              `t20`.`shop_id`,
-              `t20`.`order_id`,
-              `t20`.`processed_at`,
-              `t20`.`visitor_id` AS `o_visitor`,
-              `t20`.`customer_id` AS `o_customer`
-            FROM `t19` AS `t20`
-          ) AS `t27`
-          INNER JOIN (
-            SELECT
-              `t82`.`touchpoint_id`,
-              `t82`.`at`,
-              `t82`.`shop_id` AS `tp_shop`,
-              `t82`.`visitor_id` AS `tp_visitor`,
-              `t82`.`customer_id` AS `tp_customer`
-            FROM `t81` AS `t82`
-            WHERE
-              `t82`.`kind` = 'session'
-          ) AS `t87`
-            ON `t27`.`shop_id` = `t87`.`tp_shop`
-            AND `t87`.`at` <= `t27`.`processed_at`
-            AND `t87`.`at` >= TIMESTAMP_SUB(`t27`.`processed_at`, INTERVAL '168' HOUR)
-            AND `t27`.`o_visitor` = `t87`.`tp_visitor`
-        ) AS `t88`
-        UNION DISTINCT
-        SELECT
-          *
-        FROM (
+              `t15`.`shop_id`,
+              `t15`.`order_id`,
+              `t10`.`touchpoint_id`
+            FROM (
+              SELECT
+                `t13`.`shop_id`,
+                `t13`.`order_id`,
+                `t13`.`processed_at`,
+                `t13`.`visitor_id` AS `o_visitor`,
+                `t13`.`customer_id` AS `o_customer`
+              FROM (
+                SELECT
+                  `t12`.`shop_id`,
+                  `t12`.`order_id`,
+                  `t12`.`customer_id`,
+                  `t12`.`email`,
+                  `t12`.`created_at`,
+                  `t12`.`processed_at`,
+                  `t12`.`financial_status`,
+                  `t12`.`cancelled_at`,
+                  `t12`.`is_test`,
+                  `t12`.`gross_sales`,
+                  `t12`.`discounts`,
+                  `t12`.`shipping`,
+                  `t12`.`taxes`,
+                  `t12`.`visitor_id`,
+                  `t12`.`landing_site`,
+                  `t12`.`referring_site`,
+                  `t12`.`_loaded_at`,
+                  `t12`.`taxes_included`,
+                  `t12`.`duties`,
+                  `t12`.`shop_timezone`,
+                  DATE(DATETIME(`t12`.`processed_at`, `t12`.`shop_timezone`)) AS `day`,
+                  (
+                    `t12`.`gross_sales` - `t12`.`discounts`
+                  ) + `t12`.`shipping` + IF(COALESCE(`t12`.`taxes_included`, FALSE), 0, `t12`.`taxes`) AS `order_revenue`
+                FROM (
+                  SELECT
+                    `t11`.`shop_id`,
+                    `t11`.`order_id`,
+                    `t11`.`customer_id`,
+                    `t11`.`email`,
+                    `t11`.`created_at`,
+                    `t11`.`processed_at`,
+                    `t11`.`financial_status`,
+                    `t11`.`cancelled_at`,
+                    `t11`.`is_test`,
+                    `t11`.`gross_sales`,
+                    `t11`.`discounts`,
+                    `t11`.`shipping`,
+                    `t11`.`taxes`,
+                    `t11`.`visitor_id`,
+                    `t11`.`landing_site`,
+                    `t11`.`referring_site`,
+                    `t11`.`_loaded_at`,
+                    `t11`.`taxes_included`,
+                    `t11`.`duties`,
+                    `t8`.`shop_timezone`
+                  FROM (
+                    SELECT
+                      *
+                    FROM `orders` AS `t1`
+                    WHERE
+                      `t1`.`financial_status` IN ('paid', 'partially_refunded', 'refunded')
+                      AND NOT (
+                        `t1`.`is_test`
+                      )
+                      AND `t1`.`cancelled_at` IS NULL
+                  ) AS `t11`
+                  INNER JOIN (
+                    SELECT
+                      `t2`.`shop_id`,
+                      `t2`.`timezone` AS `shop_timezone`
+                    FROM `shops` AS `t2`
+                  ) AS `t8`
+                    ON `t11`.`shop_id` = `t8`.`shop_id`
+                ) AS `t12`
+              ) AS `t13`
+            ) AS `t15`
+            INNER JOIN (
+              SELECT
+                `t0`.`touchpoint_id`,
+                `t0`.`at`,
+                `t0`.`shop_id` AS `tp_shop`,
+                `t0`.`visitor_id` AS `tp_visitor`,
+                `t0`.`customer_id` AS `tp_customer`
+              FROM `attribution_touchpoints` AS `t0`
+              WHERE
+                `t0`.`kind` = 'session'
+            ) AS `t10`
+              ON `t15`.`shop_id` = `t10`.`tp_shop`
+              AND `t10`.`at` <= `t15`.`processed_at`
+              AND `t10`.`at` >= TIMESTAMP_SUB(`t15`.`processed_at`, INTERVAL '168' HOUR)
+              AND `t15`.`o_visitor` = `t10`.`tp_visitor`
+          ) AS `t16`
+          UNION DISTINCT
           SELECT
-            `t27`.`shop_id`,
-            `t27`.`order_id`,
-            `t87`.`touchpoint_id`
+            *
           FROM (
             SELECT
-              `t20`.`shop_id`,
-              `t20`.`order_id`,
-              `t20`.`processed_at`,
-              `t20`.`visitor_id` AS `o_visitor`,
-              `t20`.`customer_id` AS `o_customer`
-            FROM `t19` AS `t20`
-          ) AS `t27`
-          INNER JOIN (
-            SELECT
-              `t82`.`touchpoint_id`,
-              `t82`.`at`,
-              `t82`.`shop_id` AS `tp_shop`,
-              `t82`.`visitor_id` AS `tp_visitor`,
-              `t82`.`customer_id` AS `tp_customer`
-            FROM `t81` AS `t82`
-            WHERE
-              `t82`.`kind` = 'session'
-          ) AS `t87`
-            ON `t27`.`shop_id` = `t87`.`tp_shop`
-            AND `t87`.`at` <= `t27`.`processed_at`
-            AND `t87`.`at` >= TIMESTAMP_SUB(`t27`.`processed_at`, INTERVAL '168' HOUR)
-            AND `t27`.`o_customer` = `t87`.`tp_customer`
-        ) AS `t89`
-      ) AS `t91`
-      INNER JOIN (
+              `t15`.`shop_id`,
+              `t15`.`order_id`,
+              `t10`.`touchpoint_id`
+            FROM (
+              SELECT
+                `t13`.`shop_id`,
+                `t13`.`order_id`,
+                `t13`.`processed_at`,
+                `t13`.`visitor_id` AS `o_visitor`,
+                `t13`.`customer_id` AS `o_customer`
+              FROM (
+                SELECT
+                  `t12`.`shop_id`,
+                  `t12`.`order_id`,
+                  `t12`.`customer_id`,
+                  `t12`.`email`,
+                  `t12`.`created_at`,
+                  `t12`.`processed_at`,
+                  `t12`.`financial_status`,
+                  `t12`.`cancelled_at`,
+                  `t12`.`is_test`,
+                  `t12`.`gross_sales`,
+                  `t12`.`discounts`,
+                  `t12`.`shipping`,
+                  `t12`.`taxes`,
+                  `t12`.`visitor_id`,
+                  `t12`.`landing_site`,
+                  `t12`.`referring_site`,
+                  `t12`.`_loaded_at`,
+                  `t12`.`taxes_included`,
+                  `t12`.`duties`,
+                  `t12`.`shop_timezone`,
+                  DATE(DATETIME(`t12`.`processed_at`, `t12`.`shop_timezone`)) AS `day`,
+                  (
+                    `t12`.`gross_sales` - `t12`.`discounts`
+                  ) + `t12`.`shipping` + IF(COALESCE(`t12`.`taxes_included`, FALSE), 0, `t12`.`taxes`) AS `order_revenue`
+                FROM (
+                  SELECT
+                    `t11`.`shop_id`,
+                    `t11`.`order_id`,
+                    `t11`.`customer_id`,
+                    `t11`.`email`,
+                    `t11`.`created_at`,
+                    `t11`.`processed_at`,
+                    `t11`.`financial_status`,
+                    `t11`.`cancelled_at`,
+                    `t11`.`is_test`,
+                    `t11`.`gross_sales`,
+                    `t11`.`discounts`,
+                    `t11`.`shipping`,
+                    `t11`.`taxes`,
+                    `t11`.`visitor_id`,
+                    `t11`.`landing_site`,
+                    `t11`.`referring_site`,
+                    `t11`.`_loaded_at`,
+                    `t11`.`taxes_included`,
+                    `t11`.`duties`,
+                    `t8`.`shop_timezone`
+                  FROM (
+                    SELECT
+                      *
+                    FROM `orders` AS `t1`
+                    WHERE
+                      `t1`.`financial_status` IN ('paid', 'partially_refunded', 'refunded')
+                      AND NOT (
+                        `t1`.`is_test`
+                      )
+                      AND `t1`.`cancelled_at` IS NULL
+                  ) AS `t11`
+                  INNER JOIN (
+                    SELECT
+                      `t2`.`shop_id`,
+                      `t2`.`timezone` AS `shop_timezone`
+                    FROM `shops` AS `t2`
+                  ) AS `t8`
+                    ON `t11`.`shop_id` = `t8`.`shop_id`
+                ) AS `t12`
+              ) AS `t13`
+            ) AS `t15`
+            INNER JOIN (
+              SELECT
+                `t0`.`touchpoint_id`,
+                `t0`.`at`,
+                `t0`.`shop_id` AS `tp_shop`,
+                `t0`.`visitor_id` AS `tp_visitor`,
+                `t0`.`customer_id` AS `tp_customer`
+              FROM `attribution_touchpoints` AS `t0`
+              WHERE
+                `t0`.`kind` = 'session'
+            ) AS `t10`
+              ON `t15`.`shop_id` = `t10`.`tp_shop`
+              AND `t10`.`at` <= `t15`.`processed_at`
+              AND `t10`.`at` >= TIMESTAMP_SUB(`t15`.`processed_at`, INTERVAL '168' HOUR)
+              AND `t15`.`o_customer` = `t10`.`tp_customer`
+          ) AS `t17`
+        ) AS `t19`
+        INNER JOIN (
+          SELECT
+            `t0`.`touchpoint_id`,
+            `t0`.`kind`,
+            `t0`.`at`,
+            `t0`.`source`,
+            `t0`.`medium`,
+            `t0`.`campaign`,
+            `t0`.`channel`,
+            `t0`.`platform`,
+            `t0`.`is_direct`,
+            `t0`.`is_paid`,
+            `t0`.`classified_by`,
+            `t0`.`referrer_host`,
+            `t0`.`shop_id` AS `tp_shop`
+          FROM `attribution_touchpoints` AS `t0`
+          WHERE
+            `t0`.`kind` = 'session'
+        ) AS `t9`
+          ON `t19`.`shop_id` = `t9`.`tp_shop` AND `t19`.`touchpoint_id` = `t9`.`touchpoint_id`
+      ) AS `t20`
+      UNION ALL
+      SELECT
+        *
+      FROM (
         SELECT
-          `t82`.`touchpoint_id`,
-          `t82`.`kind`,
-          `t82`.`at`,
-          `t82`.`source`,
-          `t82`.`medium`,
-          `t82`.`campaign`,
-          `t82`.`channel`,
-          `t82`.`platform`,
-          `t82`.`is_direct`,
-          `t82`.`is_paid`,
-          `t82`.`classified_by`,
-          `t82`.`referrer_host`,
-          `t82`.`shop_id` AS `tp_shop`
-        FROM `t81` AS `t82`
+          `t0`.`shop_id`,
+          `t0`.`order_id`,
+          `t0`.`touchpoint_id`,
+          `t0`.`kind`,
+          `t0`.`at`,
+          `t0`.`source`,
+          `t0`.`medium`,
+          `t0`.`campaign`,
+          `t0`.`channel`,
+          `t0`.`platform`,
+          `t0`.`is_direct`,
+          `t0`.`is_paid`,
+          `t0`.`classified_by`,
+          `t0`.`referrer_host`
+        FROM `attribution_touchpoints` AS `t0`
         WHERE
-          `t82`.`kind` = 'session'
-      ) AS `t86`
-        ON `t91`.`shop_id` = `t86`.`tp_shop`
-        AND `t91`.`touchpoint_id` = `t86`.`touchpoint_id`
-    ) AS `t92`
-    UNION ALL
+          `t0`.`kind` = 'order' AND NOT (
+            `t0`.`is_direct`
+          )
+      ) AS `t6`
+    ) AS `t21`
+  ) AS `t22`
+  WHERE
+    (
+      `t22`.`kind` = 'session'
+    ) OR (
+      `t22`.`clicked__` = 0
+    )
+), `order_attribution` AS (
+  SELECT
+    `t17`.`shop_id`,
+    `t17`.`order_id`,
+    `t17`.`day`,
+    `t17`.`order_revenue`,
+    `t17`.`processed_at`,
+    `t17`.`touchpoint_id`,
+    `t17`.`kind`,
+    `t17`.`at`,
+    `t17`.`source`,
+    `t17`.`medium`,
+    `t17`.`campaign`,
+    `t17`.`channel`,
+    `t17`.`platform`,
+    `t17`.`is_direct`,
+    `t17`.`is_paid`,
+    `t17`.`classified_by`,
+    `t17`.`referrer_host`,
+    `t17`.`part`,
+    `t17`.`parts`,
+    `t17`.`candidates`,
+    CAST(IF(
+      CAST(`t17`.`order_revenue` * 100 AS INT64) < 0,
+      -(
+        CAST(FLOOR(ieee_divide(ABS(CAST(`t17`.`order_revenue` * 100 AS INT64)), `t17`.`parts`)) AS INT64) + IF(
+          `t17`.`part` < (
+            MOD(ABS(CAST(`t17`.`order_revenue` * 100 AS INT64)), `t17`.`parts`)
+          ),
+          1,
+          0
+        )
+      ),
+      CAST(FLOOR(ieee_divide(ABS(CAST(`t17`.`order_revenue` * 100 AS INT64)), `t17`.`parts`)) AS INT64) + IF(
+        `t17`.`part` < (
+          MOD(ABS(CAST(`t17`.`order_revenue` * 100 AS INT64)), `t17`.`parts`)
+        ),
+        1,
+        0
+      )
+    ) AS NUMERIC) * CAST('0.01' AS NUMERIC) AS `credited_revenue`,
+    'last_click' AS `model`
+  FROM (
     SELECT
-      *
+      `t16`.`shop_id`,
+      `t16`.`order_id`,
+      `t16`.`day`,
+      `t16`.`order_revenue`,
+      `t16`.`processed_at`,
+      `t13`.`touchpoint_id`,
+      `t13`.`kind`,
+      `t13`.`at`,
+      IF(NOT `t13`.`parts` IS NULL, `t13`.`source`, 'direct') AS `source`,
+      IF(NOT `t13`.`parts` IS NULL, `t13`.`medium`, 'none') AS `medium`,
+      `t13`.`campaign`,
+      IF(NOT `t13`.`parts` IS NULL, `t13`.`channel`, 'Direct') AS `channel`,
+      `t13`.`platform`,
+      IF(NOT `t13`.`parts` IS NULL, `t13`.`is_direct`, TRUE) AS `is_direct`,
+      IF(NOT `t13`.`parts` IS NULL, `t13`.`is_paid`, FALSE) AS `is_paid`,
+      IF(NOT `t13`.`parts` IS NULL, `t13`.`classified_by`, 'direct') AS `classified_by`,
+      `t13`.`referrer_host`,
+      IF(NOT `t13`.`parts` IS NULL, `t13`.`part`, 0) AS `part`,
+      IF(NOT `t13`.`parts` IS NULL, `t13`.`parts`, 1) AS `parts`,
+      COALESCE(`t8`.`candidates`, 0) AS `candidates`
     FROM (
       SELECT
-        `t82`.`shop_id`,
-        `t82`.`order_id`,
-        `t82`.`touchpoint_id`,
-        `t82`.`kind`,
-        `t82`.`at`,
-        `t82`.`source`,
-        `t82`.`medium`,
-        `t82`.`campaign`,
-        `t82`.`channel`,
-        `t82`.`platform`,
-        `t82`.`is_direct`,
-        `t82`.`is_paid`,
-        `t82`.`classified_by`,
-        `t82`.`referrer_host`
-      FROM `t81` AS `t82`
+        `t14`.`shop_id`,
+        `t14`.`order_id`,
+        `t14`.`day`,
+        `t14`.`order_revenue`,
+        `t14`.`processed_at`
+      FROM (
+        SELECT
+          `t11`.`shop_id`,
+          `t11`.`order_id`,
+          `t11`.`customer_id`,
+          `t11`.`email`,
+          `t11`.`created_at`,
+          `t11`.`processed_at`,
+          `t11`.`financial_status`,
+          `t11`.`cancelled_at`,
+          `t11`.`is_test`,
+          `t11`.`gross_sales`,
+          `t11`.`discounts`,
+          `t11`.`shipping`,
+          `t11`.`taxes`,
+          `t11`.`visitor_id`,
+          `t11`.`landing_site`,
+          `t11`.`referring_site`,
+          `t11`.`_loaded_at`,
+          `t11`.`taxes_included`,
+          `t11`.`duties`,
+          `t11`.`shop_timezone`,
+          DATE(DATETIME(`t11`.`processed_at`, `t11`.`shop_timezone`)) AS `day`,
+          (
+            `t11`.`gross_sales` - `t11`.`discounts`
+          ) + `t11`.`shipping` + IF(COALESCE(`t11`.`taxes_included`, FALSE), 0, `t11`.`taxes`) AS `order_revenue`
+        FROM (
+          SELECT
+            `t9`.`shop_id`,
+            `t9`.`order_id`,
+            `t9`.`customer_id`,
+            `t9`.`email`,
+            `t9`.`created_at`,
+            `t9`.`processed_at`,
+            `t9`.`financial_status`,
+            `t9`.`cancelled_at`,
+            `t9`.`is_test`,
+            `t9`.`gross_sales`,
+            `t9`.`discounts`,
+            `t9`.`shipping`,
+            `t9`.`taxes`,
+            `t9`.`visitor_id`,
+            `t9`.`landing_site`,
+            `t9`.`referring_site`,
+            `t9`.`_loaded_at`,
+            `t9`.`taxes_included`,
+            `t9`.`duties`,
+            `t7`.`shop_timezone`
+          FROM (
+            SELECT
+              *
+            FROM `orders` AS `t1`
+            WHERE
+              `t1`.`financial_status` IN ('paid', 'partially_refunded', 'refunded')
+              AND NOT (
+                `t1`.`is_test`
+              )
+              AND `t1`.`cancelled_at` IS NULL
+          ) AS `t9`
+          INNER JOIN (
+            SELECT
+              `t2`.`shop_id`,
+              `t2`.`timezone` AS `shop_timezone`
+            FROM `shops` AS `t2`
+          ) AS `t7`
+            ON `t9`.`shop_id` = `t7`.`shop_id`
+        ) AS `t11`
+      ) AS `t14`
+    ) AS `t16`
+    LEFT OUTER JOIN (
+      SELECT
+        `t10`.`shop_id`,
+        `t10`.`order_id`,
+        `t10`.`touchpoint_id`,
+        `t10`.`kind`,
+        `t10`.`at`,
+        `t10`.`source`,
+        `t10`.`medium`,
+        `t10`.`campaign`,
+        `t10`.`channel`,
+        `t10`.`platform`,
+        `t10`.`is_direct`,
+        `t10`.`is_paid`,
+        `t10`.`classified_by`,
+        `t10`.`referrer_host`,
+        `t10`.`part`,
+        `t10`.`eligible_count`,
+        1 AS `parts`
+      FROM (
+        SELECT
+          `t5`.`shop_id`,
+          `t5`.`order_id`,
+          `t5`.`touchpoint_id`,
+          `t5`.`kind`,
+          `t5`.`at`,
+          `t5`.`source`,
+          `t5`.`medium`,
+          `t5`.`campaign`,
+          `t5`.`channel`,
+          `t5`.`platform`,
+          `t5`.`is_direct`,
+          `t5`.`is_paid`,
+          `t5`.`classified_by`,
+          `t5`.`referrer_host`,
+          ROW_NUMBER() OVER (
+            PARTITION BY `t5`.`shop_id`, `t5`.`order_id`
+            ORDER BY `t5`.`at` DESC, `t5`.`touchpoint_id` DESC
+          ) - 1 AS `part`,
+          COUNT(`t5`.`touchpoint_id`) OVER (
+            PARTITION BY `t5`.`shop_id`, `t5`.`order_id`
+            ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
+          ) AS `eligible_count`
+        FROM (
+          SELECT
+            *
+          FROM `attribution_candidates` AS `t0`
+          WHERE
+            NOT (
+              `t0`.`is_direct`
+            )
+        ) AS `t5`
+      ) AS `t10`
       WHERE
-        `t82`.`kind` = 'order' AND NOT (
-          `t82`.`is_direct`
-        )
-    ) AS `t85`
-  ) AS `t93`
-), `t103` AS (
+        `t10`.`part` = 0
+    ) AS `t13`
+      ON `t16`.`shop_id` = `t13`.`shop_id` AND `t16`.`order_id` = `t13`.`order_id`
+    LEFT OUTER JOIN (
+      SELECT
+        `t0`.`shop_id`,
+        `t0`.`order_id`,
+        COUNT(`t0`.`touchpoint_id`) AS `candidates`
+      FROM `attribution_candidates` AS `t0`
+      GROUP BY
+        1,
+        2
+    ) AS `t8`
+      ON `t16`.`shop_id` = `t8`.`shop_id` AND `t16`.`order_id` = `t8`.`order_id`
+  ) AS `t17`
+), `t23` AS (
   SELECT
-    `t25`.`shop_id`,
-    `t25`.`order_id`,
-    `t25`.`day`,
-    `t25`.`order_revenue`,
-    `t25`.`processed_at`,
-    `t102`.`touchpoint_id`,
-    `t102`.`kind`,
-    `t102`.`at`,
-    IF(NOT `t102`.`parts` IS NULL, `t102`.`source`, 'direct') AS `source`,
-    IF(NOT `t102`.`parts` IS NULL, `t102`.`medium`, 'none') AS `medium`,
-    `t102`.`campaign`,
-    IF(NOT `t102`.`parts` IS NULL, `t102`.`channel`, 'Direct') AS `channel`,
-    `t102`.`platform`,
-    IF(NOT `t102`.`parts` IS NULL, `t102`.`is_direct`, TRUE) AS `is_direct`,
-    IF(NOT `t102`.`parts` IS NULL, `t102`.`is_paid`, FALSE) AS `is_paid`,
-    IF(NOT `t102`.`parts` IS NULL, `t102`.`classified_by`, 'direct') AS `classified_by`,
-    `t102`.`referrer_host`,
-    IF(NOT `t102`.`parts` IS NULL, `t102`.`part`, 0) AS `part`,
-    IF(NOT `t102`.`parts` IS NULL, `t102`.`parts`, 1) AS `parts`,
-    COALESCE(`t99`.`candidates`, 0) AS `candidates`
+    `t22`.`shop_id`,
+    `t22`.`refund_id`,
+    `t22`.`order_id`,
+    `t22`.`processed_at`,
+    `t22`.`amount`,
+    `t22`.`shipping`,
+    `t22`.`taxes`,
+    `t22`.`_loaded_at`,
+    `t22`.`duties`,
+    `t22`.`shop_timezone`,
+    `t22`.`taxes_included`,
+    `t22`.`order_day`,
+    `t22`.`day`,
+    `t22`.`refund_total`,
+    `t12`.`touchpoint_id`,
+    `t12`.`source`,
+    `t12`.`medium`,
+    `t12`.`campaign`,
+    `t12`.`channel`,
+    `t12`.`platform`,
+    `t12`.`is_direct`,
+    `t12`.`is_paid`,
+    `t12`.`part`,
+    `t12`.`parts`
   FROM (
     SELECT
       `t20`.`shop_id`,
+      `t20`.`refund_id`,
       `t20`.`order_id`,
-      `t20`.`day`,
-      `t20`.`order_revenue`,
-      `t20`.`processed_at`
-    FROM `t19` AS `t20`
-  ) AS `t25`
-  LEFT OUTER JOIN (
-    SELECT
-      `t100`.`shop_id`,
-      `t100`.`order_id`,
-      `t100`.`touchpoint_id`,
-      `t100`.`kind`,
-      `t100`.`at`,
-      `t100`.`source`,
-      `t100`.`medium`,
-      `t100`.`campaign`,
-      `t100`.`channel`,
-      `t100`.`platform`,
-      `t100`.`is_direct`,
-      `t100`.`is_paid`,
-      `t100`.`classified_by`,
-      `t100`.`referrer_host`,
-      `t100`.`part`,
-      `t100`.`eligible_count`,
-      1 AS `parts`
+      `t20`.`processed_at`,
+      `t20`.`amount`,
+      `t20`.`shipping`,
+      `t20`.`taxes`,
+      `t20`.`_loaded_at`,
+      `t20`.`duties`,
+      `t20`.`shop_timezone`,
+      `t20`.`taxes_included`,
+      `t20`.`order_day`,
+      `t20`.`order_day` AS `day`,
+      `t20`.`amount` + `t20`.`shipping` + IF(COALESCE(`t20`.`taxes_included`, FALSE), 0, `t20`.`taxes`) AS `refund_total`
     FROM (
       SELECT
-        `t97`.`shop_id`,
-        `t97`.`order_id`,
-        `t97`.`touchpoint_id`,
-        `t97`.`kind`,
-        `t97`.`at`,
-        `t97`.`source`,
-        `t97`.`medium`,
-        `t97`.`campaign`,
-        `t97`.`channel`,
-        `t97`.`platform`,
-        `t97`.`is_direct`,
-        `t97`.`is_paid`,
-        `t97`.`classified_by`,
-        `t97`.`referrer_host`,
-        ROW_NUMBER() OVER (
-          PARTITION BY `t97`.`shop_id`, `t97`.`order_id`
-          ORDER BY `t97`.`at` DESC, `t97`.`touchpoint_id` DESC
-        ) - 1 AS `part`,
-        COUNT(`t97`.`touchpoint_id`) OVER (
-          PARTITION BY `t97`.`shop_id`, `t97`.`order_id`
-          ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-        ) AS `eligible_count`
-      FROM (
-        SELECT
-          `t95`.`shop_id`,
-          `t95`.`order_id`,
-          `t95`.`touchpoint_id`,
-          `t95`.`kind`,
-          `t95`.`at`,
-          `t95`.`source`,
-          `t95`.`medium`,
-          `t95`.`campaign`,
-          `t95`.`channel`,
-          `t95`.`platform`,
-          `t95`.`is_direct`,
-          `t95`.`is_paid`,
-          `t95`.`classified_by`,
-          `t95`.`referrer_host`
-        FROM `t94` AS `t95`
-        WHERE
-          (
-            (
-              `t95`.`kind` = 'session'
-            ) OR (
-              `t95`.`clicked__` = 0
-            )
-          )
-          AND NOT (
-            `t95`.`is_direct`
-          )
-      ) AS `t97`
-    ) AS `t100`
-    WHERE
-      `t100`.`part` = 0
-  ) AS `t102`
-    ON `t25`.`shop_id` = `t102`.`shop_id` AND `t25`.`order_id` = `t102`.`order_id`
-  LEFT OUTER JOIN (
-    SELECT
-      `t96`.`shop_id`,
-      `t96`.`order_id`,
-      COUNT(`t96`.`touchpoint_id`) AS `candidates`
-    FROM (
-      SELECT
-        `t95`.`shop_id`,
-        `t95`.`order_id`,
-        `t95`.`touchpoint_id`,
-        `t95`.`kind`,
-        `t95`.`at`,
-        `t95`.`source`,
-        `t95`.`medium`,
-        `t95`.`campaign`,
-        `t95`.`channel`,
-        `t95`.`platform`,
-        `t95`.`is_direct`,
-        `t95`.`is_paid`,
-        `t95`.`classified_by`,
-        `t95`.`referrer_host`
-      FROM `t94` AS `t95`
-      WHERE
-        (
-          `t95`.`kind` = 'session'
-        ) OR (
-          `t95`.`clicked__` = 0
-        )
-    ) AS `t96`
-    GROUP BY
-      1,
-      2
-  ) AS `t99`
-    ON `t25`.`shop_id` = `t99`.`shop_id` AND `t25`.`order_id` = `t99`.`order_id`
-), `t107` AS (
-  SELECT
-    `t36`.`shop_id`,
-    `t36`.`refund_id`,
-    `t36`.`order_id`,
-    `t36`.`processed_at`,
-    `t36`.`amount`,
-    `t36`.`shipping`,
-    `t36`.`taxes`,
-    `t36`.`_loaded_at`,
-    `t36`.`duties`,
-    `t36`.`shop_timezone`,
-    `t36`.`taxes_included`,
-    `t36`.`order_day`,
-    `t36`.`day`,
-    `t36`.`refund_total`,
-    `t106`.`touchpoint_id`,
-    `t106`.`source`,
-    `t106`.`medium`,
-    `t106`.`campaign`,
-    `t106`.`channel`,
-    `t106`.`platform`,
-    `t106`.`is_direct`,
-    `t106`.`is_paid`,
-    `t106`.`part`,
-    `t106`.`parts`
-  FROM (
-    SELECT
-      `t31`.`shop_id`,
-      `t31`.`refund_id`,
-      `t31`.`order_id`,
-      `t31`.`processed_at`,
-      `t31`.`amount`,
-      `t31`.`shipping`,
-      `t31`.`taxes`,
-      `t31`.`_loaded_at`,
-      `t31`.`duties`,
-      `t31`.`shop_timezone`,
-      `t31`.`taxes_included`,
-      `t31`.`order_day`,
-      `t31`.`order_day` AS `day`,
-      `t31`.`amount` + `t31`.`shipping` + IF(COALESCE(`t31`.`taxes_included`, FALSE), 0, `t31`.`taxes`) AS `refund_total`
-    FROM (
-      SELECT
-        `t8`.`shop_id`,
-        `t8`.`refund_id`,
-        `t8`.`order_id`,
-        `t8`.`processed_at`,
-        `t8`.`amount`,
-        `t8`.`shipping`,
-        `t8`.`taxes`,
-        `t8`.`_loaded_at`,
-        `t8`.`duties`,
-        `t26`.`shop_timezone`,
-        `t26`.`taxes_included`,
-        `t26`.`order_day`
-      FROM `refunds` AS `t8`
+        `t5`.`shop_id`,
+        `t5`.`refund_id`,
+        `t5`.`order_id`,
+        `t5`.`processed_at`,
+        `t5`.`amount`,
+        `t5`.`shipping`,
+        `t5`.`taxes`,
+        `t5`.`_loaded_at`,
+        `t5`.`duties`,
+        `t19`.`shop_timezone`,
+        `t19`.`taxes_included`,
+        `t19`.`order_day`
+      FROM `refunds` AS `t5`
       INNER JOIN (
         SELECT
-          `t20`.`shop_id`,
-          `t20`.`order_id`,
-          `t20`.`shop_timezone`,
-          `t20`.`taxes_included`,
-          `t20`.`day` AS `order_day`
-        FROM `t19` AS `t20`
-      ) AS `t26`
-        ON `t8`.`shop_id` = `t26`.`shop_id` AND `t8`.`order_id` = `t26`.`order_id`
-    ) AS `t31`
-  ) AS `t36`
+          `t17`.`shop_id`,
+          `t17`.`order_id`,
+          `t17`.`shop_timezone`,
+          `t17`.`taxes_included`,
+          `t17`.`day` AS `order_day`
+        FROM (
+          SELECT
+            `t16`.`shop_id`,
+            `t16`.`order_id`,
+            `t16`.`customer_id`,
+            `t16`.`email`,
+            `t16`.`created_at`,
+            `t16`.`processed_at`,
+            `t16`.`financial_status`,
+            `t16`.`cancelled_at`,
+            `t16`.`is_test`,
+            `t16`.`gross_sales`,
+            `t16`.`discounts`,
+            `t16`.`shipping`,
+            `t16`.`taxes`,
+            `t16`.`visitor_id`,
+            `t16`.`landing_site`,
+            `t16`.`referring_site`,
+            `t16`.`_loaded_at`,
+            `t16`.`taxes_included`,
+            `t16`.`duties`,
+            `t16`.`shop_timezone`,
+            DATE(DATETIME(`t16`.`processed_at`, `t16`.`shop_timezone`)) AS `day`,
+            (
+              `t16`.`gross_sales` - `t16`.`discounts`
+            ) + `t16`.`shipping` + IF(COALESCE(`t16`.`taxes_included`, FALSE), 0, `t16`.`taxes`) AS `order_revenue`
+          FROM (
+            SELECT
+              `t15`.`shop_id`,
+              `t15`.`order_id`,
+              `t15`.`customer_id`,
+              `t15`.`email`,
+              `t15`.`created_at`,
+              `t15`.`processed_at`,
+              `t15`.`financial_status`,
+              `t15`.`cancelled_at`,
+              `t15`.`is_test`,
+              `t15`.`gross_sales`,
+              `t15`.`discounts`,
+              `t15`.`shipping`,
+              `t15`.`taxes`,
+              `t15`.`visitor_id`,
+              `t15`.`landing_site`,
+              `t15`.`referring_site`,
+              `t15`.`_loaded_at`,
+              `t15`.`taxes_included`,
+              `t15`.`duties`,
+              `t14`.`shop_timezone`
+            FROM (
+              SELECT
+                *
+              FROM `orders` AS `t3`
+              WHERE
+                `t3`.`financial_status` IN ('paid', 'partially_refunded', 'refunded')
+                AND NOT (
+                  `t3`.`is_test`
+                )
+                AND `t3`.`cancelled_at` IS NULL
+            ) AS `t15`
+            INNER JOIN (
+              SELECT
+                `t4`.`shop_id`,
+                `t4`.`timezone` AS `shop_timezone`
+              FROM `shops` AS `t4`
+            ) AS `t14`
+              ON `t15`.`shop_id` = `t14`.`shop_id`
+          ) AS `t16`
+        ) AS `t17`
+      ) AS `t19`
+        ON `t5`.`shop_id` = `t19`.`shop_id` AND `t5`.`order_id` = `t19`.`order_id`
+    ) AS `t20`
+  ) AS `t22`
   INNER JOIN (
     SELECT
-      `t104`.`shop_id`,
-      `t104`.`order_id`,
-      `t104`.`touchpoint_id`,
-      `t104`.`source`,
-      `t104`.`medium`,
-      `t104`.`campaign`,
-      `t104`.`channel`,
-      `t104`.`platform`,
-      `t104`.`is_direct`,
-      `t104`.`is_paid`,
-      `t104`.`part`,
-      `t104`.`parts`
-    FROM `t103` AS `t104`
-  ) AS `t106`
-    ON `t36`.`shop_id` = `t106`.`shop_id` AND `t36`.`order_id` = `t106`.`order_id`
+      `t1`.`shop_id`,
+      `t1`.`order_id`,
+      `t1`.`touchpoint_id`,
+      `t1`.`source`,
+      `t1`.`medium`,
+      `t1`.`campaign`,
+      `t1`.`channel`,
+      `t1`.`platform`,
+      `t1`.`is_direct`,
+      `t1`.`is_paid`,
+      `t1`.`part`,
+      `t1`.`parts`
+    FROM `order_attribution` AS `t1`
+  ) AS `t12`
+    ON `t22`.`shop_id` = `t12`.`shop_id` AND `t22`.`order_id` = `t12`.`order_id`
 )
 SELECT
-  `t117`.`day`,
-  `t117`.`platform`,
+  `t30`.`day`,
+  `t30`.`platform`,
   ieee_divide(
-    CAST(CAST(COALESCE(`t117`.`m__paid_attributed_revenue__v1`, CAST('0.00' AS NUMERIC)) AS NUMERIC) AS FLOAT64),
+    CAST(CAST(COALESCE(`t30`.`m__paid_attributed_revenue__v1`, CAST('0.00' AS NUMERIC)) AS NUMERIC) AS FLOAT64),
     NULLIF(
-      CAST(CAST(COALESCE(`t117`.`m__roas_spend__v1`, CAST('0.00' AS NUMERIC)) AS NUMERIC) AS FLOAT64),
+      CAST(CAST(COALESCE(`t30`.`m__roas_spend__v1`, CAST('0.00' AS NUMERIC)) AS NUMERIC) AS FLOAT64),
       0
     )
   ) AS `roas`,
-  CAST(COALESCE(`t117`.`m__attributed_revenue__v1`, CAST('0.00' AS NUMERIC)) AS NUMERIC) AS `attributed_revenue`
+  CAST(COALESCE(`t30`.`m__attributed_revenue__v1`, CAST('0.00' AS NUMERIC)) AS NUMERIC) AS `attributed_revenue`
 FROM (
   SELECT
-    `t116`.`day`,
-    `t116`.`platform`,
-    SUM(`t116`.`m__paid_attributed_revenue__v1`) AS `m__paid_attributed_revenue__v1`,
-    SUM(`t116`.`m__roas_spend__v1`) AS `m__roas_spend__v1`,
-    SUM(`t116`.`m__attributed_revenue__v1`) AS `m__attributed_revenue__v1`
+    `t29`.`day`,
+    `t29`.`platform`,
+    SUM(`t29`.`m__paid_attributed_revenue__v1`) AS `m__paid_attributed_revenue__v1`,
+    SUM(`t29`.`m__roas_spend__v1`) AS `m__roas_spend__v1`,
+    SUM(`t29`.`m__attributed_revenue__v1`) AS `m__attributed_revenue__v1`
   FROM (
     SELECT
       *
@@ -2397,38 +2687,20 @@ FROM (
         FROM `ad_spend` AS `t0`
         WHERE
           TRUE
-      ) AS `t12`
+      ) AS `t6`
       UNION ALL
       SELECT
         *
       FROM (
         SELECT
-          `t104`.`day`,
-          `t104`.`platform`,
+          `t1`.`day`,
+          `t1`.`platform`,
           CAST(NULL AS NUMERIC) AS `m__paid_attributed_revenue__v1`,
           CAST(NULL AS NUMERIC) AS `m__roas_spend__v1`,
-          CAST(IF(
-            CAST(`t104`.`order_revenue` * 100 AS INT64) < 0,
-            -(
-              CAST(FLOOR(ieee_divide(ABS(CAST(`t104`.`order_revenue` * 100 AS INT64)), `t104`.`parts`)) AS INT64) + IF(
-                `t104`.`part` < (
-                  MOD(ABS(CAST(`t104`.`order_revenue` * 100 AS INT64)), `t104`.`parts`)
-                ),
-                1,
-                0
-              )
-            ),
-            CAST(FLOOR(ieee_divide(ABS(CAST(`t104`.`order_revenue` * 100 AS INT64)), `t104`.`parts`)) AS INT64) + IF(
-              `t104`.`part` < (
-                MOD(ABS(CAST(`t104`.`order_revenue` * 100 AS INT64)), `t104`.`parts`)
-              ),
-              1,
-              0
-            )
-          ) AS NUMERIC) * CAST('0.01' AS NUMERIC) AS `m__attributed_revenue__v1`
-        FROM `t103` AS `t104`
-      ) AS `t109`
-    ) AS `t111`
+          `t1`.`credited_revenue` AS `m__attributed_revenue__v1`
+        FROM `order_attribution` AS `t1`
+      ) AS `t7`
+    ) AS `t11`
     UNION ALL
     SELECT
       *
@@ -2437,33 +2709,33 @@ FROM (
         *
       FROM (
         SELECT
-          `t108`.`day`,
-          `t108`.`platform`,
+          `t24`.`day`,
+          `t24`.`platform`,
           CAST(NULL AS NUMERIC) AS `m__paid_attributed_revenue__v1`,
           CAST(NULL AS NUMERIC) AS `m__roas_spend__v1`,
           -(
             CAST(IF(
-              CAST(`t108`.`refund_total` * 100 AS INT64) < 0,
+              CAST(`t24`.`refund_total` * 100 AS INT64) < 0,
               -(
-                CAST(FLOOR(ieee_divide(ABS(CAST(`t108`.`refund_total` * 100 AS INT64)), `t108`.`parts`)) AS INT64) + IF(
-                  `t108`.`part` < (
-                    MOD(ABS(CAST(`t108`.`refund_total` * 100 AS INT64)), `t108`.`parts`)
+                CAST(FLOOR(ieee_divide(ABS(CAST(`t24`.`refund_total` * 100 AS INT64)), `t24`.`parts`)) AS INT64) + IF(
+                  `t24`.`part` < (
+                    MOD(ABS(CAST(`t24`.`refund_total` * 100 AS INT64)), `t24`.`parts`)
                   ),
                   1,
                   0
                 )
               ),
-              CAST(FLOOR(ieee_divide(ABS(CAST(`t108`.`refund_total` * 100 AS INT64)), `t108`.`parts`)) AS INT64) + IF(
-                `t108`.`part` < (
-                  MOD(ABS(CAST(`t108`.`refund_total` * 100 AS INT64)), `t108`.`parts`)
+              CAST(FLOOR(ieee_divide(ABS(CAST(`t24`.`refund_total` * 100 AS INT64)), `t24`.`parts`)) AS INT64) + IF(
+                `t24`.`part` < (
+                  MOD(ABS(CAST(`t24`.`refund_total` * 100 AS INT64)), `t24`.`parts`)
                 ),
                 1,
                 0
               )
             ) AS NUMERIC) * CAST('0.01' AS NUMERIC)
           ) AS `m__attributed_revenue__v1`
-        FROM `t107` AS `t108`
-      ) AS `t112`
+        FROM `t23` AS `t24`
+      ) AS `t25`
       UNION ALL
       SELECT
         *
@@ -2472,55 +2744,37 @@ FROM (
           *
         FROM (
           SELECT
-            `t104`.`day`,
-            `t104`.`platform`,
-            CAST(IF(
-              CAST(`t104`.`order_revenue` * 100 AS INT64) < 0,
-              -(
-                CAST(FLOOR(ieee_divide(ABS(CAST(`t104`.`order_revenue` * 100 AS INT64)), `t104`.`parts`)) AS INT64) + IF(
-                  `t104`.`part` < (
-                    MOD(ABS(CAST(`t104`.`order_revenue` * 100 AS INT64)), `t104`.`parts`)
-                  ),
-                  1,
-                  0
-                )
-              ),
-              CAST(FLOOR(ieee_divide(ABS(CAST(`t104`.`order_revenue` * 100 AS INT64)), `t104`.`parts`)) AS INT64) + IF(
-                `t104`.`part` < (
-                  MOD(ABS(CAST(`t104`.`order_revenue` * 100 AS INT64)), `t104`.`parts`)
-                ),
-                1,
-                0
-              )
-            ) AS NUMERIC) * CAST('0.01' AS NUMERIC) AS `m__paid_attributed_revenue__v1`,
+            `t1`.`day`,
+            `t1`.`platform`,
+            `t1`.`credited_revenue` AS `m__paid_attributed_revenue__v1`,
             CAST(NULL AS NUMERIC) AS `m__roas_spend__v1`,
             CAST(NULL AS NUMERIC) AS `m__attributed_revenue__v1`
-          FROM `t103` AS `t104`
+          FROM `order_attribution` AS `t1`
           WHERE
-            `t104`.`is_paid`
-        ) AS `t110`
+            `t1`.`is_paid`
+        ) AS `t8`
         UNION ALL
         SELECT
           *
         FROM (
           SELECT
-            `t108`.`day`,
-            `t108`.`platform`,
+            `t24`.`day`,
+            `t24`.`platform`,
             -(
               CAST(IF(
-                CAST(`t108`.`refund_total` * 100 AS INT64) < 0,
+                CAST(`t24`.`refund_total` * 100 AS INT64) < 0,
                 -(
-                  CAST(FLOOR(ieee_divide(ABS(CAST(`t108`.`refund_total` * 100 AS INT64)), `t108`.`parts`)) AS INT64) + IF(
-                    `t108`.`part` < (
-                      MOD(ABS(CAST(`t108`.`refund_total` * 100 AS INT64)), `t108`.`parts`)
+                  CAST(FLOOR(ieee_divide(ABS(CAST(`t24`.`refund_total` * 100 AS INT64)), `t24`.`parts`)) AS INT64) + IF(
+                    `t24`.`part` < (
+                      MOD(ABS(CAST(`t24`.`refund_total` * 100 AS INT64)), `t24`.`parts`)
                     ),
                     1,
                     0
                   )
                 ),
-                CAST(FLOOR(ieee_divide(ABS(CAST(`t108`.`refund_total` * 100 AS INT64)), `t108`.`parts`)) AS INT64) + IF(
-                  `t108`.`part` < (
-                    MOD(ABS(CAST(`t108`.`refund_total` * 100 AS INT64)), `t108`.`parts`)
+                CAST(FLOOR(ieee_divide(ABS(CAST(`t24`.`refund_total` * 100 AS INT64)), `t24`.`parts`)) AS INT64) + IF(
+                  `t24`.`part` < (
+                    MOD(ABS(CAST(`t24`.`refund_total` * 100 AS INT64)), `t24`.`parts`)
                   ),
                   1,
                   0
@@ -2529,17 +2783,17 @@ FROM (
             ) AS `m__paid_attributed_revenue__v1`,
             CAST(NULL AS NUMERIC) AS `m__roas_spend__v1`,
             CAST(NULL AS NUMERIC) AS `m__attributed_revenue__v1`
-          FROM `t107` AS `t108`
+          FROM `t23` AS `t24`
           WHERE
-            `t108`.`is_paid`
-        ) AS `t113`
-      ) AS `t114`
-    ) AS `t115`
-  ) AS `t116`
+            `t24`.`is_paid`
+        ) AS `t26`
+      ) AS `t27`
+    ) AS `t28`
+  ) AS `t29`
   GROUP BY
     1,
     2
-) AS `t117`
+) AS `t30`
 ORDER BY
-  `t117`.`day` ASC NULLS LAST,
-  `t117`.`platform` ASC NULLS LAST
+  `t30`.`day` ASC NULLS LAST,
+  `t30`.`platform` ASC NULLS LAST

@@ -1,122 +1,122 @@
-WITH "t19" AS (
-  SELECT
-    "t18"."shop_id",
-    "t18"."order_id",
-    "t18"."customer_id",
-    "t18"."email",
-    "t18"."created_at",
-    "t18"."processed_at",
-    "t18"."financial_status",
-    "t18"."cancelled_at",
-    "t18"."is_test",
-    "t18"."gross_sales",
-    "t18"."discounts",
-    "t18"."shipping",
-    "t18"."taxes",
-    "t18"."visitor_id",
-    "t18"."landing_site",
-    "t18"."referring_site",
-    "t18"."_loaded_at",
-    "t18"."taxes_included",
-    "t18"."duties",
-    "t18"."shop_timezone",
-    CAST(TIMEZONE("t18"."shop_timezone", "t18"."processed_at") AS DATE) AS "day",
-    (
-      "t18"."gross_sales" - "t18"."discounts"
-    ) + "t18"."shipping" + CASE WHEN COALESCE("t18"."taxes_included", FALSE) THEN 0 ELSE "t18"."taxes" END AS "order_revenue"
-  FROM (
-    SELECT
-      "t17"."shop_id",
-      "t17"."order_id",
-      "t17"."customer_id",
-      "t17"."email",
-      "t17"."created_at",
-      "t17"."processed_at",
-      "t17"."financial_status",
-      "t17"."cancelled_at",
-      "t17"."is_test",
-      "t17"."gross_sales",
-      "t17"."discounts",
-      "t17"."shipping",
-      "t17"."taxes",
-      "t17"."visitor_id",
-      "t17"."landing_site",
-      "t17"."referring_site",
-      "t17"."_loaded_at",
-      "t17"."taxes_included",
-      "t17"."duties",
-      "t16"."shop_timezone"
-    FROM (
-      SELECT
-        *
-      FROM "orders" AS "t2"
-      WHERE
-        "t2"."financial_status" IN ('paid', 'partially_refunded', 'refunded')
-        AND NOT (
-          "t2"."is_test"
-        )
-        AND "t2"."cancelled_at" IS NULL
-    ) AS "t17"
-    INNER JOIN (
-      SELECT
-        "t3"."shop_id",
-        "t3"."timezone" AS "shop_timezone"
-      FROM "shops" AS "t3"
-    ) AS "t16"
-      ON "t17"."shop_id" = "t16"."shop_id"
-  ) AS "t18"
-), "t28" AS (
+WITH "attribution_touchpoints__t17" AS (
   SELECT
     *
   FROM (
     SELECT
-      "t4"."shop_id",
+      "t0"."shop_id",
       CAST(NULL AS TEXT) AS "order_id",
-      "t4"."session_id" AS "touchpoint_id",
+      "t0"."session_id" AS "touchpoint_id",
       'session' AS "kind",
-      "t4"."visitor_id",
-      "t4"."customer_id",
-      "t4"."started_at" AS "at",
-      "t4"."landing_url",
-      "t4"."referrer",
-      "t4"."utm_source",
-      "t4"."utm_medium",
-      "t4"."utm_campaign",
-      "t4"."utm_content",
-      "t4"."utm_term"
-    FROM "sessions" AS "t4"
-  ) AS "t14"
+      "t0"."visitor_id",
+      "t0"."customer_id",
+      "t0"."started_at" AS "at",
+      "t0"."landing_url",
+      "t0"."referrer",
+      "t0"."utm_source",
+      "t0"."utm_medium",
+      "t0"."utm_campaign",
+      "t0"."utm_content",
+      "t0"."utm_term"
+    FROM "sessions" AS "t0"
+  ) AS "t9"
   UNION ALL
   SELECT
     *
   FROM (
     SELECT
-      "t20"."shop_id",
-      "t20"."order_id",
-      'order:' || "t20"."order_id" AS "touchpoint_id",
+      "t15"."shop_id",
+      "t15"."order_id",
+      'order:' || "t15"."order_id" AS "touchpoint_id",
       'order' AS "kind",
-      "t20"."visitor_id",
-      "t20"."customer_id",
-      "t20"."processed_at" AS "at",
-      "t20"."landing_site" AS "landing_url",
-      "t20"."referring_site" AS "referrer",
+      "t15"."visitor_id",
+      "t15"."customer_id",
+      "t15"."processed_at" AS "at",
+      "t15"."landing_site" AS "landing_url",
+      "t15"."referring_site" AS "referrer",
       CAST(NULL AS TEXT) AS "utm_source",
       CAST(NULL AS TEXT) AS "utm_medium",
       CAST(NULL AS TEXT) AS "utm_campaign",
       CAST(NULL AS TEXT) AS "utm_content",
       CAST(NULL AS TEXT) AS "utm_term"
-    FROM "t19" AS "t20"
-  ) AS "t24"
-), "t38" AS (
+    FROM (
+      SELECT
+        "t14"."shop_id",
+        "t14"."order_id",
+        "t14"."customer_id",
+        "t14"."email",
+        "t14"."created_at",
+        "t14"."processed_at",
+        "t14"."financial_status",
+        "t14"."cancelled_at",
+        "t14"."is_test",
+        "t14"."gross_sales",
+        "t14"."discounts",
+        "t14"."shipping",
+        "t14"."taxes",
+        "t14"."visitor_id",
+        "t14"."landing_site",
+        "t14"."referring_site",
+        "t14"."_loaded_at",
+        "t14"."taxes_included",
+        "t14"."duties",
+        "t14"."shop_timezone",
+        CAST(TIMEZONE("t14"."shop_timezone", "t14"."processed_at") AS DATE) AS "day",
+        (
+          "t14"."gross_sales" - "t14"."discounts"
+        ) + "t14"."shipping" + CASE WHEN COALESCE("t14"."taxes_included", FALSE) THEN 0 ELSE "t14"."taxes" END AS "order_revenue"
+      FROM (
+        SELECT
+          "t13"."shop_id",
+          "t13"."order_id",
+          "t13"."customer_id",
+          "t13"."email",
+          "t13"."created_at",
+          "t13"."processed_at",
+          "t13"."financial_status",
+          "t13"."cancelled_at",
+          "t13"."is_test",
+          "t13"."gross_sales",
+          "t13"."discounts",
+          "t13"."shipping",
+          "t13"."taxes",
+          "t13"."visitor_id",
+          "t13"."landing_site",
+          "t13"."referring_site",
+          "t13"."_loaded_at",
+          "t13"."taxes_included",
+          "t13"."duties",
+          "t12"."shop_timezone"
+        FROM (
+          SELECT
+            *
+          FROM "orders" AS "t1"
+          WHERE
+            "t1"."financial_status" IN ('paid', 'partially_refunded', 'refunded')
+            AND NOT (
+              "t1"."is_test"
+            )
+            AND "t1"."cancelled_at" IS NULL
+        ) AS "t13"
+        INNER JOIN (
+          SELECT
+            "t2"."shop_id",
+            "t2"."timezone" AS "shop_timezone"
+          FROM "shops" AS "t2"
+        ) AS "t12"
+          ON "t13"."shop_id" = "t12"."shop_id"
+      ) AS "t14"
+    ) AS "t15"
+  ) AS "t16"
+), "attribution_touchpoints__t24" AS (
   SELECT
-    "t33"."referrer",
+    "t21"."referrer",
     NULLIF(
       REGEXP_REPLACE(
         REGEXP_REPLACE(
           NULLIF(
             REGEXP_EXTRACT(
               REGEXP_REPLACE(
-                LOWER(TRIM("t33"."referrer", ' 	
+                LOWER(TRIM("t21"."referrer", ' 	
 ')),
                 '^[a-z][a-z0-9+.-]*:(//)?',
                 '',
@@ -139,227 +139,227 @@ WITH "t19" AS (
     ) AS "referrer_host"
   FROM (
     SELECT DISTINCT
-      "t29"."referrer"
-    FROM "t28" AS "t29"
+      "t18"."referrer"
+    FROM "attribution_touchpoints__t17" AS "t18"
     WHERE
-      NOT "t29"."referrer" IS NULL
-  ) AS "t33"
-), "t41" AS (
+      NOT "t18"."referrer" IS NULL
+  ) AS "t21"
+), "attribution_touchpoints__t27" AS (
   SELECT DISTINCT
-    "t39"."referrer_host"
-  FROM "t38" AS "t39"
+    "t25"."referrer_host"
+  FROM "attribution_touchpoints__t24" AS "t25"
   WHERE
-    NOT "t39"."referrer_host" IS NULL
-), "t74" AS (
+    NOT "t25"."referrer_host" IS NULL
+), "attribution_touchpoints__t60" AS (
   SELECT
-    "t73"."shop_id",
-    "t73"."order_id",
-    "t73"."touchpoint_id",
-    "t73"."kind",
-    "t73"."visitor_id",
-    "t73"."customer_id",
-    "t73"."at",
-    "t73"."landing_url",
-    "t73"."referrer",
-    "t73"."utm_source",
-    "t73"."utm_medium",
-    "t73"."utm_campaign",
-    "t73"."utm_content",
-    "t73"."utm_term",
-    "t73"."u_utm_source",
-    "t73"."u_utm_medium",
-    "t73"."u_utm_campaign",
-    "t73"."u_utm_content",
-    "t73"."u_utm_term",
-    "t73"."referrer_host",
-    "t73"."classified_by",
+    "t59"."shop_id",
+    "t59"."order_id",
+    "t59"."touchpoint_id",
+    "t59"."kind",
+    "t59"."visitor_id",
+    "t59"."customer_id",
+    "t59"."at",
+    "t59"."landing_url",
+    "t59"."referrer",
+    "t59"."utm_source",
+    "t59"."utm_medium",
+    "t59"."utm_campaign",
+    "t59"."utm_content",
+    "t59"."utm_term",
+    "t59"."u_utm_source",
+    "t59"."u_utm_medium",
+    "t59"."u_utm_campaign",
+    "t59"."u_utm_content",
+    "t59"."u_utm_term",
+    "t59"."referrer_host",
+    "t59"."classified_by",
     (
-      "t73"."classified_by" = 'direct'
+      "t59"."classified_by" = 'direct'
     )
     OR (
       (
-        "t73"."classified_by" = 'utm'
+        "t59"."classified_by" = 'utm'
       )
       AND COALESCE(
-        "t73"."u_utm_source" IN ('direct', '(direct)')
-        AND "t73"."u_utm_medium" IN ('none', '(none)', '(not set)'),
+        "t59"."u_utm_source" IN ('direct', '(direct)')
+        AND "t59"."u_utm_medium" IN ('none', '(none)', '(not set)'),
         FALSE
       )
     ) AS "is_direct",
     CASE
       WHEN (
-        "t73"."classified_by" = 'direct'
+        "t59"."classified_by" = 'direct'
       )
       OR (
         (
-          "t73"."classified_by" = 'utm'
+          "t59"."classified_by" = 'utm'
         )
         AND COALESCE(
-          "t73"."u_utm_source" IN ('direct', '(direct)')
-          AND "t73"."u_utm_medium" IN ('none', '(none)', '(not set)'),
+          "t59"."u_utm_source" IN ('direct', '(direct)')
+          AND "t59"."u_utm_medium" IN ('none', '(none)', '(not set)'),
           FALSE
         )
       )
       THEN 'direct'
-      WHEN "t73"."classified_by" = 'utm'
-      THEN "t73"."u_utm_source"
-      ELSE COALESCE("t73"."ref_source", "t73"."referrer_host")
+      WHEN "t59"."classified_by" = 'utm'
+      THEN "t59"."u_utm_source"
+      ELSE COALESCE("t59"."ref_source", "t59"."referrer_host")
     END AS "source",
     CASE
       WHEN (
-        "t73"."classified_by" = 'direct'
+        "t59"."classified_by" = 'direct'
       )
       OR (
         (
-          "t73"."classified_by" = 'utm'
+          "t59"."classified_by" = 'utm'
         )
         AND COALESCE(
-          "t73"."u_utm_source" IN ('direct', '(direct)')
-          AND "t73"."u_utm_medium" IN ('none', '(none)', '(not set)'),
+          "t59"."u_utm_source" IN ('direct', '(direct)')
+          AND "t59"."u_utm_medium" IN ('none', '(none)', '(not set)'),
           FALSE
         )
       )
       THEN 'none'
-      WHEN "t73"."classified_by" = 'utm'
-      THEN "t73"."u_utm_medium"
-      ELSE COALESCE("t73"."ref_medium", 'referral')
+      WHEN "t59"."classified_by" = 'utm'
+      THEN "t59"."u_utm_medium"
+      ELSE COALESCE("t59"."ref_medium", 'referral')
     END AS "medium",
     CASE
       WHEN (
-        "t73"."classified_by" = 'direct'
+        "t59"."classified_by" = 'direct'
       )
       OR (
         (
-          "t73"."classified_by" = 'utm'
+          "t59"."classified_by" = 'utm'
         )
         AND COALESCE(
-          "t73"."u_utm_source" IN ('direct', '(direct)')
-          AND "t73"."u_utm_medium" IN ('none', '(none)', '(not set)'),
+          "t59"."u_utm_source" IN ('direct', '(direct)')
+          AND "t59"."u_utm_medium" IN ('none', '(none)', '(not set)'),
           FALSE
         )
       )
       THEN CAST(NULL AS TEXT)
-      ELSE "t73"."u_utm_campaign"
+      ELSE "t59"."u_utm_campaign"
     END AS "campaign"
   FROM (
     SELECT
-      "t72"."shop_id",
-      "t72"."order_id",
-      "t72"."touchpoint_id",
-      "t72"."kind",
-      "t72"."visitor_id",
-      "t72"."customer_id",
-      "t72"."at",
-      "t72"."landing_url",
-      "t72"."referrer",
-      "t72"."utm_source",
-      "t72"."utm_medium",
-      "t72"."utm_campaign",
-      "t72"."utm_content",
-      "t72"."utm_term",
-      "t72"."u_utm_source",
-      "t72"."u_utm_medium",
-      "t72"."u_utm_campaign",
-      "t72"."u_utm_content",
-      "t72"."u_utm_term",
-      "t72"."referrer_host",
-      "t72"."ref_source",
-      "t72"."ref_medium",
-      "t72"."internal",
+      "t58"."shop_id",
+      "t58"."order_id",
+      "t58"."touchpoint_id",
+      "t58"."kind",
+      "t58"."visitor_id",
+      "t58"."customer_id",
+      "t58"."at",
+      "t58"."landing_url",
+      "t58"."referrer",
+      "t58"."utm_source",
+      "t58"."utm_medium",
+      "t58"."utm_campaign",
+      "t58"."utm_content",
+      "t58"."utm_term",
+      "t58"."u_utm_source",
+      "t58"."u_utm_medium",
+      "t58"."u_utm_campaign",
+      "t58"."u_utm_content",
+      "t58"."u_utm_term",
+      "t58"."referrer_host",
+      "t58"."ref_source",
+      "t58"."ref_medium",
+      "t58"."internal",
       CASE
         WHEN TRUE
         AND (
-          NOT "t72"."u_utm_source" IS NULL
+          NOT "t58"."u_utm_source" IS NULL
         )
         AND (
-          NOT "t72"."u_utm_medium" IS NULL
+          NOT "t58"."u_utm_medium" IS NULL
         )
         THEN 'utm'
         WHEN (
-          NOT "t72"."referrer_host" IS NULL
+          NOT "t58"."referrer_host" IS NULL
         ) AND NOT (
-          "t72"."internal"
+          "t58"."internal"
         )
         THEN 'referrer'
         ELSE 'direct'
       END AS "classified_by"
     FROM (
       SELECT
-        "t30"."shop_id",
-        "t30"."order_id",
-        "t30"."touchpoint_id",
-        "t30"."kind",
-        "t30"."visitor_id",
-        "t30"."customer_id",
-        "t30"."at",
-        "t30"."landing_url",
-        "t30"."referrer",
-        "t30"."utm_source",
-        "t30"."utm_medium",
-        "t30"."utm_campaign",
-        "t30"."utm_content",
-        "t30"."utm_term",
+        "t19"."shop_id",
+        "t19"."order_id",
+        "t19"."touchpoint_id",
+        "t19"."kind",
+        "t19"."visitor_id",
+        "t19"."customer_id",
+        "t19"."at",
+        "t19"."landing_url",
+        "t19"."referrer",
+        "t19"."utm_source",
+        "t19"."utm_medium",
+        "t19"."utm_campaign",
+        "t19"."utm_content",
+        "t19"."utm_term",
         COALESCE(
-          NULLIF(LOWER(TRIM("t30"."utm_source", ' 	
+          NULLIF(LOWER(TRIM("t19"."utm_source", ' 	
 ')), ''),
-          "t46"."url_utm_source"
+          "t32"."url_utm_source"
         ) AS "u_utm_source",
         COALESCE(
-          NULLIF(LOWER(TRIM("t30"."utm_medium", ' 	
+          NULLIF(LOWER(TRIM("t19"."utm_medium", ' 	
 ')), ''),
-          "t46"."url_utm_medium"
+          "t32"."url_utm_medium"
         ) AS "u_utm_medium",
         COALESCE(
-          NULLIF(LOWER(TRIM("t30"."utm_campaign", ' 	
+          NULLIF(LOWER(TRIM("t19"."utm_campaign", ' 	
 ')), ''),
-          "t46"."url_utm_campaign"
+          "t32"."url_utm_campaign"
         ) AS "u_utm_campaign",
         COALESCE(
-          NULLIF(LOWER(TRIM("t30"."utm_content", ' 	
+          NULLIF(LOWER(TRIM("t19"."utm_content", ' 	
 ')), ''),
-          "t46"."url_utm_content"
+          "t32"."url_utm_content"
         ) AS "u_utm_content",
         COALESCE(
-          NULLIF(LOWER(TRIM("t30"."utm_term", ' 	
+          NULLIF(LOWER(TRIM("t19"."utm_term", ' 	
 ')), ''),
-          "t46"."url_utm_term"
+          "t32"."url_utm_term"
         ) AS "u_utm_term",
-        "t71"."referrer_host",
-        "t71"."ref_source",
-        "t71"."ref_medium",
-        COALESCE("t71"."internal", FALSE) AS "internal"
-      FROM "t28" AS "t30"
+        "t57"."referrer_host",
+        "t57"."ref_source",
+        "t57"."ref_medium",
+        COALESCE("t57"."internal", FALSE) AS "internal"
+      FROM "attribution_touchpoints__t17" AS "t19"
       LEFT OUTER JOIN (
         SELECT DISTINCT
           *
         FROM (
           SELECT
-            "t40"."referrer",
-            "t40"."referrer_host",
-            "t68"."ref_source",
-            "t68"."ref_medium",
-            "t68"."is_internal" AS "internal"
-          FROM "t38" AS "t40"
+            "t26"."referrer",
+            "t26"."referrer_host",
+            "t54"."ref_source",
+            "t54"."ref_medium",
+            "t54"."is_internal" AS "internal"
+          FROM "attribution_touchpoints__t24" AS "t26"
           LEFT OUTER JOIN (
             SELECT
-              "t43"."referrer_host",
-              "t66"."ref_source",
-              "t66"."ref_medium",
-              NOT "t62"."internal_host" IS NULL AS "is_internal"
-            FROM "t41" AS "t43"
+              "t29"."referrer_host",
+              "t52"."ref_source",
+              "t52"."ref_medium",
+              NOT "t48"."internal_host" IS NULL AS "is_internal"
+            FROM "attribution_touchpoints__t27" AS "t29"
             LEFT OUTER JOIN (
               SELECT
-                "t64"."referrer_host",
-                "t9"."source" AS "ref_source",
-                "t9"."medium" AS "ref_medium"
+                "t50"."referrer_host",
+                "t6"."source" AS "ref_source",
+                "t6"."medium" AS "ref_medium"
               FROM (
                 SELECT
-                  "t60"."referrer_host",
-                  MIN("t60"."position") AS "position"
+                  "t46"."referrer_host",
+                  MIN("t46"."position") AS "position"
                 FROM (
                   SELECT
-                    "t58"."referrer_host",
-                    "t11"."position"
+                    "t44"."referrer_host",
+                    "t8"."position"
                   FROM (
                     SELECT
                       *
@@ -368,28 +368,28 @@ WITH "t19" AS (
                         *
                       FROM (
                         SELECT
-                          "t42"."referrer_host",
+                          "t28"."referrer_host",
                           'name' AS "kind",
                           1 AS "labels",
-                          NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$', 1), '') AS "key"
-                        FROM "t41" AS "t42"
+                          NULLIF(REGEXP_EXTRACT("t28"."referrer_host", '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$', 1), '') AS "key"
+                        FROM "attribution_touchpoints__t27" AS "t28"
                         WHERE
-                          NOT NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$', 1), '') IS NULL
-                      ) AS "t47"
+                          NOT NULLIF(REGEXP_EXTRACT("t28"."referrer_host", '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$', 1), '') IS NULL
+                      ) AS "t33"
                       UNION ALL
                       SELECT
                         *
                       FROM (
                         SELECT
-                          "t42"."referrer_host",
+                          "t28"."referrer_host",
                           'name' AS "kind",
                           1 AS "labels",
-                          NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$', 1), '') AS "key"
-                        FROM "t41" AS "t42"
+                          NULLIF(REGEXP_EXTRACT("t28"."referrer_host", '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$', 1), '') AS "key"
+                        FROM "attribution_touchpoints__t27" AS "t28"
                         WHERE
-                          NOT NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$', 1), '') IS NULL
-                      ) AS "t48"
-                    ) AS "t53"
+                          NOT NULLIF(REGEXP_EXTRACT("t28"."referrer_host", '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$', 1), '') IS NULL
+                      ) AS "t34"
+                    ) AS "t39"
                     UNION ALL
                     SELECT
                       *
@@ -401,34 +401,34 @@ WITH "t19" AS (
                           *
                         FROM (
                           SELECT
-                            "t42"."referrer_host",
+                            "t28"."referrer_host",
                             'domain' AS "kind",
                             2 AS "labels",
-                            NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+))$', 1), '') AS "key"
-                          FROM "t41" AS "t42"
+                            NULLIF(REGEXP_EXTRACT("t28"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+))$', 1), '') AS "key"
+                          FROM "attribution_touchpoints__t27" AS "t28"
                           WHERE
-                            NOT NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+))$', 1), '') IS NULL
-                        ) AS "t49"
+                            NOT NULLIF(REGEXP_EXTRACT("t28"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+))$', 1), '') IS NULL
+                        ) AS "t35"
                         UNION ALL
                         SELECT
                           *
                         FROM (
                           SELECT
-                            "t42"."referrer_host",
+                            "t28"."referrer_host",
                             'domain' AS "kind",
                             3 AS "labels",
                             NULLIF(
-                              REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$', 1),
+                              REGEXP_EXTRACT("t28"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$', 1),
                               ''
                             ) AS "key"
-                          FROM "t41" AS "t42"
+                          FROM "attribution_touchpoints__t27" AS "t28"
                           WHERE
                             NOT NULLIF(
-                              REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$', 1),
+                              REGEXP_EXTRACT("t28"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$', 1),
                               ''
                             ) IS NULL
-                        ) AS "t50"
-                      ) AS "t54"
+                        ) AS "t36"
+                      ) AS "t40"
                       UNION ALL
                       SELECT
                         *
@@ -437,36 +437,36 @@ WITH "t19" AS (
                           *
                         FROM (
                           SELECT
-                            "t42"."referrer_host",
+                            "t28"."referrer_host",
                             'domain' AS "kind",
                             4 AS "labels",
                             NULLIF(
-                              REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$', 1),
+                              REGEXP_EXTRACT("t28"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$', 1),
                               ''
                             ) AS "key"
-                          FROM "t41" AS "t42"
+                          FROM "attribution_touchpoints__t27" AS "t28"
                           WHERE
                             NOT NULLIF(
-                              REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$', 1),
+                              REGEXP_EXTRACT("t28"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$', 1),
                               ''
                             ) IS NULL
-                        ) AS "t51"
+                        ) AS "t37"
                         UNION ALL
                         SELECT
                           *
                         FROM (
                           SELECT
-                            "t42"."referrer_host",
+                            "t28"."referrer_host",
                             'name' AS "kind",
                             1 AS "labels",
-                            NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+)\.[a-z]{2,3}$', 1), '') AS "key"
-                          FROM "t41" AS "t42"
+                            NULLIF(REGEXP_EXTRACT("t28"."referrer_host", '(?:^|\.)([^.]+)\.[a-z]{2,3}$', 1), '') AS "key"
+                          FROM "attribution_touchpoints__t27" AS "t28"
                           WHERE
-                            NOT NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+)\.[a-z]{2,3}$', 1), '') IS NULL
-                        ) AS "t52"
-                      ) AS "t55"
-                    ) AS "t56"
-                  ) AS "t58"
+                            NOT NULLIF(REGEXP_EXTRACT("t28"."referrer_host", '(?:^|\.)([^.]+)\.[a-z]{2,3}$', 1), '') IS NULL
+                        ) AS "t38"
+                      ) AS "t41"
+                    ) AS "t42"
+                  ) AS "t44"
                   INNER JOIN (VALUES
                     ('domain', 3, 'mail.google.com', 0, 'gmail', 'email'),
                     ('domain', 3, 'inbox.google.com', 0, 'gmail', 'email'),
@@ -503,14 +503,14 @@ WITH "t19" AS (
                     ('domain', 2, 'youtu.be', 19, 'youtube', 'social'),
                     ('domain', 2, 'reddit.com', 20, 'reddit', 'social'),
                     ('domain', 2, 'threads.net', 21, 'threads', 'social'),
-                    ('domain', 2, 'snapchat.com', 22, 'snapchat', 'social')) AS t11(kind, labels, key, position, source, medium)
-                    ON "t58"."kind" = "t11"."kind"
-                    AND "t58"."labels" = "t11"."labels"
-                    AND "t58"."key" = "t11"."key"
-                ) AS "t60"
+                    ('domain', 2, 'snapchat.com', 22, 'snapchat', 'social')) AS t8(kind, labels, key, position, source, medium)
+                    ON "t44"."kind" = "t8"."kind"
+                    AND "t44"."labels" = "t8"."labels"
+                    AND "t44"."key" = "t8"."key"
+                ) AS "t46"
                 GROUP BY
                   1
-              ) AS "t64"
+              ) AS "t50"
               INNER JOIN (VALUES
                 (0, 'gmail', 'email'),
                 (1, 'outlook', 'email'),
@@ -534,16 +534,16 @@ WITH "t19" AS (
                 (19, 'youtube', 'social'),
                 (20, 'reddit', 'social'),
                 (21, 'threads', 'social'),
-                (22, 'snapchat', 'social')) AS t9(position, source, medium)
-                ON "t64"."position" = "t9"."position"
-            ) AS "t66"
-              ON "t43"."referrer_host" = "t66"."referrer_host"
+                (22, 'snapchat', 'social')) AS t6(position, source, medium)
+                ON "t50"."position" = "t6"."position"
+            ) AS "t52"
+              ON "t29"."referrer_host" = "t52"."referrer_host"
             LEFT OUTER JOIN (
               SELECT DISTINCT
                 *
               FROM (
                 SELECT
-                  "t58"."referrer_host" AS "internal_host"
+                  "t44"."referrer_host" AS "internal_host"
                 FROM (
                   SELECT
                     *
@@ -552,28 +552,28 @@ WITH "t19" AS (
                       *
                     FROM (
                       SELECT
-                        "t42"."referrer_host",
+                        "t28"."referrer_host",
                         'name' AS "kind",
                         1 AS "labels",
-                        NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$', 1), '') AS "key"
-                      FROM "t41" AS "t42"
+                        NULLIF(REGEXP_EXTRACT("t28"."referrer_host", '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$', 1), '') AS "key"
+                      FROM "attribution_touchpoints__t27" AS "t28"
                       WHERE
-                        NOT NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$', 1), '') IS NULL
-                    ) AS "t47"
+                        NOT NULLIF(REGEXP_EXTRACT("t28"."referrer_host", '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$', 1), '') IS NULL
+                    ) AS "t33"
                     UNION ALL
                     SELECT
                       *
                     FROM (
                       SELECT
-                        "t42"."referrer_host",
+                        "t28"."referrer_host",
                         'name' AS "kind",
                         1 AS "labels",
-                        NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$', 1), '') AS "key"
-                      FROM "t41" AS "t42"
+                        NULLIF(REGEXP_EXTRACT("t28"."referrer_host", '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$', 1), '') AS "key"
+                      FROM "attribution_touchpoints__t27" AS "t28"
                       WHERE
-                        NOT NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$', 1), '') IS NULL
-                    ) AS "t48"
-                  ) AS "t53"
+                        NOT NULLIF(REGEXP_EXTRACT("t28"."referrer_host", '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$', 1), '') IS NULL
+                    ) AS "t34"
+                  ) AS "t39"
                   UNION ALL
                   SELECT
                     *
@@ -585,34 +585,34 @@ WITH "t19" AS (
                         *
                       FROM (
                         SELECT
-                          "t42"."referrer_host",
+                          "t28"."referrer_host",
                           'domain' AS "kind",
                           2 AS "labels",
-                          NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+))$', 1), '') AS "key"
-                        FROM "t41" AS "t42"
+                          NULLIF(REGEXP_EXTRACT("t28"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+))$', 1), '') AS "key"
+                        FROM "attribution_touchpoints__t27" AS "t28"
                         WHERE
-                          NOT NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+))$', 1), '') IS NULL
-                      ) AS "t49"
+                          NOT NULLIF(REGEXP_EXTRACT("t28"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+))$', 1), '') IS NULL
+                      ) AS "t35"
                       UNION ALL
                       SELECT
                         *
                       FROM (
                         SELECT
-                          "t42"."referrer_host",
+                          "t28"."referrer_host",
                           'domain' AS "kind",
                           3 AS "labels",
                           NULLIF(
-                            REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$', 1),
+                            REGEXP_EXTRACT("t28"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$', 1),
                             ''
                           ) AS "key"
-                        FROM "t41" AS "t42"
+                        FROM "attribution_touchpoints__t27" AS "t28"
                         WHERE
                           NOT NULLIF(
-                            REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$', 1),
+                            REGEXP_EXTRACT("t28"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$', 1),
                             ''
                           ) IS NULL
-                      ) AS "t50"
-                    ) AS "t54"
+                      ) AS "t36"
+                    ) AS "t40"
                     UNION ALL
                     SELECT
                       *
@@ -621,64 +621,64 @@ WITH "t19" AS (
                         *
                       FROM (
                         SELECT
-                          "t42"."referrer_host",
+                          "t28"."referrer_host",
                           'domain' AS "kind",
                           4 AS "labels",
                           NULLIF(
-                            REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$', 1),
+                            REGEXP_EXTRACT("t28"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$', 1),
                             ''
                           ) AS "key"
-                        FROM "t41" AS "t42"
+                        FROM "attribution_touchpoints__t27" AS "t28"
                         WHERE
                           NOT NULLIF(
-                            REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$', 1),
+                            REGEXP_EXTRACT("t28"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$', 1),
                             ''
                           ) IS NULL
-                      ) AS "t51"
+                      ) AS "t37"
                       UNION ALL
                       SELECT
                         *
                       FROM (
                         SELECT
-                          "t42"."referrer_host",
+                          "t28"."referrer_host",
                           'name' AS "kind",
                           1 AS "labels",
-                          NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+)\.[a-z]{2,3}$', 1), '') AS "key"
-                        FROM "t41" AS "t42"
+                          NULLIF(REGEXP_EXTRACT("t28"."referrer_host", '(?:^|\.)([^.]+)\.[a-z]{2,3}$', 1), '') AS "key"
+                        FROM "attribution_touchpoints__t27" AS "t28"
                         WHERE
-                          NOT NULLIF(REGEXP_EXTRACT("t42"."referrer_host", '(?:^|\.)([^.]+)\.[a-z]{2,3}$', 1), '') IS NULL
-                      ) AS "t52"
-                    ) AS "t55"
-                  ) AS "t56"
-                ) AS "t58"
+                          NOT NULLIF(REGEXP_EXTRACT("t28"."referrer_host", '(?:^|\.)([^.]+)\.[a-z]{2,3}$', 1), '') IS NULL
+                      ) AS "t38"
+                    ) AS "t41"
+                  ) AS "t42"
+                ) AS "t44"
                 SEMI JOIN (VALUES
                   ('domain', 2, 'myshopify.com'),
                   ('domain', 2, 'shop.app'),
-                  ('domain', 3, 'checkout.shopify.com')) AS t10(kind, labels, key)
-                  ON "t58"."kind" = "t10"."kind"
-                  AND "t58"."labels" = "t10"."labels"
-                  AND "t58"."key" = "t10"."key"
-              ) AS "t59"
-            ) AS "t62"
-              ON "t43"."referrer_host" = "t62"."internal_host"
-          ) AS "t68"
-            ON "t40"."referrer_host" = "t68"."referrer_host"
-        ) AS "t69"
-      ) AS "t71"
-        ON "t30"."referrer" = "t71"."referrer"
+                  ('domain', 3, 'checkout.shopify.com')) AS t7(kind, labels, key)
+                  ON "t44"."kind" = "t7"."kind"
+                  AND "t44"."labels" = "t7"."labels"
+                  AND "t44"."key" = "t7"."key"
+              ) AS "t45"
+            ) AS "t48"
+              ON "t29"."referrer_host" = "t48"."internal_host"
+          ) AS "t54"
+            ON "t26"."referrer_host" = "t54"."referrer_host"
+        ) AS "t55"
+      ) AS "t57"
+        ON "t19"."referrer" = "t57"."referrer"
       LEFT OUTER JOIN (
         SELECT DISTINCT
           *
         FROM (
           SELECT
-            "t37"."landing_url",
+            "t23"."landing_url",
             NULLIF(
               LOWER(
                 TRIM(
                   CASE
-                    WHEN "t37"."ok__utm_source"
-                    THEN URL_DECODE(CASE WHEN "t37"."ok__utm_source" THEN "t37"."q__utm_source" ELSE '' END)
-                    ELSE "t37"."q__utm_source"
+                    WHEN "t23"."ok__utm_source"
+                    THEN URL_DECODE(CASE WHEN "t23"."ok__utm_source" THEN "t23"."q__utm_source" ELSE '' END)
+                    ELSE "t23"."q__utm_source"
                   END,
                   ' 	
 '
@@ -690,9 +690,9 @@ WITH "t19" AS (
               LOWER(
                 TRIM(
                   CASE
-                    WHEN "t37"."ok__utm_medium"
-                    THEN URL_DECODE(CASE WHEN "t37"."ok__utm_medium" THEN "t37"."q__utm_medium" ELSE '' END)
-                    ELSE "t37"."q__utm_medium"
+                    WHEN "t23"."ok__utm_medium"
+                    THEN URL_DECODE(CASE WHEN "t23"."ok__utm_medium" THEN "t23"."q__utm_medium" ELSE '' END)
+                    ELSE "t23"."q__utm_medium"
                   END,
                   ' 	
 '
@@ -704,9 +704,9 @@ WITH "t19" AS (
               LOWER(
                 TRIM(
                   CASE
-                    WHEN "t37"."ok__utm_campaign"
-                    THEN URL_DECODE(CASE WHEN "t37"."ok__utm_campaign" THEN "t37"."q__utm_campaign" ELSE '' END)
-                    ELSE "t37"."q__utm_campaign"
+                    WHEN "t23"."ok__utm_campaign"
+                    THEN URL_DECODE(CASE WHEN "t23"."ok__utm_campaign" THEN "t23"."q__utm_campaign" ELSE '' END)
+                    ELSE "t23"."q__utm_campaign"
                   END,
                   ' 	
 '
@@ -718,9 +718,9 @@ WITH "t19" AS (
               LOWER(
                 TRIM(
                   CASE
-                    WHEN "t37"."ok__utm_content"
-                    THEN URL_DECODE(CASE WHEN "t37"."ok__utm_content" THEN "t37"."q__utm_content" ELSE '' END)
-                    ELSE "t37"."q__utm_content"
+                    WHEN "t23"."ok__utm_content"
+                    THEN URL_DECODE(CASE WHEN "t23"."ok__utm_content" THEN "t23"."q__utm_content" ELSE '' END)
+                    ELSE "t23"."q__utm_content"
                   END,
                   ' 	
 '
@@ -732,9 +732,9 @@ WITH "t19" AS (
               LOWER(
                 TRIM(
                   CASE
-                    WHEN "t37"."ok__utm_term"
-                    THEN URL_DECODE(CASE WHEN "t37"."ok__utm_term" THEN "t37"."q__utm_term" ELSE '' END)
-                    ELSE "t37"."q__utm_term"
+                    WHEN "t23"."ok__utm_term"
+                    THEN URL_DECODE(CASE WHEN "t23"."ok__utm_term" THEN "t23"."q__utm_term" ELSE '' END)
+                    ELSE "t23"."q__utm_term"
                   END,
                   ' 	
 '
@@ -744,179 +744,179 @@ WITH "t19" AS (
             ) AS "url_utm_term"
           FROM (
             SELECT
-              "t35"."landing_url",
-              "t35"."q__utm_source",
-              "t35"."q__utm_medium",
-              "t35"."q__utm_campaign",
-              "t35"."q__utm_content",
-              "t35"."q__utm_term",
-              CONTAINS("t35"."q__utm_source", '%')
+              "t22"."landing_url",
+              "t22"."q__utm_source",
+              "t22"."q__utm_medium",
+              "t22"."q__utm_campaign",
+              "t22"."q__utm_content",
+              "t22"."q__utm_term",
+              CONTAINS("t22"."q__utm_source", '%')
               AND REGEXP_MATCHES(
-                "t35"."q__utm_source",
+                "t22"."q__utm_source",
                 '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
               ) AS "ok__utm_source",
-              CONTAINS("t35"."q__utm_medium", '%')
+              CONTAINS("t22"."q__utm_medium", '%')
               AND REGEXP_MATCHES(
-                "t35"."q__utm_medium",
+                "t22"."q__utm_medium",
                 '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
               ) AS "ok__utm_medium",
-              CONTAINS("t35"."q__utm_campaign", '%')
+              CONTAINS("t22"."q__utm_campaign", '%')
               AND REGEXP_MATCHES(
-                "t35"."q__utm_campaign",
+                "t22"."q__utm_campaign",
                 '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
               ) AS "ok__utm_campaign",
-              CONTAINS("t35"."q__utm_content", '%')
+              CONTAINS("t22"."q__utm_content", '%')
               AND REGEXP_MATCHES(
-                "t35"."q__utm_content",
+                "t22"."q__utm_content",
                 '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
               ) AS "ok__utm_content",
-              CONTAINS("t35"."q__utm_term", '%')
+              CONTAINS("t22"."q__utm_term", '%')
               AND REGEXP_MATCHES(
-                "t35"."q__utm_term",
+                "t22"."q__utm_term",
                 '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
               ) AS "ok__utm_term"
             FROM (
               SELECT
-                "t32"."landing_url",
+                "t20"."landing_url",
                 REPLACE(
-                  NULLIF(REGEXP_EXTRACT("t32"."landing_url", '[?&]utm_source=([^&#]*)', 1), ''),
+                  NULLIF(REGEXP_EXTRACT("t20"."landing_url", '[?&]utm_source=([^&#]*)', 1), ''),
                   '+',
                   ' '
                 ) AS "q__utm_source",
                 REPLACE(
-                  NULLIF(REGEXP_EXTRACT("t32"."landing_url", '[?&]utm_medium=([^&#]*)', 1), ''),
+                  NULLIF(REGEXP_EXTRACT("t20"."landing_url", '[?&]utm_medium=([^&#]*)', 1), ''),
                   '+',
                   ' '
                 ) AS "q__utm_medium",
                 REPLACE(
-                  NULLIF(REGEXP_EXTRACT("t32"."landing_url", '[?&]utm_campaign=([^&#]*)', 1), ''),
+                  NULLIF(REGEXP_EXTRACT("t20"."landing_url", '[?&]utm_campaign=([^&#]*)', 1), ''),
                   '+',
                   ' '
                 ) AS "q__utm_campaign",
                 REPLACE(
-                  NULLIF(REGEXP_EXTRACT("t32"."landing_url", '[?&]utm_content=([^&#]*)', 1), ''),
+                  NULLIF(REGEXP_EXTRACT("t20"."landing_url", '[?&]utm_content=([^&#]*)', 1), ''),
                   '+',
                   ' '
                 ) AS "q__utm_content",
                 REPLACE(
-                  NULLIF(REGEXP_EXTRACT("t32"."landing_url", '[?&]utm_term=([^&#]*)', 1), ''),
+                  NULLIF(REGEXP_EXTRACT("t20"."landing_url", '[?&]utm_term=([^&#]*)', 1), ''),
                   '+',
                   ' '
                 ) AS "q__utm_term"
               FROM (
                 SELECT DISTINCT
-                  "t29"."landing_url"
-                FROM "t28" AS "t29"
+                  "t18"."landing_url"
+                FROM "attribution_touchpoints__t17" AS "t18"
                 WHERE
-                  NOT "t29"."landing_url" IS NULL
-              ) AS "t32"
-            ) AS "t35"
-          ) AS "t37"
-        ) AS "t44"
-      ) AS "t46"
-        ON "t30"."landing_url" = "t46"."landing_url"
-    ) AS "t72"
-  ) AS "t73"
-), "t81" AS (
+                  NOT "t18"."landing_url" IS NULL
+              ) AS "t20"
+            ) AS "t22"
+          ) AS "t23"
+        ) AS "t30"
+      ) AS "t32"
+        ON "t19"."landing_url" = "t32"."landing_url"
+    ) AS "t58"
+  ) AS "t59"
+), "attribution_touchpoints" AS (
   SELECT
-    "t78"."shop_id",
-    "t78"."order_id",
-    "t78"."touchpoint_id",
-    "t78"."kind",
-    "t78"."visitor_id",
-    "t78"."customer_id",
-    "t78"."at",
-    "t78"."landing_url",
-    "t78"."referrer",
-    "t78"."utm_source",
-    "t78"."utm_medium",
-    "t78"."utm_campaign",
-    "t78"."utm_content",
-    "t78"."utm_term",
-    "t78"."u_utm_source",
-    "t78"."u_utm_medium",
-    "t78"."u_utm_campaign",
-    "t78"."u_utm_content",
-    "t78"."u_utm_term",
-    "t78"."referrer_host",
-    "t78"."classified_by",
-    "t78"."is_direct",
-    "t78"."source",
-    "t78"."medium",
-    "t78"."campaign",
-    "t78"."is_paid",
-    "t78"."platform",
-    "t80"."channel"
+    "t64"."shop_id",
+    "t64"."order_id",
+    "t64"."touchpoint_id",
+    "t64"."kind",
+    "t64"."visitor_id",
+    "t64"."customer_id",
+    "t64"."at",
+    "t64"."landing_url",
+    "t64"."referrer",
+    "t64"."utm_source",
+    "t64"."utm_medium",
+    "t64"."utm_campaign",
+    "t64"."utm_content",
+    "t64"."utm_term",
+    "t64"."u_utm_source",
+    "t64"."u_utm_medium",
+    "t64"."u_utm_campaign",
+    "t64"."u_utm_content",
+    "t64"."u_utm_term",
+    "t64"."referrer_host",
+    "t64"."classified_by",
+    "t64"."is_direct",
+    "t64"."source",
+    "t64"."medium",
+    "t64"."campaign",
+    "t64"."is_paid",
+    "t64"."platform",
+    "t66"."channel"
   FROM (
     SELECT
-      "t75"."shop_id",
-      "t75"."order_id",
-      "t75"."touchpoint_id",
-      "t75"."kind",
-      "t75"."visitor_id",
-      "t75"."customer_id",
-      "t75"."at",
-      "t75"."landing_url",
-      "t75"."referrer",
-      "t75"."utm_source",
-      "t75"."utm_medium",
-      "t75"."utm_campaign",
-      "t75"."utm_content",
-      "t75"."utm_term",
-      "t75"."u_utm_source",
-      "t75"."u_utm_medium",
-      "t75"."u_utm_campaign",
-      "t75"."u_utm_content",
-      "t75"."u_utm_term",
-      "t75"."referrer_host",
-      "t75"."classified_by",
-      "t75"."is_direct",
-      "t75"."source",
-      "t75"."medium",
-      "t75"."campaign",
+      "t61"."shop_id",
+      "t61"."order_id",
+      "t61"."touchpoint_id",
+      "t61"."kind",
+      "t61"."visitor_id",
+      "t61"."customer_id",
+      "t61"."at",
+      "t61"."landing_url",
+      "t61"."referrer",
+      "t61"."utm_source",
+      "t61"."utm_medium",
+      "t61"."utm_campaign",
+      "t61"."utm_content",
+      "t61"."utm_term",
+      "t61"."u_utm_source",
+      "t61"."u_utm_medium",
+      "t61"."u_utm_campaign",
+      "t61"."u_utm_content",
+      "t61"."u_utm_term",
+      "t61"."referrer_host",
+      "t61"."classified_by",
+      "t61"."is_direct",
+      "t61"."source",
+      "t61"."medium",
+      "t61"."campaign",
       NOT (
-        "t75"."is_direct"
+        "t61"."is_direct"
       )
-      AND "t75"."medium" IN ('cpc', 'ppc', 'paid', 'paid_social', 'cpm', 'display') AS "is_paid",
+      AND "t61"."medium" IN ('cpc', 'ppc', 'paid', 'paid_social', 'cpm', 'display') AS "is_paid",
       CASE
         WHEN NOT (
-          "t75"."is_direct"
+          "t61"."is_direct"
         )
-        AND "t75"."medium" IN ('cpc', 'ppc', 'paid', 'paid_social', 'cpm', 'display')
+        AND "t61"."medium" IN ('cpc', 'ppc', 'paid', 'paid_social', 'cpm', 'display')
         THEN CASE
-          WHEN "t75"."source" IN ('facebook', 'fb', 'instagram', 'ig', 'meta')
+          WHEN "t61"."source" IN ('facebook', 'fb', 'instagram', 'ig', 'meta')
           THEN 'meta'
-          WHEN "t75"."source" IN ('google', 'adwords', 'youtube')
+          WHEN "t61"."source" IN ('google', 'adwords', 'youtube')
           THEN 'google'
-          ELSE "t75"."source"
+          ELSE "t61"."source"
         END
         ELSE CAST(NULL AS TEXT)
       END AS "platform"
-    FROM "t74" AS "t75"
-  ) AS "t78"
+    FROM "attribution_touchpoints__t60" AS "t61"
+  ) AS "t64"
   LEFT OUTER JOIN (
     SELECT
-      COALESCE("t76"."source", '') AS "k_source",
-      COALESCE("t76"."medium", '') AS "k_medium",
-      COALESCE("t76"."campaign", '') AS "k_campaign",
+      COALESCE("t62"."source", '') AS "k_source",
+      COALESCE("t62"."medium", '') AS "k_medium",
+      COALESCE("t62"."campaign", '') AS "k_campaign",
       CASE
         WHEN TRUE
-        AND COALESCE("t76"."source" IN ('direct', '(direct)'), FALSE)
-        AND COALESCE("t76"."medium" IN ('none', '(none)', '(not set)'), FALSE)
+        AND COALESCE("t62"."source" IN ('direct', '(direct)'), FALSE)
+        AND COALESCE("t62"."medium" IN ('none', '(none)', '(not set)'), FALSE)
         THEN 'Direct'
         WHEN TRUE
-        AND COALESCE(REGEXP_MATCHES("t76"."medium", '^(.*cp.*|ppc|retargeting|paid.*)$'), FALSE)
+        AND COALESCE(REGEXP_MATCHES("t62"."medium", '^(.*cp.*|ppc|retargeting|paid.*)$'), FALSE)
         AND (
           COALESCE(
-            "t76"."source" IN ('google shopping', 'shopping', 'shop.app', 'amazon', 'ebay', 'etsy', 'idealo'),
+            "t62"."source" IN ('google shopping', 'shopping', 'shop.app', 'amazon', 'ebay', 'etsy', 'idealo'),
             FALSE
           )
-          OR COALESCE(REGEXP_MATCHES("t76"."campaign", '^(.*(([^a-df-z]|^)shop|shopping).*)$'), FALSE)
+          OR COALESCE(REGEXP_MATCHES("t62"."campaign", '^(.*(([^a-df-z]|^)shop|shopping).*)$'), FALSE)
         )
         THEN 'Paid Shopping'
         WHEN TRUE
         AND COALESCE(
-          "t76"."source" IN (
+          "t62"."source" IN (
             'google',
             'bing',
             'yahoo',
@@ -932,11 +932,11 @@ WITH "t19" AS (
           ),
           FALSE
         )
-        AND COALESCE(REGEXP_MATCHES("t76"."medium", '^(.*cp.*|ppc|retargeting|paid.*)$'), FALSE)
+        AND COALESCE(REGEXP_MATCHES("t62"."medium", '^(.*cp.*|ppc|retargeting|paid.*)$'), FALSE)
         THEN 'Paid Search'
         WHEN TRUE
         AND COALESCE(
-          "t76"."source" IN (
+          "t62"."source" IN (
             'facebook',
             'fb',
             'instagram',
@@ -955,34 +955,34 @@ WITH "t19" AS (
           ),
           FALSE
         )
-        AND COALESCE(REGEXP_MATCHES("t76"."medium", '^(.*cp.*|ppc|retargeting|paid.*)$'), FALSE)
+        AND COALESCE(REGEXP_MATCHES("t62"."medium", '^(.*cp.*|ppc|retargeting|paid.*)$'), FALSE)
         THEN 'Paid Social'
         WHEN TRUE
-        AND COALESCE("t76"."source" IN ('youtube', 'vimeo', 'twitch', 'dailymotion'), FALSE)
-        AND COALESCE(REGEXP_MATCHES("t76"."medium", '^(.*cp.*|ppc|retargeting|paid.*)$'), FALSE)
+        AND COALESCE("t62"."source" IN ('youtube', 'vimeo', 'twitch', 'dailymotion'), FALSE)
+        AND COALESCE(REGEXP_MATCHES("t62"."medium", '^(.*cp.*|ppc|retargeting|paid.*)$'), FALSE)
         THEN 'Paid Video'
         WHEN TRUE
         AND COALESCE(
-          "t76"."medium" IN ('display', 'banner', 'expandable', 'interstitial', 'cpm'),
+          "t62"."medium" IN ('display', 'banner', 'expandable', 'interstitial', 'cpm'),
           FALSE
         )
         THEN 'Display'
         WHEN TRUE
-        AND COALESCE(REGEXP_MATCHES("t76"."medium", '^(.*cp.*|ppc|retargeting|paid.*)$'), FALSE)
+        AND COALESCE(REGEXP_MATCHES("t62"."medium", '^(.*cp.*|ppc|retargeting|paid.*)$'), FALSE)
         THEN 'Paid Other'
         WHEN TRUE
         AND (
           COALESCE(
-            "t76"."source" IN ('google shopping', 'shopping', 'shop.app', 'amazon', 'ebay', 'etsy', 'idealo'),
+            "t62"."source" IN ('google shopping', 'shopping', 'shop.app', 'amazon', 'ebay', 'etsy', 'idealo'),
             FALSE
           )
-          OR COALESCE(REGEXP_MATCHES("t76"."campaign", '^(.*(([^a-df-z]|^)shop|shopping).*)$'), FALSE)
+          OR COALESCE(REGEXP_MATCHES("t62"."campaign", '^(.*(([^a-df-z]|^)shop|shopping).*)$'), FALSE)
         )
         THEN 'Organic Shopping'
         WHEN TRUE
         AND (
           COALESCE(
-            "t76"."source" IN (
+            "t62"."source" IN (
               'facebook',
               'fb',
               'instagram',
@@ -1002,7 +1002,7 @@ WITH "t19" AS (
             FALSE
           )
           OR COALESCE(
-            "t76"."medium" IN (
+            "t62"."medium" IN (
               'social',
               'social-network',
               'social-media',
@@ -1016,14 +1016,14 @@ WITH "t19" AS (
         THEN 'Organic Social'
         WHEN TRUE
         AND (
-          COALESCE("t76"."source" IN ('youtube', 'vimeo', 'twitch', 'dailymotion'), FALSE)
-          OR COALESCE(REGEXP_MATCHES("t76"."medium", '^(.*video.*)$'), FALSE)
+          COALESCE("t62"."source" IN ('youtube', 'vimeo', 'twitch', 'dailymotion'), FALSE)
+          OR COALESCE(REGEXP_MATCHES("t62"."medium", '^(.*video.*)$'), FALSE)
         )
         THEN 'Organic Video'
         WHEN TRUE
         AND (
           COALESCE(
-            "t76"."source" IN (
+            "t62"."source" IN (
               'google',
               'bing',
               'yahoo',
@@ -1039,451 +1039,749 @@ WITH "t19" AS (
             ),
             FALSE
           )
-          OR COALESCE("t76"."medium" IN ('organic'), FALSE)
+          OR COALESCE("t62"."medium" IN ('organic'), FALSE)
         )
         THEN 'Organic Search'
-        WHEN TRUE AND COALESCE("t76"."medium" IN ('referral', 'app', 'link'), FALSE)
+        WHEN TRUE AND COALESCE("t62"."medium" IN ('referral', 'app', 'link'), FALSE)
         THEN 'Referral'
         WHEN TRUE
         AND (
-          COALESCE("t76"."source" IN ('email', 'e-mail', 'e_mail', 'e mail'), FALSE)
-          OR COALESCE("t76"."medium" IN ('email', 'e-mail', 'e_mail', 'e mail'), FALSE)
+          COALESCE("t62"."source" IN ('email', 'e-mail', 'e_mail', 'e mail'), FALSE)
+          OR COALESCE("t62"."medium" IN ('email', 'e-mail', 'e_mail', 'e mail'), FALSE)
         )
         THEN 'Email'
-        WHEN TRUE AND COALESCE("t76"."medium" IN ('affiliate'), FALSE)
+        WHEN TRUE AND COALESCE("t62"."medium" IN ('affiliate'), FALSE)
         THEN 'Affiliates'
         WHEN TRUE
         AND (
-          COALESCE("t76"."source" IN ('sms'), FALSE)
-          OR COALESCE("t76"."medium" IN ('sms'), FALSE)
+          COALESCE("t62"."source" IN ('sms'), FALSE)
+          OR COALESCE("t62"."medium" IN ('sms'), FALSE)
         )
         THEN 'SMS'
         ELSE 'Unassigned'
       END AS "channel"
     FROM (
       SELECT DISTINCT
-        "t75"."source",
-        "t75"."medium",
-        "t75"."campaign"
-      FROM "t74" AS "t75"
-    ) AS "t76"
-  ) AS "t80"
-    ON COALESCE("t78"."source", '') = "t80"."k_source"
-    AND COALESCE("t78"."medium", '') = "t80"."k_medium"
-    AND COALESCE("t78"."campaign", '') = "t80"."k_campaign"
-), "t94" AS (
+        "t61"."source",
+        "t61"."medium",
+        "t61"."campaign"
+      FROM "attribution_touchpoints__t60" AS "t61"
+    ) AS "t62"
+  ) AS "t66"
+    ON COALESCE("t64"."source", '') = "t66"."k_source"
+    AND COALESCE("t64"."medium", '') = "t66"."k_medium"
+    AND COALESCE("t64"."campaign", '') = "t66"."k_campaign"
+), "attribution_candidates" AS (
   SELECT
-    "t93"."shop_id",
-    "t93"."order_id",
-    "t93"."touchpoint_id",
-    "t93"."kind",
-    "t93"."at",
-    "t93"."source",
-    "t93"."medium",
-    "t93"."campaign",
-    "t93"."channel",
-    "t93"."platform",
-    "t93"."is_direct",
-    "t93"."is_paid",
-    "t93"."classified_by",
-    "t93"."referrer_host",
-    MAX(
-      CASE
-        WHEN (
-          "t93"."kind" = 'session'
-        ) AND NOT (
-          "t93"."is_direct"
+    "t22"."shop_id",
+    "t22"."order_id",
+    "t22"."touchpoint_id",
+    "t22"."kind",
+    "t22"."at",
+    "t22"."source",
+    "t22"."medium",
+    "t22"."campaign",
+    "t22"."channel",
+    "t22"."platform",
+    "t22"."is_direct",
+    "t22"."is_paid",
+    "t22"."classified_by",
+    "t22"."referrer_host"
+  FROM (
+    SELECT
+      "t21"."shop_id",
+      "t21"."order_id",
+      "t21"."touchpoint_id",
+      "t21"."kind",
+      "t21"."at",
+      "t21"."source",
+      "t21"."medium",
+      "t21"."campaign",
+      "t21"."channel",
+      "t21"."platform",
+      "t21"."is_direct",
+      "t21"."is_paid",
+      "t21"."classified_by",
+      "t21"."referrer_host",
+      MAX(
+        CASE
+          WHEN (
+            "t21"."kind" = 'session'
+          ) AND NOT (
+            "t21"."is_direct"
+          )
+          THEN 1
+          ELSE 0
+        END
+      ) OVER (
+        PARTITION BY "t21"."shop_id", "t21"."order_id"
+        ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
+      ) AS "clicked__"
+    FROM (
+      SELECT
+        *
+      FROM (
+        SELECT
+          "t19"."shop_id",
+          "t19"."order_id",
+          "t9"."touchpoint_id",
+          "t9"."kind",
+          "t9"."at",
+          "t9"."source",
+          "t9"."medium",
+          "t9"."campaign",
+          "t9"."channel",
+          "t9"."platform",
+          "t9"."is_direct",
+          "t9"."is_paid",
+          "t9"."classified_by",
+          "t9"."referrer_host"
+        FROM (
+          SELECT
+            *
+          FROM (
+            SELECT
+              "t15"."shop_id",
+              "t15"."order_id",
+              "t10"."touchpoint_id"
+            FROM (
+              SELECT
+                "t13"."shop_id",
+                "t13"."order_id",
+                "t13"."processed_at",
+                "t13"."visitor_id" AS "o_visitor",
+                "t13"."customer_id" AS "o_customer"
+              FROM (
+                SELECT
+                  "t12"."shop_id",
+                  "t12"."order_id",
+                  "t12"."customer_id",
+                  "t12"."email",
+                  "t12"."created_at",
+                  "t12"."processed_at",
+                  "t12"."financial_status",
+                  "t12"."cancelled_at",
+                  "t12"."is_test",
+                  "t12"."gross_sales",
+                  "t12"."discounts",
+                  "t12"."shipping",
+                  "t12"."taxes",
+                  "t12"."visitor_id",
+                  "t12"."landing_site",
+                  "t12"."referring_site",
+                  "t12"."_loaded_at",
+                  "t12"."taxes_included",
+                  "t12"."duties",
+                  "t12"."shop_timezone",
+                  CAST(TIMEZONE("t12"."shop_timezone", "t12"."processed_at") AS DATE) AS "day",
+                  (
+                    "t12"."gross_sales" - "t12"."discounts"
+                  ) + "t12"."shipping" + CASE WHEN COALESCE("t12"."taxes_included", FALSE) THEN 0 ELSE "t12"."taxes" END AS "order_revenue"
+                FROM (
+                  SELECT
+                    "t11"."shop_id",
+                    "t11"."order_id",
+                    "t11"."customer_id",
+                    "t11"."email",
+                    "t11"."created_at",
+                    "t11"."processed_at",
+                    "t11"."financial_status",
+                    "t11"."cancelled_at",
+                    "t11"."is_test",
+                    "t11"."gross_sales",
+                    "t11"."discounts",
+                    "t11"."shipping",
+                    "t11"."taxes",
+                    "t11"."visitor_id",
+                    "t11"."landing_site",
+                    "t11"."referring_site",
+                    "t11"."_loaded_at",
+                    "t11"."taxes_included",
+                    "t11"."duties",
+                    "t8"."shop_timezone"
+                  FROM (
+                    SELECT
+                      *
+                    FROM "orders" AS "t1"
+                    WHERE
+                      "t1"."financial_status" IN ('paid', 'partially_refunded', 'refunded')
+                      AND NOT (
+                        "t1"."is_test"
+                      )
+                      AND "t1"."cancelled_at" IS NULL
+                  ) AS "t11"
+                  INNER JOIN (
+                    SELECT
+                      "t2"."shop_id",
+                      "t2"."timezone" AS "shop_timezone"
+                    FROM "shops" AS "t2"
+                  ) AS "t8"
+                    ON "t11"."shop_id" = "t8"."shop_id"
+                ) AS "t12"
+              ) AS "t13"
+            ) AS "t15"
+            INNER JOIN (
+              SELECT
+                "t0"."touchpoint_id",
+                "t0"."at",
+                "t0"."shop_id" AS "tp_shop",
+                "t0"."visitor_id" AS "tp_visitor",
+                "t0"."customer_id" AS "tp_customer"
+              FROM "attribution_touchpoints" AS "t0"
+              WHERE
+                "t0"."kind" = 'session'
+            ) AS "t10"
+              ON "t15"."shop_id" = "t10"."tp_shop"
+              AND "t10"."at" <= "t15"."processed_at"
+              AND "t10"."at" >= (
+                "t15"."processed_at" - INTERVAL '168' HOUR
+              )
+              AND "t15"."o_visitor" = "t10"."tp_visitor"
+          ) AS "t16"
+          UNION
+          SELECT
+            *
+          FROM (
+            SELECT
+              "t15"."shop_id",
+              "t15"."order_id",
+              "t10"."touchpoint_id"
+            FROM (
+              SELECT
+                "t13"."shop_id",
+                "t13"."order_id",
+                "t13"."processed_at",
+                "t13"."visitor_id" AS "o_visitor",
+                "t13"."customer_id" AS "o_customer"
+              FROM (
+                SELECT
+                  "t12"."shop_id",
+                  "t12"."order_id",
+                  "t12"."customer_id",
+                  "t12"."email",
+                  "t12"."created_at",
+                  "t12"."processed_at",
+                  "t12"."financial_status",
+                  "t12"."cancelled_at",
+                  "t12"."is_test",
+                  "t12"."gross_sales",
+                  "t12"."discounts",
+                  "t12"."shipping",
+                  "t12"."taxes",
+                  "t12"."visitor_id",
+                  "t12"."landing_site",
+                  "t12"."referring_site",
+                  "t12"."_loaded_at",
+                  "t12"."taxes_included",
+                  "t12"."duties",
+                  "t12"."shop_timezone",
+                  CAST(TIMEZONE("t12"."shop_timezone", "t12"."processed_at") AS DATE) AS "day",
+                  (
+                    "t12"."gross_sales" - "t12"."discounts"
+                  ) + "t12"."shipping" + CASE WHEN COALESCE("t12"."taxes_included", FALSE) THEN 0 ELSE "t12"."taxes" END AS "order_revenue"
+                FROM (
+                  SELECT
+                    "t11"."shop_id",
+                    "t11"."order_id",
+                    "t11"."customer_id",
+                    "t11"."email",
+                    "t11"."created_at",
+                    "t11"."processed_at",
+                    "t11"."financial_status",
+                    "t11"."cancelled_at",
+                    "t11"."is_test",
+                    "t11"."gross_sales",
+                    "t11"."discounts",
+                    "t11"."shipping",
+                    "t11"."taxes",
+                    "t11"."visitor_id",
+                    "t11"."landing_site",
+                    "t11"."referring_site",
+                    "t11"."_loaded_at",
+                    "t11"."taxes_included",
+                    "t11"."duties",
+                    "t8"."shop_timezone"
+                  FROM (
+                    SELECT
+                      *
+                    FROM "orders" AS "t1"
+                    WHERE
+                      "t1"."financial_status" IN ('paid', 'partially_refunded', 'refunded')
+                      AND NOT (
+                        "t1"."is_test"
+                      )
+                      AND "t1"."cancelled_at" IS NULL
+                  ) AS "t11"
+                  INNER JOIN (
+                    SELECT
+                      "t2"."shop_id",
+                      "t2"."timezone" AS "shop_timezone"
+                    FROM "shops" AS "t2"
+                  ) AS "t8"
+                    ON "t11"."shop_id" = "t8"."shop_id"
+                ) AS "t12"
+              ) AS "t13"
+            ) AS "t15"
+            INNER JOIN (
+              SELECT
+                "t0"."touchpoint_id",
+                "t0"."at",
+                "t0"."shop_id" AS "tp_shop",
+                "t0"."visitor_id" AS "tp_visitor",
+                "t0"."customer_id" AS "tp_customer"
+              FROM "attribution_touchpoints" AS "t0"
+              WHERE
+                "t0"."kind" = 'session'
+            ) AS "t10"
+              ON "t15"."shop_id" = "t10"."tp_shop"
+              AND "t10"."at" <= "t15"."processed_at"
+              AND "t10"."at" >= (
+                "t15"."processed_at" - INTERVAL '168' HOUR
+              )
+              AND "t15"."o_customer" = "t10"."tp_customer"
+          ) AS "t17"
+        ) AS "t19"
+        INNER JOIN (
+          SELECT
+            "t0"."touchpoint_id",
+            "t0"."kind",
+            "t0"."at",
+            "t0"."source",
+            "t0"."medium",
+            "t0"."campaign",
+            "t0"."channel",
+            "t0"."platform",
+            "t0"."is_direct",
+            "t0"."is_paid",
+            "t0"."classified_by",
+            "t0"."referrer_host",
+            "t0"."shop_id" AS "tp_shop"
+          FROM "attribution_touchpoints" AS "t0"
+          WHERE
+            "t0"."kind" = 'session'
+        ) AS "t9"
+          ON "t19"."shop_id" = "t9"."tp_shop" AND "t19"."touchpoint_id" = "t9"."touchpoint_id"
+      ) AS "t20"
+      UNION ALL
+      SELECT
+        *
+      FROM (
+        SELECT
+          "t0"."shop_id",
+          "t0"."order_id",
+          "t0"."touchpoint_id",
+          "t0"."kind",
+          "t0"."at",
+          "t0"."source",
+          "t0"."medium",
+          "t0"."campaign",
+          "t0"."channel",
+          "t0"."platform",
+          "t0"."is_direct",
+          "t0"."is_paid",
+          "t0"."classified_by",
+          "t0"."referrer_host"
+        FROM "attribution_touchpoints" AS "t0"
+        WHERE
+          "t0"."kind" = 'order' AND NOT (
+            "t0"."is_direct"
+          )
+      ) AS "t6"
+    ) AS "t21"
+  ) AS "t22"
+  WHERE
+    (
+      "t22"."kind" = 'session'
+    ) OR (
+      "t22"."clicked__" = 0
+    )
+), "order_attribution" AS (
+  SELECT
+    "t17"."shop_id",
+    "t17"."order_id",
+    "t17"."day",
+    "t17"."order_revenue",
+    "t17"."processed_at",
+    "t17"."touchpoint_id",
+    "t17"."kind",
+    "t17"."at",
+    "t17"."source",
+    "t17"."medium",
+    "t17"."campaign",
+    "t17"."channel",
+    "t17"."platform",
+    "t17"."is_direct",
+    "t17"."is_paid",
+    "t17"."classified_by",
+    "t17"."referrer_host",
+    "t17"."part",
+    "t17"."parts",
+    "t17"."candidates",
+    CAST(CASE
+      WHEN CAST("t17"."order_revenue" * 100 AS BIGINT) < 0
+      THEN -(
+        CAST(FLOOR((
+          ABS(CAST("t17"."order_revenue" * 100 AS BIGINT))
+        ) / (
+          "t17"."parts"
+        )) AS BIGINT) + CASE
+          WHEN "t17"."part" < (
+            ABS(CAST("t17"."order_revenue" * 100 AS BIGINT)) % "t17"."parts"
+          )
+          THEN 1
+          ELSE 0
+        END
+      )
+      ELSE CAST(FLOOR((
+        ABS(CAST("t17"."order_revenue" * 100 AS BIGINT))
+      ) / (
+        "t17"."parts"
+      )) AS BIGINT) + CASE
+        WHEN "t17"."part" < (
+          ABS(CAST("t17"."order_revenue" * 100 AS BIGINT)) % "t17"."parts"
         )
         THEN 1
         ELSE 0
       END
-    ) OVER (
-      PARTITION BY "t93"."shop_id", "t93"."order_id"
-      ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-    ) AS "clicked__"
+    END AS DECIMAL(18, 2)) * CAST(0.01 AS DECIMAL(18, 2)) AS "credited_revenue",
+    'last_click' AS "model"
   FROM (
     SELECT
-      *
+      "t16"."shop_id",
+      "t16"."order_id",
+      "t16"."day",
+      "t16"."order_revenue",
+      "t16"."processed_at",
+      "t13"."touchpoint_id",
+      "t13"."kind",
+      "t13"."at",
+      CASE WHEN NOT "t13"."parts" IS NULL THEN "t13"."source" ELSE 'direct' END AS "source",
+      CASE WHEN NOT "t13"."parts" IS NULL THEN "t13"."medium" ELSE 'none' END AS "medium",
+      "t13"."campaign",
+      CASE WHEN NOT "t13"."parts" IS NULL THEN "t13"."channel" ELSE 'Direct' END AS "channel",
+      "t13"."platform",
+      CASE WHEN NOT "t13"."parts" IS NULL THEN "t13"."is_direct" ELSE TRUE END AS "is_direct",
+      CASE WHEN NOT "t13"."parts" IS NULL THEN "t13"."is_paid" ELSE FALSE END AS "is_paid",
+      CASE WHEN NOT "t13"."parts" IS NULL THEN "t13"."classified_by" ELSE 'direct' END AS "classified_by",
+      "t13"."referrer_host",
+      CASE WHEN NOT "t13"."parts" IS NULL THEN "t13"."part" ELSE 0 END AS "part",
+      CASE WHEN NOT "t13"."parts" IS NULL THEN "t13"."parts" ELSE 1 END AS "parts",
+      COALESCE("t8"."candidates", 0) AS "candidates"
     FROM (
       SELECT
-        "t91"."shop_id",
-        "t91"."order_id",
-        "t86"."touchpoint_id",
-        "t86"."kind",
-        "t86"."at",
-        "t86"."source",
-        "t86"."medium",
-        "t86"."campaign",
-        "t86"."channel",
-        "t86"."platform",
-        "t86"."is_direct",
-        "t86"."is_paid",
-        "t86"."classified_by",
-        "t86"."referrer_host"
+        "t14"."shop_id",
+        "t14"."order_id",
+        "t14"."day",
+        "t14"."order_revenue",
+        "t14"."processed_at"
       FROM (
         SELECT
-          *
+          "t11"."shop_id",
+          "t11"."order_id",
+          "t11"."customer_id",
+          "t11"."email",
+          "t11"."created_at",
+          "t11"."processed_at",
+          "t11"."financial_status",
+          "t11"."cancelled_at",
+          "t11"."is_test",
+          "t11"."gross_sales",
+          "t11"."discounts",
+          "t11"."shipping",
+          "t11"."taxes",
+          "t11"."visitor_id",
+          "t11"."landing_site",
+          "t11"."referring_site",
+          "t11"."_loaded_at",
+          "t11"."taxes_included",
+          "t11"."duties",
+          "t11"."shop_timezone",
+          CAST(TIMEZONE("t11"."shop_timezone", "t11"."processed_at") AS DATE) AS "day",
+          (
+            "t11"."gross_sales" - "t11"."discounts"
+          ) + "t11"."shipping" + CASE WHEN COALESCE("t11"."taxes_included", FALSE) THEN 0 ELSE "t11"."taxes" END AS "order_revenue"
         FROM (
           SELECT
-            "t27"."shop_id",
-            "t27"."order_id",
-            "t87"."touchpoint_id"
+            "t9"."shop_id",
+            "t9"."order_id",
+            "t9"."customer_id",
+            "t9"."email",
+            "t9"."created_at",
+            "t9"."processed_at",
+            "t9"."financial_status",
+            "t9"."cancelled_at",
+            "t9"."is_test",
+            "t9"."gross_sales",
+            "t9"."discounts",
+            "t9"."shipping",
+            "t9"."taxes",
+            "t9"."visitor_id",
+            "t9"."landing_site",
+            "t9"."referring_site",
+            "t9"."_loaded_at",
+            "t9"."taxes_included",
+            "t9"."duties",
+            "t7"."shop_timezone"
           FROM (
             SELECT
-              "t20"."shop_id",
-              "t20"."order_id",
-              "t20"."processed_at",
-              "t20"."visitor_id" AS "o_visitor",
-              "t20"."customer_id" AS "o_customer"
-            FROM "t19" AS "t20"
-          ) AS "t27"
+              *
+            FROM "orders" AS "t1"
+            WHERE
+              "t1"."financial_status" IN ('paid', 'partially_refunded', 'refunded')
+              AND NOT (
+                "t1"."is_test"
+              )
+              AND "t1"."cancelled_at" IS NULL
+          ) AS "t9"
           INNER JOIN (
             SELECT
-              "t82"."touchpoint_id",
-              "t82"."at",
-              "t82"."shop_id" AS "tp_shop",
-              "t82"."visitor_id" AS "tp_visitor",
-              "t82"."customer_id" AS "tp_customer"
-            FROM "t81" AS "t82"
-            WHERE
-              "t82"."kind" = 'session'
-          ) AS "t87"
-            ON "t27"."shop_id" = "t87"."tp_shop"
-            AND "t87"."at" <= "t27"."processed_at"
-            AND "t87"."at" >= (
-              "t27"."processed_at" - INTERVAL '168' HOUR
-            )
-            AND "t27"."o_visitor" = "t87"."tp_visitor"
-        ) AS "t88"
-        UNION
-        SELECT
-          *
-        FROM (
-          SELECT
-            "t27"."shop_id",
-            "t27"."order_id",
-            "t87"."touchpoint_id"
-          FROM (
-            SELECT
-              "t20"."shop_id",
-              "t20"."order_id",
-              "t20"."processed_at",
-              "t20"."visitor_id" AS "o_visitor",
-              "t20"."customer_id" AS "o_customer"
-            FROM "t19" AS "t20"
-          ) AS "t27"
-          INNER JOIN (
-            SELECT
-              "t82"."touchpoint_id",
-              "t82"."at",
-              "t82"."shop_id" AS "tp_shop",
-              "t82"."visitor_id" AS "tp_visitor",
-              "t82"."customer_id" AS "tp_customer"
-            FROM "t81" AS "t82"
-            WHERE
-              "t82"."kind" = 'session'
-          ) AS "t87"
-            ON "t27"."shop_id" = "t87"."tp_shop"
-            AND "t87"."at" <= "t27"."processed_at"
-            AND "t87"."at" >= (
-              "t27"."processed_at" - INTERVAL '168' HOUR
-            )
-            AND "t27"."o_customer" = "t87"."tp_customer"
-        ) AS "t89"
-      ) AS "t91"
-      INNER JOIN (
-        SELECT
-          "t82"."touchpoint_id",
-          "t82"."kind",
-          "t82"."at",
-          "t82"."source",
-          "t82"."medium",
-          "t82"."campaign",
-          "t82"."channel",
-          "t82"."platform",
-          "t82"."is_direct",
-          "t82"."is_paid",
-          "t82"."classified_by",
-          "t82"."referrer_host",
-          "t82"."shop_id" AS "tp_shop"
-        FROM "t81" AS "t82"
-        WHERE
-          "t82"."kind" = 'session'
-      ) AS "t86"
-        ON "t91"."shop_id" = "t86"."tp_shop"
-        AND "t91"."touchpoint_id" = "t86"."touchpoint_id"
-    ) AS "t92"
-    UNION ALL
-    SELECT
-      *
-    FROM (
+              "t2"."shop_id",
+              "t2"."timezone" AS "shop_timezone"
+            FROM "shops" AS "t2"
+          ) AS "t7"
+            ON "t9"."shop_id" = "t7"."shop_id"
+        ) AS "t11"
+      ) AS "t14"
+    ) AS "t16"
+    LEFT OUTER JOIN (
       SELECT
-        "t82"."shop_id",
-        "t82"."order_id",
-        "t82"."touchpoint_id",
-        "t82"."kind",
-        "t82"."at",
-        "t82"."source",
-        "t82"."medium",
-        "t82"."campaign",
-        "t82"."channel",
-        "t82"."platform",
-        "t82"."is_direct",
-        "t82"."is_paid",
-        "t82"."classified_by",
-        "t82"."referrer_host"
-      FROM "t81" AS "t82"
+        "t10"."shop_id",
+        "t10"."order_id",
+        "t10"."touchpoint_id",
+        "t10"."kind",
+        "t10"."at",
+        "t10"."source",
+        "t10"."medium",
+        "t10"."campaign",
+        "t10"."channel",
+        "t10"."platform",
+        "t10"."is_direct",
+        "t10"."is_paid",
+        "t10"."classified_by",
+        "t10"."referrer_host",
+        "t10"."part",
+        "t10"."eligible_count",
+        1 AS "parts"
+      FROM (
+        SELECT
+          "t5"."shop_id",
+          "t5"."order_id",
+          "t5"."touchpoint_id",
+          "t5"."kind",
+          "t5"."at",
+          "t5"."source",
+          "t5"."medium",
+          "t5"."campaign",
+          "t5"."channel",
+          "t5"."platform",
+          "t5"."is_direct",
+          "t5"."is_paid",
+          "t5"."classified_by",
+          "t5"."referrer_host",
+          ROW_NUMBER() OVER (
+            PARTITION BY "t5"."shop_id", "t5"."order_id"
+            ORDER BY "t5"."at" DESC, "t5"."touchpoint_id" DESC
+            ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
+          ) - 1 AS "part",
+          COUNT("t5"."touchpoint_id") OVER (
+            PARTITION BY "t5"."shop_id", "t5"."order_id"
+            ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
+          ) AS "eligible_count"
+        FROM (
+          SELECT
+            *
+          FROM "attribution_candidates" AS "t0"
+          WHERE
+            NOT (
+              "t0"."is_direct"
+            )
+        ) AS "t5"
+      ) AS "t10"
       WHERE
-        "t82"."kind" = 'order' AND NOT (
-          "t82"."is_direct"
-        )
-    ) AS "t85"
-  ) AS "t93"
-), "t103" AS (
+        "t10"."part" = 0
+    ) AS "t13"
+      ON "t16"."shop_id" = "t13"."shop_id" AND "t16"."order_id" = "t13"."order_id"
+    LEFT OUTER JOIN (
+      SELECT
+        "t0"."shop_id",
+        "t0"."order_id",
+        COUNT("t0"."touchpoint_id") AS "candidates"
+      FROM "attribution_candidates" AS "t0"
+      GROUP BY
+        1,
+        2
+    ) AS "t8"
+      ON "t16"."shop_id" = "t8"."shop_id" AND "t16"."order_id" = "t8"."order_id"
+  ) AS "t17"
+), "t23" AS (
   SELECT
-    "t25"."shop_id",
-    "t25"."order_id",
-    "t25"."day",
-    "t25"."order_revenue",
-    "t25"."processed_at",
-    "t102"."touchpoint_id",
-    "t102"."kind",
-    "t102"."at",
-    CASE WHEN NOT "t102"."parts" IS NULL THEN "t102"."source" ELSE 'direct' END AS "source",
-    CASE WHEN NOT "t102"."parts" IS NULL THEN "t102"."medium" ELSE 'none' END AS "medium",
-    "t102"."campaign",
-    CASE WHEN NOT "t102"."parts" IS NULL THEN "t102"."channel" ELSE 'Direct' END AS "channel",
-    "t102"."platform",
-    CASE WHEN NOT "t102"."parts" IS NULL THEN "t102"."is_direct" ELSE TRUE END AS "is_direct",
-    CASE WHEN NOT "t102"."parts" IS NULL THEN "t102"."is_paid" ELSE FALSE END AS "is_paid",
-    CASE WHEN NOT "t102"."parts" IS NULL THEN "t102"."classified_by" ELSE 'direct' END AS "classified_by",
-    "t102"."referrer_host",
-    CASE WHEN NOT "t102"."parts" IS NULL THEN "t102"."part" ELSE 0 END AS "part",
-    CASE WHEN NOT "t102"."parts" IS NULL THEN "t102"."parts" ELSE 1 END AS "parts",
-    COALESCE("t99"."candidates", 0) AS "candidates"
+    "t22"."shop_id",
+    "t22"."refund_id",
+    "t22"."order_id",
+    "t22"."processed_at",
+    "t22"."amount",
+    "t22"."shipping",
+    "t22"."taxes",
+    "t22"."_loaded_at",
+    "t22"."duties",
+    "t22"."shop_timezone",
+    "t22"."taxes_included",
+    "t22"."order_day",
+    "t22"."day",
+    "t22"."refund_total",
+    "t12"."touchpoint_id",
+    "t12"."source",
+    "t12"."medium",
+    "t12"."campaign",
+    "t12"."channel",
+    "t12"."platform",
+    "t12"."is_direct",
+    "t12"."is_paid",
+    "t12"."part",
+    "t12"."parts"
   FROM (
     SELECT
       "t20"."shop_id",
+      "t20"."refund_id",
       "t20"."order_id",
-      "t20"."day",
-      "t20"."order_revenue",
-      "t20"."processed_at"
-    FROM "t19" AS "t20"
-  ) AS "t25"
-  LEFT OUTER JOIN (
-    SELECT
-      "t100"."shop_id",
-      "t100"."order_id",
-      "t100"."touchpoint_id",
-      "t100"."kind",
-      "t100"."at",
-      "t100"."source",
-      "t100"."medium",
-      "t100"."campaign",
-      "t100"."channel",
-      "t100"."platform",
-      "t100"."is_direct",
-      "t100"."is_paid",
-      "t100"."classified_by",
-      "t100"."referrer_host",
-      "t100"."part",
-      "t100"."eligible_count",
-      1 AS "parts"
+      "t20"."processed_at",
+      "t20"."amount",
+      "t20"."shipping",
+      "t20"."taxes",
+      "t20"."_loaded_at",
+      "t20"."duties",
+      "t20"."shop_timezone",
+      "t20"."taxes_included",
+      "t20"."order_day",
+      "t20"."order_day" AS "day",
+      "t20"."amount" + "t20"."shipping" + CASE WHEN COALESCE("t20"."taxes_included", FALSE) THEN 0 ELSE "t20"."taxes" END AS "refund_total"
     FROM (
       SELECT
-        "t97"."shop_id",
-        "t97"."order_id",
-        "t97"."touchpoint_id",
-        "t97"."kind",
-        "t97"."at",
-        "t97"."source",
-        "t97"."medium",
-        "t97"."campaign",
-        "t97"."channel",
-        "t97"."platform",
-        "t97"."is_direct",
-        "t97"."is_paid",
-        "t97"."classified_by",
-        "t97"."referrer_host",
-        ROW_NUMBER() OVER (
-          PARTITION BY "t97"."shop_id", "t97"."order_id"
-          ORDER BY "t97"."at" DESC, "t97"."touchpoint_id" DESC
-          ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-        ) - 1 AS "part",
-        COUNT("t97"."touchpoint_id") OVER (
-          PARTITION BY "t97"."shop_id", "t97"."order_id"
-          ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-        ) AS "eligible_count"
-      FROM (
-        SELECT
-          "t95"."shop_id",
-          "t95"."order_id",
-          "t95"."touchpoint_id",
-          "t95"."kind",
-          "t95"."at",
-          "t95"."source",
-          "t95"."medium",
-          "t95"."campaign",
-          "t95"."channel",
-          "t95"."platform",
-          "t95"."is_direct",
-          "t95"."is_paid",
-          "t95"."classified_by",
-          "t95"."referrer_host"
-        FROM "t94" AS "t95"
-        WHERE
-          (
-            (
-              "t95"."kind" = 'session'
-            ) OR (
-              "t95"."clicked__" = 0
-            )
-          )
-          AND NOT (
-            "t95"."is_direct"
-          )
-      ) AS "t97"
-    ) AS "t100"
-    WHERE
-      "t100"."part" = 0
-  ) AS "t102"
-    ON "t25"."shop_id" = "t102"."shop_id" AND "t25"."order_id" = "t102"."order_id"
-  LEFT OUTER JOIN (
-    SELECT
-      "t96"."shop_id",
-      "t96"."order_id",
-      COUNT("t96"."touchpoint_id") AS "candidates"
-    FROM (
-      SELECT
-        "t95"."shop_id",
-        "t95"."order_id",
-        "t95"."touchpoint_id",
-        "t95"."kind",
-        "t95"."at",
-        "t95"."source",
-        "t95"."medium",
-        "t95"."campaign",
-        "t95"."channel",
-        "t95"."platform",
-        "t95"."is_direct",
-        "t95"."is_paid",
-        "t95"."classified_by",
-        "t95"."referrer_host"
-      FROM "t94" AS "t95"
-      WHERE
-        (
-          "t95"."kind" = 'session'
-        ) OR (
-          "t95"."clicked__" = 0
-        )
-    ) AS "t96"
-    GROUP BY
-      1,
-      2
-  ) AS "t99"
-    ON "t25"."shop_id" = "t99"."shop_id" AND "t25"."order_id" = "t99"."order_id"
-), "t107" AS (
-  SELECT
-    "t36"."shop_id",
-    "t36"."refund_id",
-    "t36"."order_id",
-    "t36"."processed_at",
-    "t36"."amount",
-    "t36"."shipping",
-    "t36"."taxes",
-    "t36"."_loaded_at",
-    "t36"."duties",
-    "t36"."shop_timezone",
-    "t36"."taxes_included",
-    "t36"."order_day",
-    "t36"."day",
-    "t36"."refund_total",
-    "t106"."touchpoint_id",
-    "t106"."source",
-    "t106"."medium",
-    "t106"."campaign",
-    "t106"."channel",
-    "t106"."platform",
-    "t106"."is_direct",
-    "t106"."is_paid",
-    "t106"."part",
-    "t106"."parts"
-  FROM (
-    SELECT
-      "t31"."shop_id",
-      "t31"."refund_id",
-      "t31"."order_id",
-      "t31"."processed_at",
-      "t31"."amount",
-      "t31"."shipping",
-      "t31"."taxes",
-      "t31"."_loaded_at",
-      "t31"."duties",
-      "t31"."shop_timezone",
-      "t31"."taxes_included",
-      "t31"."order_day",
-      "t31"."order_day" AS "day",
-      "t31"."amount" + "t31"."shipping" + CASE WHEN COALESCE("t31"."taxes_included", FALSE) THEN 0 ELSE "t31"."taxes" END AS "refund_total"
-    FROM (
-      SELECT
-        "t8"."shop_id",
-        "t8"."refund_id",
-        "t8"."order_id",
-        "t8"."processed_at",
-        "t8"."amount",
-        "t8"."shipping",
-        "t8"."taxes",
-        "t8"."_loaded_at",
-        "t8"."duties",
-        "t26"."shop_timezone",
-        "t26"."taxes_included",
-        "t26"."order_day"
-      FROM "refunds" AS "t8"
+        "t5"."shop_id",
+        "t5"."refund_id",
+        "t5"."order_id",
+        "t5"."processed_at",
+        "t5"."amount",
+        "t5"."shipping",
+        "t5"."taxes",
+        "t5"."_loaded_at",
+        "t5"."duties",
+        "t19"."shop_timezone",
+        "t19"."taxes_included",
+        "t19"."order_day"
+      FROM "refunds" AS "t5"
       INNER JOIN (
         SELECT
-          "t20"."shop_id",
-          "t20"."order_id",
-          "t20"."shop_timezone",
-          "t20"."taxes_included",
-          "t20"."day" AS "order_day"
-        FROM "t19" AS "t20"
-      ) AS "t26"
-        ON "t8"."shop_id" = "t26"."shop_id" AND "t8"."order_id" = "t26"."order_id"
-    ) AS "t31"
-  ) AS "t36"
+          "t17"."shop_id",
+          "t17"."order_id",
+          "t17"."shop_timezone",
+          "t17"."taxes_included",
+          "t17"."day" AS "order_day"
+        FROM (
+          SELECT
+            "t16"."shop_id",
+            "t16"."order_id",
+            "t16"."customer_id",
+            "t16"."email",
+            "t16"."created_at",
+            "t16"."processed_at",
+            "t16"."financial_status",
+            "t16"."cancelled_at",
+            "t16"."is_test",
+            "t16"."gross_sales",
+            "t16"."discounts",
+            "t16"."shipping",
+            "t16"."taxes",
+            "t16"."visitor_id",
+            "t16"."landing_site",
+            "t16"."referring_site",
+            "t16"."_loaded_at",
+            "t16"."taxes_included",
+            "t16"."duties",
+            "t16"."shop_timezone",
+            CAST(TIMEZONE("t16"."shop_timezone", "t16"."processed_at") AS DATE) AS "day",
+            (
+              "t16"."gross_sales" - "t16"."discounts"
+            ) + "t16"."shipping" + CASE WHEN COALESCE("t16"."taxes_included", FALSE) THEN 0 ELSE "t16"."taxes" END AS "order_revenue"
+          FROM (
+            SELECT
+              "t15"."shop_id",
+              "t15"."order_id",
+              "t15"."customer_id",
+              "t15"."email",
+              "t15"."created_at",
+              "t15"."processed_at",
+              "t15"."financial_status",
+              "t15"."cancelled_at",
+              "t15"."is_test",
+              "t15"."gross_sales",
+              "t15"."discounts",
+              "t15"."shipping",
+              "t15"."taxes",
+              "t15"."visitor_id",
+              "t15"."landing_site",
+              "t15"."referring_site",
+              "t15"."_loaded_at",
+              "t15"."taxes_included",
+              "t15"."duties",
+              "t14"."shop_timezone"
+            FROM (
+              SELECT
+                *
+              FROM "orders" AS "t3"
+              WHERE
+                "t3"."financial_status" IN ('paid', 'partially_refunded', 'refunded')
+                AND NOT (
+                  "t3"."is_test"
+                )
+                AND "t3"."cancelled_at" IS NULL
+            ) AS "t15"
+            INNER JOIN (
+              SELECT
+                "t4"."shop_id",
+                "t4"."timezone" AS "shop_timezone"
+              FROM "shops" AS "t4"
+            ) AS "t14"
+              ON "t15"."shop_id" = "t14"."shop_id"
+          ) AS "t16"
+        ) AS "t17"
+      ) AS "t19"
+        ON "t5"."shop_id" = "t19"."shop_id" AND "t5"."order_id" = "t19"."order_id"
+    ) AS "t20"
+  ) AS "t22"
   INNER JOIN (
     SELECT
-      "t104"."shop_id",
-      "t104"."order_id",
-      "t104"."touchpoint_id",
-      "t104"."source",
-      "t104"."medium",
-      "t104"."campaign",
-      "t104"."channel",
-      "t104"."platform",
-      "t104"."is_direct",
-      "t104"."is_paid",
-      "t104"."part",
-      "t104"."parts"
-    FROM "t103" AS "t104"
-  ) AS "t106"
-    ON "t36"."shop_id" = "t106"."shop_id" AND "t36"."order_id" = "t106"."order_id"
+      "t1"."shop_id",
+      "t1"."order_id",
+      "t1"."touchpoint_id",
+      "t1"."source",
+      "t1"."medium",
+      "t1"."campaign",
+      "t1"."channel",
+      "t1"."platform",
+      "t1"."is_direct",
+      "t1"."is_paid",
+      "t1"."part",
+      "t1"."parts"
+    FROM "order_attribution" AS "t1"
+  ) AS "t12"
+    ON "t22"."shop_id" = "t12"."shop_id" AND "t22"."order_id" = "t12"."order_id"
 )
 SELECT
-  "t117"."day",
-  "t117"."platform",
-  CAST(CAST(COALESCE("t117"."m__paid_attributed_revenue__v1", CAST(0.00 AS DECIMAL(18, 2))) AS DECIMAL(38, 2)) AS DOUBLE) / NULLIF(
-    CAST(CAST(COALESCE("t117"."m__roas_spend__v1", CAST(0.00 AS DECIMAL(18, 2))) AS DECIMAL(38, 2)) AS DOUBLE),
+  "t30"."day",
+  "t30"."platform",
+  CAST(CAST(COALESCE("t30"."m__paid_attributed_revenue__v1", CAST(0.00 AS DECIMAL(18, 2))) AS DECIMAL(38, 2)) AS DOUBLE) / NULLIF(
+    CAST(CAST(COALESCE("t30"."m__roas_spend__v1", CAST(0.00 AS DECIMAL(18, 2))) AS DECIMAL(38, 2)) AS DOUBLE),
     0
   ) AS "roas",
-  CAST(COALESCE("t117"."m__attributed_revenue__v1", CAST(0.00 AS DECIMAL(18, 2))) AS DECIMAL(38, 2)) AS "attributed_revenue"
+  CAST(COALESCE("t30"."m__attributed_revenue__v1", CAST(0.00 AS DECIMAL(18, 2))) AS DECIMAL(38, 2)) AS "attributed_revenue"
 FROM (
   SELECT
-    "t116"."day",
-    "t116"."platform",
-    SUM("t116"."m__paid_attributed_revenue__v1") AS "m__paid_attributed_revenue__v1",
-    SUM("t116"."m__roas_spend__v1") AS "m__roas_spend__v1",
-    SUM("t116"."m__attributed_revenue__v1") AS "m__attributed_revenue__v1"
+    "t29"."day",
+    "t29"."platform",
+    SUM("t29"."m__paid_attributed_revenue__v1") AS "m__paid_attributed_revenue__v1",
+    SUM("t29"."m__roas_spend__v1") AS "m__roas_spend__v1",
+    SUM("t29"."m__attributed_revenue__v1") AS "m__attributed_revenue__v1"
   FROM (
     SELECT
       *
@@ -1500,46 +1798,20 @@ FROM (
         FROM "ad_spend" AS "t0"
         WHERE
           TRUE
-      ) AS "t12"
+      ) AS "t6"
       UNION ALL
       SELECT
         *
       FROM (
         SELECT
-          "t104"."day",
-          "t104"."platform",
+          "t1"."day",
+          "t1"."platform",
           CAST(NULL AS DECIMAL(18, 2)) AS "m__paid_attributed_revenue__v1",
           CAST(NULL AS DECIMAL(18, 2)) AS "m__roas_spend__v1",
-          CAST(CASE
-            WHEN CAST("t104"."order_revenue" * 100 AS BIGINT) < 0
-            THEN -(
-              CAST(FLOOR((
-                ABS(CAST("t104"."order_revenue" * 100 AS BIGINT))
-              ) / (
-                "t104"."parts"
-              )) AS BIGINT) + CASE
-                WHEN "t104"."part" < (
-                  ABS(CAST("t104"."order_revenue" * 100 AS BIGINT)) % "t104"."parts"
-                )
-                THEN 1
-                ELSE 0
-              END
-            )
-            ELSE CAST(FLOOR((
-              ABS(CAST("t104"."order_revenue" * 100 AS BIGINT))
-            ) / (
-              "t104"."parts"
-            )) AS BIGINT) + CASE
-              WHEN "t104"."part" < (
-                ABS(CAST("t104"."order_revenue" * 100 AS BIGINT)) % "t104"."parts"
-              )
-              THEN 1
-              ELSE 0
-            END
-          END AS DECIMAL(18, 2)) * CAST(0.01 AS DECIMAL(18, 2)) AS "m__attributed_revenue__v1"
-        FROM "t103" AS "t104"
-      ) AS "t109"
-    ) AS "t111"
+          "t1"."credited_revenue" AS "m__attributed_revenue__v1"
+        FROM "order_attribution" AS "t1"
+      ) AS "t7"
+    ) AS "t11"
     UNION ALL
     SELECT
       *
@@ -1548,41 +1820,41 @@ FROM (
         *
       FROM (
         SELECT
-          "t108"."day",
-          "t108"."platform",
+          "t24"."day",
+          "t24"."platform",
           CAST(NULL AS DECIMAL(18, 2)) AS "m__paid_attributed_revenue__v1",
           CAST(NULL AS DECIMAL(18, 2)) AS "m__roas_spend__v1",
           -(
             CAST(CASE
-              WHEN CAST("t108"."refund_total" * 100 AS BIGINT) < 0
+              WHEN CAST("t24"."refund_total" * 100 AS BIGINT) < 0
               THEN -(
                 CAST(FLOOR((
-                  ABS(CAST("t108"."refund_total" * 100 AS BIGINT))
+                  ABS(CAST("t24"."refund_total" * 100 AS BIGINT))
                 ) / (
-                  "t108"."parts"
+                  "t24"."parts"
                 )) AS BIGINT) + CASE
-                  WHEN "t108"."part" < (
-                    ABS(CAST("t108"."refund_total" * 100 AS BIGINT)) % "t108"."parts"
+                  WHEN "t24"."part" < (
+                    ABS(CAST("t24"."refund_total" * 100 AS BIGINT)) % "t24"."parts"
                   )
                   THEN 1
                   ELSE 0
                 END
               )
               ELSE CAST(FLOOR((
-                ABS(CAST("t108"."refund_total" * 100 AS BIGINT))
+                ABS(CAST("t24"."refund_total" * 100 AS BIGINT))
               ) / (
-                "t108"."parts"
+                "t24"."parts"
               )) AS BIGINT) + CASE
-                WHEN "t108"."part" < (
-                  ABS(CAST("t108"."refund_total" * 100 AS BIGINT)) % "t108"."parts"
+                WHEN "t24"."part" < (
+                  ABS(CAST("t24"."refund_total" * 100 AS BIGINT)) % "t24"."parts"
                 )
                 THEN 1
                 ELSE 0
               END
             END AS DECIMAL(18, 2)) * CAST(0.01 AS DECIMAL(18, 2))
           ) AS "m__attributed_revenue__v1"
-        FROM "t107" AS "t108"
-      ) AS "t112"
+        FROM "t23" AS "t24"
+      ) AS "t25"
       UNION ALL
       SELECT
         *
@@ -1591,71 +1863,45 @@ FROM (
           *
         FROM (
           SELECT
-            "t104"."day",
-            "t104"."platform",
-            CAST(CASE
-              WHEN CAST("t104"."order_revenue" * 100 AS BIGINT) < 0
-              THEN -(
-                CAST(FLOOR((
-                  ABS(CAST("t104"."order_revenue" * 100 AS BIGINT))
-                ) / (
-                  "t104"."parts"
-                )) AS BIGINT) + CASE
-                  WHEN "t104"."part" < (
-                    ABS(CAST("t104"."order_revenue" * 100 AS BIGINT)) % "t104"."parts"
-                  )
-                  THEN 1
-                  ELSE 0
-                END
-              )
-              ELSE CAST(FLOOR((
-                ABS(CAST("t104"."order_revenue" * 100 AS BIGINT))
-              ) / (
-                "t104"."parts"
-              )) AS BIGINT) + CASE
-                WHEN "t104"."part" < (
-                  ABS(CAST("t104"."order_revenue" * 100 AS BIGINT)) % "t104"."parts"
-                )
-                THEN 1
-                ELSE 0
-              END
-            END AS DECIMAL(18, 2)) * CAST(0.01 AS DECIMAL(18, 2)) AS "m__paid_attributed_revenue__v1",
+            "t1"."day",
+            "t1"."platform",
+            "t1"."credited_revenue" AS "m__paid_attributed_revenue__v1",
             CAST(NULL AS DECIMAL(18, 2)) AS "m__roas_spend__v1",
             CAST(NULL AS DECIMAL(18, 2)) AS "m__attributed_revenue__v1"
-          FROM "t103" AS "t104"
+          FROM "order_attribution" AS "t1"
           WHERE
-            "t104"."is_paid"
-        ) AS "t110"
+            "t1"."is_paid"
+        ) AS "t8"
         UNION ALL
         SELECT
           *
         FROM (
           SELECT
-            "t108"."day",
-            "t108"."platform",
+            "t24"."day",
+            "t24"."platform",
             -(
               CAST(CASE
-                WHEN CAST("t108"."refund_total" * 100 AS BIGINT) < 0
+                WHEN CAST("t24"."refund_total" * 100 AS BIGINT) < 0
                 THEN -(
                   CAST(FLOOR((
-                    ABS(CAST("t108"."refund_total" * 100 AS BIGINT))
+                    ABS(CAST("t24"."refund_total" * 100 AS BIGINT))
                   ) / (
-                    "t108"."parts"
+                    "t24"."parts"
                   )) AS BIGINT) + CASE
-                    WHEN "t108"."part" < (
-                      ABS(CAST("t108"."refund_total" * 100 AS BIGINT)) % "t108"."parts"
+                    WHEN "t24"."part" < (
+                      ABS(CAST("t24"."refund_total" * 100 AS BIGINT)) % "t24"."parts"
                     )
                     THEN 1
                     ELSE 0
                   END
                 )
                 ELSE CAST(FLOOR((
-                  ABS(CAST("t108"."refund_total" * 100 AS BIGINT))
+                  ABS(CAST("t24"."refund_total" * 100 AS BIGINT))
                 ) / (
-                  "t108"."parts"
+                  "t24"."parts"
                 )) AS BIGINT) + CASE
-                  WHEN "t108"."part" < (
-                    ABS(CAST("t108"."refund_total" * 100 AS BIGINT)) % "t108"."parts"
+                  WHEN "t24"."part" < (
+                    ABS(CAST("t24"."refund_total" * 100 AS BIGINT)) % "t24"."parts"
                   )
                   THEN 1
                   ELSE 0
@@ -1664,17 +1910,17 @@ FROM (
             ) AS "m__paid_attributed_revenue__v1",
             CAST(NULL AS DECIMAL(18, 2)) AS "m__roas_spend__v1",
             CAST(NULL AS DECIMAL(18, 2)) AS "m__attributed_revenue__v1"
-          FROM "t107" AS "t108"
+          FROM "t23" AS "t24"
           WHERE
-            "t108"."is_paid"
-        ) AS "t113"
-      ) AS "t114"
-    ) AS "t115"
-  ) AS "t116"
+            "t24"."is_paid"
+        ) AS "t26"
+      ) AS "t27"
+    ) AS "t28"
+  ) AS "t29"
   GROUP BY
     1,
     2
-) AS "t117"
+) AS "t30"
 ORDER BY
-  "t117"."day" ASC,
-  "t117"."platform" ASC
+  "t30"."day" ASC,
+  "t30"."platform" ASC
