@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from typing import Any
 
 import pyarrow as pa
 import sqlglot.expressions as sge
@@ -58,7 +59,7 @@ class PostgresWarehouse(Warehouse):
         try:
             import psycopg
 
-            kwargs = {k: v for k, v in (("host", url.host), ("port", url.port), ("user", url.user),
+            kwargs: dict[str, Any] = {k: v for k, v in (("host", url.host), ("port", url.port), ("user", url.user),
                                        ("password", url.password), ("dbname", url.database)) if v is not None}
             kwargs.update(dict(url.options))
             # The driver itself, in autocommit: a statement outside `transaction()` commits on its own.

@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from functools import cached_property
 
 import ibis
-import ibis.expr.operations as ops
 import ibis.expr.types as ir
 
 from semantic.config import Config, SourceSettings
