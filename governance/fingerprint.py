@@ -116,7 +116,7 @@ def precompile(project: Project, refs: Iterable[str], dialects: Iterable[str]) -
         try:
             # Workers inherit the loaded project (fork), compile, and write the cache.
             with multiprocessing.get_context("fork").Pool(workers) as pool:
-                pool.starmap(_compile_in_worker, [(ref, dialects) for ref in misses], chunksize=max(1, len(misses) // (workers * 4)))
+                pool.starmap(_compile_in_worker, [(ref, dialects) for ref in misses], chunksize=1)
         except Exception:  # noqa: BLE001 - fall back to compiling here, one by one
             pass
         finally:
