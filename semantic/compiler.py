@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 
 import ibis
+import ibis.backends.sql.dialects  # noqa: F401 - see below
 import ibis.expr.types as ir
 import sqlglot
 import sqlglot.expressions as sge
@@ -31,6 +32,10 @@ from semantic.layers import Layer, layers_of, readable_names
 from semantic.portable import spell
 
 # Our dialect names -> sqlglot's.
+# Ibis patches sqlglot's generators when ibis.backends.sql.dialects is imported (PostgreSQL's
+# DATE_FROM_PARTS printed as MAKE_DATE, among others); imported here, before any statement is
+# printed, so that no process prints SQL Ibis did not mean (a backfill run alone once printed
+# DATE_FROM_PARTS for PostgreSQL: tests/test_backfill_processes.py).
 COMPILED_ENTRIES = 64
 SQLGLOT_DIALECTS = {"duckdb": "duckdb", "postgres": "postgres", "bigquery": "bigquery", "pyspark": "spark"}
 # The dialect fingerprints are computed in.
