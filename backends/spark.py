@@ -12,7 +12,8 @@ a schema as a subfolder of tables (`DIR/shop_a/orders/`), or a single file
 (`DIR/orders.parquet`); each is registered in the session's catalog as an
 external table when the warehouse opens, and the contract check reads that
 catalog. Queries run as exactly the SQL `semantic compile --dialect pyspark`
-prints, in a session whose time zone is UTC (`semantic.portable`: shop-local
+prints (in a local session its shared CTEs, attribution's layers, each computed
+once first: backends/spark_steps.py), in a session whose time zone is UTC (`semantic.portable`: shop-local
 days depend on it; a passed session set otherwise is refused).
 
 Writes happen only when a load asks for them (`semantic load`, `semantic demo`).
@@ -44,6 +45,7 @@ import sqlglot.expressions as sge
 from semantic.errors import WarehouseError
 from semantic.portable import SESSION_TIME_ZONE
 
+from semantic.backends.spark_steps import in_steps
 from semantic.backends.url import WarehouseUrl
 from semantic.backends.warehouse import Warehouse, conform
 
@@ -170,8 +172,10 @@ class SparkWarehouse(Warehouse):
 
     # -- reading ----------------------------------------------------------------
     def _fetch_arrow(self, sql: str, schema: pa.Schema) -> pa.Table:
-        frame = self.session.sql(sql)
-        table = frame.toArrow() if hasattr(frame, "toArrow") else frame._collect_as_arrow()
+        # Shared CTEs (attribution's layers) computed once each (backends/spark_steps.py).
+        with in_steps(self.session, sql) as final:
+            frame = self.session.sql(final)
+            table = frame.toArrow() if hasattr(frame, "toArrow") else frame._collect_as_arrow()
         if isinstance(table, list):  # pyspark 3.5's private collector returns batches
             table = pa.Table.from_batches(table, schema=frame._to_arrow_schema()) if table else None
         return conform(table if table is not None else schema.empty_table(), schema)

@@ -18,6 +18,7 @@ import re
 from decimal import Decimal
 
 import pyarrow as pa
+import sqlglot
 import pytest
 
 from semantic.attribution import relation
@@ -127,6 +128,29 @@ def test_last_click_attribution_equals_duckdb_and_the_reference(spark_warehouse,
     expected, counts = reference(orders, sessions, model, spark.project.config.attribution)
     assert {(r["order_id"], r["touchpoint_id"]): int(r["credited_revenue"] * 100) for r in rows} == expected
     assert {r["order_id"]: r["candidates"] for r in rows} == counts
+
+
+def test_attribution_runs_its_shared_layers_once_and_leaves_nothing_behind(spark_warehouse, tmp_path):
+    """The layers read twice are written once to scratch Parquet; afterwards no view and no scratch file remains."""
+    import glob
+    import tempfile
+
+    from semantic.backends.spark_steps import in_steps, shared_ctes
+    from semantic.compiler import compile_sql
+    from tests.test_attribution_scenarios import tables
+
+    sessions, orders = journeys(examples=10, seed=5)
+    spark = spark_warehouse(tables(sessions, orders))
+    sql = compile_sql(relation(spark.project, "order_attribution"), "pyspark")
+    reads = shared_ctes(sqlglot.parse_one(sql, read="spark"))
+    assert reads["attribution_touchpoints"] > 1 and reads["attribution_candidates"] > 1
+    plans: list[str] = []
+    with in_steps(spark.warehouse.session, sql, plans) as final:
+        assert "WITH" not in final.upper().split("SELECT", 1)[0]
+    # Every step read more than once was computed once: one plan each, plus nothing else.
+    assert len(plans) == sum(1 for count in reads.values() if count > 1)
+    assert not [t for t in spark.warehouse.session.catalog.listTables() if t.name.startswith("__semantic_")]
+    assert not glob.glob(f"{tempfile.gettempdir()}/semantic-spark-steps-*")
 
 
 # -- the warehouse itself ---------------------------------------------------------------
