@@ -40,7 +40,7 @@ from semantic.materialized import DAILY_COLUMNS, Layout, Stamp, daily_rows
 from semantic.backends import backfill_audit as audit
 from semantic.backends import statements as sql
 from semantic.backends.backfill_lock import BackfillLock
-from semantic.backends.materialize import DAILY_ORDER, ensure_tables, insert_select
+from semantic.backends.materialize import DAILY_ORDER, ensure_tables, insert_select, require_materializing
 from semantic.backends.warehouse import Warehouse
 
 INVARIANTS = (
@@ -181,6 +181,7 @@ def run_backfill(
     started = time.monotonic()
     backfill_id = backfill_id or str(uuid.uuid4())
     request, scope = plan.request, Scope.of(plan)
+    require_materializing(warehouse, "backfill")
     if not sql.exists(warehouse, layout.schema, layout.daily):
         raise WarehouseError(f"nothing is materialized in schema {layout.schema!r}", hint="run `semantic build` first")
     ensure_backfill_tables(warehouse, layout)

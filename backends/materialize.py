@@ -102,6 +102,20 @@ def signature_of(warehouse: Warehouse, config: Config) -> str:
     return json.dumps({k: (None if v is None else str(v)) for k, v in row.items()}, sort_keys=True)
 
 
+# Engines whose warehouses can hold our materialized tables (transactions, row locks or file locks).
+MATERIALIZING_DIALECTS = ("duckdb", "postgres")
+
+
+def require_materializing(warehouse: Warehouse, command: str) -> None:
+    """Refuse, in one line, `command` on an engine whose materialized tables are not supported yet (Spark)."""
+    if warehouse.dialect not in MATERIALIZING_DIALECTS:
+        raise QueryError(
+            f"`semantic {command}` is not supported on {warehouse.dialect} yet: its materialized tables and "
+            f"backfills need DuckDB or PostgreSQL",
+            hint="query Spark from the sources (`semantic query --from sources`), or build on DuckDB or PostgreSQL",
+        )
+
+
 def build(
     warehouse: Warehouse,
     catalog: Catalog,
@@ -118,6 +132,7 @@ def build(
     `metrics` (default: every one the project's metrics need) narrows the daily
     rows; attributed_orders is then left as it is.
     """
+    require_materializing(warehouse, "build")
     built_at = (now or dt.datetime.now(dt.timezone.utc)).replace(microsecond=0)
     run_id = uuid.uuid4().hex
     whole = metrics is None

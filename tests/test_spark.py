@@ -221,6 +221,12 @@ def test_demo_and_query_through_the_cli(spark_session, capsys, isolated):
     assert code == 2
     code, out, err = cli(capsys, "query", "revenue", "--by", "month", "--format", "json", "--database", "spark://local?warehouse=nowhere")
     assert code == 3 and "no Spark warehouse folder" in err and not (isolated / "nowhere").exists()
+    # Materialized tables and backfills need DuckDB or PostgreSQL: a plain refusal, nothing written.
+    for command in (("build",), ("backfill", "--start", "2024-01-01", "--end", "2024-01-02", "--reason", "r",
+                                 "--env", "dev", "--as", "a@example.com")):
+        code, out, err = cli(capsys, *command, "--database", url)
+        assert code == 2 and f"`semantic {command[0]}` is not supported on pyspark yet" in err, err
+    assert not (isolated / "lake" / "semantic").exists()
 
 
 # -- URLs (no Spark needed) -------------------------------------------------------------
