@@ -48,7 +48,7 @@ def in_steps(session, sql: str, plans: list[str] | None = None) -> Iterator[str]
 
     `plans`, when given, receives the physical plan of each step written (for the benchmark's scan count).
     """
-    tree = sqlglot.parse_one(sql, read="spark")
+    tree: sge.Expression = sqlglot.parse_one(sql, read="spark")  # type: ignore[assignment]
     reads = shared_ctes(tree)
     if not any(count > 1 for count in reads.values()) or not session.sparkContext.master.startswith("local"):
         yield sql
