@@ -31,12 +31,13 @@ from semantic.inline_tables import inline
 from semantic.layers import Layer, layers_of, readable_names
 from semantic.portable import spell
 
-# Our dialect names -> sqlglot's.
 # Ibis patches sqlglot's generators when ibis.backends.sql.dialects is imported (PostgreSQL's
-# DATE_FROM_PARTS printed as MAKE_DATE, among others); imported here, before any statement is
+# DATE_FROM_PARTS printed as MAKE_DATE, among others); imported above, before any statement is
 # printed, so that no process prints SQL Ibis did not mean (a backfill run alone once printed
 # DATE_FROM_PARTS for PostgreSQL: tests/test_backfill_processes.py).
+
 COMPILED_ENTRIES = 64
+# Our dialect names -> sqlglot's.
 SQLGLOT_DIALECTS = {"duckdb": "duckdb", "postgres": "postgres", "bigquery": "bigquery", "pyspark": "spark"}
 # The dialect fingerprints are computed in.
 REFERENCE_DIALECT = "duckdb"
@@ -86,16 +87,17 @@ def _with_layers(tree: sge.Expression, layers: list[Layer], names: dict[str, str
     Flat rather than nested: Spark refuses a nested CTE whose name an outer one
     also uses, and one level reads better.
     """
-    tables = {t: _table(n) for t, n in names.items()}
-    ctes: list[sge.CTE] = []
-    for layer in layers:
-        body = _rename_tables(_statement(layer.expr, dialect), tables)
-        ctes.extend(_hoisted(body, names[layer.table_name]))
-        ctes.append(_cte(body, names[layer.table_name]))
-    tree = _rename_tables(tree, tables)
+    ctes = [cte for layer in layers for cte in _layer_cte_trees(layer, names, dialect)]
+    tree = _rename_tables(tree, {t: _table(n) for t, n in names.items()})
     own = tree.args.get("with_")
     tree.set("with_", sge.With(expressions=[*ctes, *(own.expressions if own else [])]))
     return tree
+
+
+def _layer_cte_trees(layer: Layer, names: dict[str, str], dialect: str) -> list[sge.CTE]:
+    """The CTEs a layer contributes to a statement: its own hoisted ones, then itself (`names`: placeholder -> name)."""
+    body = _rename_tables(_statement(layer.expr, dialect), {t: _table(n) for t, n in names.items()})
+    return [*_hoisted(body, names[layer.table_name]), _cte(body, names[layer.table_name])]
 
 
 def _hoisted(body: sge.Expression, prefix: str) -> list[sge.CTE]:
@@ -164,12 +166,9 @@ def _composed(expr: ir.Expr, dialect: str, pretty: bool) -> str:
 
 @functools.lru_cache(maxsize=COMPILED_ENTRIES)
 def _layer_ctes(layer: Layer, names: tuple[tuple[str, str], ...], dialect: str, pretty: bool) -> tuple[str, ...]:
-    """The CTEs a layer contributes to a statement (its hoisted own ones, then itself), printed."""
+    """`_layer_cte_trees` printed, once per process for each layer, naming and dialect."""
     glot = SQLGLOT_DIALECTS[dialect]
-    mapping = dict(names)
-    body = _rename_tables(_statement(layer.expr, dialect), {t: _table(n) for t, n in mapping.items()})
-    ctes = [*_hoisted(body, mapping[layer.table_name]), _cte(body, mapping[layer.table_name])]
-    return tuple(cte.sql(dialect=glot, pretty=pretty) for cte in ctes)
+    return tuple(cte.sql(dialect=glot, pretty=pretty) for cte in _layer_cte_trees(layer, dict(names), dialect))
 
 
 # Equal Ibis expressions (structurally: the same tables, the same operations) compile to the

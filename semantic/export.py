@@ -24,7 +24,7 @@ import sqlglot.expressions as sge
 from semantic import __version__
 from semantic.api import METRIC_GRAIN, describe_metrics, metric_query
 from semantic.atomic_files import check_output_folder, write_all_atomically
-from semantic.compiler import SQLGLOT_DIALECTS, check_dialect, to_sqlglot
+from semantic.compiler import SQLGLOT_DIALECTS, check_dialect, compile_sql, to_sqlglot
 from semantic.layers import Layer, layers_of
 from semantic.metadata import MetricInfo
 from semantic.project import Project
@@ -42,17 +42,18 @@ def export_project(project: Project, dialect: str, out: Path) -> list[Path]:
     glot = SQLGLOT_DIALECTS[dialect]
     files: dict[str, str] = {}
     metric_views: list[str] = []
+    # Layer name -> layer, in dependency order (each metric's layers_of is deepest first).
     layers: dict[str, Layer] = {}
     for info in describe_metrics(project):
         expr = metric_query(project, info.metric.name).expr
-        files[f"{info.metric.name}.sql"] = _header(project, info, dialect) + to_sqlglot(expr, dialect).sql(dialect=glot, pretty=True) + ";\n"
+        files[f"{info.metric.name}.sql"] = _header(project, info, dialect) + compile_sql(expr, dialect) + ";\n"
         for layer in layers_of(expr):
             layers.setdefault(layer.name, layer)
         view = _view(f"{VIEW_PREFIX}{info.metric.name}", to_sqlglot(expr, dialect, layer_views=_layer_views(layers)), glot)
         metric_views.append(f"-- {info.metric.ref}\n{view}")
     layer_views = [
         f"-- layer {layer.name}\n" + _view(f"{LAYER_VIEW_PREFIX}{layer.name}", to_sqlglot(layer.expr, dialect, layer_views=_layer_views(layers)), glot)
-        for layer in _in_dependency_order(layers)
+        for layer in layers.values()
     ]
     files["views.sql"] = _views_file(project, dialect, [*layer_views, *metric_views])
     targets = {out / name: text for name, text in files.items()}
@@ -62,14 +63,6 @@ def export_project(project: Project, dialect: str, out: Path) -> list[Path]:
 
 def _layer_views(layers: dict[str, Layer]) -> dict[str, sge.Table]:
     return {name: sge.Table(this=sge.to_identifier(f"{LAYER_VIEW_PREFIX}{name}", quoted=True)) for name in layers}
-
-
-def _in_dependency_order(layers: dict[str, Layer]) -> list[Layer]:
-    ordered: dict[str, Layer] = {}
-    for layer in layers.values():
-        for inner in (*layers_of(layer.expr), layer):
-            ordered.setdefault(inner.name, inner)
-    return list(ordered.values())
 
 
 def _view(name: str, tree: sge.Expression, glot: str) -> str:
