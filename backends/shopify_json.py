@@ -28,7 +28,7 @@ from semantic.arrow_schema import contract_arrow_schema
 from semantic.errors import ConfigError
 from semantic.shop_time import iana_zone, instant
 
-from semantic.backends.files import TableFile
+from semantic.backends.files import TableFile, find_table_files, read_checked
 from semantic.backends.shopify_csv import export_files, read_orders_export
 from semantic.backends.shopify_graphql import read_bulk_lines, rest_orders, rest_shop
 
@@ -40,6 +40,20 @@ ORDER_FILES = ("orders.json", "orders.jsonl")
 
 def has_admin_export(directory: Path) -> bool:
     return any((directory / name).is_file() for name in ORDER_FILES) or bool(export_files(directory))
+
+
+def read_load_folder(directory: Path) -> tuple[dict[str, Path], dict[str, TableFile]]:
+    """(logical table -> file, logical table -> its rows read and checked) of a folder `semantic load` reads.
+
+    A Shopify Admin API export (shop.json with orders.json, orders.jsonl or the admin's
+    orders CSV) or contract files; every file is read and checked before anything is
+    written, so nothing is half-loaded.
+    """
+    if has_admin_export(directory):
+        checked = read_admin_export(directory)
+        return {logical: item.path for logical, item in checked.items()}, checked
+    files = find_table_files(directory)
+    return files, {logical: read_checked(logical, path) for logical, path in files.items()}
 
 
 def read_admin_export(directory: Path) -> dict[str, TableFile]:

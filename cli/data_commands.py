@@ -92,21 +92,13 @@ def load(
 
     from semantic.api import load_project
     from semantic.backends.connect import connect_for
-    from semantic.backends.files import find_table_files, read_checked
+    from semantic.backends.shopify_json import read_load_folder
     from semantic.errors import ConfigError
     from semantic.printable import printable
     from semantic.sources import Sources
 
-    from semantic.backends.shopify_json import has_admin_export, read_admin_export
-
     project = load_project(config)
-    if has_admin_export(directory):  # Shopify Admin API JSON: shop.json + orders.json
-        checked = read_admin_export(directory)
-        files = {logical: item.path for logical, item in checked.items()}
-    else:
-        files = find_table_files(directory)
-        # Read and check every file before touching the warehouse: nothing is half-loaded.
-        checked = {logical: read_checked(logical, path) for logical, path in files.items()}
+    files, checked = read_load_folder(directory)
     warnings = [w for item in checked.values() for w in item.warnings]
     if strict and warnings:
         raise ConfigError(
