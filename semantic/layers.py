@@ -24,7 +24,6 @@ knobs) never meet; only the readable fact name reaches the SQL.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 
 import ibis
@@ -50,8 +49,8 @@ _LAYERS: dict[str, Layer] = {}
 
 def placeholder(name: str, expr: ir.Table) -> ir.Table:
     """An unbound table standing for `expr`, compiled as the layer `name` wherever it is read."""
-    digest = hashlib.sha256(f"{name}:{hash(expr.op())}".encode()).hexdigest()[:16]
-    table_name = f"{PLACEHOLDER_PREFIX}{name}__{digest}"
+    # The op's structural hash: equal expressions, one placeholder (in this process; never printed).
+    table_name = f"{PLACEHOLDER_PREFIX}{name}__{hash(expr.op()) & 0xFFFFFFFFFFFFFFFF:016x}"
     if table_name not in _LAYERS:
         _LAYERS[table_name] = Layer(name, expr, table_name)
     return ibis.table(expr.schema(), name=table_name)
