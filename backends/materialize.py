@@ -102,13 +102,9 @@ def signature_of(warehouse: Warehouse, config: Config) -> str:
     return json.dumps({k: (None if v is None else str(v)) for k, v in row.items()}, sort_keys=True)
 
 
-# Engines whose warehouses can hold our materialized tables (transactions, row locks or file locks).
-MATERIALIZING_DIALECTS = ("duckdb", "postgres")
-
-
 def require_materializing(warehouse: Warehouse, command: str) -> None:
     """Refuse, in one line, `command` on an engine whose materialized tables are not supported yet (Spark)."""
-    if warehouse.dialect not in MATERIALIZING_DIALECTS:
+    if not warehouse.MATERIALIZES:
         raise QueryError(
             f"`semantic {command}` is not supported on {warehouse.dialect} yet: its materialized tables and "
             f"backfills need DuckDB or PostgreSQL",

@@ -124,6 +124,7 @@ def require_utc(session) -> None:
 
 class SparkWarehouse(Warehouse):
     READS_OWN_LOAD = False  # a load stages Parquet folders and swaps them in at the end: queries see the old tables
+    MATERIALIZES = False  # no transactions nor raw connection: `semantic build`/`backfill` are not supported yet
     dialect = "pyspark"
 
     def __init__(self, url: WarehouseUrl, con: object, session, root: Path | None, *, owns_session: bool) -> None:

@@ -48,6 +48,8 @@ class Warehouse(abc.ABC):
     dialect: str = ""
     # A load's statements see its own new rows before the commit (so `semantic load` checks them there).
     READS_OWN_LOAD = True
+    # Holds our materialized tables and backfills (transactions, and row or file locks).
+    MATERIALIZES = True
     # How many of the last statements `executed` keeps.
     HISTORY = 50
 
