@@ -193,7 +193,7 @@ def unlock(schema: Schema = "semantic", database: Database = None, config: Confi
 
 @backfill_app.command("prune")
 def prune(schema: Schema = "semantic", database: Database = None, config: Config = None) -> None:
-    """Delete snapshots older than [backfill] snapshot_retention_days (default 7)."""
+    """Delete snapshots older than \\[backfill] snapshot_retention_days (default 7)."""
     from semantic.backends import backfill as engine
     from semantic.backfill_plan import BackfillPolicy
 
