@@ -21,7 +21,7 @@ still judged by where it sits in the whole tree.
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any
 
 import sqlglot
 import sqlglot.expressions as sge
@@ -74,7 +74,7 @@ def classify_sql(base_sql: str, head_sql: str, dialect: str = "duckdb", ast_max_
     return tuple(sorted(kinds or {MEASURE}))
 
 
-def _edit_kinds(base: sge.Expression, head: sge.Expression) -> set[str]:
+def _edit_kinds(base: Any, head: Any) -> set[str]:
     kinds: set[str] = set()
     for edit in sqlglot.diff(base, head, delta_only=True):
         if isinstance(edit, Move):
@@ -87,10 +87,12 @@ def _edit_kinds(base: sge.Expression, head: sge.Expression) -> set[str]:
     return kinds
 
 
-Pair = tuple[Optional[sge.Expression], Optional[sge.Expression]]
+# sqlglot 30 put every node under `Expr`; before it, `Expression` was the base.
+_NODE: type = getattr(sge, "Expr", sge.Expression)
+Pair = tuple[Any, Any]  # (node or None, node or None)
 
 
-def changed_pairs(base: sge.Expression, head: sge.Expression) -> list[Pair]:
+def changed_pairs(base: Any, head: Any) -> list[Pair]:
     """The smallest subtrees where `base` and `head` differ, as (base node, head node) pairs.
 
     (None, node) and (node, None): an argument or list element only one side has.
@@ -108,10 +110,10 @@ def changed_pairs(base: sge.Expression, head: sge.Expression) -> list[Pair]:
         old, new = base.args.get(key), head.args.get(key)
         if isinstance(old, list) or isinstance(new, list):
             pairs += _changed_in_lists(old if isinstance(old, list) else [old], new if isinstance(new, list) else [new])
-        elif isinstance(old, sge.Expression) and isinstance(new, sge.Expression):
+        elif isinstance(old, _NODE) and isinstance(new, _NODE):
             pairs += changed_pairs(old, new)
-        elif isinstance(old, sge.Expression) or isinstance(new, sge.Expression):
-            pairs.append((old if isinstance(old, sge.Expression) else None, new if isinstance(new, sge.Expression) else None))
+        elif isinstance(old, _NODE) or isinstance(new, _NODE):
+            pairs.append((old if isinstance(old, _NODE) else None, new if isinstance(new, _NODE) else None))
         elif old != new and not (old in (None, False) and new in (None, False)):
             return [(base, head)]  # a flag or a name of this node itself changed
     return pairs
@@ -121,8 +123,8 @@ def _changed_in_lists(old: list, new: list) -> list[Pair]:
     """Differing elements of two argument lists, matched like the lines of a diff."""
     import difflib
 
-    old_nodes = [x for x in old if isinstance(x, sge.Expression)]
-    new_nodes = [x for x in new if isinstance(x, sge.Expression)]
+    old_nodes = [x for x in old if isinstance(x, _NODE)]
+    new_nodes = [x for x in new if isinstance(x, _NODE)]
     pairs: list[Pair] = []
     matcher = difflib.SequenceMatcher(None, [hash(x) for x in old_nodes], [hash(x) for x in new_nodes], autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
