@@ -29,18 +29,19 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-import ibis
-
 from semantic.backfill_plan import BackfillPlan, BackfillPolicy
 from semantic.catalog import Catalog
+from semantic.compiler import compile_sql
 from semantic.config import Config
 from semantic.errors import WarehouseError
-from semantic.materialized import DAILY_COLUMNS, Layout, Stamp, daily_rows
+from semantic.materialized import DAILY_COLUMNS, Layout, scoped_daily_rows
+from semantic.range_sources import SCOPE_COLUMNS, SCOPE_SHOP_COLUMNS, ScopeTables
+from semantic.statement_cache import StatementCache
 
 from semantic.backends import backfill_audit as audit
 from semantic.backends import statements as sql
 from semantic.backends.backfill_lock import BackfillLock
-from semantic.backends.materialize import DAILY_ORDER, ensure_tables, insert_select, require_materializing
+from semantic.backends.materialize import DAILY_ORDER, ensure_tables, require_materializing
 from semantic.backends.warehouse import Warehouse
 
 INVARIANTS = (
@@ -129,6 +130,8 @@ def ensure_backfill_tables(warehouse: Warehouse, layout: Layout) -> None:
     snapshot = {"backfill_id": ("string", False), "taken_at": ("timestamp('UTC')", False), **DAILY_COLUMNS}
     sql.run(warehouse, sql.create_table_sql(warehouse, layout.schema, layout.snapshots, snapshot))
     sql.run(warehouse, sql.create_table_sql(warehouse, layout.schema, layout.lock, LOCK_COLUMNS))
+    sql.run(warehouse, sql.create_table_sql(warehouse, layout.schema, layout.scope, SCOPE_COLUMNS))
+    sql.run(warehouse, sql.create_table_sql(warehouse, layout.schema, layout.scope_shops, SCOPE_SHOP_COLUMNS))
     audit.ensure_audit(warehouse, layout)
 
 
@@ -172,11 +175,14 @@ def run_backfill(
     step: Callable[[str], None] = lambda _: None,
     fault: Callable[[str], None] = lambda _: None,
     backfill_id: str | None = None,
+    statements: StatementCache = StatementCache(),
 ) -> Outcome:
     """Run `plan`'s steps in order (module docstring); the outcome, also written to the audit log.
 
     `fingerprints` (ref -> the definition's fingerprint) may be a function, called
     once the lock is held (computing them takes a while; a refusal should not).
+    `statements` keeps the recompute's compiled SQL across runs
+    (`StatementCache.for_project(project)`; the default compiles it each time).
     """
     started = time.monotonic()
     backfill_id = backfill_id or str(uuid.uuid4())
@@ -195,14 +201,15 @@ def run_backfill(
     try:
         if callable(fingerprints):
             fingerprints = fingerprints()
-        return _steps(warehouse, catalog, config, plan, fingerprints, layout, checks, step, fault, lock, entry, scope, started)
+        recompute = Recompute(catalog, config, plan, fingerprints, layout, statements)
+        return _steps(warehouse, recompute, layout, checks, step, fault, lock, entry, scope, started)
     except Exception as exc:  # an error (not a crash): say so in the audit log, free the lock
         audit.append(warehouse, layout, entry.with_status("failed", error=f"{type(exc).__name__}: {exc}"))
         lock.release()
         raise
 
 
-def _steps(warehouse, catalog, config, plan, fingerprints, layout, checks, step, fault, lock, entry, scope, started) -> Outcome:
+def _steps(warehouse, recompute, layout, checks, step, fault, lock, entry, scope, started) -> Outcome:
     table = {name: sql.table_name(warehouse, layout.schema, getattr(layout, name)) for name in ("daily", "snapshots", "staging")}
     where, params = scope.where()
     backfill_id = entry.backfill_id
@@ -219,7 +226,7 @@ def _steps(warehouse, catalog, config, plan, fingerprints, layout, checks, step,
     rows_before, totals_before = counts_and_totals(warehouse, table["daily"], where, params)
     fault("snapshot")
     begin("recompute")
-    _recompute(warehouse, catalog, config, plan, fingerprints, table["staging"], backfill_id)
+    recompute.run(warehouse, backfill_id)
     rows_after, totals_after = counts_and_totals(warehouse, table["staging"], "backfill_id = ?", [backfill_id])
     fault("recompute")
     begin("checks")
@@ -260,15 +267,61 @@ def _snapshot(warehouse: Warehouse, table: dict[str, str], backfill_id: str, whe
         )
 
 
-def _recompute(warehouse, catalog, config, plan: BackfillPlan, fingerprints, staging: str, backfill_id: str) -> None:
-    """The range of the plan's shops and metrics, computed from the sources into the staging table."""
-    built_at = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-    stamps = [Stamp(m, fingerprints.get(m.ref), backfill_id, built_at) for m in plan.metrics]
-    request = plan.request
-    rows = daily_rows(catalog, config, stamps, tuple(request.shops), request.start, request.end)
-    with warehouse.transaction():
-        sql.run(warehouse, f"DELETE FROM {staging} WHERE backfill_id = ?", (backfill_id,))
-        insert_select(warehouse, staging, rows.mutate(backfill_id=ibis.literal(backfill_id, "string")))
+@dataclass(frozen=True)
+class Recompute:
+    """Step 4: the plan's range, shops and metrics computed from the sources into the staging table.
+
+    One statement for every range and shop (semantic.materialized.scoped_daily_rows):
+    the range, shops, backfill id and time are rows of the scope tables, written,
+    read and deleted inside the recompute's own transaction (readers never see
+    them; the lock keeps a second backfill out), so the compiled SQL is cached
+    across runs by `statements`.
+    """
+
+    catalog: Catalog
+    config: Config
+    plan: BackfillPlan
+    fingerprints: Mapping[str, str | None]
+    layout: Layout
+    statements: StatementCache
+
+    def scope_tables(self) -> ScopeTables:
+        return self.layout.scope_tables(every_shop=not self.plan.request.shops)
+
+    def statement(self, dialect: str) -> str:
+        """The INSERT ... SELECT into staging (the same text for every range and shop of these metrics)."""
+        metrics, scope = list(self.plan.metrics), self.scope_tables()
+        parts = {
+            "statement": "backfill-recompute", "dialect": dialect, "scope": repr(scope), "staging": self.layout.staging,
+            "metrics": [(m.ref, self.fingerprints.get(m.ref)) for m in metrics],
+        }
+
+        def compile_text() -> str:
+            rows = scoped_daily_rows(self.catalog, self.config, metrics, self.fingerprints, scope)
+            assert rows.columns == (*DAILY, "backfill_id")
+            return compile_sql(rows, dialect)
+
+        return self.statements.sql(parts, compile_text)
+
+    def run(self, warehouse: Warehouse, backfill_id: str) -> None:
+        request = self.plan.request
+        built_at = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+        text = self.statement(warehouse.dialect)
+        bounds = ScopeTables.row(backfill_id, request.start, request.end, built_at)
+        scope = {name: sql.table_name(warehouse, self.layout.schema, name) for name in (self.layout.scope, self.layout.scope_shops)}
+        staging = sql.table_name(warehouse, self.layout.schema, self.layout.staging)
+        columns = sql.column_list(warehouse, [*DAILY, "backfill_id"])
+        with warehouse.transaction():
+            for table in scope.values():
+                sql.run(warehouse, f"DELETE FROM {table}")
+            sql.run(warehouse, f"INSERT INTO {scope[self.layout.scope]} ({sql.column_list(warehouse, list(bounds))}) "
+                               f"VALUES ({', '.join('?' for _ in bounds)})", list(bounds.values()))
+            for shop in request.shops:
+                sql.run(warehouse, f"INSERT INTO {scope[self.layout.scope_shops]} (shop_id) VALUES (?)", (shop,))
+            sql.run(warehouse, f"DELETE FROM {staging} WHERE backfill_id = ?", (backfill_id,))
+            sql.run(warehouse, f"INSERT INTO {staging} ({columns})\n{text}")
+            for table in scope.values():
+                sql.run(warehouse, f"DELETE FROM {table}")
 
 
 def _swap(warehouse: Warehouse, table: dict[str, str], backfill_id: str, where: str, params: list[object]) -> None:
