@@ -34,13 +34,14 @@ from semantic.catalog import Catalog
 from semantic.compiler import compile_sql
 from semantic.config import Config
 from semantic.errors import WarehouseError
-from semantic.materialized import DAILY_COLUMNS, Layout, scoped_daily_rows
+from semantic.materialized import ATTRIBUTED_ORDERS_METRIC, DAILY_COLUMNS, Layout, scoped_attributed_orders, scoped_daily_rows
 from semantic.range_sources import SCOPE_COLUMNS, SCOPE_SHOP_COLUMNS, ScopeTables
 from semantic.statement_cache import StatementCache
 
 from semantic.backends import backfill_audit as audit
 from semantic.backends import statements as sql
 from semantic.backends.backfill_lock import BackfillLock
+from semantic.backends.backfill_orders import OrderTables, refreshes_orders
 from semantic.backends.materialize import DAILY_ORDER, ensure_tables, require_materializing
 from semantic.backends.warehouse import Warehouse
 
@@ -63,12 +64,18 @@ class Scope:
     shops: tuple[str, ...]
     metrics: tuple[tuple[str, int], ...]  # (name, version)
 
-    def where(self) -> tuple[str, list[object]]:
+    def order_where(self) -> tuple[str, list[object]]:
+        """The range and shops alone (attributed_orders' rows in scope)."""
         clauses: list[str] = ["day BETWEEN ? AND ?"]
         params: list[object] = [self.start, self.end]
         if self.shops:
             clauses.append(f"shop_id IN ({', '.join('?' for _ in self.shops)})")
             params += list(self.shops)
+        return " AND ".join(clauses), params
+
+    def where(self) -> tuple[str, list[object]]:
+        where, params = self.order_where()
+        clauses = [where]
         clauses.append("(" + " OR ".join("(metric = ? AND version = ?)" for _ in self.metrics) + ")")
         for name, version in self.metrics:
             params += [name, version]
@@ -119,6 +126,8 @@ class Outcome:
     totals_after: dict[str, str]
     checks: tuple[CheckResult, ...]
     seconds: float
+    orders_before: int | None = None  # attributed_orders rows replaced (None: the backfill left the table alone)
+    orders_after: int | None = None
 
 
 def ensure_backfill_tables(warehouse: Warehouse, layout: Layout) -> None:
@@ -201,7 +210,7 @@ def run_backfill(
     try:
         if callable(fingerprints):
             fingerprints = fingerprints()
-        recompute = Recompute(catalog, config, plan, fingerprints, layout, statements)
+        recompute = Recompute(catalog, config, plan, fingerprints, layout, statements, _order_tables(warehouse, layout, plan))
         return _steps(warehouse, recompute, layout, checks, step, fault, lock, entry, scope, started)
     except Exception as exc:  # an error (not a crash): say so in the audit log, free the lock
         audit.append(warehouse, layout, entry.with_status("failed", error=f"{type(exc).__name__}: {exc}"))
@@ -221,30 +230,36 @@ def _steps(warehouse, recompute, layout, checks, step, fault, lock, entry, scope
     step("audit")
     audit.append(warehouse, layout, entry)
     fault("audit")
+    orders = recompute.orders
     begin("snapshot")
-    _snapshot(warehouse, table, backfill_id, where, params)
+    orders_before = _snapshot(warehouse, table, backfill_id, where, params, orders)
     rows_before, totals_before = counts_and_totals(warehouse, table["daily"], where, params)
     fault("snapshot")
     begin("recompute")
     recompute.run(warehouse, backfill_id)
     rows_after, totals_after = counts_and_totals(warehouse, table["staging"], "backfill_id = ?", [backfill_id])
+    orders_after = orders.count(layout.order_staging, backfill_id) if orders else None
     fault("recompute")
     begin("checks")
     staged = StagingRows(warehouse, table["staging"], backfill_id, scope)
-    results = tuple(invariants(staged)) + tuple(r for check in checks for r in check(staged))
+    results = tuple(invariants(staged)) + _order_checks(orders, backfill_id) + tuple(r for check in checks for r in check(staged))
     failed = [r for r in results if not r.passed and r.level == "error"]
     summary = [{"name": r.name, "passed": r.passed, "level": r.level, "detail": r.detail} for r in results]
-    totals = {"rows_before": rows_before, "rows_after": rows_after, "totals_before": totals_before, "totals_after": totals_after}
-    outcome = Outcome(backfill_id, "failed", rows_before, rows_after, totals_before, totals_after, results, 0.0)
+    totals = {"rows_before": rows_before, "rows_after": rows_after, "totals_before": totals_before, "totals_after": totals_after,
+              "orders_before": orders_before, "orders_after": orders_after}
+    outcome = Outcome(backfill_id, "failed", rows_before, rows_after, totals_before, totals_after, results, 0.0,
+                      orders_before, orders_after)
     if failed:
         sql.run(warehouse, f"DELETE FROM {table['staging']} WHERE backfill_id = ?", (backfill_id,))
+        if orders:
+            orders.discard_staging(backfill_id)
         error = "checks failed: " + "; ".join(f"{r.name} ({r.detail})" for r in failed)
         audit.append(warehouse, layout, entry.with_status("failed", error=error, checks=summary, **totals))
         lock.release()
         return dataclasses.replace(outcome, seconds=time.monotonic() - started)
     fault("checks")
     begin("swap")
-    _swap(warehouse, table, backfill_id, where, params)
+    _swap(warehouse, table, backfill_id, where, params, orders)
     fault("swap")
     step("complete")
     seconds = time.monotonic() - started
@@ -255,8 +270,30 @@ def _steps(warehouse, recompute, layout, checks, step, fault, lock, entry, scope
     return dataclasses.replace(outcome, status="completed", seconds=seconds)
 
 
-def _snapshot(warehouse: Warehouse, table: dict[str, str], backfill_id: str, where: str, params: list[object]) -> None:
-    """Copy exactly the rows in scope into the snapshots (a rerun of the same id replaces its snapshot)."""
+def _order_tables(warehouse: Warehouse, layout: Layout, plan: BackfillPlan) -> OrderTables | None:
+    """attributed_orders' part of the backfill, or None when it leaves the table alone (backfill_orders)."""
+    if not refreshes_orders(warehouse, layout, [m.ref for m in plan.metrics]):
+        return None
+    where, params = Scope.of(plan).order_where()
+    tables = OrderTables(warehouse, layout, where, tuple(params))
+    tables.ensure()
+    return tables
+
+
+def _order_checks(orders: OrderTables | None, backfill_id: str) -> tuple[CheckResult, ...]:
+    if orders is None:
+        return ()
+    outside, duplicated = orders.problems(backfill_id)
+    return (CheckResult("attributed orders inside the backfill's range and shops", outside == 0, detail=f"{outside} outside"),
+            CheckResult("one attributed order per shop and order_id", duplicated == 0, detail=f"{duplicated} duplicated keys"))
+
+
+def _snapshot(warehouse: Warehouse, table: dict[str, str], backfill_id: str, where: str, params: list[object],
+              orders: OrderTables | None = None) -> int | None:
+    """Copy exactly the rows in scope into the snapshots (a rerun of the same id replaces its snapshot).
+
+    With `orders`, attributed_orders' rows in scope too, in the same transaction; their count (else None).
+    """
     columns = sql.column_list(warehouse, DAILY)
     with warehouse.transaction():
         sql.run(warehouse, f"DELETE FROM {table['snapshots']} WHERE backfill_id = ?", (backfill_id,))
@@ -265,6 +302,7 @@ def _snapshot(warehouse: Warehouse, table: dict[str, str], backfill_id: str, whe
             f"INSERT INTO {table['snapshots']} (backfill_id, taken_at, {columns}) SELECT ?, ?, {columns} FROM {table['daily']} WHERE {where}",
             [backfill_id, dt.datetime.now(dt.timezone.utc), *params],
         )
+        return orders.snapshot(backfill_id) if orders else None
 
 
 @dataclass(frozen=True)
@@ -284,15 +322,16 @@ class Recompute:
     fingerprints: Mapping[str, str | None]
     layout: Layout
     statements: StatementCache
+    orders: OrderTables | None = None  # attributed_orders refreshed too (backfill_orders)
 
     def scope_tables(self) -> ScopeTables:
         return self.layout.scope_tables(every_shop=not self.plan.request.shops)
 
     def statement(self, dialect: str) -> str:
-        """The INSERT ... SELECT into staging (the same text for every range and shop of these metrics)."""
+        """The SELECT of the staging rows (the same text for every range and shop of these metrics)."""
         metrics, scope = list(self.plan.metrics), self.scope_tables()
         parts = {
-            "statement": "backfill-recompute", "dialect": dialect, "scope": repr(scope), "staging": self.layout.staging,
+            "statement": "backfill-recompute", "dialect": dialect, "scope": repr(scope),
             "metrics": [(m.ref, self.fingerprints.get(m.ref)) for m in metrics],
         }
 
@@ -302,6 +341,14 @@ class Recompute:
             return compile_sql(rows, dialect)
 
         return self.statements.sql(parts, compile_text)
+
+    def orders_statement(self, dialect: str) -> str:
+        """The SELECT of attributed_orders' staging rows (range- and shop-independent like `statement`)."""
+        metric = next(m for m in self.plan.metrics if m.name == ATTRIBUTED_ORDERS_METRIC)
+        scope, fingerprint = self.scope_tables(), self.fingerprints.get(metric.ref)
+        parts = {"statement": "backfill-attributed-orders", "dialect": dialect, "scope": repr(scope), "metric": (metric.ref, fingerprint)}
+        return self.statements.sql(
+            parts, lambda: compile_sql(scoped_attributed_orders(self.catalog, self.config, metric, fingerprint, scope), dialect))
 
     def run(self, warehouse: Warehouse, backfill_id: str) -> None:
         request = self.plan.request
@@ -320,11 +367,14 @@ class Recompute:
                 sql.run(warehouse, f"INSERT INTO {scope[self.layout.scope_shops]} (shop_id) VALUES (?)", (shop,))
             sql.run(warehouse, f"DELETE FROM {staging} WHERE backfill_id = ?", (backfill_id,))
             sql.run(warehouse, f"INSERT INTO {staging} ({columns})\n{text}")
+            if self.orders is not None:
+                self.orders.stage(backfill_id, self.orders_statement(warehouse.dialect))
             for table in scope.values():
                 sql.run(warehouse, f"DELETE FROM {table}")
 
 
-def _swap(warehouse: Warehouse, table: dict[str, str], backfill_id: str, where: str, params: list[object]) -> None:
+def _swap(warehouse: Warehouse, table: dict[str, str], backfill_id: str, where: str, params: list[object],
+          orders: OrderTables | None = None) -> None:
     """In one transaction: the production rows in scope are replaced by the staging rows; nothing else changes."""
     columns, order = sql.column_list(warehouse, DAILY), sql.column_list(warehouse, DAILY_ORDER)
     with warehouse.transaction():
@@ -335,6 +385,9 @@ def _swap(warehouse: Warehouse, table: dict[str, str], backfill_id: str, where: 
             (backfill_id,),
         )
         sql.run(warehouse, f"DELETE FROM {table['staging']} WHERE backfill_id = ?", (backfill_id,))
+        if orders is not None:
+            orders.replace_from(orders.layout.order_staging, backfill_id)
+            orders.discard_staging(backfill_id)
 
 
 def dry_run(warehouse: Warehouse, plan: BackfillPlan, layout: Layout = Layout()) -> dict[str, object]:
@@ -376,10 +429,22 @@ def rollback(warehouse: Warehouse, layout: Layout, backfill_id: str, actor: str,
                 (backfill_id,),
             )
             restored = sql.fetch(warehouse, f"SELECT count(*) FROM {table['snapshots']} WHERE backfill_id = ?", (backfill_id,))[0][0]
-            audit.append(warehouse, layout, entry.with_status("rolled_back", rows_affected=restored, rollback_id=rollback_id))
+            orders = _restored_orders(warehouse, layout, scope, last, backfill_id)
+            audit.append(warehouse, layout, entry.with_status("rolled_back", rows_affected=restored, rollback_id=rollback_id,
+                                                                orders_restored=orders))
     finally:
         lock.release()
     return restored
+
+
+def _restored_orders(warehouse: Warehouse, layout: Layout, scope: Scope, last: dict, backfill_id: str) -> int | None:
+    """attributed_orders' snapshot of `backfill_id` put back (in the caller's transaction), when it took one; its rows."""
+    if not (refreshes_orders(warehouse, layout, json.loads(last["metrics"])) and sql.exists(warehouse, layout.schema, layout.order_snapshots)):
+        return None
+    where, params = scope.order_where()
+    orders = OrderTables(warehouse, layout, where, tuple(params))
+    orders.replace_from(layout.order_snapshots, backfill_id)
+    return orders.count(layout.order_snapshots, backfill_id)
 
 
 def prune(warehouse: Warehouse, layout: Layout, retention_days: int, now: dt.datetime | None = None) -> int:
@@ -390,4 +455,6 @@ def prune(warehouse: Warehouse, layout: Layout, retention_days: int, now: dt.dat
     table = sql.table_name(warehouse, layout.schema, layout.snapshots)
     count = sql.fetch(warehouse, f"SELECT count(*) FROM {table} WHERE taken_at < ?", (cutoff,))[0][0]
     sql.run(warehouse, f"DELETE FROM {table} WHERE taken_at < ?", (cutoff,))
+    if sql.exists(warehouse, layout.schema, layout.order_snapshots):  # attributed_orders' snapshots (counted apart)
+        sql.run(warehouse, f"DELETE FROM {sql.table_name(warehouse, layout.schema, layout.order_snapshots)} WHERE taken_at < ?", (cutoff,))
     return int(count)

@@ -76,6 +76,8 @@ class Layout:
     snapshots: str = "backfill_snapshots"
     lock: str = "backfill_lock"
     staging: str = "backfill_staging"
+    order_snapshots: str = "backfill_order_snapshots"
+    order_staging: str = "backfill_order_staging"
     scope: str = "backfill_scope"
     scope_shops: str = "backfill_scope_shops"
 
@@ -236,19 +238,44 @@ def _fingerprint_of(rows: ir.Table, fingerprints: Mapping[tuple[str, int], str |
 
 def attributed_orders(catalog: Catalog, config: Config, stamp: Stamp) -> ir.Table:
     """Included orders with their default-model attribution, stamped like the daily rows."""
-    scope = Scope.for_query(catalog, config, by=ATTRIBUTION_COLUMNS)
-    orders = scope.fact("included_orders")
-    table = orders.select("shop_id", "order_id", "day", "processed_at", "order_revenue")
-    for name in ATTRIBUTION_COLUMNS:
-        attached = catalog.dimension(name).attach(table, "included_orders", scope)
-        if attached is not None:
-            table = attached
+    table = _attributed(catalog, Scope.for_query(catalog, config, by=ATTRIBUTION_COLUMNS))
     return table.mutate(
         version=ibis.literal(stamp.metric.version, "int64"),
         fingerprint=ibis.literal(stamp.fingerprint, "string"),
         built_at=ibis.literal(stamp.built_at, "timestamp('UTC')"),
         run_id=ibis.literal(stamp.run_id, "string"),
     )
+
+
+def scoped_attributed_orders(catalog: Catalog, config: Config, metric: Metric, fingerprint: str | None, scope: ScopeTables) -> ir.Table:
+    """attributed_orders of the scope's days and shops, stamped with its run, plus `backfill_id`.
+
+    The rows `attributed_orders` gives for those days and shops (the facts read
+    only what the range depends on, semantic.range_sources); like
+    scoped_daily_rows, the statement names no date, shop or run.
+    """
+    pruned = Scope.for_query(catalog, config, by=ATTRIBUTION_COLUMNS, sources=RangeSources.for_scope(config, scope))
+    table = _attributed(catalog, pruned, keep=scope.in_range)
+    run = scope.bounds().select("built_at", run_id=scope.bounds().backfill_id, backfill_id=scope.bounds().backfill_id)
+    rows = table.cross_join(run)
+    return rows.select(
+        *table.columns,
+        version=ibis.literal(metric.version, "int64"), fingerprint=ibis.literal(fingerprint, "string"),
+        built_at=rows.built_at, run_id=rows.run_id, backfill_id=rows.backfill_id,
+    )
+
+
+def _attributed(catalog: Catalog, scope: Scope, keep: Callable[[ir.Table], ir.Table] | None = None) -> ir.Table:
+    """The included orders (those `keep` keeps) with the attribution columns attached."""
+    orders = scope.fact("included_orders")
+    if keep is not None:
+        orders = keep(orders)
+    table = orders.select("shop_id", "order_id", "day", "processed_at", "order_revenue")
+    for name in ATTRIBUTION_COLUMNS:
+        attached = catalog.dimension(name).attach(table, "included_orders", scope)
+        if attached is not None:
+            table = attached
+    return table
 
 
 def source_signature(sources: Sources) -> ir.Table:
