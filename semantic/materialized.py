@@ -28,7 +28,7 @@ Nothing here opens a connection: the expressions are on unbound tables and
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import ibis
@@ -163,7 +163,7 @@ def daily_rows(
 def scoped_daily_rows(
     catalog: Catalog,
     config: Config,
-    metrics: list[Metric],
+    metrics: Sequence[Metric],
     fingerprints: Mapping[str, str | None],
     scope: ScopeTables,
 ) -> ir.Table:
@@ -190,7 +190,7 @@ def scoped_daily_rows(
 def _daily_sums(
     catalog: Catalog,
     config: Config,
-    metrics: list[Metric],
+    metrics: Sequence[Metric],
     history_sources: Sources | None,
     pruned_sources: Sources | None,
     keep: Callable[[ir.Table], ir.Table],
