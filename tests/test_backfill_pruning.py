@@ -211,3 +211,54 @@ def test_the_scoped_statement_names_no_date_shop_or_run_and_is_bounded_at_the_sc
     assert '"processed_at" >= (SELECT' in flat and '"started_at" >= ((SELECT' in flat  # orders, sessions: windows
     assert '"date" BETWEEN (SELECT' in flat and '"shop_id" IN (SELECT' in flat  # spend in range; the scope's shops
     assert 'FROM "semantic"."backfill_scope"' in flat and 'FROM "semantic"."backfill_scope_shops"' in flat
+
+
+def test_duckdb_filters_the_scoped_sources_at_their_scans(demo_tables, tmp_path):
+    """DuckDB's profile (EXPLAIN ANALYZE's): the range's orders and sessions leave their scans bounded by the scope row."""
+    import json
+
+    from semantic.backends.connect import connect
+    from semantic.project import Project
+    from semantic.range_sources import ScopeTables, window_of
+    from semantic.sources import Sources
+    from tests.conftest import Loaded
+
+    project = Project.defaults()
+    warehouse = connect(f"duckdb:///{tmp_path / 'profiled.duckdb'}")
+    warehouse.load(demo_tables, Sources.from_config(project.config))
+    loaded = Loaded(warehouse, project)
+    shop = demo_tables["shops"].column("shop_id")[1].as_py()
+    start, end = dt.date(2024, 5, 30), dt.date(2024, 6, 5)
+    metrics = materialized_metrics(loaded.project.catalog, loaded.project.config)
+    scoped_rows_of(loaded, metrics, (shop,), start, end)  # fills the scope tables
+    text = compile_sql(scoped_daily_rows(loaded.project.catalog, loaded.project.config, metrics, {},
+                                         ScopeTables("semantic")), "duckdb")
+    raw = loaded.warehouse.raw
+    profile = tmp_path / "profile.json"
+    raw.execute("PRAGMA enable_profiling = 'json'")
+    raw.execute(f"PRAGMA profiling_output = '{profile}'")
+    raw.execute(text).fetchall()
+    raw.execute("PRAGMA disable_profiling")
+    scans: dict[str, list[int]] = {}
+
+    def walk(node):
+        if node.get("type") == "TABLE_SCAN":
+            scans.setdefault(node["extra_info"]["Table"].split(".")[-1], []).append(node["intermediate_rows"])
+        for child in node.get("children", []):
+            walk(child)
+
+    for node in json.loads(profile.read_text())["operator"]:
+        walk(node)
+    low, high = window_of(start, end)
+    in_window = raw.execute("SELECT count(*) FROM orders WHERE shop_id = ? AND processed_at >= ? AND processed_at < ?",
+                            [shop, low, high]).fetchall()[0][0]
+    of_shop = raw.execute("SELECT count(*) FROM orders WHERE shop_id = ?", [shop]).fetchall()[0][0]
+    sessions_from = low - dt.timedelta(days=loaded.project.config.attribution.window_days + 1)
+    sessions = raw.execute("SELECT count(*) FROM sessions WHERE shop_id = ? AND started_at >= ? AND started_at < ?",
+                           [shop, sessions_from, high]).fetchall()[0][0]
+    # The range's orders (fewer still: the included-order filters are pushed into the scan too), not the
+    # shop's history; new customers do read the shop's whole history, by design.
+    assert 0 < min(scans["orders"]) <= in_window < of_shop / 5 < max(scans["orders"]) <= of_shop
+    all_sessions = raw.execute("SELECT count(*) FROM sessions WHERE shop_id = ?", [shop]).fetchall()[0][0]
+    assert 0 < min(scans["sessions"]) <= sessions < all_sessions / 3
+    warehouse.close()
