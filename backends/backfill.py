@@ -429,7 +429,8 @@ def rollback(warehouse: Warehouse, layout: Layout, backfill_id: str, actor: str,
                 (backfill_id,),
             )
             restored = sql.fetch(warehouse, f"SELECT count(*) FROM {table['snapshots']} WHERE backfill_id = ?", (backfill_id,))[0][0]
-            orders = _restored_orders(warehouse, layout, scope, last, backfill_id)
+            # Both snapshots are taken in one transaction: daily rows in it mean attributed_orders' was taken too.
+            orders = _restored_orders(warehouse, layout, scope, last, backfill_id) if restored else None
             audit.append(warehouse, layout, entry.with_status("rolled_back", rows_affected=restored, rollback_id=rollback_id,
                                                                 orders_restored=orders))
     finally:
