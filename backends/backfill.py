@@ -13,6 +13,12 @@ hook tests use to crash the run between any two):
           of that range, shops and metrics and insert the staging rows;
 7. complete  append the audit row completed (rows, totals before/after, checks, duration).
 
+When the plan recomputes the `attributed_orders` metric, steps 3-6 cover that
+table's rows of the range and shops too, in the same transactions
+(semantic.backends.backfill_orders). The recompute's statements name no range,
+shop or run (they read the scope tables, `Recompute`), so their compiled SQL is
+cached across runs.
+
 A crash leaves production as before (before the swap's COMMIT) or fully
 swapped (after it), never partly; the lock is then stale and a rerun (after
 `semantic backfill unlock`) recomputes and swaps again: the result is the same.
