@@ -77,6 +77,7 @@ def _run(start, end, reason, shops, metrics, env, actor, approved_by, dry_run, s
     from semantic.cli.materialize_commands import current_fingerprints
     from semantic.materialized import Layout
     from semantic.sources import Sources
+    from semantic.statement_cache import StatementCache
 
     project = load_project(config, set_ or ())
     request = BackfillRequest(start, end, reason, env, actor, shops, metrics, approved_by)
@@ -100,7 +101,7 @@ def _run(start, end, reason, shops, metrics, env, actor, approved_by, dry_run, s
             task = progress.add_task("backfill", total=len(engine.STEPS))
             outcome = engine.run_backfill(
                 warehouse, project.catalog, project.config, plan, fingerprints, layout,
-                checks=_data_checks(project) if data_checks else (),
+                checks=_data_checks(project) if data_checks else (), statements=StatementCache.for_project(project),
                 step=lambda name: progress.update(task, description=name, completed=engine.STEPS.index(name) + 1),
             )
     finally:
