@@ -2,8 +2,9 @@
 
 Rules are data: each names a channel and conditions on a touchpoint's
 (source, medium, campaign); the first rule that holds wins, else `Unassigned`.
-`ChannelRules.channel` turns them into one Ibis CASE; `channel_py` evaluates the
-same rules in Python for `semantic explain` and the tests' reference.
+`semantic.attribution.channel_table` joins them as tables in the engines;
+`channel_py` evaluates the same rules in Python for `semantic explain` and the
+tests' reference.
 
 >>> rules = load_channels()
 >>> rules.channel_py("google", "cpc", None), rules.channel_py("direct", "none", None)
@@ -18,9 +19,6 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-
-import ibis
-import ibis.expr.types as ir
 
 from semantic.attribution.urls import py_pattern
 from semantic.errors import DefinitionError
@@ -37,11 +35,6 @@ class Condition:
     values: tuple[str, ...] = ()
     regex: str | None = None
 
-    def expr(self, row: dict[str, ir.StringValue]) -> ir.BooleanValue:
-        value = row[self.field]
-        held = value.re_search(self.regex) if self.regex is not None else value.isin(list(self.values))
-        return held.fill_null(False)
-
     def holds_py(self, row: dict[str, str | None]) -> bool:
         value = row[self.field]
         if value is None:
@@ -57,17 +50,6 @@ class ChannelRule:
     all: tuple[Condition, ...] = ()
     any: tuple[Condition, ...] = ()
 
-    def expr(self, row: dict[str, ir.StringValue]) -> ir.BooleanValue:
-        held = ibis.literal(True)
-        for condition in self.all:
-            held &= condition.expr(row)
-        if self.any:
-            either = self.any[0].expr(row)
-            for condition in self.any[1:]:
-                either |= condition.expr(row)
-            held &= either
-        return held
-
     def holds_py(self, row: dict[str, str | None]) -> bool:
         return all(c.holds_py(row) for c in self.all) and (not self.any or any(c.holds_py(row) for c in self.any))
 
@@ -76,11 +58,6 @@ class ChannelRule:
 class ChannelRules:
     version: str
     rules: tuple[ChannelRule, ...]
-
-    def channel(self, source: ir.StringValue, medium: ir.StringValue, campaign: ir.StringValue) -> ir.StringValue:
-        """The channel of each row, as one CASE expression (first rule that holds)."""
-        row = {"source": source, "medium": medium, "campaign": campaign}
-        return ibis.cases(*((rule.expr(row), rule.channel) for rule in self.rules), else_=UNASSIGNED)
 
     def channel_py(self, source: str | None, medium: str | None, campaign: str | None) -> str:
         row = {"source": source, "medium": medium, "campaign": campaign}

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 import ibis
 import ibis.expr.types as ir
 
+from semantic.attribution.channel_table import channel_of_triples
 from semantic.attribution.channels import load_channels
 from semantic.attribution.host_keys import host_classes
 from semantic.attribution.referrers import internal_match_py, load_referrers
@@ -146,15 +147,17 @@ def _key(value: ir.StringValue) -> ir.StringValue:
 
 
 def with_channels(t: ir.Table) -> ir.Table:
-    """`t` plus `channel`, the channel rules evaluated once per distinct (source, medium, campaign)."""
+    """`t` plus `channel`: the channel rules, as data (`channel_table`), met once per distinct (source, medium, campaign)."""
     triples = t.select("source", "medium", "campaign").distinct()
     triples = triples.select(
+        "source", "medium", "campaign",
         k_source=_key(triples.source), k_medium=_key(triples.medium), k_campaign=_key(triples.campaign),
-        channel=load_channels().channel(triples.source, triples.medium, triples.campaign),
     )
-    joined = t.left_join(triples, [_key(t.source) == triples.k_source, _key(t.medium) == triples.k_medium,
-                                   _key(t.campaign) == triples.k_campaign])
-    return joined.select(*(t[c] for c in t.columns), channel=triples.channel)
+    keys = ["k_source", "k_medium", "k_campaign"]
+    channels = channel_of_triples(triples, keys, load_channels())
+    joined = t.left_join(channels, [_key(t.source) == channels.k_source, _key(t.medium) == channels.k_medium,
+                                    _key(t.campaign) == channels.k_campaign])
+    return joined.select(*(t[c] for c in t.columns), channel=channels.channel)
 
 
 def utm_issues(raw: ir.Table) -> ir.Table:

@@ -1,38 +1,38 @@
-WITH `attribution_touchpoints__t17` AS (
+WITH `attribution_touchpoints__t27` AS (
   SELECT
     *
   FROM (
     SELECT
-      `t0`.`shop_id`,
+      `t1`.`shop_id`,
       CAST(NULL AS STRING) AS `order_id`,
-      `t0`.`session_id` AS `touchpoint_id`,
+      `t1`.`session_id` AS `touchpoint_id`,
       'session' AS `kind`,
-      `t0`.`visitor_id`,
-      `t0`.`customer_id`,
-      `t0`.`started_at` AS `at`,
-      `t0`.`landing_url`,
-      `t0`.`referrer`,
-      `t0`.`utm_source`,
-      `t0`.`utm_medium`,
-      `t0`.`utm_campaign`,
-      `t0`.`utm_content`,
-      `t0`.`utm_term`
-    FROM `sessions` AS `t0`
-  ) AS `t9`
+      `t1`.`visitor_id`,
+      `t1`.`customer_id`,
+      `t1`.`started_at` AS `at`,
+      `t1`.`landing_url`,
+      `t1`.`referrer`,
+      `t1`.`utm_source`,
+      `t1`.`utm_medium`,
+      `t1`.`utm_campaign`,
+      `t1`.`utm_content`,
+      `t1`.`utm_term`
+    FROM `sessions` AS `t1`
+  ) AS `t19`
   UNION ALL
   SELECT
     *
   FROM (
     SELECT
-      `t15`.`shop_id`,
-      `t15`.`order_id`,
-      CONCAT('order:', `t15`.`order_id`) AS `touchpoint_id`,
+      `t25`.`shop_id`,
+      `t25`.`order_id`,
+      CONCAT('order:', `t25`.`order_id`) AS `touchpoint_id`,
       'order' AS `kind`,
-      `t15`.`visitor_id`,
-      `t15`.`customer_id`,
-      `t15`.`processed_at` AS `at`,
-      `t15`.`landing_site` AS `landing_url`,
-      `t15`.`referring_site` AS `referrer`,
+      `t25`.`visitor_id`,
+      `t25`.`customer_id`,
+      `t25`.`processed_at` AS `at`,
+      `t25`.`landing_site` AS `landing_url`,
+      `t25`.`referring_site` AS `referrer`,
       CAST(NULL AS STRING) AS `utm_source`,
       CAST(NULL AS STRING) AS `utm_medium`,
       CAST(NULL AS STRING) AS `utm_campaign`,
@@ -40,94 +40,94 @@ WITH `attribution_touchpoints__t17` AS (
       CAST(NULL AS STRING) AS `utm_term`
     FROM (
       SELECT
-        `t14`.`shop_id`,
-        `t14`.`order_id`,
-        `t14`.`customer_id`,
-        `t14`.`email`,
-        `t14`.`created_at`,
-        `t14`.`processed_at`,
-        `t14`.`financial_status`,
-        `t14`.`cancelled_at`,
-        `t14`.`is_test`,
-        `t14`.`gross_sales`,
-        `t14`.`discounts`,
-        `t14`.`shipping`,
-        `t14`.`taxes`,
-        `t14`.`visitor_id`,
-        `t14`.`landing_site`,
-        `t14`.`referring_site`,
-        `t14`.`_loaded_at`,
-        `t14`.`taxes_included`,
-        `t14`.`duties`,
-        `t14`.`shop_timezone`,
-        DATE(DATETIME(`t14`.`processed_at`, `t14`.`shop_timezone`)) AS `day`,
+        `t24`.`shop_id`,
+        `t24`.`order_id`,
+        `t24`.`customer_id`,
+        `t24`.`email`,
+        `t24`.`created_at`,
+        `t24`.`processed_at`,
+        `t24`.`financial_status`,
+        `t24`.`cancelled_at`,
+        `t24`.`is_test`,
+        `t24`.`gross_sales`,
+        `t24`.`discounts`,
+        `t24`.`shipping`,
+        `t24`.`taxes`,
+        `t24`.`visitor_id`,
+        `t24`.`landing_site`,
+        `t24`.`referring_site`,
+        `t24`.`_loaded_at`,
+        `t24`.`taxes_included`,
+        `t24`.`duties`,
+        `t24`.`shop_timezone`,
+        DATE(DATETIME(`t24`.`processed_at`, `t24`.`shop_timezone`)) AS `day`,
         (
-          `t14`.`gross_sales` - `t14`.`discounts`
-        ) + `t14`.`shipping` + IF(COALESCE(`t14`.`taxes_included`, FALSE), 0, `t14`.`taxes`) AS `order_revenue`
+          `t24`.`gross_sales` - `t24`.`discounts`
+        ) + `t24`.`shipping` + IF(COALESCE(`t24`.`taxes_included`, FALSE), 0, `t24`.`taxes`) AS `order_revenue`
       FROM (
         SELECT
-          `t13`.`shop_id`,
-          `t13`.`order_id`,
-          `t13`.`customer_id`,
-          `t13`.`email`,
-          `t13`.`created_at`,
-          `t13`.`processed_at`,
-          `t13`.`financial_status`,
-          `t13`.`cancelled_at`,
-          `t13`.`is_test`,
-          `t13`.`gross_sales`,
-          `t13`.`discounts`,
-          `t13`.`shipping`,
-          `t13`.`taxes`,
-          `t13`.`visitor_id`,
-          `t13`.`landing_site`,
-          `t13`.`referring_site`,
-          `t13`.`_loaded_at`,
-          `t13`.`taxes_included`,
-          `t13`.`duties`,
-          `t12`.`shop_timezone`
+          `t23`.`shop_id`,
+          `t23`.`order_id`,
+          `t23`.`customer_id`,
+          `t23`.`email`,
+          `t23`.`created_at`,
+          `t23`.`processed_at`,
+          `t23`.`financial_status`,
+          `t23`.`cancelled_at`,
+          `t23`.`is_test`,
+          `t23`.`gross_sales`,
+          `t23`.`discounts`,
+          `t23`.`shipping`,
+          `t23`.`taxes`,
+          `t23`.`visitor_id`,
+          `t23`.`landing_site`,
+          `t23`.`referring_site`,
+          `t23`.`_loaded_at`,
+          `t23`.`taxes_included`,
+          `t23`.`duties`,
+          `t22`.`shop_timezone`
         FROM (
           SELECT
             *
-          FROM `orders` AS `t1`
+          FROM `orders` AS `t2`
           WHERE
-            `t1`.`financial_status` IN ('paid', 'partially_refunded', 'refunded')
+            `t2`.`financial_status` IN ('paid', 'partially_refunded', 'refunded')
             AND NOT (
-              `t1`.`is_test`
+              `t2`.`is_test`
             )
-            AND `t1`.`cancelled_at` IS NULL
-        ) AS `t13`
+            AND `t2`.`cancelled_at` IS NULL
+        ) AS `t23`
         INNER JOIN (
           SELECT
-            `t2`.`shop_id`,
-            `t2`.`timezone` AS `shop_timezone`
-          FROM `shops` AS `t2`
-        ) AS `t12`
-          ON `t13`.`shop_id` = `t12`.`shop_id`
-      ) AS `t14`
-    ) AS `t15`
-  ) AS `t16`
-), `attribution_touchpoints__t24` AS (
+            `t3`.`shop_id`,
+            `t3`.`timezone` AS `shop_timezone`
+          FROM `shops` AS `t3`
+        ) AS `t22`
+          ON `t23`.`shop_id` = `t22`.`shop_id`
+      ) AS `t24`
+    ) AS `t25`
+  ) AS `t26`
+), `attribution_touchpoints__t34` AS (
   SELECT
-    `t21`.`referrer`,
+    `t31`.`referrer`,
     NULLIF(
       REGEXP_REPLACE(
         REGEXP_REPLACE(
           NULLIF(
             IF(
               REGEXP_CONTAINS(
-                REGEXP_REPLACE(LOWER(TRIM(`t21`.`referrer`, ' \t\n\r\v\f')), '^[a-z][a-z0-9+.-]*:(//)?', ''),
+                REGEXP_REPLACE(LOWER(TRIM(`t31`.`referrer`, ' \t\n\r\v\f')), '^[a-z][a-z0-9+.-]*:(//)?', ''),
                 '^(?://)?(?:[^/?#@]*@)?([^/?#:@]+)'
               ),
               IF(
                 1 = 0,
                 REGEXP_REPLACE(
-                  REGEXP_REPLACE(LOWER(TRIM(`t21`.`referrer`, ' \t\n\r\v\f')), '^[a-z][a-z0-9+.-]*:(//)?', ''),
+                  REGEXP_REPLACE(LOWER(TRIM(`t31`.`referrer`, ' \t\n\r\v\f')), '^[a-z][a-z0-9+.-]*:(//)?', ''),
                   CONCAT('.*?', CONCAT('(', '^(?://)?(?:[^/?#@]*@)?([^/?#:@]+)', ')'), '.*'),
                   '\\1'
                 ),
                 REGEXP_REPLACE(
-                  REGEXP_REPLACE(LOWER(TRIM(`t21`.`referrer`, ' \t\n\r\v\f')), '^[a-z][a-z0-9+.-]*:(//)?', ''),
+                  REGEXP_REPLACE(LOWER(TRIM(`t31`.`referrer`, ' \t\n\r\v\f')), '^[a-z][a-z0-9+.-]*:(//)?', ''),
                   CONCAT('.*?', '^(?://)?(?:[^/?#@]*@)?([^/?#:@]+)', '.*'),
                   CONCAT('\\', CAST(1 AS STRING))
                 )
@@ -146,213 +146,213 @@ WITH `attribution_touchpoints__t17` AS (
     ) AS `referrer_host`
   FROM (
     SELECT DISTINCT
-      `t18`.`referrer`
-    FROM `attribution_touchpoints__t17` AS `t18`
+      `t28`.`referrer`
+    FROM `attribution_touchpoints__t27` AS `t28`
     WHERE
-      NOT `t18`.`referrer` IS NULL
-  ) AS `t21`
-), `attribution_touchpoints__t27` AS (
+      NOT `t28`.`referrer` IS NULL
+  ) AS `t31`
+), `attribution_touchpoints__t37` AS (
   SELECT DISTINCT
-    `t25`.`referrer_host`
-  FROM `attribution_touchpoints__t24` AS `t25`
+    `t35`.`referrer_host`
+  FROM `attribution_touchpoints__t34` AS `t35`
   WHERE
-    NOT `t25`.`referrer_host` IS NULL
-), `attribution_touchpoints__t60` AS (
+    NOT `t35`.`referrer_host` IS NULL
+), `attribution_touchpoints__t70` AS (
   SELECT
-    `t59`.`shop_id`,
-    `t59`.`order_id`,
-    `t59`.`touchpoint_id`,
-    `t59`.`kind`,
-    `t59`.`visitor_id`,
-    `t59`.`customer_id`,
-    `t59`.`at`,
-    `t59`.`landing_url`,
-    `t59`.`referrer`,
-    `t59`.`utm_source`,
-    `t59`.`utm_medium`,
-    `t59`.`utm_campaign`,
-    `t59`.`utm_content`,
-    `t59`.`utm_term`,
-    `t59`.`u_utm_source`,
-    `t59`.`u_utm_medium`,
-    `t59`.`u_utm_campaign`,
-    `t59`.`u_utm_content`,
-    `t59`.`u_utm_term`,
-    `t59`.`referrer_host`,
-    `t59`.`classified_by`,
+    `t69`.`shop_id`,
+    `t69`.`order_id`,
+    `t69`.`touchpoint_id`,
+    `t69`.`kind`,
+    `t69`.`visitor_id`,
+    `t69`.`customer_id`,
+    `t69`.`at`,
+    `t69`.`landing_url`,
+    `t69`.`referrer`,
+    `t69`.`utm_source`,
+    `t69`.`utm_medium`,
+    `t69`.`utm_campaign`,
+    `t69`.`utm_content`,
+    `t69`.`utm_term`,
+    `t69`.`u_utm_source`,
+    `t69`.`u_utm_medium`,
+    `t69`.`u_utm_campaign`,
+    `t69`.`u_utm_content`,
+    `t69`.`u_utm_term`,
+    `t69`.`referrer_host`,
+    `t69`.`classified_by`,
     (
-      `t59`.`classified_by` = 'direct'
+      `t69`.`classified_by` = 'direct'
     )
     OR (
       (
-        `t59`.`classified_by` = 'utm'
+        `t69`.`classified_by` = 'utm'
       )
       AND COALESCE(
-        `t59`.`u_utm_source` IN ('direct', '(direct)')
-        AND `t59`.`u_utm_medium` IN ('none', '(none)', '(not set)'),
+        `t69`.`u_utm_source` IN ('direct', '(direct)')
+        AND `t69`.`u_utm_medium` IN ('none', '(none)', '(not set)'),
         FALSE
       )
     ) AS `is_direct`,
     CASE
       WHEN (
-        `t59`.`classified_by` = 'direct'
+        `t69`.`classified_by` = 'direct'
       )
       OR (
         (
-          `t59`.`classified_by` = 'utm'
+          `t69`.`classified_by` = 'utm'
         )
         AND COALESCE(
-          `t59`.`u_utm_source` IN ('direct', '(direct)')
-          AND `t59`.`u_utm_medium` IN ('none', '(none)', '(not set)'),
+          `t69`.`u_utm_source` IN ('direct', '(direct)')
+          AND `t69`.`u_utm_medium` IN ('none', '(none)', '(not set)'),
           FALSE
         )
       )
       THEN 'direct'
-      WHEN `t59`.`classified_by` = 'utm'
-      THEN `t59`.`u_utm_source`
-      ELSE COALESCE(`t59`.`ref_source`, `t59`.`referrer_host`)
+      WHEN `t69`.`classified_by` = 'utm'
+      THEN `t69`.`u_utm_source`
+      ELSE COALESCE(`t69`.`ref_source`, `t69`.`referrer_host`)
     END AS `source`,
     CASE
       WHEN (
-        `t59`.`classified_by` = 'direct'
+        `t69`.`classified_by` = 'direct'
       )
       OR (
         (
-          `t59`.`classified_by` = 'utm'
+          `t69`.`classified_by` = 'utm'
         )
         AND COALESCE(
-          `t59`.`u_utm_source` IN ('direct', '(direct)')
-          AND `t59`.`u_utm_medium` IN ('none', '(none)', '(not set)'),
+          `t69`.`u_utm_source` IN ('direct', '(direct)')
+          AND `t69`.`u_utm_medium` IN ('none', '(none)', '(not set)'),
           FALSE
         )
       )
       THEN 'none'
-      WHEN `t59`.`classified_by` = 'utm'
-      THEN `t59`.`u_utm_medium`
-      ELSE COALESCE(`t59`.`ref_medium`, 'referral')
+      WHEN `t69`.`classified_by` = 'utm'
+      THEN `t69`.`u_utm_medium`
+      ELSE COALESCE(`t69`.`ref_medium`, 'referral')
     END AS `medium`,
     IF(
       (
-        `t59`.`classified_by` = 'direct'
+        `t69`.`classified_by` = 'direct'
       )
       OR (
         (
-          `t59`.`classified_by` = 'utm'
+          `t69`.`classified_by` = 'utm'
         )
         AND COALESCE(
-          `t59`.`u_utm_source` IN ('direct', '(direct)')
-          AND `t59`.`u_utm_medium` IN ('none', '(none)', '(not set)'),
+          `t69`.`u_utm_source` IN ('direct', '(direct)')
+          AND `t69`.`u_utm_medium` IN ('none', '(none)', '(not set)'),
           FALSE
         )
       ),
       CAST(NULL AS STRING),
-      `t59`.`u_utm_campaign`
+      `t69`.`u_utm_campaign`
     ) AS `campaign`
   FROM (
     SELECT
-      `t58`.`shop_id`,
-      `t58`.`order_id`,
-      `t58`.`touchpoint_id`,
-      `t58`.`kind`,
-      `t58`.`visitor_id`,
-      `t58`.`customer_id`,
-      `t58`.`at`,
-      `t58`.`landing_url`,
-      `t58`.`referrer`,
-      `t58`.`utm_source`,
-      `t58`.`utm_medium`,
-      `t58`.`utm_campaign`,
-      `t58`.`utm_content`,
-      `t58`.`utm_term`,
-      `t58`.`u_utm_source`,
-      `t58`.`u_utm_medium`,
-      `t58`.`u_utm_campaign`,
-      `t58`.`u_utm_content`,
-      `t58`.`u_utm_term`,
-      `t58`.`referrer_host`,
-      `t58`.`ref_source`,
-      `t58`.`ref_medium`,
-      `t58`.`internal`,
+      `t68`.`shop_id`,
+      `t68`.`order_id`,
+      `t68`.`touchpoint_id`,
+      `t68`.`kind`,
+      `t68`.`visitor_id`,
+      `t68`.`customer_id`,
+      `t68`.`at`,
+      `t68`.`landing_url`,
+      `t68`.`referrer`,
+      `t68`.`utm_source`,
+      `t68`.`utm_medium`,
+      `t68`.`utm_campaign`,
+      `t68`.`utm_content`,
+      `t68`.`utm_term`,
+      `t68`.`u_utm_source`,
+      `t68`.`u_utm_medium`,
+      `t68`.`u_utm_campaign`,
+      `t68`.`u_utm_content`,
+      `t68`.`u_utm_term`,
+      `t68`.`referrer_host`,
+      `t68`.`ref_source`,
+      `t68`.`ref_medium`,
+      `t68`.`internal`,
       CASE
         WHEN TRUE
         AND (
-          NOT `t58`.`u_utm_source` IS NULL
+          NOT `t68`.`u_utm_source` IS NULL
         )
         AND (
-          NOT `t58`.`u_utm_medium` IS NULL
+          NOT `t68`.`u_utm_medium` IS NULL
         )
         THEN 'utm'
         WHEN (
-          NOT `t58`.`referrer_host` IS NULL
+          NOT `t68`.`referrer_host` IS NULL
         ) AND NOT (
-          `t58`.`internal`
+          `t68`.`internal`
         )
         THEN 'referrer'
         ELSE 'direct'
       END AS `classified_by`
     FROM (
       SELECT
-        `t19`.`shop_id`,
-        `t19`.`order_id`,
-        `t19`.`touchpoint_id`,
-        `t19`.`kind`,
-        `t19`.`visitor_id`,
-        `t19`.`customer_id`,
-        `t19`.`at`,
-        `t19`.`landing_url`,
-        `t19`.`referrer`,
-        `t19`.`utm_source`,
-        `t19`.`utm_medium`,
-        `t19`.`utm_campaign`,
-        `t19`.`utm_content`,
-        `t19`.`utm_term`,
-        COALESCE(NULLIF(LOWER(TRIM(`t19`.`utm_source`, ' \t\n\r\v\f')), ''), `t32`.`url_utm_source`) AS `u_utm_source`,
-        COALESCE(NULLIF(LOWER(TRIM(`t19`.`utm_medium`, ' \t\n\r\v\f')), ''), `t32`.`url_utm_medium`) AS `u_utm_medium`,
+        `t29`.`shop_id`,
+        `t29`.`order_id`,
+        `t29`.`touchpoint_id`,
+        `t29`.`kind`,
+        `t29`.`visitor_id`,
+        `t29`.`customer_id`,
+        `t29`.`at`,
+        `t29`.`landing_url`,
+        `t29`.`referrer`,
+        `t29`.`utm_source`,
+        `t29`.`utm_medium`,
+        `t29`.`utm_campaign`,
+        `t29`.`utm_content`,
+        `t29`.`utm_term`,
+        COALESCE(NULLIF(LOWER(TRIM(`t29`.`utm_source`, ' \t\n\r\v\f')), ''), `t42`.`url_utm_source`) AS `u_utm_source`,
+        COALESCE(NULLIF(LOWER(TRIM(`t29`.`utm_medium`, ' \t\n\r\v\f')), ''), `t42`.`url_utm_medium`) AS `u_utm_medium`,
         COALESCE(
-          NULLIF(LOWER(TRIM(`t19`.`utm_campaign`, ' \t\n\r\v\f')), ''),
-          `t32`.`url_utm_campaign`
+          NULLIF(LOWER(TRIM(`t29`.`utm_campaign`, ' \t\n\r\v\f')), ''),
+          `t42`.`url_utm_campaign`
         ) AS `u_utm_campaign`,
         COALESCE(
-          NULLIF(LOWER(TRIM(`t19`.`utm_content`, ' \t\n\r\v\f')), ''),
-          `t32`.`url_utm_content`
+          NULLIF(LOWER(TRIM(`t29`.`utm_content`, ' \t\n\r\v\f')), ''),
+          `t42`.`url_utm_content`
         ) AS `u_utm_content`,
-        COALESCE(NULLIF(LOWER(TRIM(`t19`.`utm_term`, ' \t\n\r\v\f')), ''), `t32`.`url_utm_term`) AS `u_utm_term`,
-        `t57`.`referrer_host`,
-        `t57`.`ref_source`,
-        `t57`.`ref_medium`,
-        COALESCE(`t57`.`internal`, FALSE) AS `internal`
-      FROM `attribution_touchpoints__t17` AS `t19`
+        COALESCE(NULLIF(LOWER(TRIM(`t29`.`utm_term`, ' \t\n\r\v\f')), ''), `t42`.`url_utm_term`) AS `u_utm_term`,
+        `t67`.`referrer_host`,
+        `t67`.`ref_source`,
+        `t67`.`ref_medium`,
+        COALESCE(`t67`.`internal`, FALSE) AS `internal`
+      FROM `attribution_touchpoints__t27` AS `t29`
       LEFT OUTER JOIN (
         SELECT DISTINCT
           *
         FROM (
           SELECT
-            `t26`.`referrer`,
-            `t26`.`referrer_host`,
-            `t54`.`ref_source`,
-            `t54`.`ref_medium`,
-            `t54`.`is_internal` AS `internal`
-          FROM `attribution_touchpoints__t24` AS `t26`
+            `t36`.`referrer`,
+            `t36`.`referrer_host`,
+            `t64`.`ref_source`,
+            `t64`.`ref_medium`,
+            `t64`.`is_internal` AS `internal`
+          FROM `attribution_touchpoints__t34` AS `t36`
           LEFT OUTER JOIN (
             SELECT
-              `t29`.`referrer_host`,
-              `t52`.`ref_source`,
-              `t52`.`ref_medium`,
-              NOT `t48`.`internal_host` IS NULL AS `is_internal`
-            FROM `attribution_touchpoints__t27` AS `t29`
+              `t39`.`referrer_host`,
+              `t62`.`ref_source`,
+              `t62`.`ref_medium`,
+              NOT `t58`.`internal_host` IS NULL AS `is_internal`
+            FROM `attribution_touchpoints__t37` AS `t39`
             LEFT OUTER JOIN (
               SELECT
-                `t50`.`referrer_host`,
-                `t6`.`source` AS `ref_source`,
-                `t6`.`medium` AS `ref_medium`
+                `t60`.`referrer_host`,
+                `t16`.`source` AS `ref_source`,
+                `t16`.`medium` AS `ref_medium`
               FROM (
                 SELECT
-                  `t46`.`referrer_host`,
-                  MIN(`t46`.`position`) AS `position`
+                  `t56`.`referrer_host`,
+                  MIN(`t56`.`position`) AS `position`
                 FROM (
                   SELECT
-                    `t44`.`referrer_host`,
-                    `t8`.`position`
+                    `t54`.`referrer_host`,
+                    `t18`.`position`
                   FROM (
                     SELECT
                       *
@@ -361,21 +361,21 @@ WITH `attribution_touchpoints__t17` AS (
                         *
                       FROM (
                         SELECT
-                          `t28`.`referrer_host`,
+                          `t38`.`referrer_host`,
                           'name' AS `kind`,
                           1 AS `labels`,
                           NULLIF(
                             IF(
-                              REGEXP_CONTAINS(`t28`.`referrer_host`, '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$'),
+                              REGEXP_CONTAINS(`t38`.`referrer_host`, '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$'),
                               IF(
                                 1 = 0,
                                 REGEXP_REPLACE(
-                                  `t28`.`referrer_host`,
+                                  `t38`.`referrer_host`,
                                   CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$', ')'), '.*'),
                                   '\\1'
                                 ),
                                 REGEXP_REPLACE(
-                                  `t28`.`referrer_host`,
+                                  `t38`.`referrer_host`,
                                   CONCAT('.*?', '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$', '.*'),
                                   CONCAT('\\', CAST(1 AS STRING))
                                 )
@@ -384,20 +384,20 @@ WITH `attribution_touchpoints__t17` AS (
                             ),
                             ''
                           ) AS `key`
-                        FROM `attribution_touchpoints__t27` AS `t28`
+                        FROM `attribution_touchpoints__t37` AS `t38`
                         WHERE
                           NOT NULLIF(
                             IF(
-                              REGEXP_CONTAINS(`t28`.`referrer_host`, '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$'),
+                              REGEXP_CONTAINS(`t38`.`referrer_host`, '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$'),
                               IF(
                                 1 = 0,
                                 REGEXP_REPLACE(
-                                  `t28`.`referrer_host`,
+                                  `t38`.`referrer_host`,
                                   CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$', ')'), '.*'),
                                   '\\1'
                                 ),
                                 REGEXP_REPLACE(
-                                  `t28`.`referrer_host`,
+                                  `t38`.`referrer_host`,
                                   CONCAT('.*?', '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$', '.*'),
                                   CONCAT('\\', CAST(1 AS STRING))
                                 )
@@ -406,27 +406,27 @@ WITH `attribution_touchpoints__t17` AS (
                             ),
                             ''
                           ) IS NULL
-                      ) AS `t33`
+                      ) AS `t43`
                       UNION ALL
                       SELECT
                         *
                       FROM (
                         SELECT
-                          `t28`.`referrer_host`,
+                          `t38`.`referrer_host`,
                           'name' AS `kind`,
                           1 AS `labels`,
                           NULLIF(
                             IF(
-                              REGEXP_CONTAINS(`t28`.`referrer_host`, '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$'),
+                              REGEXP_CONTAINS(`t38`.`referrer_host`, '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$'),
                               IF(
                                 1 = 0,
                                 REGEXP_REPLACE(
-                                  `t28`.`referrer_host`,
+                                  `t38`.`referrer_host`,
                                   CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$', ')'), '.*'),
                                   '\\1'
                                 ),
                                 REGEXP_REPLACE(
-                                  `t28`.`referrer_host`,
+                                  `t38`.`referrer_host`,
                                   CONCAT('.*?', '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$', '.*'),
                                   CONCAT('\\', CAST(1 AS STRING))
                                 )
@@ -435,20 +435,20 @@ WITH `attribution_touchpoints__t17` AS (
                             ),
                             ''
                           ) AS `key`
-                        FROM `attribution_touchpoints__t27` AS `t28`
+                        FROM `attribution_touchpoints__t37` AS `t38`
                         WHERE
                           NOT NULLIF(
                             IF(
-                              REGEXP_CONTAINS(`t28`.`referrer_host`, '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$'),
+                              REGEXP_CONTAINS(`t38`.`referrer_host`, '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$'),
                               IF(
                                 1 = 0,
                                 REGEXP_REPLACE(
-                                  `t28`.`referrer_host`,
+                                  `t38`.`referrer_host`,
                                   CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$', ')'), '.*'),
                                   '\\1'
                                 ),
                                 REGEXP_REPLACE(
-                                  `t28`.`referrer_host`,
+                                  `t38`.`referrer_host`,
                                   CONCAT('.*?', '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$', '.*'),
                                   CONCAT('\\', CAST(1 AS STRING))
                                 )
@@ -457,8 +457,8 @@ WITH `attribution_touchpoints__t17` AS (
                             ),
                             ''
                           ) IS NULL
-                      ) AS `t34`
-                    ) AS `t39`
+                      ) AS `t44`
+                    ) AS `t49`
                     UNION ALL
                     SELECT
                       *
@@ -470,21 +470,21 @@ WITH `attribution_touchpoints__t17` AS (
                           *
                         FROM (
                           SELECT
-                            `t28`.`referrer_host`,
+                            `t38`.`referrer_host`,
                             'domain' AS `kind`,
                             2 AS `labels`,
                             NULLIF(
                               IF(
-                                REGEXP_CONTAINS(`t28`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+))$'),
+                                REGEXP_CONTAINS(`t38`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+))$'),
                                 IF(
                                   1 = 0,
                                   REGEXP_REPLACE(
-                                    `t28`.`referrer_host`,
+                                    `t38`.`referrer_host`,
                                     CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+))$', ')'), '.*'),
                                     '\\1'
                                   ),
                                   REGEXP_REPLACE(
-                                    `t28`.`referrer_host`,
+                                    `t38`.`referrer_host`,
                                     CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+))$', '.*'),
                                     CONCAT('\\', CAST(1 AS STRING))
                                   )
@@ -493,20 +493,20 @@ WITH `attribution_touchpoints__t17` AS (
                               ),
                               ''
                             ) AS `key`
-                          FROM `attribution_touchpoints__t27` AS `t28`
+                          FROM `attribution_touchpoints__t37` AS `t38`
                           WHERE
                             NOT NULLIF(
                               IF(
-                                REGEXP_CONTAINS(`t28`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+))$'),
+                                REGEXP_CONTAINS(`t38`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+))$'),
                                 IF(
                                   1 = 0,
                                   REGEXP_REPLACE(
-                                    `t28`.`referrer_host`,
+                                    `t38`.`referrer_host`,
                                     CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+))$', ')'), '.*'),
                                     '\\1'
                                   ),
                                   REGEXP_REPLACE(
-                                    `t28`.`referrer_host`,
+                                    `t38`.`referrer_host`,
                                     CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+))$', '.*'),
                                     CONCAT('\\', CAST(1 AS STRING))
                                   )
@@ -515,27 +515,27 @@ WITH `attribution_touchpoints__t17` AS (
                               ),
                               ''
                             ) IS NULL
-                        ) AS `t35`
+                        ) AS `t45`
                         UNION ALL
                         SELECT
                           *
                         FROM (
                           SELECT
-                            `t28`.`referrer_host`,
+                            `t38`.`referrer_host`,
                             'domain' AS `kind`,
                             3 AS `labels`,
                             NULLIF(
                               IF(
-                                REGEXP_CONTAINS(`t28`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$'),
+                                REGEXP_CONTAINS(`t38`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$'),
                                 IF(
                                   1 = 0,
                                   REGEXP_REPLACE(
-                                    `t28`.`referrer_host`,
+                                    `t38`.`referrer_host`,
                                     CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$', ')'), '.*'),
                                     '\\1'
                                   ),
                                   REGEXP_REPLACE(
-                                    `t28`.`referrer_host`,
+                                    `t38`.`referrer_host`,
                                     CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$', '.*'),
                                     CONCAT('\\', CAST(1 AS STRING))
                                   )
@@ -544,20 +544,20 @@ WITH `attribution_touchpoints__t17` AS (
                               ),
                               ''
                             ) AS `key`
-                          FROM `attribution_touchpoints__t27` AS `t28`
+                          FROM `attribution_touchpoints__t37` AS `t38`
                           WHERE
                             NOT NULLIF(
                               IF(
-                                REGEXP_CONTAINS(`t28`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$'),
+                                REGEXP_CONTAINS(`t38`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$'),
                                 IF(
                                   1 = 0,
                                   REGEXP_REPLACE(
-                                    `t28`.`referrer_host`,
+                                    `t38`.`referrer_host`,
                                     CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$', ')'), '.*'),
                                     '\\1'
                                   ),
                                   REGEXP_REPLACE(
-                                    `t28`.`referrer_host`,
+                                    `t38`.`referrer_host`,
                                     CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$', '.*'),
                                     CONCAT('\\', CAST(1 AS STRING))
                                   )
@@ -566,8 +566,8 @@ WITH `attribution_touchpoints__t17` AS (
                               ),
                               ''
                             ) IS NULL
-                        ) AS `t36`
-                      ) AS `t40`
+                        ) AS `t46`
+                      ) AS `t50`
                       UNION ALL
                       SELECT
                         *
@@ -576,16 +576,16 @@ WITH `attribution_touchpoints__t17` AS (
                           *
                         FROM (
                           SELECT
-                            `t28`.`referrer_host`,
+                            `t38`.`referrer_host`,
                             'domain' AS `kind`,
                             4 AS `labels`,
                             NULLIF(
                               IF(
-                                REGEXP_CONTAINS(`t28`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$'),
+                                REGEXP_CONTAINS(`t38`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$'),
                                 IF(
                                   1 = 0,
                                   REGEXP_REPLACE(
-                                    `t28`.`referrer_host`,
+                                    `t38`.`referrer_host`,
                                     CONCAT(
                                       '.*?',
                                       CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$', ')'),
@@ -594,7 +594,7 @@ WITH `attribution_touchpoints__t17` AS (
                                     '\\1'
                                   ),
                                   REGEXP_REPLACE(
-                                    `t28`.`referrer_host`,
+                                    `t38`.`referrer_host`,
                                     CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$', '.*'),
                                     CONCAT('\\', CAST(1 AS STRING))
                                   )
@@ -603,15 +603,15 @@ WITH `attribution_touchpoints__t17` AS (
                               ),
                               ''
                             ) AS `key`
-                          FROM `attribution_touchpoints__t27` AS `t28`
+                          FROM `attribution_touchpoints__t37` AS `t38`
                           WHERE
                             NOT NULLIF(
                               IF(
-                                REGEXP_CONTAINS(`t28`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$'),
+                                REGEXP_CONTAINS(`t38`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$'),
                                 IF(
                                   1 = 0,
                                   REGEXP_REPLACE(
-                                    `t28`.`referrer_host`,
+                                    `t38`.`referrer_host`,
                                     CONCAT(
                                       '.*?',
                                       CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$', ')'),
@@ -620,7 +620,7 @@ WITH `attribution_touchpoints__t17` AS (
                                     '\\1'
                                   ),
                                   REGEXP_REPLACE(
-                                    `t28`.`referrer_host`,
+                                    `t38`.`referrer_host`,
                                     CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$', '.*'),
                                     CONCAT('\\', CAST(1 AS STRING))
                                   )
@@ -629,27 +629,27 @@ WITH `attribution_touchpoints__t17` AS (
                               ),
                               ''
                             ) IS NULL
-                        ) AS `t37`
+                        ) AS `t47`
                         UNION ALL
                         SELECT
                           *
                         FROM (
                           SELECT
-                            `t28`.`referrer_host`,
+                            `t38`.`referrer_host`,
                             'name' AS `kind`,
                             1 AS `labels`,
                             NULLIF(
                               IF(
-                                REGEXP_CONTAINS(`t28`.`referrer_host`, '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$'),
+                                REGEXP_CONTAINS(`t38`.`referrer_host`, '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$'),
                                 IF(
                                   1 = 0,
                                   REGEXP_REPLACE(
-                                    `t28`.`referrer_host`,
+                                    `t38`.`referrer_host`,
                                     CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$', ')'), '.*'),
                                     '\\1'
                                   ),
                                   REGEXP_REPLACE(
-                                    `t28`.`referrer_host`,
+                                    `t38`.`referrer_host`,
                                     CONCAT('.*?', '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$', '.*'),
                                     CONCAT('\\', CAST(1 AS STRING))
                                   )
@@ -658,20 +658,20 @@ WITH `attribution_touchpoints__t17` AS (
                               ),
                               ''
                             ) AS `key`
-                          FROM `attribution_touchpoints__t27` AS `t28`
+                          FROM `attribution_touchpoints__t37` AS `t38`
                           WHERE
                             NOT NULLIF(
                               IF(
-                                REGEXP_CONTAINS(`t28`.`referrer_host`, '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$'),
+                                REGEXP_CONTAINS(`t38`.`referrer_host`, '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$'),
                                 IF(
                                   1 = 0,
                                   REGEXP_REPLACE(
-                                    `t28`.`referrer_host`,
+                                    `t38`.`referrer_host`,
                                     CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$', ')'), '.*'),
                                     '\\1'
                                   ),
                                   REGEXP_REPLACE(
-                                    `t28`.`referrer_host`,
+                                    `t38`.`referrer_host`,
                                     CONCAT('.*?', '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$', '.*'),
                                     CONCAT('\\', CAST(1 AS STRING))
                                   )
@@ -680,10 +680,10 @@ WITH `attribution_touchpoints__t17` AS (
                               ),
                               ''
                             ) IS NULL
-                        ) AS `t38`
-                      ) AS `t41`
-                    ) AS `t42`
-                  ) AS `t44`
+                        ) AS `t48`
+                      ) AS `t51`
+                    ) AS `t52`
+                  ) AS `t54`
                   INNER JOIN UNNEST([
                     STRUCT(
                       'domain' AS kind,
@@ -973,14 +973,14 @@ WITH `attribution_touchpoints__t17` AS (
                       'snapchat' AS source,
                       'social' AS medium
                     )
-                  ]) AS t8
-                    ON `t44`.`kind` = `t8`.`kind`
-                    AND `t44`.`labels` = `t8`.`labels`
-                    AND `t44`.`key` = `t8`.`key`
-                ) AS `t46`
+                  ]) AS t18
+                    ON `t54`.`kind` = `t18`.`kind`
+                    AND `t54`.`labels` = `t18`.`labels`
+                    AND `t54`.`key` = `t18`.`key`
+                ) AS `t56`
                 GROUP BY
                   1
-              ) AS `t50`
+              ) AS `t60`
               INNER JOIN UNNEST([
                 STRUCT(0 AS position, 'gmail' AS source, 'email' AS medium),
                 STRUCT(1 AS position, 'outlook' AS source, 'email' AS medium),
@@ -1005,16 +1005,16 @@ WITH `attribution_touchpoints__t17` AS (
                 STRUCT(20 AS position, 'reddit' AS source, 'social' AS medium),
                 STRUCT(21 AS position, 'threads' AS source, 'social' AS medium),
                 STRUCT(22 AS position, 'snapchat' AS source, 'social' AS medium)
-              ]) AS t6
-                ON `t50`.`position` = `t6`.`position`
-            ) AS `t52`
-              ON `t29`.`referrer_host` = `t52`.`referrer_host`
+              ]) AS t16
+                ON `t60`.`position` = `t16`.`position`
+            ) AS `t62`
+              ON `t39`.`referrer_host` = `t62`.`referrer_host`
             LEFT OUTER JOIN (
               SELECT DISTINCT
                 *
               FROM (
                 SELECT
-                  `t44`.`referrer_host` AS `internal_host`
+                  `t54`.`referrer_host` AS `internal_host`
                 FROM (
                   SELECT
                     *
@@ -1023,21 +1023,21 @@ WITH `attribution_touchpoints__t17` AS (
                       *
                     FROM (
                       SELECT
-                        `t28`.`referrer_host`,
+                        `t38`.`referrer_host`,
                         'name' AS `kind`,
                         1 AS `labels`,
                         NULLIF(
                           IF(
-                            REGEXP_CONTAINS(`t28`.`referrer_host`, '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$'),
+                            REGEXP_CONTAINS(`t38`.`referrer_host`, '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$'),
                             IF(
                               1 = 0,
                               REGEXP_REPLACE(
-                                `t28`.`referrer_host`,
+                                `t38`.`referrer_host`,
                                 CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$', ')'), '.*'),
                                 '\\1'
                               ),
                               REGEXP_REPLACE(
-                                `t28`.`referrer_host`,
+                                `t38`.`referrer_host`,
                                 CONCAT('.*?', '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$', '.*'),
                                 CONCAT('\\', CAST(1 AS STRING))
                               )
@@ -1046,20 +1046,20 @@ WITH `attribution_touchpoints__t17` AS (
                           ),
                           ''
                         ) AS `key`
-                      FROM `attribution_touchpoints__t27` AS `t28`
+                      FROM `attribution_touchpoints__t37` AS `t38`
                       WHERE
                         NOT NULLIF(
                           IF(
-                            REGEXP_CONTAINS(`t28`.`referrer_host`, '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$'),
+                            REGEXP_CONTAINS(`t38`.`referrer_host`, '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$'),
                             IF(
                               1 = 0,
                               REGEXP_REPLACE(
-                                `t28`.`referrer_host`,
+                                `t38`.`referrer_host`,
                                 CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$', ')'), '.*'),
                                 '\\1'
                               ),
                               REGEXP_REPLACE(
-                                `t28`.`referrer_host`,
+                                `t38`.`referrer_host`,
                                 CONCAT('.*?', '(?:^|\\.)([^.]+)\\.co\\.[a-z]{2,3}$', '.*'),
                                 CONCAT('\\', CAST(1 AS STRING))
                               )
@@ -1068,27 +1068,27 @@ WITH `attribution_touchpoints__t17` AS (
                           ),
                           ''
                         ) IS NULL
-                    ) AS `t33`
+                    ) AS `t43`
                     UNION ALL
                     SELECT
                       *
                     FROM (
                       SELECT
-                        `t28`.`referrer_host`,
+                        `t38`.`referrer_host`,
                         'name' AS `kind`,
                         1 AS `labels`,
                         NULLIF(
                           IF(
-                            REGEXP_CONTAINS(`t28`.`referrer_host`, '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$'),
+                            REGEXP_CONTAINS(`t38`.`referrer_host`, '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$'),
                             IF(
                               1 = 0,
                               REGEXP_REPLACE(
-                                `t28`.`referrer_host`,
+                                `t38`.`referrer_host`,
                                 CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$', ')'), '.*'),
                                 '\\1'
                               ),
                               REGEXP_REPLACE(
-                                `t28`.`referrer_host`,
+                                `t38`.`referrer_host`,
                                 CONCAT('.*?', '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$', '.*'),
                                 CONCAT('\\', CAST(1 AS STRING))
                               )
@@ -1097,20 +1097,20 @@ WITH `attribution_touchpoints__t17` AS (
                           ),
                           ''
                         ) AS `key`
-                      FROM `attribution_touchpoints__t27` AS `t28`
+                      FROM `attribution_touchpoints__t37` AS `t38`
                       WHERE
                         NOT NULLIF(
                           IF(
-                            REGEXP_CONTAINS(`t28`.`referrer_host`, '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$'),
+                            REGEXP_CONTAINS(`t38`.`referrer_host`, '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$'),
                             IF(
                               1 = 0,
                               REGEXP_REPLACE(
-                                `t28`.`referrer_host`,
+                                `t38`.`referrer_host`,
                                 CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$', ')'), '.*'),
                                 '\\1'
                               ),
                               REGEXP_REPLACE(
-                                `t28`.`referrer_host`,
+                                `t38`.`referrer_host`,
                                 CONCAT('.*?', '(?:^|\\.)([^.]+)\\.com\\.[a-z]{2,3}$', '.*'),
                                 CONCAT('\\', CAST(1 AS STRING))
                               )
@@ -1119,8 +1119,8 @@ WITH `attribution_touchpoints__t17` AS (
                           ),
                           ''
                         ) IS NULL
-                    ) AS `t34`
-                  ) AS `t39`
+                    ) AS `t44`
+                  ) AS `t49`
                   UNION ALL
                   SELECT
                     *
@@ -1132,21 +1132,21 @@ WITH `attribution_touchpoints__t17` AS (
                         *
                       FROM (
                         SELECT
-                          `t28`.`referrer_host`,
+                          `t38`.`referrer_host`,
                           'domain' AS `kind`,
                           2 AS `labels`,
                           NULLIF(
                             IF(
-                              REGEXP_CONTAINS(`t28`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+))$'),
+                              REGEXP_CONTAINS(`t38`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+))$'),
                               IF(
                                 1 = 0,
                                 REGEXP_REPLACE(
-                                  `t28`.`referrer_host`,
+                                  `t38`.`referrer_host`,
                                   CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+))$', ')'), '.*'),
                                   '\\1'
                                 ),
                                 REGEXP_REPLACE(
-                                  `t28`.`referrer_host`,
+                                  `t38`.`referrer_host`,
                                   CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+))$', '.*'),
                                   CONCAT('\\', CAST(1 AS STRING))
                                 )
@@ -1155,20 +1155,20 @@ WITH `attribution_touchpoints__t17` AS (
                             ),
                             ''
                           ) AS `key`
-                        FROM `attribution_touchpoints__t27` AS `t28`
+                        FROM `attribution_touchpoints__t37` AS `t38`
                         WHERE
                           NOT NULLIF(
                             IF(
-                              REGEXP_CONTAINS(`t28`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+))$'),
+                              REGEXP_CONTAINS(`t38`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+))$'),
                               IF(
                                 1 = 0,
                                 REGEXP_REPLACE(
-                                  `t28`.`referrer_host`,
+                                  `t38`.`referrer_host`,
                                   CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+))$', ')'), '.*'),
                                   '\\1'
                                 ),
                                 REGEXP_REPLACE(
-                                  `t28`.`referrer_host`,
+                                  `t38`.`referrer_host`,
                                   CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+))$', '.*'),
                                   CONCAT('\\', CAST(1 AS STRING))
                                 )
@@ -1177,27 +1177,27 @@ WITH `attribution_touchpoints__t17` AS (
                             ),
                             ''
                           ) IS NULL
-                      ) AS `t35`
+                      ) AS `t45`
                       UNION ALL
                       SELECT
                         *
                       FROM (
                         SELECT
-                          `t28`.`referrer_host`,
+                          `t38`.`referrer_host`,
                           'domain' AS `kind`,
                           3 AS `labels`,
                           NULLIF(
                             IF(
-                              REGEXP_CONTAINS(`t28`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$'),
+                              REGEXP_CONTAINS(`t38`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$'),
                               IF(
                                 1 = 0,
                                 REGEXP_REPLACE(
-                                  `t28`.`referrer_host`,
+                                  `t38`.`referrer_host`,
                                   CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$', ')'), '.*'),
                                   '\\1'
                                 ),
                                 REGEXP_REPLACE(
-                                  `t28`.`referrer_host`,
+                                  `t38`.`referrer_host`,
                                   CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$', '.*'),
                                   CONCAT('\\', CAST(1 AS STRING))
                                 )
@@ -1206,20 +1206,20 @@ WITH `attribution_touchpoints__t17` AS (
                             ),
                             ''
                           ) AS `key`
-                        FROM `attribution_touchpoints__t27` AS `t28`
+                        FROM `attribution_touchpoints__t37` AS `t38`
                         WHERE
                           NOT NULLIF(
                             IF(
-                              REGEXP_CONTAINS(`t28`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$'),
+                              REGEXP_CONTAINS(`t38`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$'),
                               IF(
                                 1 = 0,
                                 REGEXP_REPLACE(
-                                  `t28`.`referrer_host`,
+                                  `t38`.`referrer_host`,
                                   CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$', ')'), '.*'),
                                   '\\1'
                                 ),
                                 REGEXP_REPLACE(
-                                  `t28`.`referrer_host`,
+                                  `t38`.`referrer_host`,
                                   CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+))$', '.*'),
                                   CONCAT('\\', CAST(1 AS STRING))
                                 )
@@ -1228,8 +1228,8 @@ WITH `attribution_touchpoints__t17` AS (
                             ),
                             ''
                           ) IS NULL
-                      ) AS `t36`
-                    ) AS `t40`
+                      ) AS `t46`
+                    ) AS `t50`
                     UNION ALL
                     SELECT
                       *
@@ -1238,16 +1238,16 @@ WITH `attribution_touchpoints__t17` AS (
                         *
                       FROM (
                         SELECT
-                          `t28`.`referrer_host`,
+                          `t38`.`referrer_host`,
                           'domain' AS `kind`,
                           4 AS `labels`,
                           NULLIF(
                             IF(
-                              REGEXP_CONTAINS(`t28`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$'),
+                              REGEXP_CONTAINS(`t38`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$'),
                               IF(
                                 1 = 0,
                                 REGEXP_REPLACE(
-                                  `t28`.`referrer_host`,
+                                  `t38`.`referrer_host`,
                                   CONCAT(
                                     '.*?',
                                     CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$', ')'),
@@ -1256,7 +1256,7 @@ WITH `attribution_touchpoints__t17` AS (
                                   '\\1'
                                 ),
                                 REGEXP_REPLACE(
-                                  `t28`.`referrer_host`,
+                                  `t38`.`referrer_host`,
                                   CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$', '.*'),
                                   CONCAT('\\', CAST(1 AS STRING))
                                 )
@@ -1265,15 +1265,15 @@ WITH `attribution_touchpoints__t17` AS (
                             ),
                             ''
                           ) AS `key`
-                        FROM `attribution_touchpoints__t27` AS `t28`
+                        FROM `attribution_touchpoints__t37` AS `t38`
                         WHERE
                           NOT NULLIF(
                             IF(
-                              REGEXP_CONTAINS(`t28`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$'),
+                              REGEXP_CONTAINS(`t38`.`referrer_host`, '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$'),
                               IF(
                                 1 = 0,
                                 REGEXP_REPLACE(
-                                  `t28`.`referrer_host`,
+                                  `t38`.`referrer_host`,
                                   CONCAT(
                                     '.*?',
                                     CONCAT('(', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$', ')'),
@@ -1282,7 +1282,7 @@ WITH `attribution_touchpoints__t17` AS (
                                   '\\1'
                                 ),
                                 REGEXP_REPLACE(
-                                  `t28`.`referrer_host`,
+                                  `t38`.`referrer_host`,
                                   CONCAT('.*?', '(?:^|\\.)([^.]+(?:\\.[^.]+)(?:\\.[^.]+)(?:\\.[^.]+))$', '.*'),
                                   CONCAT('\\', CAST(1 AS STRING))
                                 )
@@ -1291,27 +1291,27 @@ WITH `attribution_touchpoints__t17` AS (
                             ),
                             ''
                           ) IS NULL
-                      ) AS `t37`
+                      ) AS `t47`
                       UNION ALL
                       SELECT
                         *
                       FROM (
                         SELECT
-                          `t28`.`referrer_host`,
+                          `t38`.`referrer_host`,
                           'name' AS `kind`,
                           1 AS `labels`,
                           NULLIF(
                             IF(
-                              REGEXP_CONTAINS(`t28`.`referrer_host`, '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$'),
+                              REGEXP_CONTAINS(`t38`.`referrer_host`, '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$'),
                               IF(
                                 1 = 0,
                                 REGEXP_REPLACE(
-                                  `t28`.`referrer_host`,
+                                  `t38`.`referrer_host`,
                                   CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$', ')'), '.*'),
                                   '\\1'
                                 ),
                                 REGEXP_REPLACE(
-                                  `t28`.`referrer_host`,
+                                  `t38`.`referrer_host`,
                                   CONCAT('.*?', '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$', '.*'),
                                   CONCAT('\\', CAST(1 AS STRING))
                                 )
@@ -1320,20 +1320,20 @@ WITH `attribution_touchpoints__t17` AS (
                             ),
                             ''
                           ) AS `key`
-                        FROM `attribution_touchpoints__t27` AS `t28`
+                        FROM `attribution_touchpoints__t37` AS `t38`
                         WHERE
                           NOT NULLIF(
                             IF(
-                              REGEXP_CONTAINS(`t28`.`referrer_host`, '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$'),
+                              REGEXP_CONTAINS(`t38`.`referrer_host`, '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$'),
                               IF(
                                 1 = 0,
                                 REGEXP_REPLACE(
-                                  `t28`.`referrer_host`,
+                                  `t38`.`referrer_host`,
                                   CONCAT('.*?', CONCAT('(', '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$', ')'), '.*'),
                                   '\\1'
                                 ),
                                 REGEXP_REPLACE(
-                                  `t28`.`referrer_host`,
+                                  `t38`.`referrer_host`,
                                   CONCAT('.*?', '(?:^|\\.)([^.]+)\\.[a-z]{2,3}$', '.*'),
                                   CONCAT('\\', CAST(1 AS STRING))
                                 )
@@ -1342,10 +1342,10 @@ WITH `attribution_touchpoints__t17` AS (
                             ),
                             ''
                           ) IS NULL
-                      ) AS `t38`
-                    ) AS `t41`
-                  ) AS `t42`
-                ) AS `t44`
+                      ) AS `t48`
+                    ) AS `t51`
+                  ) AS `t52`
+                ) AS `t54`
                 WHERE
                   EXISTS(
                     SELECT
@@ -1354,31 +1354,31 @@ WITH `attribution_touchpoints__t17` AS (
                       STRUCT('domain' AS kind, 2 AS labels, 'myshopify.com' AS key),
                       STRUCT('domain' AS kind, 2 AS labels, 'shop.app' AS key),
                       STRUCT('domain' AS kind, 3 AS labels, 'checkout.shopify.com' AS key)
-                    ]) AS t7
+                    ]) AS t17
                     WHERE
-                      `t44`.`kind` = `t7`.`kind`
-                      AND `t44`.`labels` = `t7`.`labels`
-                      AND `t44`.`key` = `t7`.`key`
+                      `t54`.`kind` = `t17`.`kind`
+                      AND `t54`.`labels` = `t17`.`labels`
+                      AND `t54`.`key` = `t17`.`key`
                   )
-              ) AS `t45`
-            ) AS `t48`
-              ON `t29`.`referrer_host` = `t48`.`internal_host`
-          ) AS `t54`
-            ON `t26`.`referrer_host` = `t54`.`referrer_host`
-        ) AS `t55`
-      ) AS `t57`
-        ON `t19`.`referrer` = `t57`.`referrer`
+              ) AS `t55`
+            ) AS `t58`
+              ON `t39`.`referrer_host` = `t58`.`internal_host`
+          ) AS `t64`
+            ON `t36`.`referrer_host` = `t64`.`referrer_host`
+        ) AS `t65`
+      ) AS `t67`
+        ON `t29`.`referrer` = `t67`.`referrer`
       LEFT OUTER JOIN (
         SELECT DISTINCT
           *
         FROM (
           SELECT
-            `t23`.`landing_url`,
+            `t33`.`landing_url`,
             NULLIF(
               LOWER(
                 TRIM(
                   IF(
-                    `t23`.`ok__utm_source`,
+                    `t33`.`ok__utm_source`,
                     COALESCE(
                       (
                         SELECT
@@ -1396,11 +1396,11 @@ WITH `attribution_touchpoints__t17` AS (
                                 off
                             )
                           )
-                        FROM UNNEST(REGEXP_EXTRACT_ALL(IF(`t23`.`ok__utm_source`, `t23`.`q__utm_source`, ''), '%[0-9A-Fa-f]{2}|[^%]+|%')) AS tok WITH OFFSET AS off
+                        FROM UNNEST(REGEXP_EXTRACT_ALL(IF(`t33`.`ok__utm_source`, `t33`.`q__utm_source`, ''), '%[0-9A-Fa-f]{2}|[^%]+|%')) AS tok WITH OFFSET AS off
                       ),
                       ''
                     ),
-                    `t23`.`q__utm_source`
+                    `t33`.`q__utm_source`
                   ),
                   ' \t\n\r\v\f'
                 )
@@ -1411,7 +1411,7 @@ WITH `attribution_touchpoints__t17` AS (
               LOWER(
                 TRIM(
                   IF(
-                    `t23`.`ok__utm_medium`,
+                    `t33`.`ok__utm_medium`,
                     COALESCE(
                       (
                         SELECT
@@ -1429,11 +1429,11 @@ WITH `attribution_touchpoints__t17` AS (
                                 off
                             )
                           )
-                        FROM UNNEST(REGEXP_EXTRACT_ALL(IF(`t23`.`ok__utm_medium`, `t23`.`q__utm_medium`, ''), '%[0-9A-Fa-f]{2}|[^%]+|%')) AS tok WITH OFFSET AS off
+                        FROM UNNEST(REGEXP_EXTRACT_ALL(IF(`t33`.`ok__utm_medium`, `t33`.`q__utm_medium`, ''), '%[0-9A-Fa-f]{2}|[^%]+|%')) AS tok WITH OFFSET AS off
                       ),
                       ''
                     ),
-                    `t23`.`q__utm_medium`
+                    `t33`.`q__utm_medium`
                   ),
                   ' \t\n\r\v\f'
                 )
@@ -1444,7 +1444,7 @@ WITH `attribution_touchpoints__t17` AS (
               LOWER(
                 TRIM(
                   IF(
-                    `t23`.`ok__utm_campaign`,
+                    `t33`.`ok__utm_campaign`,
                     COALESCE(
                       (
                         SELECT
@@ -1463,13 +1463,13 @@ WITH `attribution_touchpoints__t17` AS (
                             )
                           )
                         FROM UNNEST(REGEXP_EXTRACT_ALL(
-                          IF(`t23`.`ok__utm_campaign`, `t23`.`q__utm_campaign`, ''),
+                          IF(`t33`.`ok__utm_campaign`, `t33`.`q__utm_campaign`, ''),
                           '%[0-9A-Fa-f]{2}|[^%]+|%'
                         )) AS tok WITH OFFSET AS off
                       ),
                       ''
                     ),
-                    `t23`.`q__utm_campaign`
+                    `t33`.`q__utm_campaign`
                   ),
                   ' \t\n\r\v\f'
                 )
@@ -1480,7 +1480,7 @@ WITH `attribution_touchpoints__t17` AS (
               LOWER(
                 TRIM(
                   IF(
-                    `t23`.`ok__utm_content`,
+                    `t33`.`ok__utm_content`,
                     COALESCE(
                       (
                         SELECT
@@ -1498,11 +1498,11 @@ WITH `attribution_touchpoints__t17` AS (
                                 off
                             )
                           )
-                        FROM UNNEST(REGEXP_EXTRACT_ALL(IF(`t23`.`ok__utm_content`, `t23`.`q__utm_content`, ''), '%[0-9A-Fa-f]{2}|[^%]+|%')) AS tok WITH OFFSET AS off
+                        FROM UNNEST(REGEXP_EXTRACT_ALL(IF(`t33`.`ok__utm_content`, `t33`.`q__utm_content`, ''), '%[0-9A-Fa-f]{2}|[^%]+|%')) AS tok WITH OFFSET AS off
                       ),
                       ''
                     ),
-                    `t23`.`q__utm_content`
+                    `t33`.`q__utm_content`
                   ),
                   ' \t\n\r\v\f'
                 )
@@ -1513,7 +1513,7 @@ WITH `attribution_touchpoints__t17` AS (
               LOWER(
                 TRIM(
                   IF(
-                    `t23`.`ok__utm_term`,
+                    `t33`.`ok__utm_term`,
                     COALESCE(
                       (
                         SELECT
@@ -1531,11 +1531,11 @@ WITH `attribution_touchpoints__t17` AS (
                                 off
                             )
                           )
-                        FROM UNNEST(REGEXP_EXTRACT_ALL(IF(`t23`.`ok__utm_term`, `t23`.`q__utm_term`, ''), '%[0-9A-Fa-f]{2}|[^%]+|%')) AS tok WITH OFFSET AS off
+                        FROM UNNEST(REGEXP_EXTRACT_ALL(IF(`t33`.`ok__utm_term`, `t33`.`q__utm_term`, ''), '%[0-9A-Fa-f]{2}|[^%]+|%')) AS tok WITH OFFSET AS off
                       ),
                       ''
                     ),
-                    `t23`.`q__utm_term`
+                    `t33`.`q__utm_term`
                   ),
                   ' \t\n\r\v\f'
                 )
@@ -1544,63 +1544,63 @@ WITH `attribution_touchpoints__t17` AS (
             ) AS `url_utm_term`
           FROM (
             SELECT
-              `t22`.`landing_url`,
-              `t22`.`q__utm_source`,
-              `t22`.`q__utm_medium`,
-              `t22`.`q__utm_campaign`,
-              `t22`.`q__utm_content`,
-              `t22`.`q__utm_term`,
+              `t32`.`landing_url`,
+              `t32`.`q__utm_source`,
+              `t32`.`q__utm_medium`,
+              `t32`.`q__utm_campaign`,
+              `t32`.`q__utm_content`,
+              `t32`.`q__utm_term`,
               (
-                INSTR(`t22`.`q__utm_source`, '%') > 0
+                INSTR(`t32`.`q__utm_source`, '%') > 0
               )
               AND REGEXP_CONTAINS(
-                `t22`.`q__utm_source`,
+                `t32`.`q__utm_source`,
                 '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
               ) AS `ok__utm_source`,
               (
-                INSTR(`t22`.`q__utm_medium`, '%') > 0
+                INSTR(`t32`.`q__utm_medium`, '%') > 0
               )
               AND REGEXP_CONTAINS(
-                `t22`.`q__utm_medium`,
+                `t32`.`q__utm_medium`,
                 '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
               ) AS `ok__utm_medium`,
               (
-                INSTR(`t22`.`q__utm_campaign`, '%') > 0
+                INSTR(`t32`.`q__utm_campaign`, '%') > 0
               )
               AND REGEXP_CONTAINS(
-                `t22`.`q__utm_campaign`,
+                `t32`.`q__utm_campaign`,
                 '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
               ) AS `ok__utm_campaign`,
               (
-                INSTR(`t22`.`q__utm_content`, '%') > 0
+                INSTR(`t32`.`q__utm_content`, '%') > 0
               )
               AND REGEXP_CONTAINS(
-                `t22`.`q__utm_content`,
+                `t32`.`q__utm_content`,
                 '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
               ) AS `ok__utm_content`,
               (
-                INSTR(`t22`.`q__utm_term`, '%') > 0
+                INSTR(`t32`.`q__utm_term`, '%') > 0
               )
               AND REGEXP_CONTAINS(
-                `t22`.`q__utm_term`,
+                `t32`.`q__utm_term`,
                 '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
               ) AS `ok__utm_term`
             FROM (
               SELECT
-                `t20`.`landing_url`,
+                `t30`.`landing_url`,
                 REPLACE(
                   NULLIF(
                     IF(
-                      REGEXP_CONTAINS(`t20`.`landing_url`, '[?&]utm_source=([^&#]*)'),
+                      REGEXP_CONTAINS(`t30`.`landing_url`, '[?&]utm_source=([^&#]*)'),
                       IF(
                         1 = 0,
                         REGEXP_REPLACE(
-                          `t20`.`landing_url`,
+                          `t30`.`landing_url`,
                           CONCAT('.*?', CONCAT('(', '[?&]utm_source=([^&#]*)', ')'), '.*'),
                           '\\1'
                         ),
                         REGEXP_REPLACE(
-                          `t20`.`landing_url`,
+                          `t30`.`landing_url`,
                           CONCAT('.*?', '[?&]utm_source=([^&#]*)', '.*'),
                           CONCAT('\\', CAST(1 AS STRING))
                         )
@@ -1615,16 +1615,16 @@ WITH `attribution_touchpoints__t17` AS (
                 REPLACE(
                   NULLIF(
                     IF(
-                      REGEXP_CONTAINS(`t20`.`landing_url`, '[?&]utm_medium=([^&#]*)'),
+                      REGEXP_CONTAINS(`t30`.`landing_url`, '[?&]utm_medium=([^&#]*)'),
                       IF(
                         1 = 0,
                         REGEXP_REPLACE(
-                          `t20`.`landing_url`,
+                          `t30`.`landing_url`,
                           CONCAT('.*?', CONCAT('(', '[?&]utm_medium=([^&#]*)', ')'), '.*'),
                           '\\1'
                         ),
                         REGEXP_REPLACE(
-                          `t20`.`landing_url`,
+                          `t30`.`landing_url`,
                           CONCAT('.*?', '[?&]utm_medium=([^&#]*)', '.*'),
                           CONCAT('\\', CAST(1 AS STRING))
                         )
@@ -1639,16 +1639,16 @@ WITH `attribution_touchpoints__t17` AS (
                 REPLACE(
                   NULLIF(
                     IF(
-                      REGEXP_CONTAINS(`t20`.`landing_url`, '[?&]utm_campaign=([^&#]*)'),
+                      REGEXP_CONTAINS(`t30`.`landing_url`, '[?&]utm_campaign=([^&#]*)'),
                       IF(
                         1 = 0,
                         REGEXP_REPLACE(
-                          `t20`.`landing_url`,
+                          `t30`.`landing_url`,
                           CONCAT('.*?', CONCAT('(', '[?&]utm_campaign=([^&#]*)', ')'), '.*'),
                           '\\1'
                         ),
                         REGEXP_REPLACE(
-                          `t20`.`landing_url`,
+                          `t30`.`landing_url`,
                           CONCAT('.*?', '[?&]utm_campaign=([^&#]*)', '.*'),
                           CONCAT('\\', CAST(1 AS STRING))
                         )
@@ -1663,16 +1663,16 @@ WITH `attribution_touchpoints__t17` AS (
                 REPLACE(
                   NULLIF(
                     IF(
-                      REGEXP_CONTAINS(`t20`.`landing_url`, '[?&]utm_content=([^&#]*)'),
+                      REGEXP_CONTAINS(`t30`.`landing_url`, '[?&]utm_content=([^&#]*)'),
                       IF(
                         1 = 0,
                         REGEXP_REPLACE(
-                          `t20`.`landing_url`,
+                          `t30`.`landing_url`,
                           CONCAT('.*?', CONCAT('(', '[?&]utm_content=([^&#]*)', ')'), '.*'),
                           '\\1'
                         ),
                         REGEXP_REPLACE(
-                          `t20`.`landing_url`,
+                          `t30`.`landing_url`,
                           CONCAT('.*?', '[?&]utm_content=([^&#]*)', '.*'),
                           CONCAT('\\', CAST(1 AS STRING))
                         )
@@ -1687,16 +1687,16 @@ WITH `attribution_touchpoints__t17` AS (
                 REPLACE(
                   NULLIF(
                     IF(
-                      REGEXP_CONTAINS(`t20`.`landing_url`, '[?&]utm_term=([^&#]*)'),
+                      REGEXP_CONTAINS(`t30`.`landing_url`, '[?&]utm_term=([^&#]*)'),
                       IF(
                         1 = 0,
                         REGEXP_REPLACE(
-                          `t20`.`landing_url`,
+                          `t30`.`landing_url`,
                           CONCAT('.*?', CONCAT('(', '[?&]utm_term=([^&#]*)', ')'), '.*'),
                           '\\1'
                         ),
                         REGEXP_REPLACE(
-                          `t20`.`landing_url`,
+                          `t30`.`landing_url`,
                           CONCAT('.*?', '[?&]utm_term=([^&#]*)', '.*'),
                           CONCAT('\\', CAST(1 AS STRING))
                         )
@@ -1710,272 +1710,506 @@ WITH `attribution_touchpoints__t17` AS (
                 ) AS `q__utm_term`
               FROM (
                 SELECT DISTINCT
-                  `t18`.`landing_url`
-                FROM `attribution_touchpoints__t17` AS `t18`
+                  `t28`.`landing_url`
+                FROM `attribution_touchpoints__t27` AS `t28`
                 WHERE
-                  NOT `t18`.`landing_url` IS NULL
-              ) AS `t20`
-            ) AS `t22`
-          ) AS `t23`
-        ) AS `t30`
-      ) AS `t32`
-        ON `t19`.`landing_url` = `t32`.`landing_url`
-    ) AS `t58`
-  ) AS `t59`
+                  NOT `t28`.`landing_url` IS NULL
+              ) AS `t30`
+            ) AS `t32`
+          ) AS `t33`
+        ) AS `t40`
+      ) AS `t42`
+        ON `t29`.`landing_url` = `t42`.`landing_url`
+    ) AS `t68`
+  ) AS `t69`
+), `attribution_touchpoints__t72` AS (
+  SELECT DISTINCT
+    `t71`.`source`,
+    `t71`.`medium`,
+    `t71`.`campaign`
+  FROM `attribution_touchpoints__t70` AS `t71`
 ), `attribution_touchpoints` AS (
   SELECT
-    `t64`.`shop_id`,
-    `t64`.`order_id`,
-    `t64`.`touchpoint_id`,
-    `t64`.`kind`,
-    `t64`.`visitor_id`,
-    `t64`.`customer_id`,
-    `t64`.`at`,
-    `t64`.`landing_url`,
-    `t64`.`referrer`,
-    `t64`.`utm_source`,
-    `t64`.`utm_medium`,
-    `t64`.`utm_campaign`,
-    `t64`.`utm_content`,
-    `t64`.`utm_term`,
-    `t64`.`u_utm_source`,
-    `t64`.`u_utm_medium`,
-    `t64`.`u_utm_campaign`,
-    `t64`.`u_utm_content`,
-    `t64`.`u_utm_term`,
-    `t64`.`referrer_host`,
-    `t64`.`classified_by`,
-    `t64`.`is_direct`,
-    `t64`.`source`,
-    `t64`.`medium`,
-    `t64`.`campaign`,
-    `t64`.`is_paid`,
-    `t64`.`platform`,
-    `t66`.`channel`
+    `t75`.`shop_id`,
+    `t75`.`order_id`,
+    `t75`.`touchpoint_id`,
+    `t75`.`kind`,
+    `t75`.`visitor_id`,
+    `t75`.`customer_id`,
+    `t75`.`at`,
+    `t75`.`landing_url`,
+    `t75`.`referrer`,
+    `t75`.`utm_source`,
+    `t75`.`utm_medium`,
+    `t75`.`utm_campaign`,
+    `t75`.`utm_content`,
+    `t75`.`utm_term`,
+    `t75`.`u_utm_source`,
+    `t75`.`u_utm_medium`,
+    `t75`.`u_utm_campaign`,
+    `t75`.`u_utm_content`,
+    `t75`.`u_utm_term`,
+    `t75`.`referrer_host`,
+    `t75`.`classified_by`,
+    `t75`.`is_direct`,
+    `t75`.`source`,
+    `t75`.`medium`,
+    `t75`.`campaign`,
+    `t75`.`is_paid`,
+    `t75`.`platform`,
+    `t106`.`channel`
   FROM (
     SELECT
-      `t61`.`shop_id`,
-      `t61`.`order_id`,
-      `t61`.`touchpoint_id`,
-      `t61`.`kind`,
-      `t61`.`visitor_id`,
-      `t61`.`customer_id`,
-      `t61`.`at`,
-      `t61`.`landing_url`,
-      `t61`.`referrer`,
-      `t61`.`utm_source`,
-      `t61`.`utm_medium`,
-      `t61`.`utm_campaign`,
-      `t61`.`utm_content`,
-      `t61`.`utm_term`,
-      `t61`.`u_utm_source`,
-      `t61`.`u_utm_medium`,
-      `t61`.`u_utm_campaign`,
-      `t61`.`u_utm_content`,
-      `t61`.`u_utm_term`,
-      `t61`.`referrer_host`,
-      `t61`.`classified_by`,
-      `t61`.`is_direct`,
-      `t61`.`source`,
-      `t61`.`medium`,
-      `t61`.`campaign`,
+      `t71`.`shop_id`,
+      `t71`.`order_id`,
+      `t71`.`touchpoint_id`,
+      `t71`.`kind`,
+      `t71`.`visitor_id`,
+      `t71`.`customer_id`,
+      `t71`.`at`,
+      `t71`.`landing_url`,
+      `t71`.`referrer`,
+      `t71`.`utm_source`,
+      `t71`.`utm_medium`,
+      `t71`.`utm_campaign`,
+      `t71`.`utm_content`,
+      `t71`.`utm_term`,
+      `t71`.`u_utm_source`,
+      `t71`.`u_utm_medium`,
+      `t71`.`u_utm_campaign`,
+      `t71`.`u_utm_content`,
+      `t71`.`u_utm_term`,
+      `t71`.`referrer_host`,
+      `t71`.`classified_by`,
+      `t71`.`is_direct`,
+      `t71`.`source`,
+      `t71`.`medium`,
+      `t71`.`campaign`,
       NOT (
-        `t61`.`is_direct`
+        `t71`.`is_direct`
       )
-      AND `t61`.`medium` IN ('cpc', 'ppc', 'paid', 'paid_social', 'cpm', 'display') AS `is_paid`,
+      AND `t71`.`medium` IN ('cpc', 'ppc', 'paid', 'paid_social', 'cpm', 'display') AS `is_paid`,
       IF(
         NOT (
-          `t61`.`is_direct`
+          `t71`.`is_direct`
         )
-        AND `t61`.`medium` IN ('cpc', 'ppc', 'paid', 'paid_social', 'cpm', 'display'),
+        AND `t71`.`medium` IN ('cpc', 'ppc', 'paid', 'paid_social', 'cpm', 'display'),
         CASE
-          WHEN `t61`.`source` IN ('facebook', 'fb', 'instagram', 'ig', 'meta')
+          WHEN `t71`.`source` IN ('facebook', 'fb', 'instagram', 'ig', 'meta')
           THEN 'meta'
-          WHEN `t61`.`source` IN ('google', 'adwords', 'youtube')
+          WHEN `t71`.`source` IN ('google', 'adwords', 'youtube')
           THEN 'google'
-          ELSE `t61`.`source`
+          ELSE `t71`.`source`
         END,
         CAST(NULL AS STRING)
       ) AS `platform`
-    FROM `attribution_touchpoints__t60` AS `t61`
-  ) AS `t64`
+    FROM `attribution_touchpoints__t70` AS `t71`
+  ) AS `t75`
   LEFT OUTER JOIN (
     SELECT
-      COALESCE(`t62`.`source`, '') AS `k_source`,
-      COALESCE(`t62`.`medium`, '') AS `k_medium`,
-      COALESCE(`t62`.`campaign`, '') AS `k_campaign`,
-      CASE
-        WHEN TRUE
-        AND COALESCE(`t62`.`source` IN ('direct', '(direct)'), FALSE)
-        AND COALESCE(`t62`.`medium` IN ('none', '(none)', '(not set)'), FALSE)
-        THEN 'Direct'
-        WHEN TRUE
-        AND COALESCE(REGEXP_CONTAINS(`t62`.`medium`, '^(.*cp.*|ppc|retargeting|paid.*)$'), FALSE)
-        AND (
-          COALESCE(
-            `t62`.`source` IN ('google shopping', 'shopping', 'shop.app', 'amazon', 'ebay', 'etsy', 'idealo'),
-            FALSE
-          )
-          OR COALESCE(REGEXP_CONTAINS(`t62`.`campaign`, '^(.*(([^a-df-z]|^)shop|shopping).*)$'), FALSE)
-        )
-        THEN 'Paid Shopping'
-        WHEN TRUE
-        AND COALESCE(
-          `t62`.`source` IN (
-            'google',
-            'bing',
-            'yahoo',
-            'duckduckgo',
-            'ecosia',
-            'baidu',
-            'yandex',
-            'brave',
-            'naver',
-            'ask',
-            'aol',
-            'adwords'
-          ),
-          FALSE
-        )
-        AND COALESCE(REGEXP_CONTAINS(`t62`.`medium`, '^(.*cp.*|ppc|retargeting|paid.*)$'), FALSE)
-        THEN 'Paid Search'
-        WHEN TRUE
-        AND COALESCE(
-          `t62`.`source` IN (
-            'facebook',
-            'fb',
-            'instagram',
-            'ig',
-            'meta',
-            'twitter',
-            't.co',
-            'x',
-            'linkedin',
-            'pinterest',
-            'tiktok',
-            'reddit',
-            'snapchat',
-            'threads',
-            'whatsapp'
-          ),
-          FALSE
-        )
-        AND COALESCE(REGEXP_CONTAINS(`t62`.`medium`, '^(.*cp.*|ppc|retargeting|paid.*)$'), FALSE)
-        THEN 'Paid Social'
-        WHEN TRUE
-        AND COALESCE(`t62`.`source` IN ('youtube', 'vimeo', 'twitch', 'dailymotion'), FALSE)
-        AND COALESCE(REGEXP_CONTAINS(`t62`.`medium`, '^(.*cp.*|ppc|retargeting|paid.*)$'), FALSE)
-        THEN 'Paid Video'
-        WHEN TRUE
-        AND COALESCE(
-          `t62`.`medium` IN ('display', 'banner', 'expandable', 'interstitial', 'cpm'),
-          FALSE
-        )
-        THEN 'Display'
-        WHEN TRUE
-        AND COALESCE(REGEXP_CONTAINS(`t62`.`medium`, '^(.*cp.*|ppc|retargeting|paid.*)$'), FALSE)
-        THEN 'Paid Other'
-        WHEN TRUE
-        AND (
-          COALESCE(
-            `t62`.`source` IN ('google shopping', 'shopping', 'shop.app', 'amazon', 'ebay', 'etsy', 'idealo'),
-            FALSE
-          )
-          OR COALESCE(REGEXP_CONTAINS(`t62`.`campaign`, '^(.*(([^a-df-z]|^)shop|shopping).*)$'), FALSE)
-        )
-        THEN 'Organic Shopping'
-        WHEN TRUE
-        AND (
-          COALESCE(
-            `t62`.`source` IN (
-              'facebook',
-              'fb',
-              'instagram',
-              'ig',
-              'meta',
-              'twitter',
-              't.co',
-              'x',
-              'linkedin',
-              'pinterest',
-              'tiktok',
-              'reddit',
-              'snapchat',
-              'threads',
-              'whatsapp'
-            ),
-            FALSE
-          )
-          OR COALESCE(
-            `t62`.`medium` IN (
-              'social',
-              'social-network',
-              'social-media',
-              'sm',
-              'social network',
-              'social media'
-            ),
-            FALSE
-          )
-        )
-        THEN 'Organic Social'
-        WHEN TRUE
-        AND (
-          COALESCE(`t62`.`source` IN ('youtube', 'vimeo', 'twitch', 'dailymotion'), FALSE)
-          OR COALESCE(REGEXP_CONTAINS(`t62`.`medium`, '^(.*video.*)$'), FALSE)
-        )
-        THEN 'Organic Video'
-        WHEN TRUE
-        AND (
-          COALESCE(
-            `t62`.`source` IN (
-              'google',
-              'bing',
-              'yahoo',
-              'duckduckgo',
-              'ecosia',
-              'baidu',
-              'yandex',
-              'brave',
-              'naver',
-              'ask',
-              'aol',
-              'adwords'
-            ),
-            FALSE
-          )
-          OR COALESCE(`t62`.`medium` IN ('organic'), FALSE)
-        )
-        THEN 'Organic Search'
-        WHEN TRUE AND COALESCE(`t62`.`medium` IN ('referral', 'app', 'link'), FALSE)
-        THEN 'Referral'
-        WHEN TRUE
-        AND (
-          COALESCE(`t62`.`source` IN ('email', 'e-mail', 'e_mail', 'e mail'), FALSE)
-          OR COALESCE(`t62`.`medium` IN ('email', 'e-mail', 'e_mail', 'e mail'), FALSE)
-        )
-        THEN 'Email'
-        WHEN TRUE AND COALESCE(`t62`.`medium` IN ('affiliate'), FALSE)
-        THEN 'Affiliates'
-        WHEN TRUE
-        AND (
-          COALESCE(`t62`.`source` IN ('sms'), FALSE)
-          OR COALESCE(`t62`.`medium` IN ('sms'), FALSE)
-        )
-        THEN 'SMS'
-        ELSE 'Unassigned'
-      END AS `channel`
+      `t83`.`k_source`,
+      `t83`.`k_medium`,
+      `t83`.`k_campaign`,
+      COALESCE(`t104`.`channel`, 'Unassigned') AS `channel`
     FROM (
-      SELECT DISTINCT
-        `t61`.`source`,
-        `t61`.`medium`,
-        `t61`.`campaign`
-      FROM `attribution_touchpoints__t60` AS `t61`
-    ) AS `t62`
-  ) AS `t66`
-    ON COALESCE(`t64`.`source`, '') = `t66`.`k_source`
-    AND COALESCE(`t64`.`medium`, '') = `t66`.`k_medium`
-    AND COALESCE(`t64`.`campaign`, '') = `t66`.`k_campaign`
+      SELECT
+        `t73`.`source`,
+        `t73`.`medium`,
+        `t73`.`campaign`,
+        COALESCE(`t73`.`source`, '') AS `k_source`,
+        COALESCE(`t73`.`medium`, '') AS `k_medium`,
+        COALESCE(`t73`.`campaign`, '') AS `k_campaign`
+      FROM `attribution_touchpoints__t72` AS `t73`
+    ) AS `t83`
+    LEFT OUTER JOIN (
+      SELECT
+        `t102`.`k_source`,
+        `t102`.`k_medium`,
+        `t102`.`k_campaign`,
+        `t11`.`channel`
+      FROM (
+        SELECT
+          `t100`.`k_source`,
+          `t100`.`k_medium`,
+          `t100`.`k_campaign`,
+          MIN(`t100`.`position`) AS `position`
+        FROM (
+          SELECT
+            *
+          FROM (
+            SELECT
+              `t98`.`k_source`,
+              `t98`.`k_medium`,
+              `t98`.`k_campaign`,
+              `t98`.`position`,
+              `t98`.`all_held`,
+              `t98`.`any_held`,
+              `t11`.`channel`,
+              `t11`.`all_count`,
+              `t11`.`any_count`
+            FROM (
+              SELECT
+                `t96`.`k_source`,
+                `t96`.`k_medium`,
+                `t96`.`k_campaign`,
+                `t96`.`position`,
+                COUNT(IF(`t96`.`role` = 'all', `t96`.`condition`, NULL)) AS `all_held`,
+                COUNT(IF(`t96`.`role` = 'any', `t96`.`condition`, NULL)) AS `any_held`
+              FROM (
+                SELECT
+                  *
+                FROM (
+                  SELECT
+                    *
+                  FROM (
+                    SELECT
+                      `t91`.`k_source`,
+                      `t91`.`k_medium`,
+                      `t91`.`k_campaign`,
+                      `t12`.`position`,
+                      `t12`.`role`,
+                      `t12`.`condition`
+                    FROM (
+                      SELECT
+                        *
+                      FROM (
+                        SELECT
+                          COALESCE(`t73`.`source`, '') AS `k_source`,
+                          COALESCE(`t73`.`medium`, '') AS `k_medium`,
+                          COALESCE(`t73`.`campaign`, '') AS `k_campaign`,
+                          'campaign' AS `field`,
+                          `t73`.`campaign` AS `value`
+                        FROM `attribution_touchpoints__t72` AS `t73`
+                      ) AS `t79`
+                      UNION ALL
+                      SELECT
+                        *
+                      FROM (
+                        SELECT
+                          *
+                        FROM (
+                          SELECT
+                            COALESCE(`t73`.`source`, '') AS `k_source`,
+                            COALESCE(`t73`.`medium`, '') AS `k_medium`,
+                            COALESCE(`t73`.`campaign`, '') AS `k_campaign`,
+                            'source' AS `field`,
+                            `t73`.`source` AS `value`
+                          FROM `attribution_touchpoints__t72` AS `t73`
+                        ) AS `t80`
+                        UNION ALL
+                        SELECT
+                          *
+                        FROM (
+                          SELECT
+                            COALESCE(`t73`.`source`, '') AS `k_source`,
+                            COALESCE(`t73`.`medium`, '') AS `k_medium`,
+                            COALESCE(`t73`.`campaign`, '') AS `k_campaign`,
+                            'medium' AS `field`,
+                            `t73`.`medium` AS `value`
+                          FROM `attribution_touchpoints__t72` AS `t73`
+                        ) AS `t81`
+                      ) AS `t86`
+                    ) AS `t91`
+                    INNER JOIN UNNEST([
+                      STRUCT('source' AS field, 'direct' AS value, 0 AS position, 'all' AS role, 1 AS condition),
+                      STRUCT('source' AS field, '(direct)' AS value, 0 AS position, 'all' AS role, 1 AS condition),
+                      STRUCT('medium' AS field, 'none' AS value, 0 AS position, 'all' AS role, 2 AS condition),
+                      STRUCT('medium' AS field, '(none)' AS value, 0 AS position, 'all' AS role, 2 AS condition),
+                      STRUCT('medium' AS field, '(not set)' AS value, 0 AS position, 'all' AS role, 2 AS condition),
+                      STRUCT(
+                        'source' AS field,
+                        'google shopping' AS value,
+                        1 AS position,
+                        'any' AS role,
+                        4 AS condition
+                      ),
+                      STRUCT('source' AS field, 'shopping' AS value, 1 AS position, 'any' AS role, 4 AS condition),
+                      STRUCT('source' AS field, 'shop.app' AS value, 1 AS position, 'any' AS role, 4 AS condition),
+                      STRUCT('source' AS field, 'amazon' AS value, 1 AS position, 'any' AS role, 4 AS condition),
+                      STRUCT('source' AS field, 'ebay' AS value, 1 AS position, 'any' AS role, 4 AS condition),
+                      STRUCT('source' AS field, 'etsy' AS value, 1 AS position, 'any' AS role, 4 AS condition),
+                      STRUCT('source' AS field, 'idealo' AS value, 1 AS position, 'any' AS role, 4 AS condition),
+                      STRUCT('source' AS field, 'google' AS value, 2 AS position, 'all' AS role, 6 AS condition),
+                      STRUCT('source' AS field, 'bing' AS value, 2 AS position, 'all' AS role, 6 AS condition),
+                      STRUCT('source' AS field, 'yahoo' AS value, 2 AS position, 'all' AS role, 6 AS condition),
+                      STRUCT('source' AS field, 'duckduckgo' AS value, 2 AS position, 'all' AS role, 6 AS condition),
+                      STRUCT('source' AS field, 'ecosia' AS value, 2 AS position, 'all' AS role, 6 AS condition),
+                      STRUCT('source' AS field, 'baidu' AS value, 2 AS position, 'all' AS role, 6 AS condition),
+                      STRUCT('source' AS field, 'yandex' AS value, 2 AS position, 'all' AS role, 6 AS condition),
+                      STRUCT('source' AS field, 'brave' AS value, 2 AS position, 'all' AS role, 6 AS condition),
+                      STRUCT('source' AS field, 'naver' AS value, 2 AS position, 'all' AS role, 6 AS condition),
+                      STRUCT('source' AS field, 'ask' AS value, 2 AS position, 'all' AS role, 6 AS condition),
+                      STRUCT('source' AS field, 'aol' AS value, 2 AS position, 'all' AS role, 6 AS condition),
+                      STRUCT('source' AS field, 'adwords' AS value, 2 AS position, 'all' AS role, 6 AS condition),
+                      STRUCT('source' AS field, 'facebook' AS value, 3 AS position, 'all' AS role, 8 AS condition),
+                      STRUCT('source' AS field, 'fb' AS value, 3 AS position, 'all' AS role, 8 AS condition),
+                      STRUCT('source' AS field, 'instagram' AS value, 3 AS position, 'all' AS role, 8 AS condition),
+                      STRUCT('source' AS field, 'ig' AS value, 3 AS position, 'all' AS role, 8 AS condition),
+                      STRUCT('source' AS field, 'meta' AS value, 3 AS position, 'all' AS role, 8 AS condition),
+                      STRUCT('source' AS field, 'twitter' AS value, 3 AS position, 'all' AS role, 8 AS condition),
+                      STRUCT('source' AS field, 't.co' AS value, 3 AS position, 'all' AS role, 8 AS condition),
+                      STRUCT('source' AS field, 'x' AS value, 3 AS position, 'all' AS role, 8 AS condition),
+                      STRUCT('source' AS field, 'linkedin' AS value, 3 AS position, 'all' AS role, 8 AS condition),
+                      STRUCT('source' AS field, 'pinterest' AS value, 3 AS position, 'all' AS role, 8 AS condition),
+                      STRUCT('source' AS field, 'tiktok' AS value, 3 AS position, 'all' AS role, 8 AS condition),
+                      STRUCT('source' AS field, 'reddit' AS value, 3 AS position, 'all' AS role, 8 AS condition),
+                      STRUCT('source' AS field, 'snapchat' AS value, 3 AS position, 'all' AS role, 8 AS condition),
+                      STRUCT('source' AS field, 'threads' AS value, 3 AS position, 'all' AS role, 8 AS condition),
+                      STRUCT('source' AS field, 'whatsapp' AS value, 3 AS position, 'all' AS role, 8 AS condition),
+                      STRUCT('source' AS field, 'youtube' AS value, 4 AS position, 'all' AS role, 10 AS condition),
+                      STRUCT('source' AS field, 'vimeo' AS value, 4 AS position, 'all' AS role, 10 AS condition),
+                      STRUCT('source' AS field, 'twitch' AS value, 4 AS position, 'all' AS role, 10 AS condition),
+                      STRUCT('source' AS field, 'dailymotion' AS value, 4 AS position, 'all' AS role, 10 AS condition),
+                      STRUCT('medium' AS field, 'display' AS value, 5 AS position, 'all' AS role, 12 AS condition),
+                      STRUCT('medium' AS field, 'banner' AS value, 5 AS position, 'all' AS role, 12 AS condition),
+                      STRUCT('medium' AS field, 'expandable' AS value, 5 AS position, 'all' AS role, 12 AS condition),
+                      STRUCT(
+                        'medium' AS field,
+                        'interstitial' AS value,
+                        5 AS position,
+                        'all' AS role,
+                        12 AS condition
+                      ),
+                      STRUCT('medium' AS field, 'cpm' AS value, 5 AS position, 'all' AS role, 12 AS condition),
+                      STRUCT(
+                        'source' AS field,
+                        'google shopping' AS value,
+                        7 AS position,
+                        'any' AS role,
+                        14 AS condition
+                      ),
+                      STRUCT('source' AS field, 'shopping' AS value, 7 AS position, 'any' AS role, 14 AS condition),
+                      STRUCT('source' AS field, 'shop.app' AS value, 7 AS position, 'any' AS role, 14 AS condition),
+                      STRUCT('source' AS field, 'amazon' AS value, 7 AS position, 'any' AS role, 14 AS condition),
+                      STRUCT('source' AS field, 'ebay' AS value, 7 AS position, 'any' AS role, 14 AS condition),
+                      STRUCT('source' AS field, 'etsy' AS value, 7 AS position, 'any' AS role, 14 AS condition),
+                      STRUCT('source' AS field, 'idealo' AS value, 7 AS position, 'any' AS role, 14 AS condition),
+                      STRUCT('source' AS field, 'facebook' AS value, 8 AS position, 'any' AS role, 16 AS condition),
+                      STRUCT('source' AS field, 'fb' AS value, 8 AS position, 'any' AS role, 16 AS condition),
+                      STRUCT('source' AS field, 'instagram' AS value, 8 AS position, 'any' AS role, 16 AS condition),
+                      STRUCT('source' AS field, 'ig' AS value, 8 AS position, 'any' AS role, 16 AS condition),
+                      STRUCT('source' AS field, 'meta' AS value, 8 AS position, 'any' AS role, 16 AS condition),
+                      STRUCT('source' AS field, 'twitter' AS value, 8 AS position, 'any' AS role, 16 AS condition),
+                      STRUCT('source' AS field, 't.co' AS value, 8 AS position, 'any' AS role, 16 AS condition),
+                      STRUCT('source' AS field, 'x' AS value, 8 AS position, 'any' AS role, 16 AS condition),
+                      STRUCT('source' AS field, 'linkedin' AS value, 8 AS position, 'any' AS role, 16 AS condition),
+                      STRUCT('source' AS field, 'pinterest' AS value, 8 AS position, 'any' AS role, 16 AS condition),
+                      STRUCT('source' AS field, 'tiktok' AS value, 8 AS position, 'any' AS role, 16 AS condition),
+                      STRUCT('source' AS field, 'reddit' AS value, 8 AS position, 'any' AS role, 16 AS condition),
+                      STRUCT('source' AS field, 'snapchat' AS value, 8 AS position, 'any' AS role, 16 AS condition),
+                      STRUCT('source' AS field, 'threads' AS value, 8 AS position, 'any' AS role, 16 AS condition),
+                      STRUCT('source' AS field, 'whatsapp' AS value, 8 AS position, 'any' AS role, 16 AS condition),
+                      STRUCT('medium' AS field, 'social' AS value, 8 AS position, 'any' AS role, 17 AS condition),
+                      STRUCT(
+                        'medium' AS field,
+                        'social-network' AS value,
+                        8 AS position,
+                        'any' AS role,
+                        17 AS condition
+                      ),
+                      STRUCT(
+                        'medium' AS field,
+                        'social-media' AS value,
+                        8 AS position,
+                        'any' AS role,
+                        17 AS condition
+                      ),
+                      STRUCT('medium' AS field, 'sm' AS value, 8 AS position, 'any' AS role, 17 AS condition),
+                      STRUCT(
+                        'medium' AS field,
+                        'social network' AS value,
+                        8 AS position,
+                        'any' AS role,
+                        17 AS condition
+                      ),
+                      STRUCT(
+                        'medium' AS field,
+                        'social media' AS value,
+                        8 AS position,
+                        'any' AS role,
+                        17 AS condition
+                      ),
+                      STRUCT('source' AS field, 'youtube' AS value, 9 AS position, 'any' AS role, 18 AS condition),
+                      STRUCT('source' AS field, 'vimeo' AS value, 9 AS position, 'any' AS role, 18 AS condition),
+                      STRUCT('source' AS field, 'twitch' AS value, 9 AS position, 'any' AS role, 18 AS condition),
+                      STRUCT('source' AS field, 'dailymotion' AS value, 9 AS position, 'any' AS role, 18 AS condition),
+                      STRUCT('source' AS field, 'google' AS value, 10 AS position, 'any' AS role, 20 AS condition),
+                      STRUCT('source' AS field, 'bing' AS value, 10 AS position, 'any' AS role, 20 AS condition),
+                      STRUCT('source' AS field, 'yahoo' AS value, 10 AS position, 'any' AS role, 20 AS condition),
+                      STRUCT('source' AS field, 'duckduckgo' AS value, 10 AS position, 'any' AS role, 20 AS condition),
+                      STRUCT('source' AS field, 'ecosia' AS value, 10 AS position, 'any' AS role, 20 AS condition),
+                      STRUCT('source' AS field, 'baidu' AS value, 10 AS position, 'any' AS role, 20 AS condition),
+                      STRUCT('source' AS field, 'yandex' AS value, 10 AS position, 'any' AS role, 20 AS condition),
+                      STRUCT('source' AS field, 'brave' AS value, 10 AS position, 'any' AS role, 20 AS condition),
+                      STRUCT('source' AS field, 'naver' AS value, 10 AS position, 'any' AS role, 20 AS condition),
+                      STRUCT('source' AS field, 'ask' AS value, 10 AS position, 'any' AS role, 20 AS condition),
+                      STRUCT('source' AS field, 'aol' AS value, 10 AS position, 'any' AS role, 20 AS condition),
+                      STRUCT('source' AS field, 'adwords' AS value, 10 AS position, 'any' AS role, 20 AS condition),
+                      STRUCT('medium' AS field, 'organic' AS value, 10 AS position, 'any' AS role, 21 AS condition),
+                      STRUCT('medium' AS field, 'referral' AS value, 11 AS position, 'all' AS role, 22 AS condition),
+                      STRUCT('medium' AS field, 'app' AS value, 11 AS position, 'all' AS role, 22 AS condition),
+                      STRUCT('medium' AS field, 'link' AS value, 11 AS position, 'all' AS role, 22 AS condition),
+                      STRUCT('source' AS field, 'email' AS value, 12 AS position, 'any' AS role, 23 AS condition),
+                      STRUCT('source' AS field, 'e-mail' AS value, 12 AS position, 'any' AS role, 23 AS condition),
+                      STRUCT('source' AS field, 'e_mail' AS value, 12 AS position, 'any' AS role, 23 AS condition),
+                      STRUCT('source' AS field, 'e mail' AS value, 12 AS position, 'any' AS role, 23 AS condition),
+                      STRUCT('medium' AS field, 'email' AS value, 12 AS position, 'any' AS role, 24 AS condition),
+                      STRUCT('medium' AS field, 'e-mail' AS value, 12 AS position, 'any' AS role, 24 AS condition),
+                      STRUCT('medium' AS field, 'e_mail' AS value, 12 AS position, 'any' AS role, 24 AS condition),
+                      STRUCT('medium' AS field, 'e mail' AS value, 12 AS position, 'any' AS role, 24 AS condition),
+                      STRUCT('medium' AS field, 'affiliate' AS value, 13 AS position, 'all' AS role, 25 AS condition),
+                      STRUCT('source' AS field, 'sms' AS value, 14 AS position, 'any' AS role, 26 AS condition),
+                      STRUCT('medium' AS field, 'sms' AS value, 14 AS position, 'any' AS role, 27 AS condition)
+                    ]) AS t12
+                      ON `t91`.`field` = `t12`.`field` AND `t91`.`value` = `t12`.`value`
+                  ) AS `t94`
+                  UNION DISTINCT
+                  SELECT
+                    *
+                  FROM (
+                    SELECT
+                      `t87`.`k_source`,
+                      `t87`.`k_medium`,
+                      `t87`.`k_campaign`,
+                      `t13`.`position`,
+                      `t13`.`role`,
+                      `t13`.`condition`
+                    FROM (
+                      SELECT
+                        COALESCE(`t73`.`source`, '') AS `k_source`,
+                        COALESCE(`t73`.`medium`, '') AS `k_medium`,
+                        COALESCE(`t73`.`campaign`, '') AS `k_campaign`
+                      FROM `attribution_touchpoints__t72` AS `t73`
+                      WHERE
+                        REGEXP_CONTAINS(`t73`.`campaign`, '^(.*(([^a-df-z]|^)shop|shopping).*)$')
+                    ) AS `t87`
+                    CROSS JOIN UNNEST([
+                      STRUCT(1 AS position, 'any' AS role, 5 AS condition),
+                      STRUCT(7 AS position, 'any' AS role, 15 AS condition)
+                    ]) AS t13
+                  ) AS `t92`
+                ) AS `t95`
+                UNION DISTINCT
+                SELECT
+                  *
+                FROM (
+                  SELECT
+                    *
+                  FROM (
+                    SELECT
+                      `t84`.`k_source`,
+                      `t84`.`k_medium`,
+                      `t84`.`k_campaign`,
+                      `t14`.`position`,
+                      `t14`.`role`,
+                      `t14`.`condition`
+                    FROM (
+                      SELECT
+                        COALESCE(`t73`.`source`, '') AS `k_source`,
+                        COALESCE(`t73`.`medium`, '') AS `k_medium`,
+                        COALESCE(`t73`.`campaign`, '') AS `k_campaign`
+                      FROM `attribution_touchpoints__t72` AS `t73`
+                      WHERE
+                        REGEXP_CONTAINS(`t73`.`medium`, '^(.*cp.*|ppc|retargeting|paid.*)$')
+                    ) AS `t84`
+                    CROSS JOIN UNNEST([
+                      STRUCT(1 AS position, 'all' AS role, 3 AS condition),
+                      STRUCT(2 AS position, 'all' AS role, 7 AS condition),
+                      STRUCT(3 AS position, 'all' AS role, 9 AS condition),
+                      STRUCT(4 AS position, 'all' AS role, 11 AS condition),
+                      STRUCT(6 AS position, 'all' AS role, 13 AS condition)
+                    ]) AS t14
+                  ) AS `t89`
+                  UNION DISTINCT
+                  SELECT
+                    *
+                  FROM (
+                    SELECT
+                      `t85`.`k_source`,
+                      `t85`.`k_medium`,
+                      `t85`.`k_campaign`,
+                      `t15`.`position`,
+                      `t15`.`role`,
+                      `t15`.`condition`
+                    FROM (
+                      SELECT
+                        COALESCE(`t73`.`source`, '') AS `k_source`,
+                        COALESCE(`t73`.`medium`, '') AS `k_medium`,
+                        COALESCE(`t73`.`campaign`, '') AS `k_campaign`
+                      FROM `attribution_touchpoints__t72` AS `t73`
+                      WHERE
+                        REGEXP_CONTAINS(`t73`.`medium`, '^(.*video.*)$')
+                    ) AS `t85`
+                    CROSS JOIN UNNEST([STRUCT(9 AS position, 'any' AS role, 19 AS condition)]) AS t15
+                  ) AS `t90`
+                ) AS `t93`
+              ) AS `t96`
+              GROUP BY
+                1,
+                2,
+                3,
+                4
+            ) AS `t98`
+            INNER JOIN UNNEST([
+              STRUCT(0 AS position, 'Direct' AS channel, 2 AS all_count, 0 AS any_count),
+              STRUCT(1 AS position, 'Paid Shopping' AS channel, 1 AS all_count, 2 AS any_count),
+              STRUCT(2 AS position, 'Paid Search' AS channel, 2 AS all_count, 0 AS any_count),
+              STRUCT(3 AS position, 'Paid Social' AS channel, 2 AS all_count, 0 AS any_count),
+              STRUCT(4 AS position, 'Paid Video' AS channel, 2 AS all_count, 0 AS any_count),
+              STRUCT(5 AS position, 'Display' AS channel, 1 AS all_count, 0 AS any_count),
+              STRUCT(6 AS position, 'Paid Other' AS channel, 1 AS all_count, 0 AS any_count),
+              STRUCT(7 AS position, 'Organic Shopping' AS channel, 0 AS all_count, 2 AS any_count),
+              STRUCT(8 AS position, 'Organic Social' AS channel, 0 AS all_count, 2 AS any_count),
+              STRUCT(9 AS position, 'Organic Video' AS channel, 0 AS all_count, 2 AS any_count),
+              STRUCT(10 AS position, 'Organic Search' AS channel, 0 AS all_count, 2 AS any_count),
+              STRUCT(11 AS position, 'Referral' AS channel, 1 AS all_count, 0 AS any_count),
+              STRUCT(12 AS position, 'Email' AS channel, 0 AS all_count, 2 AS any_count),
+              STRUCT(13 AS position, 'Affiliates' AS channel, 1 AS all_count, 0 AS any_count),
+              STRUCT(14 AS position, 'SMS' AS channel, 0 AS all_count, 2 AS any_count)
+            ]) AS t11
+              ON `t98`.`position` = `t11`.`position`
+          ) AS `t99`
+          WHERE
+            `t99`.`all_held` = `t99`.`all_count`
+            AND (
+              (
+                `t99`.`any_count` = 0
+              ) OR (
+                `t99`.`any_held` > 0
+              )
+            )
+        ) AS `t100`
+        GROUP BY
+          1,
+          2,
+          3
+      ) AS `t102`
+      INNER JOIN UNNEST([
+        STRUCT(0 AS position, 'Direct' AS channel, 2 AS all_count, 0 AS any_count),
+        STRUCT(1 AS position, 'Paid Shopping' AS channel, 1 AS all_count, 2 AS any_count),
+        STRUCT(2 AS position, 'Paid Search' AS channel, 2 AS all_count, 0 AS any_count),
+        STRUCT(3 AS position, 'Paid Social' AS channel, 2 AS all_count, 0 AS any_count),
+        STRUCT(4 AS position, 'Paid Video' AS channel, 2 AS all_count, 0 AS any_count),
+        STRUCT(5 AS position, 'Display' AS channel, 1 AS all_count, 0 AS any_count),
+        STRUCT(6 AS position, 'Paid Other' AS channel, 1 AS all_count, 0 AS any_count),
+        STRUCT(7 AS position, 'Organic Shopping' AS channel, 0 AS all_count, 2 AS any_count),
+        STRUCT(8 AS position, 'Organic Social' AS channel, 0 AS all_count, 2 AS any_count),
+        STRUCT(9 AS position, 'Organic Video' AS channel, 0 AS all_count, 2 AS any_count),
+        STRUCT(10 AS position, 'Organic Search' AS channel, 0 AS all_count, 2 AS any_count),
+        STRUCT(11 AS position, 'Referral' AS channel, 1 AS all_count, 0 AS any_count),
+        STRUCT(12 AS position, 'Email' AS channel, 0 AS all_count, 2 AS any_count),
+        STRUCT(13 AS position, 'Affiliates' AS channel, 1 AS all_count, 0 AS any_count),
+        STRUCT(14 AS position, 'SMS' AS channel, 0 AS all_count, 2 AS any_count)
+      ]) AS t11
+        ON `t102`.`position` = `t11`.`position`
+    ) AS `t104`
+      ON `t83`.`k_source` = `t104`.`k_source`
+      AND `t83`.`k_medium` = `t104`.`k_medium`
+      AND `t83`.`k_campaign` = `t104`.`k_campaign`
+  ) AS `t106`
+    ON COALESCE(`t75`.`source`, '') = `t106`.`k_source`
+    AND COALESCE(`t75`.`medium`, '') = `t106`.`k_medium`
+    AND COALESCE(`t75`.`campaign`, '') = `t106`.`k_campaign`
 ), `attribution_candidates` AS (
   SELECT
     `t22`.`shop_id`,

@@ -1,38 +1,38 @@
-WITH "attribution_touchpoints__t17" AS (
+WITH "attribution_touchpoints__t27" AS (
   SELECT
     *
   FROM (
     SELECT
-      "t0"."shop_id",
+      "t1"."shop_id",
       CAST(NULL AS TEXT) AS "order_id",
-      "t0"."session_id" AS "touchpoint_id",
+      "t1"."session_id" AS "touchpoint_id",
       'session' AS "kind",
-      "t0"."visitor_id",
-      "t0"."customer_id",
-      "t0"."started_at" AS "at",
-      "t0"."landing_url",
-      "t0"."referrer",
-      "t0"."utm_source",
-      "t0"."utm_medium",
-      "t0"."utm_campaign",
-      "t0"."utm_content",
-      "t0"."utm_term"
-    FROM "sessions" AS "t0"
-  ) AS "t9"
+      "t1"."visitor_id",
+      "t1"."customer_id",
+      "t1"."started_at" AS "at",
+      "t1"."landing_url",
+      "t1"."referrer",
+      "t1"."utm_source",
+      "t1"."utm_medium",
+      "t1"."utm_campaign",
+      "t1"."utm_content",
+      "t1"."utm_term"
+    FROM "sessions" AS "t1"
+  ) AS "t19"
   UNION ALL
   SELECT
     *
   FROM (
     SELECT
-      "t15"."shop_id",
-      "t15"."order_id",
-      'order:' || "t15"."order_id" AS "touchpoint_id",
+      "t25"."shop_id",
+      "t25"."order_id",
+      'order:' || "t25"."order_id" AS "touchpoint_id",
       'order' AS "kind",
-      "t15"."visitor_id",
-      "t15"."customer_id",
-      "t15"."processed_at" AS "at",
-      "t15"."landing_site" AS "landing_url",
-      "t15"."referring_site" AS "referrer",
+      "t25"."visitor_id",
+      "t25"."customer_id",
+      "t25"."processed_at" AS "at",
+      "t25"."landing_site" AS "landing_url",
+      "t25"."referring_site" AS "referrer",
       CAST(NULL AS TEXT) AS "utm_source",
       CAST(NULL AS TEXT) AS "utm_medium",
       CAST(NULL AS TEXT) AS "utm_campaign",
@@ -40,83 +40,83 @@ WITH "attribution_touchpoints__t17" AS (
       CAST(NULL AS TEXT) AS "utm_term"
     FROM (
       SELECT
-        "t14"."shop_id",
-        "t14"."order_id",
-        "t14"."customer_id",
-        "t14"."email",
-        "t14"."created_at",
-        "t14"."processed_at",
-        "t14"."financial_status",
-        "t14"."cancelled_at",
-        "t14"."is_test",
-        "t14"."gross_sales",
-        "t14"."discounts",
-        "t14"."shipping",
-        "t14"."taxes",
-        "t14"."visitor_id",
-        "t14"."landing_site",
-        "t14"."referring_site",
-        "t14"."_loaded_at",
-        "t14"."taxes_included",
-        "t14"."duties",
-        "t14"."shop_timezone",
-        CAST(TIMEZONE("t14"."shop_timezone", "t14"."processed_at") AS DATE) AS "day",
+        "t24"."shop_id",
+        "t24"."order_id",
+        "t24"."customer_id",
+        "t24"."email",
+        "t24"."created_at",
+        "t24"."processed_at",
+        "t24"."financial_status",
+        "t24"."cancelled_at",
+        "t24"."is_test",
+        "t24"."gross_sales",
+        "t24"."discounts",
+        "t24"."shipping",
+        "t24"."taxes",
+        "t24"."visitor_id",
+        "t24"."landing_site",
+        "t24"."referring_site",
+        "t24"."_loaded_at",
+        "t24"."taxes_included",
+        "t24"."duties",
+        "t24"."shop_timezone",
+        CAST(TIMEZONE("t24"."shop_timezone", "t24"."processed_at") AS DATE) AS "day",
         (
-          "t14"."gross_sales" - "t14"."discounts"
-        ) + "t14"."shipping" + CASE WHEN COALESCE("t14"."taxes_included", FALSE) THEN 0 ELSE "t14"."taxes" END AS "order_revenue"
+          "t24"."gross_sales" - "t24"."discounts"
+        ) + "t24"."shipping" + CASE WHEN COALESCE("t24"."taxes_included", FALSE) THEN 0 ELSE "t24"."taxes" END AS "order_revenue"
       FROM (
         SELECT
-          "t13"."shop_id",
-          "t13"."order_id",
-          "t13"."customer_id",
-          "t13"."email",
-          "t13"."created_at",
-          "t13"."processed_at",
-          "t13"."financial_status",
-          "t13"."cancelled_at",
-          "t13"."is_test",
-          "t13"."gross_sales",
-          "t13"."discounts",
-          "t13"."shipping",
-          "t13"."taxes",
-          "t13"."visitor_id",
-          "t13"."landing_site",
-          "t13"."referring_site",
-          "t13"."_loaded_at",
-          "t13"."taxes_included",
-          "t13"."duties",
-          "t12"."shop_timezone"
+          "t23"."shop_id",
+          "t23"."order_id",
+          "t23"."customer_id",
+          "t23"."email",
+          "t23"."created_at",
+          "t23"."processed_at",
+          "t23"."financial_status",
+          "t23"."cancelled_at",
+          "t23"."is_test",
+          "t23"."gross_sales",
+          "t23"."discounts",
+          "t23"."shipping",
+          "t23"."taxes",
+          "t23"."visitor_id",
+          "t23"."landing_site",
+          "t23"."referring_site",
+          "t23"."_loaded_at",
+          "t23"."taxes_included",
+          "t23"."duties",
+          "t22"."shop_timezone"
         FROM (
           SELECT
             *
-          FROM "orders" AS "t1"
+          FROM "orders" AS "t2"
           WHERE
-            "t1"."financial_status" IN ('paid', 'partially_refunded', 'refunded')
+            "t2"."financial_status" IN ('paid', 'partially_refunded', 'refunded')
             AND NOT (
-              "t1"."is_test"
+              "t2"."is_test"
             )
-            AND "t1"."cancelled_at" IS NULL
-        ) AS "t13"
+            AND "t2"."cancelled_at" IS NULL
+        ) AS "t23"
         INNER JOIN (
           SELECT
-            "t2"."shop_id",
-            "t2"."timezone" AS "shop_timezone"
-          FROM "shops" AS "t2"
-        ) AS "t12"
-          ON "t13"."shop_id" = "t12"."shop_id"
-      ) AS "t14"
-    ) AS "t15"
-  ) AS "t16"
-), "attribution_touchpoints__t24" AS (
+            "t3"."shop_id",
+            "t3"."timezone" AS "shop_timezone"
+          FROM "shops" AS "t3"
+        ) AS "t22"
+          ON "t23"."shop_id" = "t22"."shop_id"
+      ) AS "t24"
+    ) AS "t25"
+  ) AS "t26"
+), "attribution_touchpoints__t34" AS (
   SELECT
-    "t21"."referrer",
+    "t31"."referrer",
     NULLIF(
       REGEXP_REPLACE(
         REGEXP_REPLACE(
           NULLIF(
             REGEXP_EXTRACT(
               REGEXP_REPLACE(
-                LOWER(TRIM("t21"."referrer", ' 	
+                LOWER(TRIM("t31"."referrer", ' 	
 ')),
                 '^[a-z][a-z0-9+.-]*:(//)?',
                 '',
@@ -139,227 +139,227 @@ WITH "attribution_touchpoints__t17" AS (
     ) AS "referrer_host"
   FROM (
     SELECT DISTINCT
-      "t18"."referrer"
-    FROM "attribution_touchpoints__t17" AS "t18"
+      "t28"."referrer"
+    FROM "attribution_touchpoints__t27" AS "t28"
     WHERE
-      NOT "t18"."referrer" IS NULL
-  ) AS "t21"
-), "attribution_touchpoints__t27" AS (
+      NOT "t28"."referrer" IS NULL
+  ) AS "t31"
+), "attribution_touchpoints__t37" AS (
   SELECT DISTINCT
-    "t25"."referrer_host"
-  FROM "attribution_touchpoints__t24" AS "t25"
+    "t35"."referrer_host"
+  FROM "attribution_touchpoints__t34" AS "t35"
   WHERE
-    NOT "t25"."referrer_host" IS NULL
-), "attribution_touchpoints__t60" AS (
+    NOT "t35"."referrer_host" IS NULL
+), "attribution_touchpoints__t70" AS (
   SELECT
-    "t59"."shop_id",
-    "t59"."order_id",
-    "t59"."touchpoint_id",
-    "t59"."kind",
-    "t59"."visitor_id",
-    "t59"."customer_id",
-    "t59"."at",
-    "t59"."landing_url",
-    "t59"."referrer",
-    "t59"."utm_source",
-    "t59"."utm_medium",
-    "t59"."utm_campaign",
-    "t59"."utm_content",
-    "t59"."utm_term",
-    "t59"."u_utm_source",
-    "t59"."u_utm_medium",
-    "t59"."u_utm_campaign",
-    "t59"."u_utm_content",
-    "t59"."u_utm_term",
-    "t59"."referrer_host",
-    "t59"."classified_by",
+    "t69"."shop_id",
+    "t69"."order_id",
+    "t69"."touchpoint_id",
+    "t69"."kind",
+    "t69"."visitor_id",
+    "t69"."customer_id",
+    "t69"."at",
+    "t69"."landing_url",
+    "t69"."referrer",
+    "t69"."utm_source",
+    "t69"."utm_medium",
+    "t69"."utm_campaign",
+    "t69"."utm_content",
+    "t69"."utm_term",
+    "t69"."u_utm_source",
+    "t69"."u_utm_medium",
+    "t69"."u_utm_campaign",
+    "t69"."u_utm_content",
+    "t69"."u_utm_term",
+    "t69"."referrer_host",
+    "t69"."classified_by",
     (
-      "t59"."classified_by" = 'direct'
+      "t69"."classified_by" = 'direct'
     )
     OR (
       (
-        "t59"."classified_by" = 'utm'
+        "t69"."classified_by" = 'utm'
       )
       AND COALESCE(
-        "t59"."u_utm_source" IN ('direct', '(direct)')
-        AND "t59"."u_utm_medium" IN ('none', '(none)', '(not set)'),
+        "t69"."u_utm_source" IN ('direct', '(direct)')
+        AND "t69"."u_utm_medium" IN ('none', '(none)', '(not set)'),
         FALSE
       )
     ) AS "is_direct",
     CASE
       WHEN (
-        "t59"."classified_by" = 'direct'
+        "t69"."classified_by" = 'direct'
       )
       OR (
         (
-          "t59"."classified_by" = 'utm'
+          "t69"."classified_by" = 'utm'
         )
         AND COALESCE(
-          "t59"."u_utm_source" IN ('direct', '(direct)')
-          AND "t59"."u_utm_medium" IN ('none', '(none)', '(not set)'),
+          "t69"."u_utm_source" IN ('direct', '(direct)')
+          AND "t69"."u_utm_medium" IN ('none', '(none)', '(not set)'),
           FALSE
         )
       )
       THEN 'direct'
-      WHEN "t59"."classified_by" = 'utm'
-      THEN "t59"."u_utm_source"
-      ELSE COALESCE("t59"."ref_source", "t59"."referrer_host")
+      WHEN "t69"."classified_by" = 'utm'
+      THEN "t69"."u_utm_source"
+      ELSE COALESCE("t69"."ref_source", "t69"."referrer_host")
     END AS "source",
     CASE
       WHEN (
-        "t59"."classified_by" = 'direct'
+        "t69"."classified_by" = 'direct'
       )
       OR (
         (
-          "t59"."classified_by" = 'utm'
+          "t69"."classified_by" = 'utm'
         )
         AND COALESCE(
-          "t59"."u_utm_source" IN ('direct', '(direct)')
-          AND "t59"."u_utm_medium" IN ('none', '(none)', '(not set)'),
+          "t69"."u_utm_source" IN ('direct', '(direct)')
+          AND "t69"."u_utm_medium" IN ('none', '(none)', '(not set)'),
           FALSE
         )
       )
       THEN 'none'
-      WHEN "t59"."classified_by" = 'utm'
-      THEN "t59"."u_utm_medium"
-      ELSE COALESCE("t59"."ref_medium", 'referral')
+      WHEN "t69"."classified_by" = 'utm'
+      THEN "t69"."u_utm_medium"
+      ELSE COALESCE("t69"."ref_medium", 'referral')
     END AS "medium",
     CASE
       WHEN (
-        "t59"."classified_by" = 'direct'
+        "t69"."classified_by" = 'direct'
       )
       OR (
         (
-          "t59"."classified_by" = 'utm'
+          "t69"."classified_by" = 'utm'
         )
         AND COALESCE(
-          "t59"."u_utm_source" IN ('direct', '(direct)')
-          AND "t59"."u_utm_medium" IN ('none', '(none)', '(not set)'),
+          "t69"."u_utm_source" IN ('direct', '(direct)')
+          AND "t69"."u_utm_medium" IN ('none', '(none)', '(not set)'),
           FALSE
         )
       )
       THEN CAST(NULL AS TEXT)
-      ELSE "t59"."u_utm_campaign"
+      ELSE "t69"."u_utm_campaign"
     END AS "campaign"
   FROM (
     SELECT
-      "t58"."shop_id",
-      "t58"."order_id",
-      "t58"."touchpoint_id",
-      "t58"."kind",
-      "t58"."visitor_id",
-      "t58"."customer_id",
-      "t58"."at",
-      "t58"."landing_url",
-      "t58"."referrer",
-      "t58"."utm_source",
-      "t58"."utm_medium",
-      "t58"."utm_campaign",
-      "t58"."utm_content",
-      "t58"."utm_term",
-      "t58"."u_utm_source",
-      "t58"."u_utm_medium",
-      "t58"."u_utm_campaign",
-      "t58"."u_utm_content",
-      "t58"."u_utm_term",
-      "t58"."referrer_host",
-      "t58"."ref_source",
-      "t58"."ref_medium",
-      "t58"."internal",
+      "t68"."shop_id",
+      "t68"."order_id",
+      "t68"."touchpoint_id",
+      "t68"."kind",
+      "t68"."visitor_id",
+      "t68"."customer_id",
+      "t68"."at",
+      "t68"."landing_url",
+      "t68"."referrer",
+      "t68"."utm_source",
+      "t68"."utm_medium",
+      "t68"."utm_campaign",
+      "t68"."utm_content",
+      "t68"."utm_term",
+      "t68"."u_utm_source",
+      "t68"."u_utm_medium",
+      "t68"."u_utm_campaign",
+      "t68"."u_utm_content",
+      "t68"."u_utm_term",
+      "t68"."referrer_host",
+      "t68"."ref_source",
+      "t68"."ref_medium",
+      "t68"."internal",
       CASE
         WHEN TRUE
         AND (
-          NOT "t58"."u_utm_source" IS NULL
+          NOT "t68"."u_utm_source" IS NULL
         )
         AND (
-          NOT "t58"."u_utm_medium" IS NULL
+          NOT "t68"."u_utm_medium" IS NULL
         )
         THEN 'utm'
         WHEN (
-          NOT "t58"."referrer_host" IS NULL
+          NOT "t68"."referrer_host" IS NULL
         ) AND NOT (
-          "t58"."internal"
+          "t68"."internal"
         )
         THEN 'referrer'
         ELSE 'direct'
       END AS "classified_by"
     FROM (
       SELECT
-        "t19"."shop_id",
-        "t19"."order_id",
-        "t19"."touchpoint_id",
-        "t19"."kind",
-        "t19"."visitor_id",
-        "t19"."customer_id",
-        "t19"."at",
-        "t19"."landing_url",
-        "t19"."referrer",
-        "t19"."utm_source",
-        "t19"."utm_medium",
-        "t19"."utm_campaign",
-        "t19"."utm_content",
-        "t19"."utm_term",
+        "t29"."shop_id",
+        "t29"."order_id",
+        "t29"."touchpoint_id",
+        "t29"."kind",
+        "t29"."visitor_id",
+        "t29"."customer_id",
+        "t29"."at",
+        "t29"."landing_url",
+        "t29"."referrer",
+        "t29"."utm_source",
+        "t29"."utm_medium",
+        "t29"."utm_campaign",
+        "t29"."utm_content",
+        "t29"."utm_term",
         COALESCE(
-          NULLIF(LOWER(TRIM("t19"."utm_source", ' 	
+          NULLIF(LOWER(TRIM("t29"."utm_source", ' 	
 ')), ''),
-          "t32"."url_utm_source"
+          "t42"."url_utm_source"
         ) AS "u_utm_source",
         COALESCE(
-          NULLIF(LOWER(TRIM("t19"."utm_medium", ' 	
+          NULLIF(LOWER(TRIM("t29"."utm_medium", ' 	
 ')), ''),
-          "t32"."url_utm_medium"
+          "t42"."url_utm_medium"
         ) AS "u_utm_medium",
         COALESCE(
-          NULLIF(LOWER(TRIM("t19"."utm_campaign", ' 	
+          NULLIF(LOWER(TRIM("t29"."utm_campaign", ' 	
 ')), ''),
-          "t32"."url_utm_campaign"
+          "t42"."url_utm_campaign"
         ) AS "u_utm_campaign",
         COALESCE(
-          NULLIF(LOWER(TRIM("t19"."utm_content", ' 	
+          NULLIF(LOWER(TRIM("t29"."utm_content", ' 	
 ')), ''),
-          "t32"."url_utm_content"
+          "t42"."url_utm_content"
         ) AS "u_utm_content",
         COALESCE(
-          NULLIF(LOWER(TRIM("t19"."utm_term", ' 	
+          NULLIF(LOWER(TRIM("t29"."utm_term", ' 	
 ')), ''),
-          "t32"."url_utm_term"
+          "t42"."url_utm_term"
         ) AS "u_utm_term",
-        "t57"."referrer_host",
-        "t57"."ref_source",
-        "t57"."ref_medium",
-        COALESCE("t57"."internal", FALSE) AS "internal"
-      FROM "attribution_touchpoints__t17" AS "t19"
+        "t67"."referrer_host",
+        "t67"."ref_source",
+        "t67"."ref_medium",
+        COALESCE("t67"."internal", FALSE) AS "internal"
+      FROM "attribution_touchpoints__t27" AS "t29"
       LEFT OUTER JOIN (
         SELECT DISTINCT
           *
         FROM (
           SELECT
-            "t26"."referrer",
-            "t26"."referrer_host",
-            "t54"."ref_source",
-            "t54"."ref_medium",
-            "t54"."is_internal" AS "internal"
-          FROM "attribution_touchpoints__t24" AS "t26"
+            "t36"."referrer",
+            "t36"."referrer_host",
+            "t64"."ref_source",
+            "t64"."ref_medium",
+            "t64"."is_internal" AS "internal"
+          FROM "attribution_touchpoints__t34" AS "t36"
           LEFT OUTER JOIN (
             SELECT
-              "t29"."referrer_host",
-              "t52"."ref_source",
-              "t52"."ref_medium",
-              NOT "t48"."internal_host" IS NULL AS "is_internal"
-            FROM "attribution_touchpoints__t27" AS "t29"
+              "t39"."referrer_host",
+              "t62"."ref_source",
+              "t62"."ref_medium",
+              NOT "t58"."internal_host" IS NULL AS "is_internal"
+            FROM "attribution_touchpoints__t37" AS "t39"
             LEFT OUTER JOIN (
               SELECT
-                "t50"."referrer_host",
-                "t6"."source" AS "ref_source",
-                "t6"."medium" AS "ref_medium"
+                "t60"."referrer_host",
+                "t16"."source" AS "ref_source",
+                "t16"."medium" AS "ref_medium"
               FROM (
                 SELECT
-                  "t46"."referrer_host",
-                  MIN("t46"."position") AS "position"
+                  "t56"."referrer_host",
+                  MIN("t56"."position") AS "position"
                 FROM (
                   SELECT
-                    "t44"."referrer_host",
-                    "t8"."position"
+                    "t54"."referrer_host",
+                    "t18"."position"
                   FROM (
                     SELECT
                       *
@@ -368,28 +368,28 @@ WITH "attribution_touchpoints__t17" AS (
                         *
                       FROM (
                         SELECT
-                          "t28"."referrer_host",
+                          "t38"."referrer_host",
                           'name' AS "kind",
                           1 AS "labels",
-                          NULLIF(REGEXP_EXTRACT("t28"."referrer_host", '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$', 1), '') AS "key"
-                        FROM "attribution_touchpoints__t27" AS "t28"
+                          NULLIF(REGEXP_EXTRACT("t38"."referrer_host", '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$', 1), '') AS "key"
+                        FROM "attribution_touchpoints__t37" AS "t38"
                         WHERE
-                          NOT NULLIF(REGEXP_EXTRACT("t28"."referrer_host", '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$', 1), '') IS NULL
-                      ) AS "t33"
+                          NOT NULLIF(REGEXP_EXTRACT("t38"."referrer_host", '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$', 1), '') IS NULL
+                      ) AS "t43"
                       UNION ALL
                       SELECT
                         *
                       FROM (
                         SELECT
-                          "t28"."referrer_host",
+                          "t38"."referrer_host",
                           'name' AS "kind",
                           1 AS "labels",
-                          NULLIF(REGEXP_EXTRACT("t28"."referrer_host", '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$', 1), '') AS "key"
-                        FROM "attribution_touchpoints__t27" AS "t28"
+                          NULLIF(REGEXP_EXTRACT("t38"."referrer_host", '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$', 1), '') AS "key"
+                        FROM "attribution_touchpoints__t37" AS "t38"
                         WHERE
-                          NOT NULLIF(REGEXP_EXTRACT("t28"."referrer_host", '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$', 1), '') IS NULL
-                      ) AS "t34"
-                    ) AS "t39"
+                          NOT NULLIF(REGEXP_EXTRACT("t38"."referrer_host", '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$', 1), '') IS NULL
+                      ) AS "t44"
+                    ) AS "t49"
                     UNION ALL
                     SELECT
                       *
@@ -401,34 +401,34 @@ WITH "attribution_touchpoints__t17" AS (
                           *
                         FROM (
                           SELECT
-                            "t28"."referrer_host",
+                            "t38"."referrer_host",
                             'domain' AS "kind",
                             2 AS "labels",
-                            NULLIF(REGEXP_EXTRACT("t28"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+))$', 1), '') AS "key"
-                          FROM "attribution_touchpoints__t27" AS "t28"
+                            NULLIF(REGEXP_EXTRACT("t38"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+))$', 1), '') AS "key"
+                          FROM "attribution_touchpoints__t37" AS "t38"
                           WHERE
-                            NOT NULLIF(REGEXP_EXTRACT("t28"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+))$', 1), '') IS NULL
-                        ) AS "t35"
+                            NOT NULLIF(REGEXP_EXTRACT("t38"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+))$', 1), '') IS NULL
+                        ) AS "t45"
                         UNION ALL
                         SELECT
                           *
                         FROM (
                           SELECT
-                            "t28"."referrer_host",
+                            "t38"."referrer_host",
                             'domain' AS "kind",
                             3 AS "labels",
                             NULLIF(
-                              REGEXP_EXTRACT("t28"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$', 1),
+                              REGEXP_EXTRACT("t38"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$', 1),
                               ''
                             ) AS "key"
-                          FROM "attribution_touchpoints__t27" AS "t28"
+                          FROM "attribution_touchpoints__t37" AS "t38"
                           WHERE
                             NOT NULLIF(
-                              REGEXP_EXTRACT("t28"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$', 1),
+                              REGEXP_EXTRACT("t38"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$', 1),
                               ''
                             ) IS NULL
-                        ) AS "t36"
-                      ) AS "t40"
+                        ) AS "t46"
+                      ) AS "t50"
                       UNION ALL
                       SELECT
                         *
@@ -437,36 +437,36 @@ WITH "attribution_touchpoints__t17" AS (
                           *
                         FROM (
                           SELECT
-                            "t28"."referrer_host",
+                            "t38"."referrer_host",
                             'domain' AS "kind",
                             4 AS "labels",
                             NULLIF(
-                              REGEXP_EXTRACT("t28"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$', 1),
+                              REGEXP_EXTRACT("t38"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$', 1),
                               ''
                             ) AS "key"
-                          FROM "attribution_touchpoints__t27" AS "t28"
+                          FROM "attribution_touchpoints__t37" AS "t38"
                           WHERE
                             NOT NULLIF(
-                              REGEXP_EXTRACT("t28"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$', 1),
+                              REGEXP_EXTRACT("t38"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$', 1),
                               ''
                             ) IS NULL
-                        ) AS "t37"
+                        ) AS "t47"
                         UNION ALL
                         SELECT
                           *
                         FROM (
                           SELECT
-                            "t28"."referrer_host",
+                            "t38"."referrer_host",
                             'name' AS "kind",
                             1 AS "labels",
-                            NULLIF(REGEXP_EXTRACT("t28"."referrer_host", '(?:^|\.)([^.]+)\.[a-z]{2,3}$', 1), '') AS "key"
-                          FROM "attribution_touchpoints__t27" AS "t28"
+                            NULLIF(REGEXP_EXTRACT("t38"."referrer_host", '(?:^|\.)([^.]+)\.[a-z]{2,3}$', 1), '') AS "key"
+                          FROM "attribution_touchpoints__t37" AS "t38"
                           WHERE
-                            NOT NULLIF(REGEXP_EXTRACT("t28"."referrer_host", '(?:^|\.)([^.]+)\.[a-z]{2,3}$', 1), '') IS NULL
-                        ) AS "t38"
-                      ) AS "t41"
-                    ) AS "t42"
-                  ) AS "t44"
+                            NOT NULLIF(REGEXP_EXTRACT("t38"."referrer_host", '(?:^|\.)([^.]+)\.[a-z]{2,3}$', 1), '') IS NULL
+                        ) AS "t48"
+                      ) AS "t51"
+                    ) AS "t52"
+                  ) AS "t54"
                   INNER JOIN (VALUES
                     ('domain', 3, 'mail.google.com', 0, 'gmail', 'email'),
                     ('domain', 3, 'inbox.google.com', 0, 'gmail', 'email'),
@@ -503,14 +503,14 @@ WITH "attribution_touchpoints__t17" AS (
                     ('domain', 2, 'youtu.be', 19, 'youtube', 'social'),
                     ('domain', 2, 'reddit.com', 20, 'reddit', 'social'),
                     ('domain', 2, 'threads.net', 21, 'threads', 'social'),
-                    ('domain', 2, 'snapchat.com', 22, 'snapchat', 'social')) AS t8(kind, labels, key, position, source, medium)
-                    ON "t44"."kind" = "t8"."kind"
-                    AND "t44"."labels" = "t8"."labels"
-                    AND "t44"."key" = "t8"."key"
-                ) AS "t46"
+                    ('domain', 2, 'snapchat.com', 22, 'snapchat', 'social')) AS t18(kind, labels, key, position, source, medium)
+                    ON "t54"."kind" = "t18"."kind"
+                    AND "t54"."labels" = "t18"."labels"
+                    AND "t54"."key" = "t18"."key"
+                ) AS "t56"
                 GROUP BY
                   1
-              ) AS "t50"
+              ) AS "t60"
               INNER JOIN (VALUES
                 (0, 'gmail', 'email'),
                 (1, 'outlook', 'email'),
@@ -534,16 +534,16 @@ WITH "attribution_touchpoints__t17" AS (
                 (19, 'youtube', 'social'),
                 (20, 'reddit', 'social'),
                 (21, 'threads', 'social'),
-                (22, 'snapchat', 'social')) AS t6(position, source, medium)
-                ON "t50"."position" = "t6"."position"
-            ) AS "t52"
-              ON "t29"."referrer_host" = "t52"."referrer_host"
+                (22, 'snapchat', 'social')) AS t16(position, source, medium)
+                ON "t60"."position" = "t16"."position"
+            ) AS "t62"
+              ON "t39"."referrer_host" = "t62"."referrer_host"
             LEFT OUTER JOIN (
               SELECT DISTINCT
                 *
               FROM (
                 SELECT
-                  "t44"."referrer_host" AS "internal_host"
+                  "t54"."referrer_host" AS "internal_host"
                 FROM (
                   SELECT
                     *
@@ -552,28 +552,28 @@ WITH "attribution_touchpoints__t17" AS (
                       *
                     FROM (
                       SELECT
-                        "t28"."referrer_host",
+                        "t38"."referrer_host",
                         'name' AS "kind",
                         1 AS "labels",
-                        NULLIF(REGEXP_EXTRACT("t28"."referrer_host", '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$', 1), '') AS "key"
-                      FROM "attribution_touchpoints__t27" AS "t28"
+                        NULLIF(REGEXP_EXTRACT("t38"."referrer_host", '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$', 1), '') AS "key"
+                      FROM "attribution_touchpoints__t37" AS "t38"
                       WHERE
-                        NOT NULLIF(REGEXP_EXTRACT("t28"."referrer_host", '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$', 1), '') IS NULL
-                    ) AS "t33"
+                        NOT NULLIF(REGEXP_EXTRACT("t38"."referrer_host", '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$', 1), '') IS NULL
+                    ) AS "t43"
                     UNION ALL
                     SELECT
                       *
                     FROM (
                       SELECT
-                        "t28"."referrer_host",
+                        "t38"."referrer_host",
                         'name' AS "kind",
                         1 AS "labels",
-                        NULLIF(REGEXP_EXTRACT("t28"."referrer_host", '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$', 1), '') AS "key"
-                      FROM "attribution_touchpoints__t27" AS "t28"
+                        NULLIF(REGEXP_EXTRACT("t38"."referrer_host", '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$', 1), '') AS "key"
+                      FROM "attribution_touchpoints__t37" AS "t38"
                       WHERE
-                        NOT NULLIF(REGEXP_EXTRACT("t28"."referrer_host", '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$', 1), '') IS NULL
-                    ) AS "t34"
-                  ) AS "t39"
+                        NOT NULLIF(REGEXP_EXTRACT("t38"."referrer_host", '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$', 1), '') IS NULL
+                    ) AS "t44"
+                  ) AS "t49"
                   UNION ALL
                   SELECT
                     *
@@ -585,34 +585,34 @@ WITH "attribution_touchpoints__t17" AS (
                         *
                       FROM (
                         SELECT
-                          "t28"."referrer_host",
+                          "t38"."referrer_host",
                           'domain' AS "kind",
                           2 AS "labels",
-                          NULLIF(REGEXP_EXTRACT("t28"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+))$', 1), '') AS "key"
-                        FROM "attribution_touchpoints__t27" AS "t28"
+                          NULLIF(REGEXP_EXTRACT("t38"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+))$', 1), '') AS "key"
+                        FROM "attribution_touchpoints__t37" AS "t38"
                         WHERE
-                          NOT NULLIF(REGEXP_EXTRACT("t28"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+))$', 1), '') IS NULL
-                      ) AS "t35"
+                          NOT NULLIF(REGEXP_EXTRACT("t38"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+))$', 1), '') IS NULL
+                      ) AS "t45"
                       UNION ALL
                       SELECT
                         *
                       FROM (
                         SELECT
-                          "t28"."referrer_host",
+                          "t38"."referrer_host",
                           'domain' AS "kind",
                           3 AS "labels",
                           NULLIF(
-                            REGEXP_EXTRACT("t28"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$', 1),
+                            REGEXP_EXTRACT("t38"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$', 1),
                             ''
                           ) AS "key"
-                        FROM "attribution_touchpoints__t27" AS "t28"
+                        FROM "attribution_touchpoints__t37" AS "t38"
                         WHERE
                           NOT NULLIF(
-                            REGEXP_EXTRACT("t28"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$', 1),
+                            REGEXP_EXTRACT("t38"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$', 1),
                             ''
                           ) IS NULL
-                      ) AS "t36"
-                    ) AS "t40"
+                      ) AS "t46"
+                    ) AS "t50"
                     UNION ALL
                     SELECT
                       *
@@ -621,64 +621,64 @@ WITH "attribution_touchpoints__t17" AS (
                         *
                       FROM (
                         SELECT
-                          "t28"."referrer_host",
+                          "t38"."referrer_host",
                           'domain' AS "kind",
                           4 AS "labels",
                           NULLIF(
-                            REGEXP_EXTRACT("t28"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$', 1),
+                            REGEXP_EXTRACT("t38"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$', 1),
                             ''
                           ) AS "key"
-                        FROM "attribution_touchpoints__t27" AS "t28"
+                        FROM "attribution_touchpoints__t37" AS "t38"
                         WHERE
                           NOT NULLIF(
-                            REGEXP_EXTRACT("t28"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$', 1),
+                            REGEXP_EXTRACT("t38"."referrer_host", '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$', 1),
                             ''
                           ) IS NULL
-                      ) AS "t37"
+                      ) AS "t47"
                       UNION ALL
                       SELECT
                         *
                       FROM (
                         SELECT
-                          "t28"."referrer_host",
+                          "t38"."referrer_host",
                           'name' AS "kind",
                           1 AS "labels",
-                          NULLIF(REGEXP_EXTRACT("t28"."referrer_host", '(?:^|\.)([^.]+)\.[a-z]{2,3}$', 1), '') AS "key"
-                        FROM "attribution_touchpoints__t27" AS "t28"
+                          NULLIF(REGEXP_EXTRACT("t38"."referrer_host", '(?:^|\.)([^.]+)\.[a-z]{2,3}$', 1), '') AS "key"
+                        FROM "attribution_touchpoints__t37" AS "t38"
                         WHERE
-                          NOT NULLIF(REGEXP_EXTRACT("t28"."referrer_host", '(?:^|\.)([^.]+)\.[a-z]{2,3}$', 1), '') IS NULL
-                      ) AS "t38"
-                    ) AS "t41"
-                  ) AS "t42"
-                ) AS "t44"
+                          NOT NULLIF(REGEXP_EXTRACT("t38"."referrer_host", '(?:^|\.)([^.]+)\.[a-z]{2,3}$', 1), '') IS NULL
+                      ) AS "t48"
+                    ) AS "t51"
+                  ) AS "t52"
+                ) AS "t54"
                 SEMI JOIN (VALUES
                   ('domain', 2, 'myshopify.com'),
                   ('domain', 2, 'shop.app'),
-                  ('domain', 3, 'checkout.shopify.com')) AS t7(kind, labels, key)
-                  ON "t44"."kind" = "t7"."kind"
-                  AND "t44"."labels" = "t7"."labels"
-                  AND "t44"."key" = "t7"."key"
-              ) AS "t45"
-            ) AS "t48"
-              ON "t29"."referrer_host" = "t48"."internal_host"
-          ) AS "t54"
-            ON "t26"."referrer_host" = "t54"."referrer_host"
-        ) AS "t55"
-      ) AS "t57"
-        ON "t19"."referrer" = "t57"."referrer"
+                  ('domain', 3, 'checkout.shopify.com')) AS t17(kind, labels, key)
+                  ON "t54"."kind" = "t17"."kind"
+                  AND "t54"."labels" = "t17"."labels"
+                  AND "t54"."key" = "t17"."key"
+              ) AS "t55"
+            ) AS "t58"
+              ON "t39"."referrer_host" = "t58"."internal_host"
+          ) AS "t64"
+            ON "t36"."referrer_host" = "t64"."referrer_host"
+        ) AS "t65"
+      ) AS "t67"
+        ON "t29"."referrer" = "t67"."referrer"
       LEFT OUTER JOIN (
         SELECT DISTINCT
           *
         FROM (
           SELECT
-            "t23"."landing_url",
+            "t33"."landing_url",
             NULLIF(
               LOWER(
                 TRIM(
                   CASE
-                    WHEN "t23"."ok__utm_source"
-                    THEN URL_DECODE(CASE WHEN "t23"."ok__utm_source" THEN "t23"."q__utm_source" ELSE '' END)
-                    ELSE "t23"."q__utm_source"
+                    WHEN "t33"."ok__utm_source"
+                    THEN URL_DECODE(CASE WHEN "t33"."ok__utm_source" THEN "t33"."q__utm_source" ELSE '' END)
+                    ELSE "t33"."q__utm_source"
                   END,
                   ' 	
 '
@@ -690,9 +690,9 @@ WITH "attribution_touchpoints__t17" AS (
               LOWER(
                 TRIM(
                   CASE
-                    WHEN "t23"."ok__utm_medium"
-                    THEN URL_DECODE(CASE WHEN "t23"."ok__utm_medium" THEN "t23"."q__utm_medium" ELSE '' END)
-                    ELSE "t23"."q__utm_medium"
+                    WHEN "t33"."ok__utm_medium"
+                    THEN URL_DECODE(CASE WHEN "t33"."ok__utm_medium" THEN "t33"."q__utm_medium" ELSE '' END)
+                    ELSE "t33"."q__utm_medium"
                   END,
                   ' 	
 '
@@ -704,9 +704,9 @@ WITH "attribution_touchpoints__t17" AS (
               LOWER(
                 TRIM(
                   CASE
-                    WHEN "t23"."ok__utm_campaign"
-                    THEN URL_DECODE(CASE WHEN "t23"."ok__utm_campaign" THEN "t23"."q__utm_campaign" ELSE '' END)
-                    ELSE "t23"."q__utm_campaign"
+                    WHEN "t33"."ok__utm_campaign"
+                    THEN URL_DECODE(CASE WHEN "t33"."ok__utm_campaign" THEN "t33"."q__utm_campaign" ELSE '' END)
+                    ELSE "t33"."q__utm_campaign"
                   END,
                   ' 	
 '
@@ -718,9 +718,9 @@ WITH "attribution_touchpoints__t17" AS (
               LOWER(
                 TRIM(
                   CASE
-                    WHEN "t23"."ok__utm_content"
-                    THEN URL_DECODE(CASE WHEN "t23"."ok__utm_content" THEN "t23"."q__utm_content" ELSE '' END)
-                    ELSE "t23"."q__utm_content"
+                    WHEN "t33"."ok__utm_content"
+                    THEN URL_DECODE(CASE WHEN "t33"."ok__utm_content" THEN "t33"."q__utm_content" ELSE '' END)
+                    ELSE "t33"."q__utm_content"
                   END,
                   ' 	
 '
@@ -732,9 +732,9 @@ WITH "attribution_touchpoints__t17" AS (
               LOWER(
                 TRIM(
                   CASE
-                    WHEN "t23"."ok__utm_term"
-                    THEN URL_DECODE(CASE WHEN "t23"."ok__utm_term" THEN "t23"."q__utm_term" ELSE '' END)
-                    ELSE "t23"."q__utm_term"
+                    WHEN "t33"."ok__utm_term"
+                    THEN URL_DECODE(CASE WHEN "t33"."ok__utm_term" THEN "t33"."q__utm_term" ELSE '' END)
+                    ELSE "t33"."q__utm_term"
                   END,
                   ' 	
 '
@@ -744,333 +744,523 @@ WITH "attribution_touchpoints__t17" AS (
             ) AS "url_utm_term"
           FROM (
             SELECT
-              "t22"."landing_url",
-              "t22"."q__utm_source",
-              "t22"."q__utm_medium",
-              "t22"."q__utm_campaign",
-              "t22"."q__utm_content",
-              "t22"."q__utm_term",
-              CONTAINS("t22"."q__utm_source", '%')
+              "t32"."landing_url",
+              "t32"."q__utm_source",
+              "t32"."q__utm_medium",
+              "t32"."q__utm_campaign",
+              "t32"."q__utm_content",
+              "t32"."q__utm_term",
+              CONTAINS("t32"."q__utm_source", '%')
               AND REGEXP_MATCHES(
-                "t22"."q__utm_source",
+                "t32"."q__utm_source",
                 '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
               ) AS "ok__utm_source",
-              CONTAINS("t22"."q__utm_medium", '%')
+              CONTAINS("t32"."q__utm_medium", '%')
               AND REGEXP_MATCHES(
-                "t22"."q__utm_medium",
+                "t32"."q__utm_medium",
                 '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
               ) AS "ok__utm_medium",
-              CONTAINS("t22"."q__utm_campaign", '%')
+              CONTAINS("t32"."q__utm_campaign", '%')
               AND REGEXP_MATCHES(
-                "t22"."q__utm_campaign",
+                "t32"."q__utm_campaign",
                 '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
               ) AS "ok__utm_campaign",
-              CONTAINS("t22"."q__utm_content", '%')
+              CONTAINS("t32"."q__utm_content", '%')
               AND REGEXP_MATCHES(
-                "t22"."q__utm_content",
+                "t32"."q__utm_content",
                 '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
               ) AS "ok__utm_content",
-              CONTAINS("t22"."q__utm_term", '%')
+              CONTAINS("t32"."q__utm_term", '%')
               AND REGEXP_MATCHES(
-                "t22"."q__utm_term",
+                "t32"."q__utm_term",
                 '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$'
               ) AS "ok__utm_term"
             FROM (
               SELECT
-                "t20"."landing_url",
+                "t30"."landing_url",
                 REPLACE(
-                  NULLIF(REGEXP_EXTRACT("t20"."landing_url", '[?&]utm_source=([^&#]*)', 1), ''),
+                  NULLIF(REGEXP_EXTRACT("t30"."landing_url", '[?&]utm_source=([^&#]*)', 1), ''),
                   '+',
                   ' '
                 ) AS "q__utm_source",
                 REPLACE(
-                  NULLIF(REGEXP_EXTRACT("t20"."landing_url", '[?&]utm_medium=([^&#]*)', 1), ''),
+                  NULLIF(REGEXP_EXTRACT("t30"."landing_url", '[?&]utm_medium=([^&#]*)', 1), ''),
                   '+',
                   ' '
                 ) AS "q__utm_medium",
                 REPLACE(
-                  NULLIF(REGEXP_EXTRACT("t20"."landing_url", '[?&]utm_campaign=([^&#]*)', 1), ''),
+                  NULLIF(REGEXP_EXTRACT("t30"."landing_url", '[?&]utm_campaign=([^&#]*)', 1), ''),
                   '+',
                   ' '
                 ) AS "q__utm_campaign",
                 REPLACE(
-                  NULLIF(REGEXP_EXTRACT("t20"."landing_url", '[?&]utm_content=([^&#]*)', 1), ''),
+                  NULLIF(REGEXP_EXTRACT("t30"."landing_url", '[?&]utm_content=([^&#]*)', 1), ''),
                   '+',
                   ' '
                 ) AS "q__utm_content",
                 REPLACE(
-                  NULLIF(REGEXP_EXTRACT("t20"."landing_url", '[?&]utm_term=([^&#]*)', 1), ''),
+                  NULLIF(REGEXP_EXTRACT("t30"."landing_url", '[?&]utm_term=([^&#]*)', 1), ''),
                   '+',
                   ' '
                 ) AS "q__utm_term"
               FROM (
                 SELECT DISTINCT
-                  "t18"."landing_url"
-                FROM "attribution_touchpoints__t17" AS "t18"
+                  "t28"."landing_url"
+                FROM "attribution_touchpoints__t27" AS "t28"
                 WHERE
-                  NOT "t18"."landing_url" IS NULL
-              ) AS "t20"
-            ) AS "t22"
-          ) AS "t23"
-        ) AS "t30"
-      ) AS "t32"
-        ON "t19"."landing_url" = "t32"."landing_url"
-    ) AS "t58"
-  ) AS "t59"
+                  NOT "t28"."landing_url" IS NULL
+              ) AS "t30"
+            ) AS "t32"
+          ) AS "t33"
+        ) AS "t40"
+      ) AS "t42"
+        ON "t29"."landing_url" = "t42"."landing_url"
+    ) AS "t68"
+  ) AS "t69"
+), "attribution_touchpoints__t72" AS (
+  SELECT DISTINCT
+    "t71"."source",
+    "t71"."medium",
+    "t71"."campaign"
+  FROM "attribution_touchpoints__t70" AS "t71"
 ), "attribution_touchpoints" AS (
   SELECT
-    "t64"."shop_id",
-    "t64"."order_id",
-    "t64"."touchpoint_id",
-    "t64"."kind",
-    "t64"."visitor_id",
-    "t64"."customer_id",
-    "t64"."at",
-    "t64"."landing_url",
-    "t64"."referrer",
-    "t64"."utm_source",
-    "t64"."utm_medium",
-    "t64"."utm_campaign",
-    "t64"."utm_content",
-    "t64"."utm_term",
-    "t64"."u_utm_source",
-    "t64"."u_utm_medium",
-    "t64"."u_utm_campaign",
-    "t64"."u_utm_content",
-    "t64"."u_utm_term",
-    "t64"."referrer_host",
-    "t64"."classified_by",
-    "t64"."is_direct",
-    "t64"."source",
-    "t64"."medium",
-    "t64"."campaign",
-    "t64"."is_paid",
-    "t64"."platform",
-    "t66"."channel"
+    "t75"."shop_id",
+    "t75"."order_id",
+    "t75"."touchpoint_id",
+    "t75"."kind",
+    "t75"."visitor_id",
+    "t75"."customer_id",
+    "t75"."at",
+    "t75"."landing_url",
+    "t75"."referrer",
+    "t75"."utm_source",
+    "t75"."utm_medium",
+    "t75"."utm_campaign",
+    "t75"."utm_content",
+    "t75"."utm_term",
+    "t75"."u_utm_source",
+    "t75"."u_utm_medium",
+    "t75"."u_utm_campaign",
+    "t75"."u_utm_content",
+    "t75"."u_utm_term",
+    "t75"."referrer_host",
+    "t75"."classified_by",
+    "t75"."is_direct",
+    "t75"."source",
+    "t75"."medium",
+    "t75"."campaign",
+    "t75"."is_paid",
+    "t75"."platform",
+    "t106"."channel"
   FROM (
     SELECT
-      "t61"."shop_id",
-      "t61"."order_id",
-      "t61"."touchpoint_id",
-      "t61"."kind",
-      "t61"."visitor_id",
-      "t61"."customer_id",
-      "t61"."at",
-      "t61"."landing_url",
-      "t61"."referrer",
-      "t61"."utm_source",
-      "t61"."utm_medium",
-      "t61"."utm_campaign",
-      "t61"."utm_content",
-      "t61"."utm_term",
-      "t61"."u_utm_source",
-      "t61"."u_utm_medium",
-      "t61"."u_utm_campaign",
-      "t61"."u_utm_content",
-      "t61"."u_utm_term",
-      "t61"."referrer_host",
-      "t61"."classified_by",
-      "t61"."is_direct",
-      "t61"."source",
-      "t61"."medium",
-      "t61"."campaign",
+      "t71"."shop_id",
+      "t71"."order_id",
+      "t71"."touchpoint_id",
+      "t71"."kind",
+      "t71"."visitor_id",
+      "t71"."customer_id",
+      "t71"."at",
+      "t71"."landing_url",
+      "t71"."referrer",
+      "t71"."utm_source",
+      "t71"."utm_medium",
+      "t71"."utm_campaign",
+      "t71"."utm_content",
+      "t71"."utm_term",
+      "t71"."u_utm_source",
+      "t71"."u_utm_medium",
+      "t71"."u_utm_campaign",
+      "t71"."u_utm_content",
+      "t71"."u_utm_term",
+      "t71"."referrer_host",
+      "t71"."classified_by",
+      "t71"."is_direct",
+      "t71"."source",
+      "t71"."medium",
+      "t71"."campaign",
       NOT (
-        "t61"."is_direct"
+        "t71"."is_direct"
       )
-      AND "t61"."medium" IN ('cpc', 'ppc', 'paid', 'paid_social', 'cpm', 'display') AS "is_paid",
+      AND "t71"."medium" IN ('cpc', 'ppc', 'paid', 'paid_social', 'cpm', 'display') AS "is_paid",
       CASE
         WHEN NOT (
-          "t61"."is_direct"
+          "t71"."is_direct"
         )
-        AND "t61"."medium" IN ('cpc', 'ppc', 'paid', 'paid_social', 'cpm', 'display')
+        AND "t71"."medium" IN ('cpc', 'ppc', 'paid', 'paid_social', 'cpm', 'display')
         THEN CASE
-          WHEN "t61"."source" IN ('facebook', 'fb', 'instagram', 'ig', 'meta')
+          WHEN "t71"."source" IN ('facebook', 'fb', 'instagram', 'ig', 'meta')
           THEN 'meta'
-          WHEN "t61"."source" IN ('google', 'adwords', 'youtube')
+          WHEN "t71"."source" IN ('google', 'adwords', 'youtube')
           THEN 'google'
-          ELSE "t61"."source"
+          ELSE "t71"."source"
         END
         ELSE CAST(NULL AS TEXT)
       END AS "platform"
-    FROM "attribution_touchpoints__t60" AS "t61"
-  ) AS "t64"
+    FROM "attribution_touchpoints__t70" AS "t71"
+  ) AS "t75"
   LEFT OUTER JOIN (
     SELECT
-      COALESCE("t62"."source", '') AS "k_source",
-      COALESCE("t62"."medium", '') AS "k_medium",
-      COALESCE("t62"."campaign", '') AS "k_campaign",
-      CASE
-        WHEN TRUE
-        AND COALESCE("t62"."source" IN ('direct', '(direct)'), FALSE)
-        AND COALESCE("t62"."medium" IN ('none', '(none)', '(not set)'), FALSE)
-        THEN 'Direct'
-        WHEN TRUE
-        AND COALESCE(REGEXP_MATCHES("t62"."medium", '^(.*cp.*|ppc|retargeting|paid.*)$'), FALSE)
-        AND (
-          COALESCE(
-            "t62"."source" IN ('google shopping', 'shopping', 'shop.app', 'amazon', 'ebay', 'etsy', 'idealo'),
-            FALSE
-          )
-          OR COALESCE(REGEXP_MATCHES("t62"."campaign", '^(.*(([^a-df-z]|^)shop|shopping).*)$'), FALSE)
-        )
-        THEN 'Paid Shopping'
-        WHEN TRUE
-        AND COALESCE(
-          "t62"."source" IN (
-            'google',
-            'bing',
-            'yahoo',
-            'duckduckgo',
-            'ecosia',
-            'baidu',
-            'yandex',
-            'brave',
-            'naver',
-            'ask',
-            'aol',
-            'adwords'
-          ),
-          FALSE
-        )
-        AND COALESCE(REGEXP_MATCHES("t62"."medium", '^(.*cp.*|ppc|retargeting|paid.*)$'), FALSE)
-        THEN 'Paid Search'
-        WHEN TRUE
-        AND COALESCE(
-          "t62"."source" IN (
-            'facebook',
-            'fb',
-            'instagram',
-            'ig',
-            'meta',
-            'twitter',
-            't.co',
-            'x',
-            'linkedin',
-            'pinterest',
-            'tiktok',
-            'reddit',
-            'snapchat',
-            'threads',
-            'whatsapp'
-          ),
-          FALSE
-        )
-        AND COALESCE(REGEXP_MATCHES("t62"."medium", '^(.*cp.*|ppc|retargeting|paid.*)$'), FALSE)
-        THEN 'Paid Social'
-        WHEN TRUE
-        AND COALESCE("t62"."source" IN ('youtube', 'vimeo', 'twitch', 'dailymotion'), FALSE)
-        AND COALESCE(REGEXP_MATCHES("t62"."medium", '^(.*cp.*|ppc|retargeting|paid.*)$'), FALSE)
-        THEN 'Paid Video'
-        WHEN TRUE
-        AND COALESCE(
-          "t62"."medium" IN ('display', 'banner', 'expandable', 'interstitial', 'cpm'),
-          FALSE
-        )
-        THEN 'Display'
-        WHEN TRUE
-        AND COALESCE(REGEXP_MATCHES("t62"."medium", '^(.*cp.*|ppc|retargeting|paid.*)$'), FALSE)
-        THEN 'Paid Other'
-        WHEN TRUE
-        AND (
-          COALESCE(
-            "t62"."source" IN ('google shopping', 'shopping', 'shop.app', 'amazon', 'ebay', 'etsy', 'idealo'),
-            FALSE
-          )
-          OR COALESCE(REGEXP_MATCHES("t62"."campaign", '^(.*(([^a-df-z]|^)shop|shopping).*)$'), FALSE)
-        )
-        THEN 'Organic Shopping'
-        WHEN TRUE
-        AND (
-          COALESCE(
-            "t62"."source" IN (
-              'facebook',
-              'fb',
-              'instagram',
-              'ig',
-              'meta',
-              'twitter',
-              't.co',
-              'x',
-              'linkedin',
-              'pinterest',
-              'tiktok',
-              'reddit',
-              'snapchat',
-              'threads',
-              'whatsapp'
-            ),
-            FALSE
-          )
-          OR COALESCE(
-            "t62"."medium" IN (
-              'social',
-              'social-network',
-              'social-media',
-              'sm',
-              'social network',
-              'social media'
-            ),
-            FALSE
-          )
-        )
-        THEN 'Organic Social'
-        WHEN TRUE
-        AND (
-          COALESCE("t62"."source" IN ('youtube', 'vimeo', 'twitch', 'dailymotion'), FALSE)
-          OR COALESCE(REGEXP_MATCHES("t62"."medium", '^(.*video.*)$'), FALSE)
-        )
-        THEN 'Organic Video'
-        WHEN TRUE
-        AND (
-          COALESCE(
-            "t62"."source" IN (
-              'google',
-              'bing',
-              'yahoo',
-              'duckduckgo',
-              'ecosia',
-              'baidu',
-              'yandex',
-              'brave',
-              'naver',
-              'ask',
-              'aol',
-              'adwords'
-            ),
-            FALSE
-          )
-          OR COALESCE("t62"."medium" IN ('organic'), FALSE)
-        )
-        THEN 'Organic Search'
-        WHEN TRUE AND COALESCE("t62"."medium" IN ('referral', 'app', 'link'), FALSE)
-        THEN 'Referral'
-        WHEN TRUE
-        AND (
-          COALESCE("t62"."source" IN ('email', 'e-mail', 'e_mail', 'e mail'), FALSE)
-          OR COALESCE("t62"."medium" IN ('email', 'e-mail', 'e_mail', 'e mail'), FALSE)
-        )
-        THEN 'Email'
-        WHEN TRUE AND COALESCE("t62"."medium" IN ('affiliate'), FALSE)
-        THEN 'Affiliates'
-        WHEN TRUE
-        AND (
-          COALESCE("t62"."source" IN ('sms'), FALSE)
-          OR COALESCE("t62"."medium" IN ('sms'), FALSE)
-        )
-        THEN 'SMS'
-        ELSE 'Unassigned'
-      END AS "channel"
+      "t83"."k_source",
+      "t83"."k_medium",
+      "t83"."k_campaign",
+      COALESCE("t104"."channel", 'Unassigned') AS "channel"
     FROM (
-      SELECT DISTINCT
-        "t61"."source",
-        "t61"."medium",
-        "t61"."campaign"
-      FROM "attribution_touchpoints__t60" AS "t61"
-    ) AS "t62"
-  ) AS "t66"
-    ON COALESCE("t64"."source", '') = "t66"."k_source"
-    AND COALESCE("t64"."medium", '') = "t66"."k_medium"
-    AND COALESCE("t64"."campaign", '') = "t66"."k_campaign"
+      SELECT
+        "t73"."source",
+        "t73"."medium",
+        "t73"."campaign",
+        COALESCE("t73"."source", '') AS "k_source",
+        COALESCE("t73"."medium", '') AS "k_medium",
+        COALESCE("t73"."campaign", '') AS "k_campaign"
+      FROM "attribution_touchpoints__t72" AS "t73"
+    ) AS "t83"
+    LEFT OUTER JOIN (
+      SELECT
+        "t102"."k_source",
+        "t102"."k_medium",
+        "t102"."k_campaign",
+        "t11"."channel"
+      FROM (
+        SELECT
+          "t100"."k_source",
+          "t100"."k_medium",
+          "t100"."k_campaign",
+          MIN("t100"."position") AS "position"
+        FROM (
+          SELECT
+            *
+          FROM (
+            SELECT
+              "t98"."k_source",
+              "t98"."k_medium",
+              "t98"."k_campaign",
+              "t98"."position",
+              "t98"."all_held",
+              "t98"."any_held",
+              "t11"."channel",
+              "t11"."all_count",
+              "t11"."any_count"
+            FROM (
+              SELECT
+                "t96"."k_source",
+                "t96"."k_medium",
+                "t96"."k_campaign",
+                "t96"."position",
+                COUNT("t96"."condition") FILTER(WHERE
+                  "t96"."role" = 'all') AS "all_held",
+                COUNT("t96"."condition") FILTER(WHERE
+                  "t96"."role" = 'any') AS "any_held"
+              FROM (
+                SELECT
+                  *
+                FROM (
+                  SELECT
+                    *
+                  FROM (
+                    SELECT
+                      "t91"."k_source",
+                      "t91"."k_medium",
+                      "t91"."k_campaign",
+                      "t12"."position",
+                      "t12"."role",
+                      "t12"."condition"
+                    FROM (
+                      SELECT
+                        *
+                      FROM (
+                        SELECT
+                          COALESCE("t73"."source", '') AS "k_source",
+                          COALESCE("t73"."medium", '') AS "k_medium",
+                          COALESCE("t73"."campaign", '') AS "k_campaign",
+                          'campaign' AS "field",
+                          "t73"."campaign" AS "value"
+                        FROM "attribution_touchpoints__t72" AS "t73"
+                      ) AS "t79"
+                      UNION ALL
+                      SELECT
+                        *
+                      FROM (
+                        SELECT
+                          *
+                        FROM (
+                          SELECT
+                            COALESCE("t73"."source", '') AS "k_source",
+                            COALESCE("t73"."medium", '') AS "k_medium",
+                            COALESCE("t73"."campaign", '') AS "k_campaign",
+                            'source' AS "field",
+                            "t73"."source" AS "value"
+                          FROM "attribution_touchpoints__t72" AS "t73"
+                        ) AS "t80"
+                        UNION ALL
+                        SELECT
+                          *
+                        FROM (
+                          SELECT
+                            COALESCE("t73"."source", '') AS "k_source",
+                            COALESCE("t73"."medium", '') AS "k_medium",
+                            COALESCE("t73"."campaign", '') AS "k_campaign",
+                            'medium' AS "field",
+                            "t73"."medium" AS "value"
+                          FROM "attribution_touchpoints__t72" AS "t73"
+                        ) AS "t81"
+                      ) AS "t86"
+                    ) AS "t91"
+                    INNER JOIN (VALUES
+                      ('source', 'direct', 0, 'all', 1),
+                      ('source', '(direct)', 0, 'all', 1),
+                      ('medium', 'none', 0, 'all', 2),
+                      ('medium', '(none)', 0, 'all', 2),
+                      ('medium', '(not set)', 0, 'all', 2),
+                      ('source', 'google shopping', 1, 'any', 4),
+                      ('source', 'shopping', 1, 'any', 4),
+                      ('source', 'shop.app', 1, 'any', 4),
+                      ('source', 'amazon', 1, 'any', 4),
+                      ('source', 'ebay', 1, 'any', 4),
+                      ('source', 'etsy', 1, 'any', 4),
+                      ('source', 'idealo', 1, 'any', 4),
+                      ('source', 'google', 2, 'all', 6),
+                      ('source', 'bing', 2, 'all', 6),
+                      ('source', 'yahoo', 2, 'all', 6),
+                      ('source', 'duckduckgo', 2, 'all', 6),
+                      ('source', 'ecosia', 2, 'all', 6),
+                      ('source', 'baidu', 2, 'all', 6),
+                      ('source', 'yandex', 2, 'all', 6),
+                      ('source', 'brave', 2, 'all', 6),
+                      ('source', 'naver', 2, 'all', 6),
+                      ('source', 'ask', 2, 'all', 6),
+                      ('source', 'aol', 2, 'all', 6),
+                      ('source', 'adwords', 2, 'all', 6),
+                      ('source', 'facebook', 3, 'all', 8),
+                      ('source', 'fb', 3, 'all', 8),
+                      ('source', 'instagram', 3, 'all', 8),
+                      ('source', 'ig', 3, 'all', 8),
+                      ('source', 'meta', 3, 'all', 8),
+                      ('source', 'twitter', 3, 'all', 8),
+                      ('source', 't.co', 3, 'all', 8),
+                      ('source', 'x', 3, 'all', 8),
+                      ('source', 'linkedin', 3, 'all', 8),
+                      ('source', 'pinterest', 3, 'all', 8),
+                      ('source', 'tiktok', 3, 'all', 8),
+                      ('source', 'reddit', 3, 'all', 8),
+                      ('source', 'snapchat', 3, 'all', 8),
+                      ('source', 'threads', 3, 'all', 8),
+                      ('source', 'whatsapp', 3, 'all', 8),
+                      ('source', 'youtube', 4, 'all', 10),
+                      ('source', 'vimeo', 4, 'all', 10),
+                      ('source', 'twitch', 4, 'all', 10),
+                      ('source', 'dailymotion', 4, 'all', 10),
+                      ('medium', 'display', 5, 'all', 12),
+                      ('medium', 'banner', 5, 'all', 12),
+                      ('medium', 'expandable', 5, 'all', 12),
+                      ('medium', 'interstitial', 5, 'all', 12),
+                      ('medium', 'cpm', 5, 'all', 12),
+                      ('source', 'google shopping', 7, 'any', 14),
+                      ('source', 'shopping', 7, 'any', 14),
+                      ('source', 'shop.app', 7, 'any', 14),
+                      ('source', 'amazon', 7, 'any', 14),
+                      ('source', 'ebay', 7, 'any', 14),
+                      ('source', 'etsy', 7, 'any', 14),
+                      ('source', 'idealo', 7, 'any', 14),
+                      ('source', 'facebook', 8, 'any', 16),
+                      ('source', 'fb', 8, 'any', 16),
+                      ('source', 'instagram', 8, 'any', 16),
+                      ('source', 'ig', 8, 'any', 16),
+                      ('source', 'meta', 8, 'any', 16),
+                      ('source', 'twitter', 8, 'any', 16),
+                      ('source', 't.co', 8, 'any', 16),
+                      ('source', 'x', 8, 'any', 16),
+                      ('source', 'linkedin', 8, 'any', 16),
+                      ('source', 'pinterest', 8, 'any', 16),
+                      ('source', 'tiktok', 8, 'any', 16),
+                      ('source', 'reddit', 8, 'any', 16),
+                      ('source', 'snapchat', 8, 'any', 16),
+                      ('source', 'threads', 8, 'any', 16),
+                      ('source', 'whatsapp', 8, 'any', 16),
+                      ('medium', 'social', 8, 'any', 17),
+                      ('medium', 'social-network', 8, 'any', 17),
+                      ('medium', 'social-media', 8, 'any', 17),
+                      ('medium', 'sm', 8, 'any', 17),
+                      ('medium', 'social network', 8, 'any', 17),
+                      ('medium', 'social media', 8, 'any', 17),
+                      ('source', 'youtube', 9, 'any', 18),
+                      ('source', 'vimeo', 9, 'any', 18),
+                      ('source', 'twitch', 9, 'any', 18),
+                      ('source', 'dailymotion', 9, 'any', 18),
+                      ('source', 'google', 10, 'any', 20),
+                      ('source', 'bing', 10, 'any', 20),
+                      ('source', 'yahoo', 10, 'any', 20),
+                      ('source', 'duckduckgo', 10, 'any', 20),
+                      ('source', 'ecosia', 10, 'any', 20),
+                      ('source', 'baidu', 10, 'any', 20),
+                      ('source', 'yandex', 10, 'any', 20),
+                      ('source', 'brave', 10, 'any', 20),
+                      ('source', 'naver', 10, 'any', 20),
+                      ('source', 'ask', 10, 'any', 20),
+                      ('source', 'aol', 10, 'any', 20),
+                      ('source', 'adwords', 10, 'any', 20),
+                      ('medium', 'organic', 10, 'any', 21),
+                      ('medium', 'referral', 11, 'all', 22),
+                      ('medium', 'app', 11, 'all', 22),
+                      ('medium', 'link', 11, 'all', 22),
+                      ('source', 'email', 12, 'any', 23),
+                      ('source', 'e-mail', 12, 'any', 23),
+                      ('source', 'e_mail', 12, 'any', 23),
+                      ('source', 'e mail', 12, 'any', 23),
+                      ('medium', 'email', 12, 'any', 24),
+                      ('medium', 'e-mail', 12, 'any', 24),
+                      ('medium', 'e_mail', 12, 'any', 24),
+                      ('medium', 'e mail', 12, 'any', 24),
+                      ('medium', 'affiliate', 13, 'all', 25),
+                      ('source', 'sms', 14, 'any', 26),
+                      ('medium', 'sms', 14, 'any', 27)) AS t12(field, value, position, role, condition)
+                      ON "t91"."field" = "t12"."field" AND "t91"."value" = "t12"."value"
+                  ) AS "t94"
+                  UNION
+                  SELECT
+                    *
+                  FROM (
+                    SELECT
+                      "t87"."k_source",
+                      "t87"."k_medium",
+                      "t87"."k_campaign",
+                      "t13"."position",
+                      "t13"."role",
+                      "t13"."condition"
+                    FROM (
+                      SELECT
+                        COALESCE("t73"."source", '') AS "k_source",
+                        COALESCE("t73"."medium", '') AS "k_medium",
+                        COALESCE("t73"."campaign", '') AS "k_campaign"
+                      FROM "attribution_touchpoints__t72" AS "t73"
+                      WHERE
+                        REGEXP_MATCHES("t73"."campaign", '^(.*(([^a-df-z]|^)shop|shopping).*)$')
+                    ) AS "t87"
+                    CROSS JOIN (VALUES
+                      (1, 'any', 5),
+                      (7, 'any', 15)) AS t13(position, role, condition)
+                  ) AS "t92"
+                ) AS "t95"
+                UNION
+                SELECT
+                  *
+                FROM (
+                  SELECT
+                    *
+                  FROM (
+                    SELECT
+                      "t84"."k_source",
+                      "t84"."k_medium",
+                      "t84"."k_campaign",
+                      "t14"."position",
+                      "t14"."role",
+                      "t14"."condition"
+                    FROM (
+                      SELECT
+                        COALESCE("t73"."source", '') AS "k_source",
+                        COALESCE("t73"."medium", '') AS "k_medium",
+                        COALESCE("t73"."campaign", '') AS "k_campaign"
+                      FROM "attribution_touchpoints__t72" AS "t73"
+                      WHERE
+                        REGEXP_MATCHES("t73"."medium", '^(.*cp.*|ppc|retargeting|paid.*)$')
+                    ) AS "t84"
+                    CROSS JOIN (VALUES
+                      (1, 'all', 3),
+                      (2, 'all', 7),
+                      (3, 'all', 9),
+                      (4, 'all', 11),
+                      (6, 'all', 13)) AS t14(position, role, condition)
+                  ) AS "t89"
+                  UNION
+                  SELECT
+                    *
+                  FROM (
+                    SELECT
+                      "t85"."k_source",
+                      "t85"."k_medium",
+                      "t85"."k_campaign",
+                      "t15"."position",
+                      "t15"."role",
+                      "t15"."condition"
+                    FROM (
+                      SELECT
+                        COALESCE("t73"."source", '') AS "k_source",
+                        COALESCE("t73"."medium", '') AS "k_medium",
+                        COALESCE("t73"."campaign", '') AS "k_campaign"
+                      FROM "attribution_touchpoints__t72" AS "t73"
+                      WHERE
+                        REGEXP_MATCHES("t73"."medium", '^(.*video.*)$')
+                    ) AS "t85"
+                    CROSS JOIN (VALUES
+                      (9, 'any', 19)) AS t15(position, role, condition)
+                  ) AS "t90"
+                ) AS "t93"
+              ) AS "t96"
+              GROUP BY
+                1,
+                2,
+                3,
+                4
+            ) AS "t98"
+            INNER JOIN (VALUES
+              (0, 'Direct', 2, 0),
+              (1, 'Paid Shopping', 1, 2),
+              (2, 'Paid Search', 2, 0),
+              (3, 'Paid Social', 2, 0),
+              (4, 'Paid Video', 2, 0),
+              (5, 'Display', 1, 0),
+              (6, 'Paid Other', 1, 0),
+              (7, 'Organic Shopping', 0, 2),
+              (8, 'Organic Social', 0, 2),
+              (9, 'Organic Video', 0, 2),
+              (10, 'Organic Search', 0, 2),
+              (11, 'Referral', 1, 0),
+              (12, 'Email', 0, 2),
+              (13, 'Affiliates', 1, 0),
+              (14, 'SMS', 0, 2)) AS t11(position, channel, all_count, any_count)
+              ON "t98"."position" = "t11"."position"
+          ) AS "t99"
+          WHERE
+            "t99"."all_held" = "t99"."all_count"
+            AND (
+              (
+                "t99"."any_count" = 0
+              ) OR (
+                "t99"."any_held" > 0
+              )
+            )
+        ) AS "t100"
+        GROUP BY
+          1,
+          2,
+          3
+      ) AS "t102"
+      INNER JOIN (VALUES
+        (0, 'Direct', 2, 0),
+        (1, 'Paid Shopping', 1, 2),
+        (2, 'Paid Search', 2, 0),
+        (3, 'Paid Social', 2, 0),
+        (4, 'Paid Video', 2, 0),
+        (5, 'Display', 1, 0),
+        (6, 'Paid Other', 1, 0),
+        (7, 'Organic Shopping', 0, 2),
+        (8, 'Organic Social', 0, 2),
+        (9, 'Organic Video', 0, 2),
+        (10, 'Organic Search', 0, 2),
+        (11, 'Referral', 1, 0),
+        (12, 'Email', 0, 2),
+        (13, 'Affiliates', 1, 0),
+        (14, 'SMS', 0, 2)) AS t11(position, channel, all_count, any_count)
+        ON "t102"."position" = "t11"."position"
+    ) AS "t104"
+      ON "t83"."k_source" = "t104"."k_source"
+      AND "t83"."k_medium" = "t104"."k_medium"
+      AND "t83"."k_campaign" = "t104"."k_campaign"
+  ) AS "t106"
+    ON COALESCE("t75"."source", '') = "t106"."k_source"
+    AND COALESCE("t75"."medium", '') = "t106"."k_medium"
+    AND COALESCE("t75"."campaign", '') = "t106"."k_campaign"
 ), "attribution_candidates" AS (
   SELECT
     "t22"."shop_id",
