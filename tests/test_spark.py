@@ -227,12 +227,12 @@ def test_demo_and_query_through_the_cli(spark_session, capsys, isolated):
     assert {p.name for p in (isolated / "lake" / "semantic").iterdir()} == {"daily_metrics", "attributed_orders", "builds", "definitions"}
     answers = {}
     for source in ("sources", "materialized"):
-        code, out, err = cli(capsys, "query", "revenue", "orders", "--by", "week", "--format", "json", "--from", source, "--database", url)
+        code, out, err = cli(capsys, "query", "revenue", "orders", "--by", "week", "--by", "shop", "--format", "json", "--from", source, "--database", url)
         assert code == 0 and f"answered from {source}" in err if source != "sources" else code == 0, err
         answers[source] = out
     assert answers["materialized"] == answers["sources"] and "revenue" in answers["sources"]
     code, out, err = cli(capsys, "backfill", "--start", "2099-01-01", "--end", "2099-01-02", "--reason", "r", "--env", "dev",
-                         "--as", "a@example.com", "--no-data-checks", "--database", url)
+                         "--as", "a@example.com", "--metrics", "revenue", "--no-data-checks", "--database", url)
     assert code == 0 and "completed: replaced 0 rows with 0" in out, err
     code, out, err = cli(capsys, "backfill", "verify", "--database", url)
     assert code == 0 and "2 audit rows" in out and "intact" in out, err
