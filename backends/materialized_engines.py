@@ -34,12 +34,11 @@ class MaterializedEngine:
 def engine_for(warehouse: Warehouse) -> MaterializedEngine:
     """The functions that build, read and backfill `warehouse`'s materialized tables."""
     if warehouse.dialect == "pyspark":
-        from semantic.backends import spark_backfill as backfill
-        from semantic.backends import spark_materialize as materialize
+        from semantic.backends import spark_backfill, spark_materialize
 
-        return MaterializedEngine(materialize.build, materialize.state, backfill.run_backfill, backfill.dry_run,
-                                  backfill.rollback, backfill.prune, backfill.rows, backfill.verify, backfill.holder,
-                                  backfill.unlock, backfill.STEPS)
+        return MaterializedEngine(spark_materialize.build, spark_materialize.state, spark_backfill.run_backfill,
+                                  spark_backfill.dry_run, spark_backfill.rollback, spark_backfill.prune, spark_backfill.rows,
+                                  spark_backfill.verify, spark_backfill.holder, spark_backfill.unlock, spark_backfill.STEPS)
     from semantic.backends import backfill, backfill_audit, backfill_lock, materialize
 
     return MaterializedEngine(materialize.build, materialize.state, backfill.run_backfill, backfill.dry_run,

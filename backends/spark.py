@@ -44,6 +44,7 @@ from pathlib import Path
 import pyarrow as pa
 import sqlglot.expressions as sge
 
+from semantic.atomic_files import write_atomically
 from semantic.errors import WarehouseError
 from semantic.portable import SESSION_TIME_ZONE
 
@@ -303,6 +304,23 @@ class SparkWarehouse(Warehouse):
     def create_schema_sql(self, database: str) -> str:
         return sge.Create(this=sge.Table(db=sge.to_identifier(database, quoted=True)), kind="SCHEMA", exists=True).sql("spark")
 
+    def materialized_state(self, layout):
+        """The last `semantic build`'s state, from its Parquet folders (backends/materialize.state asks for it)."""
+        from semantic.backends.materialize import MaterializedState
+
+        if self.root is None:
+            return None
+        builds = read_folder(self.root / layout.schema / layout.builds)
+        definitions = read_folder(self.root / layout.schema / layout.definitions)
+        if builds is None or definitions is None:
+            return None
+        done = sorted((r for r in builds.to_pylist() if r["kind"] == "build"), key=lambda r: r["built_at"])
+        if not done:
+            return None
+        last = done[-1]
+        fingerprints = {f"{r['metric']}@{r['version']}": r["fingerprint"] for r in definitions.to_pylist()}
+        return MaterializedState(last["run_id"], last["built_at"], last["signature"], fingerprints)
+
     def close(self) -> None:
         if self.owns_session:
             stop_session(self.session)
@@ -320,14 +338,13 @@ def stop_session(session) -> None:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """`path` holds `data` whole or not at all (a temporary file, flushed, then renamed over it)."""
-    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
-    with temporary.open("wb") as out:
-        out.write(data)
-        out.flush()
-        os.fsync(out.fileno())
-    os.replace(temporary, path)
+def read_folder(folder: Path) -> pa.Table | None:
+    """A table folder's rows (pyarrow: no Spark job for a few bookkeeping rows), or None when there is none."""
+    import pyarrow.parquet as pq
+
+    if not folder.is_dir() or not any(folder.glob("*.parquet")):
+        return None
+    return pq.read_table(folder)
 
 
 def finish_swap(root: Path, journal: Path) -> list[tuple[str | None, str]]:

@@ -21,11 +21,11 @@ import os
 import socket
 from pathlib import Path
 
+from semantic.atomic_files import write_atomically
 from semantic.errors import WarehouseError
 from semantic.materialized import Layout
 
 from semantic.backends.backfill_lock import Holder, _alive, now
-from semantic.backends.spark import write_atomically
 
 LOCK_FILE = "_backfill.lock"
 

@@ -33,7 +33,7 @@ from semantic.metrics import Additive
 
 from semantic.backends import spark_lock
 from semantic.backends.materialize import BUILD_COLUMNS, DAILY_ORDER, DEFINITION_COLUMNS, BuildReport, MaterializedState, signature_of
-from semantic.backends.spark import SparkWarehouse
+from semantic.backends.spark import SparkWarehouse, read_folder
 from semantic.backends.spark_steps import in_steps
 
 
@@ -47,11 +47,6 @@ def folder_of(warehouse: SparkWarehouse, schema: str, name: str) -> Path:
     return warehouse._writable_root() / schema / name
 
 
-def read_folder(folder: Path) -> pa.Table | None:
-    """A table folder's rows (pyarrow: no Spark job for a few bookkeeping rows), or None when there is none."""
-    if not folder.is_dir():
-        return None
-    return pq.read_table(folder)
 
 
 def row_count(folder: Path) -> int:
@@ -124,16 +119,5 @@ def build(
 
 
 def state(warehouse: SparkWarehouse, layout: Layout) -> MaterializedState | None:
-    """The last build's state (read from its Parquet folders), or None when nothing was built in `layout.schema`."""
-    if warehouse.root is None:
-        return None
-    builds = read_folder(folder_of(warehouse, layout.schema, layout.builds))
-    definitions = read_folder(folder_of(warehouse, layout.schema, layout.definitions))
-    if builds is None or definitions is None:
-        return None
-    done = sorted((r for r in builds.to_pylist() if r["kind"] == "build"), key=lambda r: r["built_at"])
-    if not done:
-        return None
-    last = done[-1]
-    found = {f"{r['metric']}@{r['version']}": r["fingerprint"] for r in definitions.to_pylist()}
-    return MaterializedState(last["run_id"], last["built_at"], last["signature"], found)
+    """The last build's state (SparkWarehouse.materialized_state), or None when nothing was built."""
+    return warehouse.materialized_state(layout)
