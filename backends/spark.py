@@ -275,7 +275,7 @@ class SparkWarehouse(Warehouse):
         record = {"host": socket.gethostname(), "pid": os.getpid(), "tables": entries}
         write_atomically(journal, json.dumps(record).encode())
         for database, name in finish_swap(root, journal):
-            self._register(database, name, _table_folder(root, database, name) if _is_table(_table_folder(root, database, name)) else None)
+            self._register(database, name, table_folder(root, database, name) if _is_table(table_folder(root, database, name)) else None)
 
     def _writable_root(self) -> Path:
         if self.root is None:
@@ -351,7 +351,7 @@ def finish_swap(root: Path, journal: Path) -> list[tuple[str | None, str]]:
     """Complete the swap `journal` lists (idempotent: entries already swapped are skipped); the tables it touched."""
     touched = []
     for database, name, folder in json.loads(journal.read_text())["tables"]:
-        target = _table_folder(root, database, name)
+        target = table_folder(root, database, name)
         touched.append((database, name))
         staged = Path(folder) if folder is not None else None
         if staged is not None and not staged.exists():
@@ -391,7 +391,7 @@ def _writer_alive(host: str, pid: int) -> bool:
     return True
 
 
-def _table_folder(root: Path, database: str | None, name: str) -> Path:
+def table_folder(root: Path, database: str | None, name: str) -> Path:
     for part in (database, name):
         if part is not None and (part in ("", ".", "..") or "/" in part or os.sep in part or part.startswith(".")):
             raise WarehouseError(f"{part!r} cannot name a folder of the Spark warehouse {root}")

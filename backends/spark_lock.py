@@ -26,12 +26,13 @@ from semantic.errors import WarehouseError
 from semantic.materialized import Layout
 
 from semantic.backends.backfill_lock import Holder, _alive, now
+from semantic.backends.spark import table_folder
 
 LOCK_FILE = "_backfill.lock"
 
 
 def lock_path(root: Path, layout: Layout) -> Path:
-    return root / layout.schema / LOCK_FILE
+    return table_folder(root, layout.schema, LOCK_FILE)  # (the schema's folder, checked like a table's)
 
 
 def _record(backfill_id: str, owner: str, acquired_at: dt.datetime, heartbeat_at: dt.datetime) -> bytes:

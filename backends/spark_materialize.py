@@ -33,7 +33,7 @@ from semantic.metrics import Additive
 
 from semantic.backends import spark_lock
 from semantic.backends.materialize import BUILD_COLUMNS, DAILY_ORDER, DEFINITION_COLUMNS, BuildReport, MaterializedState, signature_of
-from semantic.backends.spark import SparkWarehouse, read_folder
+from semantic.backends.spark import SparkWarehouse, read_folder, table_folder
 from semantic.backends.spark_steps import in_steps
 
 
@@ -44,7 +44,7 @@ def arrow_schema(columns: Mapping[str, tuple[str, bool]]) -> pa.Schema:
 
 def folder_of(warehouse: SparkWarehouse, schema: str, name: str) -> Path:
     """The folder of table `schema.name` in the warehouse folder."""
-    return warehouse._writable_root() / schema / name
+    return table_folder(warehouse._writable_root(), schema, name)  # refuses a name that would leave the folder
 
 
 

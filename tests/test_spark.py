@@ -13,6 +13,7 @@ SEMANTIC_REQUIRE_SPARK so that there they fail instead.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 import re
 from decimal import Decimal
@@ -236,6 +237,8 @@ def test_demo_and_query_through_the_cli(spark_session, capsys, isolated):
     assert code == 0 and "completed: replaced 0 rows with 0" in out, err
     code, out, err = cli(capsys, "backfill", "verify", "--database", url)
     assert code == 0 and "2 audit rows" in out and "intact" in out, err
+    code, out, err = cli(capsys, "status", "--format", "json", "--database", url)
+    assert code == 0 and json.loads(out)["reprocessing"] is False and json.loads(out)["last_build"], err
 
 
 # -- URLs (no Spark needed) -------------------------------------------------------------
