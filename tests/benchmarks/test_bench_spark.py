@@ -64,7 +64,9 @@ def engines(tmp_path_factory):
     yield {"spark": spark, "duckdb": duck, "project": project, "startup": startup, "load": loaded}
     duck.close()
     if owned:
-        session.stop()
+        from semantic.backends.spark import stop_session
+
+        stop_session(session)
 
 
 def _core(warehouse, project):
