@@ -13,6 +13,12 @@ hook tests use to crash the run between any two):
           of that range, shops and metrics and insert the staging rows;
 7. complete  append the audit row completed (rows, totals before/after, checks, duration).
 
+When the plan recomputes the `attributed_orders` metric, steps 3-6 cover that
+table's rows of the range and shops too, in the same transactions
+(semantic.backends.backfill_orders). The recompute's statements name no range,
+shop or run (they read the scope tables, `Recompute`), so their compiled SQL is
+cached across runs.
+
 A crash leaves production as before (before the swap's COMMIT) or fully
 swapped (after it), never partly; the lock is then stale and a rerun (after
 `semantic backfill unlock`) recomputes and swaps again: the result is the same.
@@ -29,18 +35,20 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-import ibis
-
 from semantic.backfill_plan import BackfillPlan, BackfillPolicy
 from semantic.catalog import Catalog
+from semantic.compiler import compile_sql
 from semantic.config import Config
 from semantic.errors import WarehouseError
-from semantic.materialized import DAILY_COLUMNS, Layout, Stamp, daily_rows
+from semantic.materialized import ATTRIBUTED_ORDERS_METRIC, DAILY_COLUMNS, Layout, scoped_attributed_orders, scoped_daily_rows
+from semantic.range_sources import SCOPE_COLUMNS, SCOPE_SHOP_COLUMNS, ScopeTables
+from semantic.statement_cache import StatementCache
 
 from semantic.backends import backfill_audit as audit
 from semantic.backends import statements as sql
 from semantic.backends.backfill_lock import BackfillLock
-from semantic.backends.materialize import DAILY_ORDER, ensure_tables, insert_select, require_materializing
+from semantic.backends.backfill_orders import OrderTables, refreshes_orders
+from semantic.backends.materialize import DAILY_ORDER, ensure_tables, require_materializing
 from semantic.backends.warehouse import Warehouse
 
 INVARIANTS = (
@@ -62,12 +70,18 @@ class Scope:
     shops: tuple[str, ...]
     metrics: tuple[tuple[str, int], ...]  # (name, version)
 
-    def where(self) -> tuple[str, list[object]]:
+    def order_where(self) -> tuple[str, list[object]]:
+        """The range and shops alone (attributed_orders' rows in scope)."""
         clauses: list[str] = ["day BETWEEN ? AND ?"]
         params: list[object] = [self.start, self.end]
         if self.shops:
             clauses.append(f"shop_id IN ({', '.join('?' for _ in self.shops)})")
             params += list(self.shops)
+        return " AND ".join(clauses), params
+
+    def where(self) -> tuple[str, list[object]]:
+        where, params = self.order_where()
+        clauses = [where]
         clauses.append("(" + " OR ".join("(metric = ? AND version = ?)" for _ in self.metrics) + ")")
         for name, version in self.metrics:
             params += [name, version]
@@ -118,6 +132,8 @@ class Outcome:
     totals_after: dict[str, str]
     checks: tuple[CheckResult, ...]
     seconds: float
+    orders_before: int | None = None  # attributed_orders rows replaced (None: the backfill left the table alone)
+    orders_after: int | None = None
 
 
 def ensure_backfill_tables(warehouse: Warehouse, layout: Layout) -> None:
@@ -129,6 +145,8 @@ def ensure_backfill_tables(warehouse: Warehouse, layout: Layout) -> None:
     snapshot = {"backfill_id": ("string", False), "taken_at": ("timestamp('UTC')", False), **DAILY_COLUMNS}
     sql.run(warehouse, sql.create_table_sql(warehouse, layout.schema, layout.snapshots, snapshot))
     sql.run(warehouse, sql.create_table_sql(warehouse, layout.schema, layout.lock, LOCK_COLUMNS))
+    sql.run(warehouse, sql.create_table_sql(warehouse, layout.schema, layout.scope, SCOPE_COLUMNS))
+    sql.run(warehouse, sql.create_table_sql(warehouse, layout.schema, layout.scope_shops, SCOPE_SHOP_COLUMNS))
     audit.ensure_audit(warehouse, layout)
 
 
@@ -172,11 +190,14 @@ def run_backfill(
     step: Callable[[str], None] = lambda _: None,
     fault: Callable[[str], None] = lambda _: None,
     backfill_id: str | None = None,
+    statements: StatementCache = StatementCache(),
 ) -> Outcome:
     """Run `plan`'s steps in order (module docstring); the outcome, also written to the audit log.
 
     `fingerprints` (ref -> the definition's fingerprint) may be a function, called
     once the lock is held (computing them takes a while; a refusal should not).
+    `statements` keeps the recompute's compiled SQL across runs
+    (`StatementCache.for_project(project)`; the default compiles it each time).
     """
     started = time.monotonic()
     backfill_id = backfill_id or str(uuid.uuid4())
@@ -195,14 +216,15 @@ def run_backfill(
     try:
         if callable(fingerprints):
             fingerprints = fingerprints()
-        return _steps(warehouse, catalog, config, plan, fingerprints, layout, checks, step, fault, lock, entry, scope, started)
+        recompute = Recompute(catalog, config, plan, fingerprints, layout, statements, _order_tables(warehouse, layout, plan))
+        return _steps(warehouse, recompute, layout, checks, step, fault, lock, entry, scope, started)
     except Exception as exc:  # an error (not a crash): say so in the audit log, free the lock
         audit.append(warehouse, layout, entry.with_status("failed", error=f"{type(exc).__name__}: {exc}"))
         lock.release()
         raise
 
 
-def _steps(warehouse, catalog, config, plan, fingerprints, layout, checks, step, fault, lock, entry, scope, started) -> Outcome:
+def _steps(warehouse, recompute, layout, checks, step, fault, lock, entry, scope, started) -> Outcome:
     table = {name: sql.table_name(warehouse, layout.schema, getattr(layout, name)) for name in ("daily", "snapshots", "staging")}
     where, params = scope.where()
     backfill_id = entry.backfill_id
@@ -214,30 +236,36 @@ def _steps(warehouse, catalog, config, plan, fingerprints, layout, checks, step,
     step("audit")
     audit.append(warehouse, layout, entry)
     fault("audit")
+    orders = recompute.orders
     begin("snapshot")
-    _snapshot(warehouse, table, backfill_id, where, params)
+    orders_before = _snapshot(warehouse, table, backfill_id, where, params, orders)
     rows_before, totals_before = counts_and_totals(warehouse, table["daily"], where, params)
     fault("snapshot")
     begin("recompute")
-    _recompute(warehouse, catalog, config, plan, fingerprints, table["staging"], backfill_id)
+    recompute.run(warehouse, backfill_id)
     rows_after, totals_after = counts_and_totals(warehouse, table["staging"], "backfill_id = ?", [backfill_id])
+    orders_after = orders.count(layout.order_staging, backfill_id) if orders else None
     fault("recompute")
     begin("checks")
     staged = StagingRows(warehouse, table["staging"], backfill_id, scope)
-    results = tuple(invariants(staged)) + tuple(r for check in checks for r in check(staged))
+    results = tuple(invariants(staged)) + _order_checks(orders, backfill_id) + tuple(r for check in checks for r in check(staged))
     failed = [r for r in results if not r.passed and r.level == "error"]
     summary = [{"name": r.name, "passed": r.passed, "level": r.level, "detail": r.detail} for r in results]
-    totals = {"rows_before": rows_before, "rows_after": rows_after, "totals_before": totals_before, "totals_after": totals_after}
-    outcome = Outcome(backfill_id, "failed", rows_before, rows_after, totals_before, totals_after, results, 0.0)
+    totals = {"rows_before": rows_before, "rows_after": rows_after, "totals_before": totals_before, "totals_after": totals_after,
+              "orders_before": orders_before, "orders_after": orders_after}
+    outcome = Outcome(backfill_id, "failed", rows_before, rows_after, totals_before, totals_after, results, 0.0,
+                      orders_before, orders_after)
     if failed:
         sql.run(warehouse, f"DELETE FROM {table['staging']} WHERE backfill_id = ?", (backfill_id,))
+        if orders:
+            orders.discard_staging(backfill_id)
         error = "checks failed: " + "; ".join(f"{r.name} ({r.detail})" for r in failed)
         audit.append(warehouse, layout, entry.with_status("failed", error=error, checks=summary, **totals))
         lock.release()
         return dataclasses.replace(outcome, seconds=time.monotonic() - started)
     fault("checks")
     begin("swap")
-    _swap(warehouse, table, backfill_id, where, params)
+    _swap(warehouse, table, backfill_id, where, params, orders)
     fault("swap")
     step("complete")
     seconds = time.monotonic() - started
@@ -248,8 +276,30 @@ def _steps(warehouse, catalog, config, plan, fingerprints, layout, checks, step,
     return dataclasses.replace(outcome, status="completed", seconds=seconds)
 
 
-def _snapshot(warehouse: Warehouse, table: dict[str, str], backfill_id: str, where: str, params: list[object]) -> None:
-    """Copy exactly the rows in scope into the snapshots (a rerun of the same id replaces its snapshot)."""
+def _order_tables(warehouse: Warehouse, layout: Layout, plan: BackfillPlan) -> OrderTables | None:
+    """attributed_orders' part of the backfill, or None when it leaves the table alone (backfill_orders)."""
+    if not refreshes_orders(warehouse, layout, [m.ref for m in plan.metrics]):
+        return None
+    where, params = Scope.of(plan).order_where()
+    tables = OrderTables(warehouse, layout, where, tuple(params))
+    tables.ensure()
+    return tables
+
+
+def _order_checks(orders: OrderTables | None, backfill_id: str) -> tuple[CheckResult, ...]:
+    if orders is None:
+        return ()
+    outside, duplicated = orders.problems(backfill_id)
+    return (CheckResult("attributed orders inside the backfill's range and shops", outside == 0, detail=f"{outside} outside"),
+            CheckResult("one attributed order per shop and order_id", duplicated == 0, detail=f"{duplicated} duplicated keys"))
+
+
+def _snapshot(warehouse: Warehouse, table: dict[str, str], backfill_id: str, where: str, params: list[object],
+              orders: OrderTables | None = None) -> int | None:
+    """Copy exactly the rows in scope into the snapshots (a rerun of the same id replaces its snapshot).
+
+    With `orders`, attributed_orders' rows in scope too, in the same transaction; their count (else None).
+    """
     columns = sql.column_list(warehouse, DAILY)
     with warehouse.transaction():
         sql.run(warehouse, f"DELETE FROM {table['snapshots']} WHERE backfill_id = ?", (backfill_id,))
@@ -258,20 +308,79 @@ def _snapshot(warehouse: Warehouse, table: dict[str, str], backfill_id: str, whe
             f"INSERT INTO {table['snapshots']} (backfill_id, taken_at, {columns}) SELECT ?, ?, {columns} FROM {table['daily']} WHERE {where}",
             [backfill_id, dt.datetime.now(dt.timezone.utc), *params],
         )
+        return orders.snapshot(backfill_id) if orders else None
 
 
-def _recompute(warehouse, catalog, config, plan: BackfillPlan, fingerprints, staging: str, backfill_id: str) -> None:
-    """The range of the plan's shops and metrics, computed from the sources into the staging table."""
-    built_at = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-    stamps = [Stamp(m, fingerprints.get(m.ref), backfill_id, built_at) for m in plan.metrics]
-    request = plan.request
-    rows = daily_rows(catalog, config, stamps, tuple(request.shops), request.start, request.end)
-    with warehouse.transaction():
-        sql.run(warehouse, f"DELETE FROM {staging} WHERE backfill_id = ?", (backfill_id,))
-        insert_select(warehouse, staging, rows.mutate(backfill_id=ibis.literal(backfill_id, "string")))
+@dataclass(frozen=True)
+class Recompute:
+    """Step 4: the plan's range, shops and metrics computed from the sources into the staging table.
+
+    One statement for every range and shop (semantic.materialized.scoped_daily_rows):
+    the range, shops, backfill id and time are rows of the scope tables, written,
+    read and deleted inside the recompute's own transaction (readers never see
+    them; the lock keeps a second backfill out), so the compiled SQL is cached
+    across runs by `statements`.
+    """
+
+    catalog: Catalog
+    config: Config
+    plan: BackfillPlan
+    fingerprints: Mapping[str, str | None]
+    layout: Layout
+    statements: StatementCache
+    orders: OrderTables | None = None  # attributed_orders refreshed too (backfill_orders)
+
+    def scope_tables(self) -> ScopeTables:
+        return self.layout.scope_tables(every_shop=not self.plan.request.shops)
+
+    def statement(self, dialect: str) -> str:
+        """The SELECT of the staging rows (the same text for every range and shop of these metrics)."""
+        metrics, scope = list(self.plan.metrics), self.scope_tables()
+        parts = {
+            "statement": "backfill-recompute", "dialect": dialect, "scope": repr(scope),
+            "metrics": [(m.ref, self.fingerprints.get(m.ref)) for m in metrics],
+        }
+
+        def compile_text() -> str:
+            rows = scoped_daily_rows(self.catalog, self.config, metrics, self.fingerprints, scope)
+            assert rows.columns == (*DAILY, "backfill_id")
+            return compile_sql(rows, dialect)
+
+        return self.statements.sql(parts, compile_text)
+
+    def orders_statement(self, dialect: str) -> str:
+        """The SELECT of attributed_orders' staging rows (range- and shop-independent like `statement`)."""
+        metric = next(m for m in self.plan.metrics if m.name == ATTRIBUTED_ORDERS_METRIC)
+        scope, fingerprint = self.scope_tables(), self.fingerprints.get(metric.ref)
+        parts = {"statement": "backfill-attributed-orders", "dialect": dialect, "scope": repr(scope), "metric": (metric.ref, fingerprint)}
+        return self.statements.sql(
+            parts, lambda: compile_sql(scoped_attributed_orders(self.catalog, self.config, metric, fingerprint, scope), dialect))
+
+    def run(self, warehouse: Warehouse, backfill_id: str) -> None:
+        request = self.plan.request
+        built_at = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+        text = self.statement(warehouse.dialect)
+        bounds = ScopeTables.row(backfill_id, request.start, request.end, built_at)
+        scope = {name: sql.table_name(warehouse, self.layout.schema, name) for name in (self.layout.scope, self.layout.scope_shops)}
+        staging = sql.table_name(warehouse, self.layout.schema, self.layout.staging)
+        columns = sql.column_list(warehouse, [*DAILY, "backfill_id"])
+        with warehouse.transaction():
+            for table in scope.values():
+                sql.run(warehouse, f"DELETE FROM {table}")
+            sql.run(warehouse, f"INSERT INTO {scope[self.layout.scope]} ({sql.column_list(warehouse, list(bounds))}) "
+                               f"VALUES ({', '.join('?' for _ in bounds)})", list(bounds.values()))
+            for shop in request.shops:
+                sql.run(warehouse, f"INSERT INTO {scope[self.layout.scope_shops]} (shop_id) VALUES (?)", (shop,))
+            sql.run(warehouse, f"DELETE FROM {staging} WHERE backfill_id = ?", (backfill_id,))
+            sql.run(warehouse, f"INSERT INTO {staging} ({columns})\n{text}")
+            if self.orders is not None:
+                self.orders.stage(backfill_id, self.orders_statement(warehouse.dialect))
+            for table in scope.values():
+                sql.run(warehouse, f"DELETE FROM {table}")
 
 
-def _swap(warehouse: Warehouse, table: dict[str, str], backfill_id: str, where: str, params: list[object]) -> None:
+def _swap(warehouse: Warehouse, table: dict[str, str], backfill_id: str, where: str, params: list[object],
+          orders: OrderTables | None = None) -> None:
     """In one transaction: the production rows in scope are replaced by the staging rows; nothing else changes."""
     columns, order = sql.column_list(warehouse, DAILY), sql.column_list(warehouse, DAILY_ORDER)
     with warehouse.transaction():
@@ -282,6 +391,9 @@ def _swap(warehouse: Warehouse, table: dict[str, str], backfill_id: str, where: 
             (backfill_id,),
         )
         sql.run(warehouse, f"DELETE FROM {table['staging']} WHERE backfill_id = ?", (backfill_id,))
+        if orders is not None:
+            orders.replace_from(orders.layout.order_staging, backfill_id)
+            orders.discard_staging(backfill_id)
 
 
 def dry_run(warehouse: Warehouse, plan: BackfillPlan, layout: Layout = Layout()) -> dict[str, object]:
@@ -323,10 +435,23 @@ def rollback(warehouse: Warehouse, layout: Layout, backfill_id: str, actor: str,
                 (backfill_id,),
             )
             restored = sql.fetch(warehouse, f"SELECT count(*) FROM {table['snapshots']} WHERE backfill_id = ?", (backfill_id,))[0][0]
-            audit.append(warehouse, layout, entry.with_status("rolled_back", rows_affected=restored, rollback_id=rollback_id))
+            # Both snapshots are taken in one transaction: daily rows in it mean attributed_orders' was taken too.
+            orders = _restored_orders(warehouse, layout, scope, last, backfill_id) if restored else None
+            audit.append(warehouse, layout, entry.with_status("rolled_back", rows_affected=restored, rollback_id=rollback_id,
+                                                                orders_restored=orders))
     finally:
         lock.release()
     return restored
+
+
+def _restored_orders(warehouse: Warehouse, layout: Layout, scope: Scope, last: dict, backfill_id: str) -> int | None:
+    """attributed_orders' snapshot of `backfill_id` put back (in the caller's transaction), when it took one; its rows."""
+    if not (refreshes_orders(warehouse, layout, json.loads(last["metrics"])) and sql.exists(warehouse, layout.schema, layout.order_snapshots)):
+        return None
+    where, params = scope.order_where()
+    orders = OrderTables(warehouse, layout, where, tuple(params))
+    orders.replace_from(layout.order_snapshots, backfill_id)
+    return orders.count(layout.order_snapshots, backfill_id)
 
 
 def prune(warehouse: Warehouse, layout: Layout, retention_days: int, now: dt.datetime | None = None) -> int:
@@ -337,4 +462,6 @@ def prune(warehouse: Warehouse, layout: Layout, retention_days: int, now: dt.dat
     table = sql.table_name(warehouse, layout.schema, layout.snapshots)
     count = sql.fetch(warehouse, f"SELECT count(*) FROM {table} WHERE taken_at < ?", (cutoff,))[0][0]
     sql.run(warehouse, f"DELETE FROM {table} WHERE taken_at < ?", (cutoff,))
+    if sql.exists(warehouse, layout.schema, layout.order_snapshots):  # attributed_orders' snapshots (counted apart)
+        sql.run(warehouse, f"DELETE FROM {sql.table_name(warehouse, layout.schema, layout.order_snapshots)} WHERE taken_at < ?", (cutoff,))
     return int(count)

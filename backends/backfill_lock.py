@@ -72,6 +72,19 @@ def _advisory(warehouse: Warehouse, layout: Layout, function: str) -> bool:
     return bool(sql.fetch(warehouse, f"SELECT {function}(?, hashtext(?))", (ADVISORY_CLASS, layout.schema))[0][0])
 
 
+def _take_advisory(warehouse: Warehouse, layout: Layout, patience: float = 3.0) -> bool:
+    """Take the advisory lock, waiting up to `patience` seconds: the server frees a dead session's
+    locks only once it has noticed the connection is gone (a moment after a crash or a kill)."""
+    import time
+
+    deadline = time.monotonic() + patience
+    while not _advisory(warehouse, layout, "pg_try_advisory_lock"):
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.1)
+    return True
+
+
 def _alive(found: Holder, stale_after: int) -> bool:
     """DuckDB: whether the holder's process still runs (same host) and beats."""
     if (now() - found.heartbeat_at).total_seconds() > stale_after:
@@ -143,7 +156,7 @@ def unlock(warehouse: Warehouse, layout: Layout) -> Holder | None:
     if found is None:
         return None
     if warehouse.dialect == "postgres":
-        if not _advisory(warehouse, layout, "pg_try_advisory_lock"):
+        if not _take_advisory(warehouse, layout):
             raise WarehouseError(f"the backfill holding schema {layout.schema} is alive: {found.describe()}", hint="wait for it")
         _advisory(warehouse, layout, "pg_advisory_unlock")
     sql.run(warehouse, f"DELETE FROM {sql.table_name(warehouse, layout.schema, layout.lock)} WHERE target = ?", (layout.schema,))

@@ -135,8 +135,13 @@ def run_backfill(
     step: Callable[[str], None] = lambda _: None,
     fault: Callable[[str], None] = lambda _: None,
     backfill_id: str | None = None,
+    statements: object = None,
 ) -> Outcome:
-    """Run `plan`'s steps in order (backends/backfill.py's, module docstring here); the outcome, also audited."""
+    """Run `plan`'s steps in order (backends/backfill.py's, module docstring here); the outcome, also audited.
+
+    (`statements`, the SQL engines' cache of the recompute's statement, is not used:
+    here the recompute is compiled with its range and shops as literals.)
+    """
     started = time.monotonic()
     backfill_id = backfill_id or str(uuid.uuid4())
     request = plan.request

@@ -77,6 +77,7 @@ def _run(start, end, reason, shops, metrics, env, actor, approved_by, dry_run, s
     from semantic.cli.materialize_commands import current_fingerprints
     from semantic.materialized import Layout
     from semantic.sources import Sources
+    from semantic.statement_cache import StatementCache
 
     project = load_project(config, set_ or ())
     request = BackfillRequest(start, end, reason, env, actor, shops, metrics, approved_by)
@@ -101,7 +102,7 @@ def _run(start, end, reason, shops, metrics, env, actor, approved_by, dry_run, s
             task = progress.add_task("backfill", total=len(engine.steps))
             outcome = engine.run_backfill(
                 warehouse, project.catalog, project.config, plan, fingerprints, layout,
-                checks=_data_checks(project) if data_checks else (),
+                checks=_data_checks(project) if data_checks else (), statements=StatementCache.for_project(project),
                 step=lambda name: progress.update(task, description=name, completed=engine.steps.index(name) + 1),
             )
     finally:
@@ -194,7 +195,7 @@ def unlock(schema: Schema = "semantic", database: Database = None, config: Confi
 
 @backfill_app.command("prune")
 def prune(schema: Schema = "semantic", database: Database = None, config: Config = None) -> None:
-    """Delete snapshots older than [backfill] snapshot_retention_days (default 7)."""
+    """Delete snapshots older than \\[backfill] snapshot_retention_days (default 7)."""
     from semantic.backends.materialized_engines import engine_for
     from semantic.backfill_plan import BackfillPolicy
 

@@ -47,9 +47,9 @@ def check(
     end: Annotated[Optional[str], typer.Option("--end", help="With --database: last shop-local day of day-level checks, YYYY-MM-DD.")] = None,
     show_sql: Annotated[bool, typer.Option("--show-sql", help="With --database: print the SQL that finds each check's offending rows.")] = False,
     store_failures: Annotated[bool, typer.Option("--store-failures", help="With --database: keep each failed check's rows in a table of schema semantic_check_failures (one per run).")] = False,
-    alert: Annotated[bool, typer.Option("--alert", help="With --database: post failures and warnings to the webhooks of [quality.alerts].")] = False,
+    alert: Annotated[bool, typer.Option("--alert", help="With --database: post failures and warnings to the webhooks of \\[quality.alerts].")] = False,
     data_only: Annotated[bool, typer.Option("--data-only", help="With --database: run the data checks only, not the governance of definitions.")] = False,
-    record: Annotated[Optional[bool], typer.Option("--record/--no-record", help="With --database: append the results to the check_runs history table (schema [quality] history_schema, default semantic). Default: [quality] history, off.")] = None,
+    record: Annotated[Optional[bool], typer.Option("--record/--no-record", help="With --database: append the results to the check_runs history table (schema \\[quality] history_schema, default semantic). Default: \\[quality] history, off.")] = None,
     history_check: Annotated[Optional[str], typer.Option("--check", help="With history: only this check's results.")] = None,
     limit: Annotated[int, typer.Option("--limit", min=1, max=10_000, help="With history: how many rows, newest first.")] = 20,
     changed_since: Annotated[Optional[str], typer.Option("--changed-since", help="With --database: only the data checks of metrics whose fingerprints changed since this git revision, and of their downstream metrics.")] = None,
@@ -143,7 +143,7 @@ def lock(
 ) -> None:
     """Record each metric's current fingerprint in metrics.toml (comments and layout kept).
 
-    Without names, every metric that has a `[metrics.NAME]` entry; a named metric
+    Without names, every metric that has a `\\[metrics.NAME]` entry; a named metric
     without one gets an entry. A superseded fingerprint moves, with the names of
     its approvers, under the metric's `versions`.
 
@@ -205,7 +205,7 @@ def approve(
 
 
 def codeowners(
-    output: Annotated[Optional[str], typer.Option("--output", help="Where to write (default: [policy] codeowners, .github/CODEOWNERS).")] = None,
+    output: Annotated[Optional[str], typer.Option("--output", help="Where to write (default: \\[policy] codeowners, .github/CODEOWNERS).")] = None,
     config: Config = None,
 ) -> None:
     """Write .github/CODEOWNERS: metrics.toml and the files behind each metric -> their owners.

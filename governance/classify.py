@@ -7,6 +7,12 @@ condition it changes which rows count (`filter`); inside GROUP BY it changes the
 Knob values are compared directly (`knob`). Costs one parse per side plus the
 diff, a few tens of milliseconds for a metric's SQL.
 
+Change Distiller grows faster than linearly (seconds on the 60 kB of an
+attribution metric), so the two trees are first narrowed to the subtrees that
+differ (`changed_pairs`: equal subtrees are skipped by their structural hash,
+list elements matched like lines) and only those pairs are diffed, each edit
+still judged by where it sits in the whole tree.
+
 >>> classify_sql("SELECT SUM(a) FROM t WHERE x > 1", "SELECT SUM(a) FROM t WHERE x > 2")
 ('filter',)
 >>> classify_sql("SELECT SUM(a) FROM t GROUP BY d", "SELECT SUM(a + b) FROM t GROUP BY d, e")
@@ -40,8 +46,7 @@ def _context(node: sge.Expression) -> str:
     return MEASURE
 
 
-# Change Distiller grows faster than linearly: on the 100 kB SQL of an attribution
-# metric it takes seconds, so past this size the pretty SQL's lines are classified.
+# Past this size a differing pair is not AST-diffed: the pretty SQL's lines are classified.
 AST_DIFF_MAX_CHARS = 30_000
 _CLAUSES = (
     ("WHERE", FILTER), ("HAVING", FILTER), ("QUALIFY", FILTER), ("ON ", FILTER), ("GROUP BY", GRAIN),
@@ -52,12 +57,24 @@ _CLAUSES = (
 
 def classify_sql(base_sql: str, head_sql: str, dialect: str = "duckdb", ast_max_chars: int = AST_DIFF_MAX_CHARS) -> tuple[str, ...]:
     """The kinds of change between two SQL texts (empty when they are the same tree)."""
-    if max(len(base_sql), len(head_sql)) > ast_max_chars:
-        return classify_lines(base_sql, head_sql)
     base = sqlglot.parse_one(base_sql, read=dialect)
     head = sqlglot.parse_one(head_sql, read=dialect)
     if base == head:
         return ()
+    pairs = changed_pairs(base, head)
+    if any(len(node.sql(dialect=dialect)) > ast_max_chars for pair in pairs for node in pair if node is not None):
+        return classify_lines(base_sql, head_sql)
+    kinds: set[str] = set()
+    for old, new in pairs:
+        if old is None or new is None:  # a clause or list element only one side has
+            node = old if new is None else new
+            kinds.add(FILTER if isinstance(node, _FILTER_CLAUSES) else _context(node))
+            continue
+        kinds.update(_edit_kinds(old, new))
+    return tuple(sorted(kinds or {MEASURE}))
+
+
+def _edit_kinds(base: Any, head: Any) -> set[str]:
     kinds: set[str] = set()
     for edit in sqlglot.diff(base, head, delta_only=True):
         if isinstance(edit, Move):
@@ -67,7 +84,58 @@ def classify_sql(base_sql: str, head_sql: str, dialect: str = "duckdb", ast_max_
             kinds.add(_context(node))
         if isinstance(edit, (Insert, Remove)) and isinstance(getattr(edit, "expression", None), _FILTER_CLAUSES):
             kinds.add(FILTER)
-    return tuple(sorted(kinds or {MEASURE}))
+    return kinds
+
+
+# sqlglot 30 put every node under `Expr`; before it, `Expression` was the base.
+_NODE: type = getattr(sge, "Expr", sge.Expression)
+Pair = tuple[Any, Any]  # (node or None, node or None)
+
+
+def changed_pairs(base: Any, head: Any) -> list[Pair]:
+    """The smallest subtrees where `base` and `head` differ, as (base node, head node) pairs.
+
+    (None, node) and (node, None): an argument or list element only one side has.
+
+    >>> old, new = sqlglot.parse_one("SELECT a, b FROM t WHERE x > 1"), sqlglot.parse_one("SELECT a, c FROM t WHERE x > 2")
+    >>> [(o.sql(), n.sql()) for o, n in changed_pairs(old, new)]
+    [('b', 'c'), ('1', '2')]
+    """
+    if base == head:
+        return []
+    if type(base) is not type(head):
+        return [(base, head)]
+    pairs: list[Pair] = []
+    for key in dict.fromkeys([*base.args, *head.args]):
+        old, new = base.args.get(key), head.args.get(key)
+        if isinstance(old, list) or isinstance(new, list):
+            pairs += _changed_in_lists(old if isinstance(old, list) else [old], new if isinstance(new, list) else [new])
+        elif isinstance(old, _NODE) and isinstance(new, _NODE):
+            pairs += changed_pairs(old, new)
+        elif isinstance(old, _NODE) or isinstance(new, _NODE):
+            pairs.append((old if isinstance(old, _NODE) else None, new if isinstance(new, _NODE) else None))
+        elif old != new and not (old in (None, False) and new in (None, False)):
+            return [(base, head)]  # a flag or a name of this node itself changed
+    return pairs
+
+
+def _changed_in_lists(old: list, new: list) -> list[Pair]:
+    """Differing elements of two argument lists, matched like the lines of a diff."""
+    import difflib
+
+    old_nodes = [x for x in old if isinstance(x, _NODE)]
+    new_nodes = [x for x in new if isinstance(x, _NODE)]
+    pairs: list[Pair] = []
+    matcher = difflib.SequenceMatcher(None, [hash(x) for x in old_nodes], [hash(x) for x in new_nodes], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if tag == "replace" and i2 - i1 == j2 - j1:
+            for a, b in zip(old_nodes[i1:i2], new_nodes[j1:j2]):
+                pairs += changed_pairs(a, b)
+            continue
+        pairs += [(a, None) for a in old_nodes[i1:i2]] + [(None, b) for b in new_nodes[j1:j2]]
+    return pairs
 
 
 def _indent(line: str) -> int:

@@ -369,6 +369,7 @@ def generate(
 
     >>> import datetime
     >>> t = generate(orders=2_000, shops=5, end=datetime.date(2024, 12, 31), days=120)
+    >>> from semantic.contract import CONTRACT
     >>> sorted(t) == sorted(CONTRACT)
     True
     >>> t["shops"].column("currency").to_pylist()
@@ -397,60 +398,28 @@ def generate(
     revenue = np.bincount(o["shop"], weights=o["gross"] - o["discounts"], minlength=shops)
     ads = _ad_spend(r_ads, info, revenue)
 
-    cents = np.array([r.cents_per_minor for r in info.regions])
-    shop_ids = pa.array(info.ids)
-    order_ids = numbered("", 1001 + _rank_within_shop(o["shop"]))
     # An order row is loaded after its last change: payment, cancellation or refund.
     last_change = np.maximum(o["processed"], o["cancelled"])
     np.maximum.at(last_change, refunds["order"], refunds["processed"])
     order_loaded = np.minimum(last_change + r_loads.integers(2 * MINUTE, 6 * HOUR, orders), info.load_cutoff)
+    refund_loaded = np.minimum(
+        refunds["processed"] + r_loads.integers(2 * MINUTE, 6 * HOUR, len(refunds["order"])), info.load_cutoff
+    )
+    parts = _Parts(info, o, lines, refunds, customers, ads)
     tables = {
         "shops": dict(
-            shop_id=shop_ids, timezone=pa.array([r.timezone for r in info.regions]),
+            shop_id=pa.array(info.ids), timezone=pa.array([r.timezone for r in info.regions]),
             currency=pa.array([r.currency for r in info.regions]),
         ),
-        "orders": dict(
-            shop_id=shop_ids.take(pa.array(o["shop"])), order_id=order_ids,
-            customer_id=customers["ids"].take(pa.array(o["customer"], mask=o["customer"] < 0)), email=email,
-            created_at=instants(o["created"]), processed_at=instants(o["processed"]),
-            financial_status=pa.array(FINANCIAL_STATUSES).take(pa.array(o["status"])),
-            cancelled_at=instants(o["cancelled"], null=o["cancelled"] < 0), is_test=pa.array(o["is_test"]),
-            gross_sales=_money(o["gross"] * cents[o["shop"]]),
-            **{m: _money(o[m] * cents[o["shop"]]) for m in ("discounts", "shipping", "taxes")},
-            **order_traffic,
-            _loaded_at=instants(order_loaded),
-            taxes_included=pa.array(np.zeros(orders, dtype=bool)),
-        ),
-        "order_lines": dict(
-            shop_id=shop_ids.take(pa.array(lines["shop"])), order_id=order_ids.take(pa.array(lines["order"])),
-            line_id=numbered("", 14_000_000_001 + _rank_within_shop(lines["shop"])),
-            product_id=numbered("", 8_300_000_000_000 + lines["product"] * 1024),
-            quantity=pa.array(lines["quantity"], pa.int64()), price=_money(lines["price"] * cents[lines["shop"]]),
-            discount=_money(o["line_discount"] * cents[lines["shop"]]),
-        ),
-        "refunds": dict(
-            shop_id=shop_ids.take(pa.array(refunds["shop"])),
-            refund_id=numbered("", 950_000_001 + _rank_within_shop(refunds["shop"])),
-            order_id=order_ids.take(pa.array(refunds["order"])), processed_at=instants(refunds["processed"]),
-            **{m: _money(refunds[m] * cents[refunds["shop"]]) for m in ("amount", "shipping", "taxes")},
-            _loaded_at=instants(np.minimum(
-                refunds["processed"] + r_loads.integers(2 * MINUTE, 6 * HOUR, len(refunds["order"])), info.load_cutoff
-            )),
-        ),
+        "orders": _order_columns(parts, email, order_traffic, order_loaded),
+        **_line_and_refund_columns(parts, refund_loaded),
         "customers": {
-            "shop_id": shop_ids.take(pa.array(customers["shop"])), "customer_id": customers["ids"],
+            "shop_id": parts.shop_ids.take(pa.array(customers["shop"])), "customer_id": customers["ids"],
             "email": customers["email"], "created_at": instants(customers["created"]),
             "_loaded_at": instants(customers["loaded"]),
         },
         "sessions": sessions,
-        "ad_spend": dict(
-            shop_id=shop_ids.take(pa.array(ads["shop"])), date=pa.array(ads["date"], pa.date32()),
-            platform=pa.array(ads["platform"]), campaign_id=numbered("", ads["campaign_id"]),
-            campaign_name=pa.array(ads["campaign_name"]), spend=_money(ads["spend"] * cents[ads["shop"]]),
-            impressions=pa.array(ads["impressions"]), clicks=pa.array(ads["clicks"]),
-            platform_conversion_value=_money(ads["value"] * cents[ads["shop"]], null=ads["no_value"]),
-            _loaded_at=instants(ads["loaded"]),
-        ),
+        "ad_spend": _ad_spend_columns(parts),
     }  # fmt: skip
     out = {name: _table(name, columns) for name, columns in tables.items()}
     out["customers"] = out["customers"].take(pa.array(customers["rows"]))  # by shop, then sign-up
@@ -463,3 +432,76 @@ def _table(name: str, columns: dict[str, pa.Array]) -> pa.Table:
     # Optional columns the demo does not generate (duties) are NULL.
     arrays = [columns[f.name] if f.name in columns else pa.nulls(rows, f.type) for f in schema]
     return pa.Table.from_arrays(arrays, schema=schema)
+
+
+@dataclass(frozen=True)
+class _Parts:
+    """What the contract tables are built from: the shops and every generated part, keyed arrays."""
+
+    info: _Shops
+    o: dict
+    lines: dict
+    refunds: dict
+    customers: dict
+    ads: dict
+
+    @property
+    def cents(self) -> np.ndarray:
+        return np.array([r.cents_per_minor for r in self.info.regions])
+
+    @property
+    def shop_ids(self) -> pa.Array:
+        return pa.array(self.info.ids)
+
+    @property
+    def order_ids(self) -> pa.Array:
+        return numbered("", 1001 + _rank_within_shop(self.o["shop"]))
+
+
+def _order_columns(parts: _Parts, email: pa.Array, order_traffic: dict, loaded: np.ndarray) -> dict[str, pa.Array]:
+    o, cents = parts.o, parts.cents
+    customer = o["customer"]
+    return dict(
+        shop_id=parts.shop_ids.take(pa.array(o["shop"])), order_id=parts.order_ids,
+        customer_id=parts.customers["ids"].take(pa.array(customer, mask=customer < 0)), email=email,
+        created_at=instants(o["created"]), processed_at=instants(o["processed"]),
+        financial_status=pa.array(FINANCIAL_STATUSES).take(pa.array(o["status"])),
+        cancelled_at=instants(o["cancelled"], null=o["cancelled"] < 0), is_test=pa.array(o["is_test"]),
+        gross_sales=_money(o["gross"] * cents[o["shop"]]),
+        **{m: _money(o[m] * cents[o["shop"]]) for m in ("discounts", "shipping", "taxes")},
+        **order_traffic,
+        _loaded_at=instants(loaded),
+        taxes_included=pa.array(np.zeros(len(customer), dtype=bool)),
+    )  # fmt: skip
+
+
+def _line_and_refund_columns(parts: _Parts, refund_loaded: np.ndarray) -> dict[str, dict[str, pa.Array]]:
+    lines, refunds, cents, shop_ids, order_ids = parts.lines, parts.refunds, parts.cents, parts.shop_ids, parts.order_ids
+    return {
+        "order_lines": dict(
+            shop_id=shop_ids.take(pa.array(lines["shop"])), order_id=order_ids.take(pa.array(lines["order"])),
+            line_id=numbered("", 14_000_000_001 + _rank_within_shop(lines["shop"])),
+            product_id=numbered("", 8_300_000_000_000 + lines["product"] * 1024),
+            quantity=pa.array(lines["quantity"], pa.int64()), price=_money(lines["price"] * cents[lines["shop"]]),
+            discount=_money(parts.o["line_discount"] * cents[lines["shop"]]),
+        ),
+        "refunds": dict(
+            shop_id=shop_ids.take(pa.array(refunds["shop"])),
+            refund_id=numbered("", 950_000_001 + _rank_within_shop(refunds["shop"])),
+            order_id=order_ids.take(pa.array(refunds["order"])), processed_at=instants(refunds["processed"]),
+            **{m: _money(refunds[m] * cents[refunds["shop"]]) for m in ("amount", "shipping", "taxes")},
+            _loaded_at=instants(refund_loaded),
+        ),
+    }  # fmt: skip
+
+
+def _ad_spend_columns(parts: _Parts) -> dict[str, pa.Array]:
+    ads, cents = parts.ads, parts.cents
+    return dict(
+        shop_id=parts.shop_ids.take(pa.array(ads["shop"])), date=pa.array(ads["date"], pa.date32()),
+        platform=pa.array(ads["platform"]), campaign_id=numbered("", ads["campaign_id"]),
+        campaign_name=pa.array(ads["campaign_name"]), spend=_money(ads["spend"] * cents[ads["shop"]]),
+        impressions=pa.array(ads["impressions"]), clicks=pa.array(ads["clicks"]),
+        platform_conversion_value=_money(ads["value"] * cents[ads["shop"]], null=ads["no_value"]),
+        _loaded_at=instants(ads["loaded"]),
+    )  # fmt: skip

@@ -188,20 +188,32 @@ def _visitor_ids(visitor: np.ndarray) -> pa.Array:
     return ids if not (visitor < 0).any() else pc.if_else(pa.array(visitor >= 0), ids, pa.scalar(None, pa.string()))
 
 
-def build_sessions(rng: np.random.Generator, store: Storefront) -> tuple[dict[str, pa.Array], dict[str, pa.Array]]:
-    """The sessions table's columns, and the orders' visitor_id, landing_site and referring_site."""
+@dataclass(frozen=True)
+class _Journeys:
+    """The sessions of each order's visitor before it (position 0 is the last touch)."""
+
+    order: np.ndarray  # the order each journey session leads to
+    position: np.ndarray
+    started: np.ndarray
+    visitor: np.ndarray
+    customer: np.ndarray
+
+
+def _order_visitors(rng: np.random.Generator, store: Storefront, n_customers: int) -> np.ndarray:
+    """Each order's visitor number (-1: no visitor recorded).
+
+    Customer c's usual device is c, their other device n_customers + c, a one-off visitor of
+    order i is 2 * n_customers + i; browsers come after.
+    """
     n = len(store.order_shop)
-    n_customers = int(store.customer_count.sum())
     customer = store.order_customer
-    is_customer = customer >= 0
-
-    # Visitor numbering: customer c's usual device is c, their other device n_customers + c,
-    # a one-off visitor of order i is 2 * n_customers + i, browsers come after.
     fresh_visitor = 2 * n_customers + np.arange(n)
-    visitor = np.where(is_customer & (rng.random(n) < 0.6), customer, fresh_visitor)
-    visitor = np.where(rng.random(n) < VISITOR_SHARE, visitor, -1)
+    visitor = np.where((customer >= 0) & (rng.random(n) < 0.6), customer, fresh_visitor)
+    return np.where(rng.random(n) < VISITOR_SHARE, visitor, -1)
 
-    # Journeys: the sessions of each order's visitor before it.
+
+def _journeys(rng: np.random.Generator, store: Storefront, visitor: np.ndarray, n_customers: int) -> _Journeys:
+    n = len(store.order_shop)
     length = rng.choice(len(JOURNEY_LENGTHS), n, p=JOURNEY_LENGTHS) * (visitor >= 0)
     journey_order = np.repeat(np.arange(n), length)
     first = np.cumsum(length) - length
@@ -214,92 +226,121 @@ def build_sessions(rng: np.random.Generator, store: Storefront) -> tuple[dict[st
         np.minimum(rng.exponential(25 * MINUTE, j).astype(np.int64) + SECOND, JOURNEY_DAYS * DAY),
     )
     offset = np.where(position == 0, last_touch, np.maximum(spread, SECOND))
-    j_started = store.order_processed[journey_order] - offset
-    j_customer = customer[journey_order]
+    j_customer = store.order_customer[journey_order]
     other_device = (j_customer >= 0) & (rng.random(j) < 0.12)
     j_visitor = np.where(other_device, n_customers + j_customer, visitor[journey_order])
     logged_in = other_device | ((j_customer >= 0) & (rng.random(j) < 0.25))
-    j_customer = np.where(logged_in, j_customer, -1)
+    return _Journeys(
+        journey_order, position, store.order_processed[journey_order] - offset, j_visitor,
+        np.where(logged_in, j_customer, -1),
+    )  # fmt: skip
 
-    # Browsing that converts nothing, dated like the orders (seasonality included) by
-    # anchoring each session to a random order of the same shop.
+
+def _browsing(rng: np.random.Generator, store: Storefront, n_customers: int) -> tuple[np.ndarray, ...]:
+    """(shop, started, visitor, customer) of browsing that converts nothing.
+
+    Dated like the orders (seasonality included) by anchoring each session to a random
+    order of the same shop.
+    """
+    n = len(store.order_shop)
     m = int(round(BROWSING_PER_ORDER * n))
     anchor = rng.integers(0, n, m)
-    b_shop = store.order_shop[anchor]
+    shop = store.order_shop[anchor]
     jitter = rng.normal(0, 1.5 * DAY, m).astype(np.int64)
-    low, high = store.history_start[b_shop], store.history_end[b_shop]
-    b_started = store.order_processed[anchor] + jitter
-    outside = (b_started < low) | (b_started > high)
-    b_started[outside] -= 2 * jitter[outside]  # mirrored back inside, rather than piled on the edge
-    b_started = np.clip(b_started, low, high)
+    low, high = store.history_start[shop], store.history_end[shop]
+    started = store.order_processed[anchor] + jitter
+    outside = (started < low) | (started > high)
+    started[outside] -= 2 * jitter[outside]  # mirrored back inside, rather than piled on the edge
+    started = np.clip(started, low, high)
     returning = rng.random(m) < 0.12
-    b_known = store.customer_start[b_shop] + (rng.random(m) * store.customer_count[b_shop]).astype(np.int64)
+    known = store.customer_start[shop] + (rng.random(m) * store.customer_count[shop]).astype(np.int64)
     pool = max(1, m // 2)
-    b_visitor = np.where(
+    visitor = np.where(
         returning,
-        b_known + n_customers * (rng.random(m) < 0.2),
+        known + n_customers * (rng.random(m) < 0.2),
         2 * n_customers + n + (pool * rng.random(m) ** 1.3).astype(np.int64),
     )
-    b_customer = np.where(returning & (rng.random(m) < 0.5), b_known, -1)
+    return shop, started, visitor, np.where(returning & (rng.random(m) < 0.5), known, -1)
 
-    shop = np.concatenate([store.order_shop[journey_order], b_shop])
-    started = np.concatenate([j_started, b_started])
-    visitors = np.concatenate([j_visitor, b_visitor])
-    customers = np.concatenate([j_customer, b_customer])
-    total = len(shop)
 
-    sources = _traffic_sources()
-    weights = np.array([s["weight"] for s in sources])
-    n_sources, n_paths = len(sources), len(PATHS)
-    source = rng.choice(n_sources, total, p=weights / weights.sum())
-    path = rng.choice(n_paths, total, p=PATH_WEIGHTS / PATH_WEIGHTS.sum())
+@dataclass(frozen=True)
+class _Urls:
+    """Every (shop, path, source) landing URL and (shop, source) referrer: small, so each session is one `take`."""
 
+    sources: list[dict]
+    referrers: pa.Array
+    landings: pa.Array
+    sites: pa.Array  # an order's landing_site: path and query, by (path, source)
+
+    @classmethod
+    def of(cls, store: Storefront) -> _Urls:
+        sources = _traffic_sources()
+        referrers = [
+            None if s["referrer"] is None else s["referrer"].format(host=host) for host in store.hosts for s in sources
+        ]
+        landings = [
+            None if s["query"] is None else f"https://{host}{p}{s['query']}"
+            for host in store.hosts
+            for p in PATHS
+            for s in sources
+        ]
+        sites = [None if s["query"] is None else p + s["query"] for p in PATHS for s in sources]
+        return cls(sources, pa.array(referrers, pa.string()), pa.array(landings, pa.string()), pa.array(sites, pa.string()))
+
+
+def build_sessions(rng: np.random.Generator, store: Storefront) -> tuple[dict[str, pa.Array], dict[str, pa.Array]]:
+    """The sessions table's columns, and the orders' visitor_id, landing_site and referring_site."""
+    n = len(store.order_shop)
+    n_customers = int(store.customer_count.sum())
+    visitor = _order_visitors(rng, store, n_customers)
+    journeys = _journeys(rng, store, visitor, n_customers)
+    b_shop, b_started, b_visitor, b_customer = _browsing(rng, store, n_customers)
+    shop = np.concatenate([store.order_shop[journeys.order], b_shop])
+    started = np.concatenate([journeys.started, b_started])
+    visitors = np.concatenate([journeys.visitor, b_visitor])
+    customers = np.concatenate([journeys.customer, b_customer])
+
+    urls = _Urls.of(store)
+    weights = np.array([s["weight"] for s in urls.sources])
+    n_sources, n_paths = len(urls.sources), len(PATHS)
+    source = rng.choice(n_sources, len(shop), p=weights / weights.sum())
+    path = rng.choice(n_paths, len(shop), p=PATH_WEIGHTS / PATH_WEIGHTS.sum())
     # The landing site of an order is its last touch, or any visit when it had no journey.
     o_source = rng.choice(n_sources, n, p=weights / weights.sum())
     o_path = rng.choice(n_paths, n, p=PATH_WEIGHTS / PATH_WEIGHTS.sum())
-    touched = journey_order[position == 0]
-    o_source[touched] = source[:j][position == 0]
-    o_path[touched] = path[:j][position == 0]
+    last = journeys.position == 0
+    o_source[journeys.order[last]] = source[: len(journeys.order)][last]
+    o_path[journeys.order[last]] = path[: len(journeys.order)][last]
 
-    # Tables of every (shop, path, source) landing URL and (shop, source) referrer: small,
-    # so each session is one `take`.
-    referrers = [
-        None if s["referrer"] is None else s["referrer"].format(host=host) for host in store.hosts for s in sources
-    ]
-    landings = [
-        None if s["query"] is None else f"https://{host}{p}{s['query']}"
-        for host in store.hosts
-        for p in PATHS
-        for s in sources
-    ]
-    sites = [None if s["query"] is None else p + s["query"] for p in PATHS for s in sources]
+    columns = _session_columns(rng, store, urls, shop, started, visitors, customers, source, path)
+    no_site = rng.random(n) >= 0.6  # Shopify fills landing_site for some orders only
+    order_columns = {
+        "visitor_id": _visitor_ids(visitor),
+        "landing_site": urls.sites.take(pa.array(o_path * n_sources + o_source, mask=no_site)),
+        "referring_site": urls.referrers.take(pa.array(store.order_shop * n_sources + o_source, mask=no_site)),
+    }
+    return columns, order_columns
 
+
+def _session_columns(rng, store: Storefront, urls: _Urls, shop, started, visitors, customers, source, path) -> dict[str, pa.Array]:
+    """The sessions table's columns, sorted by shop and start; session ids number each shop's sessions."""
+    n_sources, n_paths, total = len(urls.sources), len(PATHS), len(shop)
     order = np.lexsort((started, shop))
     shop, started, visitors, customers = shop[order], started[order], visitors[order], customers[order]
     source, path = source[order], path[order]
     shop_source = pa.array(shop * n_sources + source)
     rank = np.arange(total) - np.searchsorted(shop, shop)
     loaded = np.minimum(started + rng.integers(5 * MINUTE, 3 * HOUR, total), store.load_cutoff)
-
     columns = {
         "shop_id": pa.array(store.shop_ids).take(pa.array(shop)),
         "session_id": numbered("sess-", rank + 1),
         "visitor_id": _visitor_ids(visitors),
         "customer_id": store.customer_ids.take(pa.array(customers, mask=customers < 0)),
         "started_at": instants(started),
-        "landing_url": pa.array(landings, pa.string()).take(pa.array((shop * n_paths + path) * n_sources + source)),
-        "referrer": pa.array(referrers, pa.string()).take(shop_source),
+        "landing_url": urls.landings.take(pa.array((shop * n_paths + path) * n_sources + source)),
+        "referrer": urls.referrers.take(shop_source),
     }
     for name in UTM_COLUMNS:
-        columns[name] = pa.array([s.get(name) for s in sources] * len(store.hosts), pa.string()).take(shop_source)
+        columns[name] = pa.array([s.get(name) for s in urls.sources] * len(store.hosts), pa.string()).take(shop_source)
     columns["_loaded_at"] = instants(np.maximum(loaded, started))
-
-    no_site = rng.random(n) >= 0.6  # Shopify fills landing_site for some orders only
-    order_columns = {
-        "visitor_id": _visitor_ids(visitor),
-        "landing_site": pa.array(sites, pa.string()).take(pa.array(o_path * n_sources + o_source, mask=no_site)),
-        "referring_site": pa.array(referrers, pa.string()).take(
-            pa.array(store.order_shop * n_sources + o_source, mask=no_site)
-        ),
-    }
-    return columns, order_columns
+    return columns

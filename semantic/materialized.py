@@ -28,7 +28,7 @@ Nothing here opens a connection: the expressions are on unbound tables and
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import ibis
@@ -38,7 +38,7 @@ from semantic.catalog import Catalog
 from semantic.config import Config
 from semantic.errors import QueryError
 from semantic.metrics import Additive, Metric
-from semantic.range_sources import RANGE_FACTS, RangeSources
+from semantic.range_sources import RANGE_FACTS, RangeSources, ScopeTables
 from semantic.query import UNIT_DTYPES, BuiltQuery, QuerySpec, dimensions_of, finish_query, internal_name, typed_sums
 from semantic.scope import Scope
 from semantic.sources import Sources
@@ -76,6 +76,14 @@ class Layout:
     snapshots: str = "backfill_snapshots"
     lock: str = "backfill_lock"
     staging: str = "backfill_staging"
+    order_snapshots: str = "backfill_order_snapshots"
+    order_staging: str = "backfill_order_staging"
+    scope: str = "backfill_scope"
+    scope_shops: str = "backfill_scope_shops"
+
+    def scope_tables(self, every_shop: bool = False) -> ScopeTables:
+        """The scope tables a backfill's range-independent recompute reads (semantic.range_sources)."""
+        return ScopeTables(self.schema, every_shop, self.scope, self.scope_shops)
 
     def daily_table(self) -> ir.Table:
         """daily_metrics as an unbound table."""
@@ -104,9 +112,12 @@ class ShopSources(Sources):
     for those shops are the same, and a backfill of one shop reads only that shop's history."""
 
     only_shops: tuple[str, ...] = ()  # (not `shops`: that is the shops table)
+    scope: ScopeTables | None = None  # set: the shops of the scope tables instead of only_shops
 
     def _build(self, logical: str) -> ir.Table:
         table = super()._build(logical)
+        if self.scope is not None:
+            return self.scope.of_shops(table)
         return table.filter(table.shop_id.isin(list(self.only_shops))) if self.only_shops else table
 
 
@@ -126,15 +137,72 @@ def daily_rows(
     facts of semantic.range_sources.RANGE_FACTS read only the source rows the
     range depends on (a backfill's cost follows the range, not the history).
     """
-    sources = ShopSources(config.sources, tuple(shops)) if shops else None
-    history = Scope.for_query(catalog, config, by=("day", "shop"), sources=sources)
-    # A range (a backfill) reads only the rows its days depend on, for the facts known to allow it.
-    pruned = history
-    if start is not None and end is not None:
-        pruned = Scope.for_query(catalog, config, by=("day", "shop"), sources=RangeSources.for_range(config, tuple(shops), start, end))
+    history = ShopSources(config.sources, tuple(shops)) if shops else None
+    pruned = RangeSources.for_range(config, tuple(shops), start, end) if start is not None and end is not None else None
+
+    def keep(table: ir.Table) -> ir.Table:
+        if shops:
+            table = table.filter(table.shop_id.isin(list(shops)))
+        if start:
+            table = table.filter(table.day >= start)
+        if end:
+            table = table.filter(table.day <= end)
+        return table
+
+    sums = _daily_sums(catalog, config, [s.metric for s in stamps], history, pruned, keep)
+    first = stamps[0]
+    return sums.select(
+        "shop_id", "day", "metric", "version",
+        value=ibis.coalesce(sums.value, ibis.literal(0, "decimal(38, 2)")).cast("decimal(38, 2)"),
+        fingerprint=_fingerprint_of(sums, {(s.metric.name, s.metric.version): s.fingerprint for s in stamps}),
+        built_at=ibis.literal(first.built_at, "timestamp('UTC')"),
+        run_id=ibis.literal(first.run_id, "string"),
+    )
+
+
+def scoped_daily_rows(
+    catalog: Catalog,
+    config: Config,
+    metrics: Sequence[Metric],
+    fingerprints: Mapping[str, str | None],
+    scope: ScopeTables,
+) -> ir.Table:
+    """daily_rows of the range, shops and run read from `scope`'s tables, with a `backfill_id` column.
+
+    The rows of `daily_rows(catalog, config, stamps, shops, start, end)` for the
+    scope row's start_day/end_day, its shops (every shop if `scope.every_shop`),
+    run_id = built by its backfill_id at its built_at. The statement names no
+    date, shop or run, so one compiled text serves every backfill of these
+    metrics (semantic.statement_cache); columns: DAILY_COLUMNS, backfill_id.
+    """
+    history = None if scope.every_shop else ShopSources(config.sources, scope=scope)
+    sums = _daily_sums(catalog, config, metrics, history, RangeSources.for_scope(config, scope), scope.in_range)
+    run = scope.bounds().select("built_at", run_id=scope.bounds().backfill_id, backfill_id=scope.bounds().backfill_id)
+    rows = sums.cross_join(run)
+    return rows.select(
+        "shop_id", "day", "metric", "version",
+        value=ibis.coalesce(rows.value, ibis.literal(0, "decimal(38, 2)")).cast("decimal(38, 2)"),
+        fingerprint=_fingerprint_of(rows, {(m.name, m.version): fingerprints.get(m.ref) for m in metrics}),
+        built_at=rows.built_at, run_id=rows.run_id, backfill_id=rows.backfill_id,
+    )
+
+
+def _daily_sums(
+    catalog: Catalog,
+    config: Config,
+    metrics: Sequence[Metric],
+    history_sources: Sources | None,
+    pruned_sources: Sources | None,
+    keep: Callable[[ir.Table], ir.Table],
+) -> ir.Table:
+    """(shop_id, day, metric, version, value): each additive metric's sum per shop and day, rows kept by `keep`.
+
+    Facts of RANGE_FACTS read `pruned_sources` (if any), the others `history_sources`.
+    """
+    history = Scope.for_query(catalog, config, by=("day", "shop"), sources=history_sources)
+    pruned = Scope.for_query(catalog, config, by=("day", "shop"), sources=pruned_sources) if pruned_sources else history
     parts = []
-    for stamp in stamps:
-        metric = stamp.metric
+    for metric in metrics:
         if not isinstance(metric, Additive):
             raise QueryError(f"{metric.ref} is not additive: only additive metrics are materialized")
         groups: dict[tuple, list] = {}
@@ -145,12 +213,7 @@ def daily_rows(
             table = scope.fact(fact)
             if where is not None:
                 table = table.filter(where.predicate(table, scope))
-            if shops:
-                table = table.filter(table.shop_id.isin(list(shops)))
-            if start:
-                table = table.filter(table.day >= start)
-            if end:
-                table = table.filter(table.day <= end)
+            table = keep(table)
             dtype = UNIT_DTYPES[metric.unit]
             value = taken[0].value(table, config).cast(dtype)
             for more in taken[1:]:
@@ -162,37 +225,57 @@ def daily_rows(
                 )
             )
     union = parts[0] if len(parts) == 1 else ibis.union(*parts, distinct=False)
-    sums = union.group_by(["shop_id", "day", "metric", "version"]).aggregate(value=union.value.sum())
-    stamped = {(s.metric.name, s.metric.version): s for s in stamps}
-    fingerprint = ibis.cases(
-        *[((sums.metric == name) & (sums.version == version), ibis.literal(s.fingerprint, "string")) for (name, version), s in stamped.items()],
+    return union.group_by(["shop_id", "day", "metric", "version"]).aggregate(value=union.value.sum())
+
+
+def _fingerprint_of(rows: ir.Table, fingerprints: Mapping[tuple[str, int], str | None]) -> ir.StringValue:
+    """Each row's fingerprint: its (metric, version)'s."""
+    return ibis.cases(
+        *[((rows.metric == name) & (rows.version == version), ibis.literal(fp, "string")) for (name, version), fp in fingerprints.items()],
         else_=ibis.null("string"),
-    )
-    first = stamps[0]
-    return sums.select(
-        "shop_id", "day", "metric", "version",
-        value=ibis.coalesce(sums.value, ibis.literal(0, "decimal(38, 2)")).cast("decimal(38, 2)"),
-        fingerprint=fingerprint,
-        built_at=ibis.literal(first.built_at, "timestamp('UTC')"),
-        run_id=ibis.literal(first.run_id, "string"),
     )
 
 
 def attributed_orders(catalog: Catalog, config: Config, stamp: Stamp) -> ir.Table:
     """Included orders with their default-model attribution, stamped like the daily rows."""
-    scope = Scope.for_query(catalog, config, by=ATTRIBUTION_COLUMNS)
-    orders = scope.fact("included_orders")
-    table = orders.select("shop_id", "order_id", "day", "processed_at", "order_revenue")
-    for name in ATTRIBUTION_COLUMNS:
-        attached = catalog.dimension(name).attach(table, "included_orders", scope)
-        if attached is not None:
-            table = attached
+    table = _attributed(catalog, Scope.for_query(catalog, config, by=ATTRIBUTION_COLUMNS))
     return table.mutate(
         version=ibis.literal(stamp.metric.version, "int64"),
         fingerprint=ibis.literal(stamp.fingerprint, "string"),
         built_at=ibis.literal(stamp.built_at, "timestamp('UTC')"),
         run_id=ibis.literal(stamp.run_id, "string"),
     )
+
+
+def scoped_attributed_orders(catalog: Catalog, config: Config, metric: Metric, fingerprint: str | None, scope: ScopeTables) -> ir.Table:
+    """attributed_orders of the scope's days and shops, stamped with its run, plus `backfill_id`.
+
+    The rows `attributed_orders` gives for those days and shops (the facts read
+    only what the range depends on, semantic.range_sources); like
+    scoped_daily_rows, the statement names no date, shop or run.
+    """
+    pruned = Scope.for_query(catalog, config, by=ATTRIBUTION_COLUMNS, sources=RangeSources.for_scope(config, scope))
+    table = _attributed(catalog, pruned, keep=scope.in_range)
+    run = scope.bounds().select("built_at", run_id=scope.bounds().backfill_id, backfill_id=scope.bounds().backfill_id)
+    rows = table.cross_join(run)
+    return rows.select(
+        *table.columns,
+        version=ibis.literal(metric.version, "int64"), fingerprint=ibis.literal(fingerprint, "string"),
+        built_at=rows.built_at, run_id=rows.run_id, backfill_id=rows.backfill_id,
+    )
+
+
+def _attributed(catalog: Catalog, scope: Scope, keep: Callable[[ir.Table], ir.Table] | None = None) -> ir.Table:
+    """The included orders (those `keep` keeps) with the attribution columns attached."""
+    orders = scope.fact("included_orders")
+    if keep is not None:
+        orders = keep(orders)
+    table = orders.select("shop_id", "order_id", "day", "processed_at", "order_revenue")
+    for name in ATTRIBUTION_COLUMNS:
+        attached = catalog.dimension(name).attach(table, "included_orders", scope)
+        if attached is not None:
+            table = attached
+    return table
 
 
 def source_signature(sources: Sources) -> ir.Table:

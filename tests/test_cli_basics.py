@@ -7,7 +7,7 @@ import sys
 import pytest
 
 import semantic
-from tests.cli_run import cli, isolated  # noqa: F401 - fixture
+from tests.cli_run import cli, isolated, one_line  # noqa: F401 - fixture
 
 pytestmark = pytest.mark.usefixtures("isolated")
 
@@ -58,3 +58,35 @@ def test_a_success_message_shows_a_hostile_path_made_visible(capsys, tmp_path, c
     assert code == 0, err
     assert "\x1b" not in out + err and "\x07" not in out + err
     assert "x\\x1b]0;owned\\x07" in out
+
+
+def _commands(group, path=()):
+    """(path, click command) of every command and subcommand of the CLI."""
+    for name, command in getattr(group, "commands", {}).items():
+        yield (*path, name), command
+        yield from _commands(command, (*path, name))
+
+
+def test_no_help_text_loses_a_bracketed_toml_name_to_rich_markup(capsys):
+    # "[metrics.NAME]" or "[quality] history" in a docstring or an option's help is rich markup unless
+    # escaped: the help would silently drop the very table name the user has to type.
+    import re
+
+    import typer.main
+
+    from semantic.cli.app import _register_commands, app
+
+    _register_commands()
+    root = typer.main.get_command(app)
+    checked = 0
+    for path, command in _commands(root):
+        texts = [command.help or ""] + [getattr(p, "help", None) or "" for p in command.params]
+        names = {m for text in texts for m in re.findall(r"\[[a-z][a-z_.A-Z]*\]", text.replace("\\[", "["))}
+        if not names:
+            continue
+        code, out, _ = cli(capsys, *path, "--help")
+        flat = one_line(out.replace("│", " "))
+        for name in names:
+            checked += 1
+            assert name in flat, f"`semantic {' '.join(path)} --help` lost {name}"
+    assert checked >= 5

@@ -11,8 +11,8 @@ PostgreSQL, compiled to BigQuery. Modules, one idea each:
 - `metrics`: attributed_revenue, attributed_orders, roas, attribution_rate and the dimensions;
 - `explain`: why one order was credited as it was.
 
->>> from semantic.config import Config
->>> relation(Config(), "order_attribution").columns[:3]
+>>> from semantic.project import Project
+>>> relation(Project.defaults(), "order_attribution").columns[:3]
 ('shop_id', 'order_id', 'day')
 """
 

@@ -78,7 +78,6 @@ def explain_order(warehouse, project, shop: str, order_id: str, model: str | Non
     knobs = config.attribution
     chosen = resolve_model(model)
     scope = Scope.for_query(project.catalog, config, QueryOptions(model=chosen.name))
-    sources = scope.sources
     credit = relation(project, "order_attribution", model=chosen.name)
     credit = credit.filter((credit.shop_id == shop) & (credit.order_id == order_id))
     credited = warehouse.execute(credit.order_by(credit.part)).to_pylist()
@@ -87,33 +86,10 @@ def explain_order(warehouse, project, shop: str, order_id: str, model: str | Non
             f"order {order_id!r} of shop {shop!r} is not an included order",
             hint="check the id and --shop; test, cancelled and unpaid orders are never attributed (see [orders] knobs)",
         )
-    orders = scope.fact("included_orders")
-    order = warehouse.execute(
-        orders.filter((orders.shop_id == shop) & (orders.order_id == order_id)).select(
-            "processed_at", "visitor_id", "customer_id", "landing_site", "referring_site"
-        )
-    ).to_pylist()[0]
-    sessions = sources.sessions
-    identity = sessions.visitor_id == order["visitor_id"] if order["visitor_id"] is not None else ibis.literal(False)
-    if order["customer_id"] is not None:
-        identity |= sessions.customer_id == order["customer_id"]
-    found = warehouse.execute(
-        sessions.filter((sessions.shop_id == shop) & identity & (sessions.started_at <= order["processed_at"]))
-    ).to_pylist()
-
+    order, found = _order_and_sessions(warehouse, scope, shop, order_id)
     processed_at = order["processed_at"]
     window_start = processed_at - dt.timedelta(days=knobs.window_days)
-    rows: list[tuple[dict, Classified]] = []
-    for s in found:
-        raw = {**s, "touchpoint_id": s["session_id"], "kind": "session", "at": s["started_at"]}
-        rows.append((raw, classify_py(raw, knobs)))
-    in_window = [(r, c) for r, c in rows if r["at"] >= window_start]
-    if knobs.use_order_landing_site and not any(not c.is_direct for _, c in in_window):
-        raw = {"touchpoint_id": f"order:{order_id}", "kind": "order", "at": processed_at,
-               "landing_url": order["landing_site"], "referrer": order["referring_site"]}
-        own = classify_py(raw, knobs)
-        if not own.is_direct:
-            rows.append((raw, own))
+    rows = _classified(found, order, order_id, window_start, knobs)
 
     winners = {c["touchpoint_id"]: c for c in credited if c["touchpoint_id"] is not None}
     first = credited[0]
@@ -137,6 +113,40 @@ def explain_order(warehouse, project, shop: str, order_id: str, model: str | Non
         touchpoint_id=first["touchpoint_id"], source=first["source"], medium=first["medium"], campaign=first["campaign"],
         channel=first["channel"], platform=first["platform"], rule=rule, touchpoints=tuple(reasons),
     )
+
+
+def _order_and_sessions(warehouse, scope: Scope, shop: str, order_id: str) -> tuple[dict, list[dict]]:
+    """The order's row and every session of its visitor or customer up to its processing."""
+    orders = scope.fact("included_orders")
+    order = warehouse.execute(
+        orders.filter((orders.shop_id == shop) & (orders.order_id == order_id)).select(
+            "processed_at", "visitor_id", "customer_id", "landing_site", "referring_site"
+        )
+    ).to_pylist()[0]
+    sessions = scope.sources.sessions
+    identity = sessions.visitor_id == order["visitor_id"] if order["visitor_id"] is not None else ibis.literal(False)
+    if order["customer_id"] is not None:
+        identity |= sessions.customer_id == order["customer_id"]
+    found = warehouse.execute(
+        sessions.filter((sessions.shop_id == shop) & identity & (sessions.started_at <= order["processed_at"]))
+    ).to_pylist()
+    return order, found
+
+
+def _classified(found: list[dict], order: dict, order_id: str, window_start: dt.datetime, knobs) -> list[tuple[dict, Classified]]:
+    """Each session as a touchpoint with its classification, and the order's own landing site when it is the fallback."""
+    rows: list[tuple[dict, Classified]] = []
+    for s in found:
+        raw = {**s, "touchpoint_id": s["session_id"], "kind": "session", "at": s["started_at"]}
+        rows.append((raw, classify_py(raw, knobs)))
+    in_window = [(r, c) for r, c in rows if r["at"] >= window_start]
+    if knobs.use_order_landing_site and not any(not c.is_direct for _, c in in_window):
+        raw = {"touchpoint_id": f"order:{order_id}", "kind": "order", "at": order["processed_at"],
+               "landing_url": order["landing_site"], "referrer": order["referring_site"]}  # fmt: skip
+        own = classify_py(raw, knobs)
+        if not own.is_direct:
+            rows.append((raw, own))
+    return rows
 
 
 def _reason(raw, c, won, winners, first_winner, window_start, processed_at, knobs, model) -> str:

@@ -9,8 +9,11 @@
    hand-written query of the same metrics over the same table (same rows), and
    beside the same rows in a GROUP BY's hash order (what builds wrote before
    insert_daily clustered them by shop and day).
-2. A 7-day backfill of one shop on the demo warehouse (SEMANTIC_BENCH_ORDERS)
-   next to a full `semantic build` of it: both times and their ratio.
+2. A 7-day backfill of one shop on the demo warehouse (SEMANTIC_BENCH_ORDERS:
+   run at 250,000 and 1,000,000) next to a full `semantic build` of it: both
+   times and their ratio. The backfill timed is a second one (another week):
+   its recompute statement comes from the statement cache on disk, as a new
+   run's would; the first one, which compiles it, is reported beside it.
 """
 
 from __future__ import annotations
@@ -26,13 +29,14 @@ import pyarrow as pa
 import pytest
 
 from semantic.backends import statements as sql
-from semantic.backends.backfill import run_backfill
+from semantic.backends.backfill import Recompute, run_backfill
 from semantic.backends.connect import connect
 from semantic.backends.materialize import build, ensure_tables, insert_daily, insert_select
 from semantic.backfill_plan import BackfillRequest, plan_backfill
 from semantic.compiler import compile_sql
 from semantic.materialized import DAILY_COLUMNS, Layout, Stamp, daily_rows, materialized_metrics, materialized_query
 from semantic.project import Project
+from semantic.range_sources import ScopeTables
 from semantic.query import QuerySpec, build_query
 from tests.conftest import postgres_url_or_skip
 
@@ -157,35 +161,71 @@ def test_dashboard_query_on_a_year_of_100_shops(benchmark, year_of_100_shops, gr
         assert ours_seconds < 0.1, f"{grain}: {ours_seconds * 1000:.0f} ms of engine time (target < 100 ms)"
 
 
-def test_seven_day_backfill_of_one_shop_next_to_a_full_build(benchmark, demo_warehouse):
+def seconds_of(warehouse, text: str) -> float:
+    """One run of `text` on DuckDB, with its Arrow result."""
+    started = time.perf_counter()
+    warehouse.raw.sql(text).to_arrow_table()
+    return time.perf_counter() - started
+
+
+def test_seven_day_backfill_of_one_shop_next_to_a_full_build(benchmark, demo_warehouse, tmp_path, monkeypatch):
+    from semantic import statement_cache
+    from semantic.statement_cache import StatementCache
+
+    monkeypatch.setenv("SEMANTIC_CACHE_DIR", str(tmp_path / "cache"))  # an empty cache: the first backfill compiles
+    monkeypatch.delenv("SEMANTIC_NO_CACHE", raising=False)
     warehouse, project, _, _ = demo_warehouse
     catalog, config = project.catalog, project.config
     started = time.perf_counter()
     build(warehouse, catalog, config, {})
     full = time.perf_counter() - started
-    last = warehouse.raw.execute("SELECT max(day), min(shop_id) FROM semantic.daily_metrics").fetchone()
+    last = warehouse.raw.execute("SELECT max(day), min(shop_id), count(*) FROM semantic.daily_metrics").fetchone()
     end, shop = last[0], last[1]
-    request = BackfillRequest(end - dt.timedelta(days=6), end, "benchmark", "dev", "bench@example.com", (shop,))
-    plan = plan_backfill(catalog, config, request, [shop])
+
+    def plan_of(end_day):
+        request = BackfillRequest(end_day - dt.timedelta(days=6), end_day, "benchmark", "dev", "bench@example.com", (shop,))
+        return plan_backfill(catalog, config, request, [shop])
+
     marks: list[tuple[str, float]] = []
     step = lambda name: marks.append((name, time.perf_counter()))  # noqa: E731
-    outcome = benchmark.pedantic(lambda: run_backfill(warehouse, catalog, config, plan, {}, step=step), rounds=1, iterations=1)
+    started = time.perf_counter()
+    first = run_backfill(warehouse, catalog, config, plan_of(end - dt.timedelta(days=30)), {}, statements=StatementCache.for_project(project))
+    cold = time.perf_counter() - started
+    # The next backfill (another week) as a new run sees it: nothing in memory, the compiled statement on disk.
+    statement_cache._MEMORY.clear()
+    plan = plan_of(end)
+    outcome = benchmark.pedantic(
+        lambda: run_backfill(warehouse, catalog, config, plan, {}, step=step, statements=StatementCache.for_project(project)),
+        rounds=1, iterations=1)
     seven = benchmark.stats.stats.min
     steps = ", ".join(f"{name} {after - at:.2f}s" for (name, at), (_, after) in zip(marks, marks[1:]))
-    # The recompute's parts: building the expression, compiling it to SQL, running it.
-    stamps = [Stamp(m, None, "bench", dt.datetime.now(dt.timezone.utc)) for m in plan.metrics]
+    assert first.status == outcome.status == "completed" and outcome.rows_after > 0
+    # The recompute's parts: its statements (from the cache), and each SELECT run alone on the scope rows,
+    # beside the same daily rows from a statement with the range and shop as literals (what backfills ran before).
+    recompute = Recompute(catalog, config, plan, {}, Layout(), StatementCache.for_project(project))
+    statement_cache._MEMORY.clear()
     t0 = time.perf_counter()
-    rows = daily_rows(catalog, config, stamps, (shop,), request.start, request.end)
-    t1 = time.perf_counter()
-    text = compile_sql(rows, "duckdb", pretty=False)
-    t2 = time.perf_counter()
-    warehouse.raw.sql(text).to_arrow_table()
-    t3 = time.perf_counter()
-    assert outcome.status == "completed"
+    daily_text, orders_text = recompute.statement("duckdb"), recompute.orders_statement("duckdb")
+    fetched = time.perf_counter() - t0
+    bounds = ScopeTables.row("bench", plan.request.start, plan.request.end, dt.datetime.now(dt.timezone.utc))
+    warehouse.raw.execute("BEGIN")
+    warehouse.raw.execute(f"INSERT INTO semantic.backfill_scope ({', '.join(bounds)}) VALUES ({', '.join('?' for _ in bounds)})",
+                          list(bounds.values()))
+    warehouse.raw.execute("INSERT INTO semantic.backfill_scope_shops VALUES (?)", [shop])
+    stamps = [Stamp(m, None, "bench", dt.datetime.now(dt.timezone.utc)) for m in plan.metrics]
+    literal = compile_sql(daily_rows(catalog, config, stamps, (shop,), plan.request.start, plan.request.end), "duckdb")
+    # Interleaved, so that the other agents' load falls on both alike.
+    scoped_daily, literal_daily, scoped_orders = (min(t) for t in zip(*[
+        (seconds_of(warehouse, daily_text), seconds_of(warehouse, literal), seconds_of(warehouse, orders_text)) for _ in range(3)]))
+    warehouse.raw.execute("ROLLBACK")
     spec = QuerySpec(metrics=CORE, by=("month", "shop"))
     started = time.perf_counter()
     warehouse.execute(build_query(catalog, config, spec).expr)
     on_sources = time.perf_counter() - started
-    print(f"\nfull build {full:.2f}s; 7-day backfill of {shop} {seven:.2f}s ({seven / full:.1%} of the build); "
-          f"core metrics by month and shop on the sources {on_sources:.2f}s\n  backfill steps: {steps}\n"
-          f"  recompute: expression {t1 - t0:.2f}s, compile {t2 - t1:.2f}s, run {t3 - t2:.2f}s")
+    print(f"\n{last[2]:,} daily rows; full build {full:.2f}s; 7-day backfill of {shop} {seven:.2f}s ({seven / full:.1%} of the "
+          f"build; the first backfill, compiling its statement, {cold:.2f}s = {cold / full:.1%}); core metrics by month and "
+          f"shop on the sources {on_sources:.2f}s\n  backfill steps: {steps}\n"
+          f"  recompute: both statements from the cache {fetched:.3f}s; daily rows' SELECT {scoped_daily:.2f}s "
+          f"(with literal bounds {literal_daily:.2f}s), attributed orders' SELECT {scoped_orders:.2f}s (min of 3)")
+    # The targets (< 5 s, < 5 % of the build at a million orders) are reported, not asserted: other agents share the cores.
+    assert outcome.orders_after is not None and outcome.rows_after > 0
