@@ -98,20 +98,25 @@ def ensure_audit(warehouse: Warehouse, layout: Layout) -> None:
     )
 
 
-def append(warehouse: Warehouse, layout: Layout, entry: AuditEntry) -> None:
-    """Append `entry` as the next row of the chain (in its own transaction unless inside one)."""
-    table = sql.table_name(warehouse, layout.schema, layout.audit)
-    last = sql.fetch(warehouse, f"SELECT seq, row_hash FROM {table} ORDER BY seq DESC LIMIT 1")
-    seq, prev = (last[0][0] + 1, last[0][1]) if last else (1, GENESIS)
-    at = dt.datetime.now(dt.timezone.utc)
-    values = {
-        "seq": seq, "backfill_id": entry.backfill_id, "status": entry.status, "at": at,
+def chained_row(entry: AuditEntry, last: tuple[int, str] | None, at: dt.datetime | None = None) -> dict[str, object]:
+    """The audit row of `entry` following the row (seq, row_hash) `last` (None: the first row), hashes included."""
+    seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
+    values: dict[str, object] = {
+        "seq": seq, "backfill_id": entry.backfill_id, "status": entry.status, "at": at or dt.datetime.now(dt.timezone.utc),
         "triggered_by": entry.triggered_by, "triggered_at": entry.triggered_at, "environment": entry.environment,
         "start_day": entry.start_day, "end_day": entry.end_day, "shops": json.dumps(list(entry.shops)),
         "metrics": json.dumps(list(entry.metrics)), "reason": entry.reason, "approved_by": entry.approved_by,
         "rows_affected": entry.rows_affected, "detail": json.dumps(dict(entry.detail), sort_keys=True, default=str),
     }
     values["prev_hash"], values["row_hash"] = prev, row_hash(prev, values)
+    return values
+
+
+def append(warehouse: Warehouse, layout: Layout, entry: AuditEntry) -> None:
+    """Append `entry` as the next row of the chain (in its own transaction unless inside one)."""
+    table = sql.table_name(warehouse, layout.schema, layout.audit)
+    last = sql.fetch(warehouse, f"SELECT seq, row_hash FROM {table} ORDER BY seq DESC LIMIT 1")
+    values = chained_row(entry, (last[0][0], last[0][1]) if last else None)
     columns = list(AUDIT_COLUMNS)
     sql.run(
         warehouse,
@@ -144,8 +149,12 @@ class Verification:
 
 def verify(warehouse: Warehouse, layout: Layout) -> Verification:
     """Recompute the chain: every row's hash, its link to the previous row, and the sequence without gaps."""
+    return verify_rows(rows(warehouse, layout))
+
+
+def verify_rows(found: list[dict]) -> Verification:
+    """`verify` on audit rows in seq order, wherever they were read from (Spark keeps them in Parquet files)."""
     problems, prev, expected_seq = [], GENESIS, 1
-    found = rows(warehouse, layout)
     for row in found:
         if row["seq"] != expected_seq:
             problems.append(f"row seq {row['seq']}: expected seq {expected_seq} (a row was deleted or inserted)")

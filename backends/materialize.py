@@ -194,6 +194,9 @@ class MaterializedState:
 
 def state(warehouse: Warehouse, layout: Layout) -> MaterializedState | None:
     """The last build's state, or None when nothing was built in `layout.schema`."""
+    own = getattr(warehouse, "materialized_state", None)
+    if own is not None:  # an engine that keeps them as files, not SQL tables (Spark)
+        return own(layout)
     if not (sql.exists(warehouse, layout.schema, layout.builds) and sql.exists(warehouse, layout.schema, layout.definitions)):
         return None
     builds = sql.table_name(warehouse, layout.schema, layout.builds)

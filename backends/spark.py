@@ -32,8 +32,10 @@ line and exit 3.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
+import socket
 import tempfile
 import uuid
 from collections.abc import Iterator
@@ -42,6 +44,7 @@ from pathlib import Path
 import pyarrow as pa
 import sqlglot.expressions as sge
 
+from semantic.atomic_files import write_atomically
 from semantic.errors import WarehouseError
 from semantic.portable import SESSION_TIME_ZONE
 
@@ -52,6 +55,9 @@ from semantic.backends.warehouse import Warehouse, conform
 INSTALL_HINT = "install the Spark extra: pip install 'semantic[spark]' (and Java 17 or newer)"
 DEFAULT_CORES = 2
 DEFAULT_MEMORY = "2g"
+SCRATCH_PREFIX = "semantic-spark-"  # a session the tool starts keeps its scratch in /tmp/semantic-spark-XXXX
+
+
 def session_config(url: WarehouseUrl, scratch: Path) -> dict[str, str]:
     """The settings of a session the tool starts: UTC, small shuffles, no UI, errors-only logs, scratch space."""
     options = dict(url.options)
@@ -85,7 +91,7 @@ def start_session(url: WarehouseUrl):
     from pyspark import SparkConf, SparkContext
     from pyspark.java_gateway import launch_gateway
 
-    scratch = Path(tempfile.mkdtemp(prefix="semantic-spark-"))
+    scratch = Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX))
     conf = SparkConf(loadDefaults=False).setAll(list(session_config(url, scratch).items()))
     # The JVM's own output (startup banners, log lines, stacks) goes to a file, never the user's terminal.
     log = scratch / "spark-jvm.log"
@@ -124,7 +130,7 @@ def require_utc(session) -> None:
 
 class SparkWarehouse(Warehouse):
     READS_OWN_LOAD = False  # a load stages Parquet folders and swaps them in at the end: queries see the old tables
-    MATERIALIZES = False  # no transactions nor raw connection: `semantic build`/`backfill` are not supported yet
+    MATERIALIZES = False  # not through the SQL engines' code (no transactions): backends/spark_materialize.py, spark_backfill.py
     dialect = "pyspark"
 
     def __init__(self, url: WarehouseUrl, con: object, session, root: Path | None, *, owns_session: bool) -> None:
@@ -168,6 +174,7 @@ class SparkWarehouse(Warehouse):
         quiet(session)
         warehouse = cls(url, ibis.pyspark.connect(session), session, root, owns_session=owns_session)
         if root is not None and root.is_dir():
+            finish_swaps(root)
             warehouse._register_folder()
         return warehouse
 
@@ -206,27 +213,41 @@ class SparkWarehouse(Warehouse):
         """Stage every table, then swap them in: a failure before the swap changes nothing."""
         root = self._writable_root()
         self._staged, self._staging = {}, root / f".staging-{uuid.uuid4().hex}"
+        staging = self._staging
         try:
-            yield
-            self._swap_in(root)
+            try:
+                yield
+            except BaseException:
+                shutil.rmtree(staging, ignore_errors=True)
+                raise
+            # A swap that fails part way keeps its journal and folders: the next open completes it.
+            self.replace_tables(self._staged)
+            shutil.rmtree(staging, ignore_errors=True)
         finally:
-            shutil.rmtree(self._staging, ignore_errors=True)
             self._staged, self._staging = None, None
 
+    def stage_frame(self, database: str | None, name: str, frame) -> Path:
+        """Write a Spark DataFrame as the next version of table `database.name` (inside `transaction`)."""
+        staged = self._require_transaction()
+        folder = self._staging / uuid.uuid4().hex
+        write_frame(frame, folder)
+        staged[(database, name)] = folder
+        return folder
+
     def _load_table(self, database: str | None, name: str, logical: str, data: pa.Table) -> None:
-        self._stage(database, name, data)
+        self.stage_arrow(database, name, data)
 
     def _record_demo(self, sources, counts: dict[str, int]) -> None:
         from semantic.backends.demo_marker import MARKER, marker_rows
 
-        self._stage(sources.physical("orders").database, MARKER, marker_rows(counts))
+        self.stage_arrow(sources.physical("orders").database, MARKER, marker_rows(counts))
 
     def _forget_demo(self, sources) -> None:
         from semantic.backends.demo_marker import MARKER
 
         self._require_transaction()[(sources.physical("orders").database, MARKER)] = None
 
-    def _stage(self, database: str | None, name: str, data: pa.Table) -> None:
+    def stage_arrow(self, database: str | None, name: str, data: pa.Table) -> None:
         import pyarrow.parquet as pq
 
         staged = self._require_transaction()
@@ -240,19 +261,21 @@ class SparkWarehouse(Warehouse):
             raise WarehouseError("Spark tables are written only inside a load")
         return self._staged
 
-    def _swap_in(self, root: Path) -> None:
-        for (database, name), folder in self._staged.items():
-            target = _table_folder(root, database, name)
-            old = root / f".replaced-{uuid.uuid4().hex}"
-            if target.exists():
-                target.rename(old)
-            elif folder is None:
-                continue
-            if folder is not None:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                folder.rename(target)
-            shutil.rmtree(old, ignore_errors=True)
-            self._register(database, name, target if folder is not None else None)
+    def replace_tables(self, staged: dict[tuple[str | None, str], Path | None]) -> None:
+        """Swap the written folders in (None: drop the table), by rename, through a journal.
+
+        The journal (`DIR/.swap-ID.json`) is written before the first rename and
+        removed after the last: a process that dies in between leaves it, and the
+        next open of the warehouse completes the swap (`finish_swaps`), so the
+        tables end all new, never some old and some new.
+        """
+        root = self._writable_root()
+        journal = root / f".swap-{uuid.uuid4().hex}.json"
+        entries = [[database, name, None if folder is None else str(folder)] for (database, name), folder in staged.items()]
+        record = {"host": socket.gethostname(), "pid": os.getpid(), "tables": entries}
+        write_atomically(journal, json.dumps(record).encode())
+        for database, name in finish_swap(root, journal):
+            self._register(database, name, table_folder(root, database, name) if _is_table(table_folder(root, database, name)) else None)
 
     def _writable_root(self) -> Path:
         if self.root is None:
@@ -281,13 +304,94 @@ class SparkWarehouse(Warehouse):
     def create_schema_sql(self, database: str) -> str:
         return sge.Create(this=sge.Table(db=sge.to_identifier(database, quoted=True)), kind="SCHEMA", exists=True).sql("spark")
 
+    def materialized_state(self, layout):
+        """The last `semantic build`'s state, from its Parquet folders (backends/materialize.state asks for it)."""
+        from semantic.backends.materialize import MaterializedState
+
+        if self.root is None:
+            return None
+        builds = read_folder(self.root / layout.schema / layout.builds)
+        definitions = read_folder(self.root / layout.schema / layout.definitions)
+        if builds is None or definitions is None:
+            return None
+        done = sorted((r for r in builds.to_pylist() if r["kind"] == "build"), key=lambda r: r["built_at"])
+        if not done:
+            return None
+        last = done[-1]
+        fingerprints = {f"{r['metric']}@{r['version']}": r["fingerprint"] for r in definitions.to_pylist()}
+        return MaterializedState(last["run_id"], last["built_at"], last["signature"], fingerprints)
+
     def close(self) -> None:
         if self.owns_session:
-            with contextlib.suppress(Exception):
-                self.session.stop()
+            stop_session(self.session)
 
 
-def _table_folder(root: Path, database: str | None, name: str) -> Path:
+def stop_session(session) -> None:
+    """Stop a session the tool started and remove its scratch folder (JVM log, shuffle files, managed tables)."""
+    scratch = None
+    with contextlib.suppress(Exception):
+        local = session.conf.get("spark.local.dir")
+        scratch = Path(local).parent if local else None
+    with contextlib.suppress(Exception):
+        session.stop()
+    if scratch is not None and scratch.name.startswith(SCRATCH_PREFIX) and scratch.parent == Path(tempfile.gettempdir()):
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def read_folder(folder: Path) -> pa.Table | None:
+    """A table folder's rows (pyarrow: no Spark job for a few bookkeeping rows), or None when there is none."""
+    import pyarrow.parquet as pq
+
+    if not folder.is_dir() or not any(folder.glob("*.parquet")):
+        return None
+    return pq.read_table(folder)
+
+
+def finish_swap(root: Path, journal: Path) -> list[tuple[str | None, str]]:
+    """Complete the swap `journal` lists (idempotent: entries already swapped are skipped); the tables it touched."""
+    touched = []
+    for database, name, folder in json.loads(journal.read_text())["tables"]:
+        target = table_folder(root, database, name)
+        touched.append((database, name))
+        staged = Path(folder) if folder is not None else None
+        if staged is not None and not staged.exists():
+            continue  # swapped in before a crash
+        old = root / f".replaced-{uuid.uuid4().hex}"
+        if target.exists():
+            target.rename(old)
+        if staged is not None:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            staged.rename(target)
+        shutil.rmtree(old, ignore_errors=True)
+    journal.unlink()
+    return touched
+
+
+def finish_swaps(root: Path) -> None:
+    """Complete the swaps that a process which has died left half done (its journal is still there)."""
+    for journal in sorted(root.glob(".swap-*.json"), key=lambda p: p.stat().st_mtime):
+        with contextlib.suppress(OSError, ValueError, KeyError):
+            record = json.loads(journal.read_text())
+            if not _writer_alive(record["host"], record["pid"]):
+                finish_swap(root, journal)
+
+
+def _writer_alive(host: str, pid: int) -> bool:
+    """Whether the process that wrote a journal may still be swapping (another host's: assume so)."""
+    if host != socket.gethostname():
+        return True
+    if pid == os.getpid():  # this process swaps inside one call: a journal of its own is from a failed one
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def table_folder(root: Path, database: str | None, name: str) -> Path:
     for part in (database, name):
         if part is not None and (part in ("", ".", "..") or "/" in part or os.sep in part or part.startswith(".")):
             raise WarehouseError(f"{part!r} cannot name a folder of the Spark warehouse {root}")
@@ -314,9 +418,26 @@ def _tables_in(root: Path) -> Iterator[tuple[str | None, str, Path]]:
                     yield entry.name, child.name, child
 
 
+def write_frame(frame, folder: Path) -> None:
+    """Write a DataFrame as a folder of Parquet files (replacing one left by a failed run), with its Spark schema beside it.
+
+    (Spark writes timestamps as INT96, which the Parquet footer cannot tell from
+    a local time: the schema file says what the columns are.)
+    """
+    frame.write.mode("overwrite").parquet(str(folder))
+    (folder / SCHEMA_FILE).write_text(frame.schema.json())
+
+
+SCHEMA_FILE = "_spark_schema.json"  # Spark's readers skip files starting with "_"
+
+
 def _spark_schema(path: Path):
     import pyarrow.parquet as pq
     from pyspark.sql.pandas.types import from_arrow_schema
+    from pyspark.sql.types import StructType
+
+    if path.is_dir() and (path / SCHEMA_FILE).is_file():
+        return StructType.fromJson(json.loads((path / SCHEMA_FILE).read_text()))
 
     first = path if path.is_file() else min(p for p in path.iterdir() if p.suffix == ".parquet")
     return from_arrow_schema(pq.read_schema(first))

@@ -71,7 +71,7 @@ def _run(start, end, reason, shops, metrics, env, actor, approved_by, dry_run, s
     from rich.progress import BarColumn, Progress, TextColumn
 
     from semantic.api import load_project
-    from semantic.backends import backfill as engine
+    from semantic.backends.materialized_engines import engine_for
     from semantic.backends.runner import require_known_shops
     from semantic.backfill_plan import BackfillRequest, plan_backfill
     from semantic.cli.materialize_commands import current_fingerprints
@@ -82,6 +82,7 @@ def _run(start, end, reason, shops, metrics, env, actor, approved_by, dry_run, s
     project = load_project(config, set_ or ())
     request = BackfillRequest(start, end, reason, env, actor, shops, metrics, approved_by)
     warehouse = _open(project, database, "the backfill")
+    engine = engine_for(warehouse)
     try:
         require_known_shops(warehouse, Sources.from_config(project.config), shops)
         plan = plan_backfill(project.catalog, project.config, request, list(shops))
@@ -98,11 +99,11 @@ def _run(start, end, reason, shops, metrics, env, actor, approved_by, dry_run, s
 
         with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
                       console=Console(stderr=True), transient=False) as progress:
-            task = progress.add_task("backfill", total=len(engine.STEPS))
+            task = progress.add_task("backfill", total=len(engine.steps))
             outcome = engine.run_backfill(
                 warehouse, project.catalog, project.config, plan, fingerprints, layout,
                 checks=_data_checks(project) if data_checks else (), statements=StatementCache.for_project(project),
-                step=lambda name: progress.update(task, description=name, completed=engine.STEPS.index(name) + 1),
+                step=lambda name: progress.update(task, description=name, completed=engine.steps.index(name) + 1),
             )
     finally:
         warehouse.close()
@@ -135,12 +136,12 @@ def rollback(
     schema: Schema = "semantic", database: Database = None, config: Config = None,
 ) -> None:
     """Restore the rows a backfill replaced, exactly, from its snapshot (audited)."""
-    from semantic.backends import backfill as engine
+    from semantic.backends.materialized_engines import engine_for
     from semantic.backfill_plan import BackfillPolicy
 
     def act(warehouse, layout, project):
         stale = BackfillPolicy.of(project.config).lock_stale_after_seconds
-        return engine.rollback(warehouse, layout, backfill_id, as_, stale)
+        return engine_for(warehouse).rollback(warehouse, layout, backfill_id, as_, stale)
 
     say(f"rolled back {backfill_id}: restored {_with_warehouse(schema, database, config, 'the rollback', act)} rows")
 
@@ -148,9 +149,9 @@ def rollback(
 @backfill_app.command("list")
 def list_(schema: Schema = "semantic", database: Database = None, config: Config = None) -> None:
     """The audit log: one line per row, oldest first."""
-    from semantic.backends import backfill_audit as audit
+    from semantic.backends.materialized_engines import engine_for
 
-    for row in _with_warehouse(schema, database, config, "list", lambda w, layout, p: audit.rows(w, layout)):
+    for row in _with_warehouse(schema, database, config, "list", lambda w, layout, p: engine_for(w).audit_rows(w, layout)):
         say(f"{row['seq']:>4} {row['at']:%Y-%m-%d %H:%M:%S} {row['backfill_id']} {row['status']:<12} {row['environment']:<10} "
             f"{row['start_day']}..{row['end_day']} shops={row['shops']} by {row['triggered_by']}: {row['reason']}")
 
@@ -160,9 +161,9 @@ def show(backfill_id: str, schema: Schema = "semantic", database: Database = Non
     """Every audit row of one backfill, as JSON."""
     import json
 
-    from semantic.backends import backfill_audit as audit
+    from semantic.backends.materialized_engines import engine_for
 
-    found = _with_warehouse(schema, database, config, "show", lambda w, layout, p: audit.rows(w, layout, backfill_id))
+    found = _with_warehouse(schema, database, config, "show", lambda w, layout, p: engine_for(w).audit_rows(w, layout, backfill_id))
     if not found:
         from semantic.errors import QueryError
 
@@ -173,9 +174,9 @@ def show(backfill_id: str, schema: Schema = "semantic", database: Database = Non
 @backfill_app.command("verify")
 def verify(schema: Schema = "semantic", database: Database = None, config: Config = None) -> None:
     """Check the audit log's hash chain: any edited, inserted or deleted row is reported (exit 1)."""
-    from semantic.backends import backfill_audit as audit
+    from semantic.backends.materialized_engines import engine_for
 
-    result = _with_warehouse(schema, database, config, "verify", lambda w, layout, p: audit.verify(w, layout))
+    result = _with_warehouse(schema, database, config, "verify", lambda w, layout, p: engine_for(w).verify(w, layout))
     for problem in result.problems:
         say(f"tampered: {problem}")
     say(f"{result.rows} audit rows, head {result.head[:16]}: {'TAMPERED' if result.problems else 'intact'}")
@@ -186,20 +187,20 @@ def verify(schema: Schema = "semantic", database: Database = None, config: Confi
 @backfill_app.command("unlock")
 def unlock(schema: Schema = "semantic", database: Database = None, config: Config = None) -> None:
     """Break a stale backfill lock explicitly (refused while its holder is alive on PostgreSQL)."""
-    from semantic.backends.backfill_lock import unlock as break_lock
+    from semantic.backends.materialized_engines import engine_for
 
-    found = _with_warehouse(schema, database, config, "unlock", lambda w, layout, p: break_lock(w, layout))
+    found = _with_warehouse(schema, database, config, "unlock", lambda w, layout, p: engine_for(w).unlock(w, layout))
     say(f"broke the lock of {found.describe()}" if found else "no backfill lock is held")
 
 
 @backfill_app.command("prune")
 def prune(schema: Schema = "semantic", database: Database = None, config: Config = None) -> None:
     """Delete snapshots older than \\[backfill] snapshot_retention_days (default 7)."""
-    from semantic.backends import backfill as engine
+    from semantic.backends.materialized_engines import engine_for
     from semantic.backfill_plan import BackfillPolicy
 
     def act(warehouse, layout, project):
-        return engine.prune(warehouse, layout, BackfillPolicy.of(project.config).snapshot_retention_days)
+        return engine_for(warehouse).prune(warehouse, layout, BackfillPolicy.of(project.config).snapshot_retention_days)
 
     say(f"pruned {_with_warehouse(schema, database, config, 'prune', act)} snapshot rows")
 
@@ -214,15 +215,15 @@ def status(
     """Whether a backfill is reprocessing data now (the banner dashboards show), and the last build."""
     import json
 
-    from semantic.backends.backfill_lock import holder
-    from semantic.backends.materialize import state
+    from semantic.backends.materialized_engines import engine_for
     from semantic.errors import QueryError, shown
 
     if format not in ("table", "json"):
         raise QueryError(f"--format must be table or json, got {shown(format)}")
 
     def act(warehouse, layout, project):
-        return holder(warehouse, layout), state(warehouse, layout)
+        engine = engine_for(warehouse)
+        return engine.holder(warehouse, layout), engine.state(warehouse, layout)
 
     running, built = _with_warehouse(schema, database, config, "status", act)
     report = {

@@ -29,7 +29,7 @@ def build(
 
     from semantic.api import load_project
     from semantic.backends.connect import connect_for
-    from semantic.backends.materialize import build as run_build
+    from semantic.backends.materialized_engines import engine_for
     from semantic.materialized import Layout, materialized_metrics
 
     project = load_project(config, set_ or ())
@@ -40,7 +40,7 @@ def build(
     console = Console(stderr=True)
     try:
         with console.status("building") as status:
-            report = run_build(
+            report = engine_for(warehouse).build(
                 warehouse, project.catalog, project.config, fingerprints, Layout(schema),
                 step=lambda what: status.update(f"building {what}"),
             )

@@ -148,7 +148,9 @@ def spark_session():
     session.conf.set("spark.sql.codegen.wholeStage", "false")
     yield session
     if started:
-        session.stop()
+        from semantic.backends.spark import stop_session
+
+        stop_session(session)
 
 
 @pytest.fixture

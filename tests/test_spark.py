@@ -13,6 +13,7 @@ SEMANTIC_REQUIRE_SPARK so that there they fail instead.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 import re
 from decimal import Decimal
@@ -221,12 +222,23 @@ def test_demo_and_query_through_the_cli(spark_session, capsys, isolated):
     assert code == 2
     code, out, err = cli(capsys, "query", "revenue", "--by", "month", "--format", "json", "--database", "spark://local?warehouse=nowhere")
     assert code == 3 and "no Spark warehouse folder" in err and not (isolated / "nowhere").exists()
-    # Materialized tables and backfills need DuckDB or PostgreSQL: a plain refusal, nothing written.
-    for command in (("build",), ("backfill", "--start", "2024-01-01", "--end", "2024-01-02", "--reason", "r",
-                                 "--env", "dev", "--as", "a@example.com")):
-        code, out, err = cli(capsys, *command, "--database", url)
-        assert code == 2 and f"`semantic {command[0]}` is not supported on pyspark yet" in err, err
-    assert not (isolated / "lake" / "semantic").exists()
+    # Materialized tables on Spark: built (every metric, attributed orders), answering as the sources do.
+    code, out, err = cli(capsys, "build", "--database", url)
+    assert code == 0, err
+    assert {p.name for p in (isolated / "lake" / "semantic").iterdir()} == {"daily_metrics", "attributed_orders", "builds", "definitions"}
+    answers = {}
+    for source in ("sources", "materialized"):
+        code, out, err = cli(capsys, "query", "revenue", "orders", "--by", "week", "--by", "shop", "--format", "json", "--from", source, "--database", url)
+        assert code == 0 and f"answered from {source}" in err if source != "sources" else code == 0, err
+        answers[source] = out
+    assert answers["materialized"] == answers["sources"] and "revenue" in answers["sources"]
+    code, out, err = cli(capsys, "backfill", "--start", "2099-01-01", "--end", "2099-01-02", "--reason", "r", "--env", "dev",
+                         "--as", "a@example.com", "--metrics", "revenue", "--no-data-checks", "--database", url)
+    assert code == 0 and "completed: replaced 0 rows with 0" in out, err
+    code, out, err = cli(capsys, "backfill", "verify", "--database", url)
+    assert code == 0 and "2 audit rows" in out and "intact" in out, err
+    code, out, err = cli(capsys, "status", "--format", "json", "--database", url)
+    assert code == 0 and json.loads(out)["reprocessing"] is False and json.loads(out)["last_build"], err
 
 
 # -- URLs (no Spark needed) -------------------------------------------------------------

@@ -64,7 +64,9 @@ def engines(tmp_path_factory):
     yield {"spark": spark, "duckdb": duck, "project": project, "startup": startup, "load": loaded}
     duck.close()
     if owned:
-        session.stop()
+        from semantic.backends.spark import stop_session
+
+        stop_session(session)
 
 
 def _core(warehouse, project):
@@ -130,3 +132,63 @@ def test_spark_attribution_last_click(benchmark, engines):
 @pytest.mark.benchmark(group="spark-attribution")
 def test_duckdb_attribution_last_click(benchmark, engines):
     benchmark.pedantic(_attribution, args=(engines["duckdb"], engines["project"]), rounds=1, iterations=1)
+
+
+# -- materialized tables and backfills (group spark-build-backfill) ------------------------
+
+
+def _core_additive(project):
+    from semantic.metrics import Additive
+
+    return [m for m in project.catalog.closure(ALL, project.config) if isinstance(m, Additive)]
+
+
+def _build(warehouse, project, layout):
+    from semantic.backends.materialized_engines import engine_for
+
+    return engine_for(warehouse).build(warehouse, project.catalog, project.config, {}, layout, metrics=_core_additive(project))
+
+
+def _backfill(warehouse, project, layout):
+    from semantic.backends.materialized_engines import engine_for
+    from semantic.backfill_plan import BackfillRequest, plan_backfill
+
+    request = BackfillRequest(dt.date(2024, 11, 1), dt.date(2024, 11, 7), "benchmark", "dev", "bench@example.com", ("shop_us",), ALL)
+    plan = plan_backfill(project.catalog, project.config, request, ["shop_us"])
+    return engine_for(warehouse).run_backfill(warehouse, project.catalog, project.config, plan, {}, layout)
+
+
+@pytest.mark.benchmark(group="spark-build-backfill")
+def test_spark_build_core_metrics(benchmark, engines):
+    from semantic.materialized import Layout
+
+    benchmark.pedantic(_build, args=(engines["spark"], engines["project"], Layout("bench_sem")), rounds=1, iterations=1)
+
+
+@pytest.mark.benchmark(group="spark-build-backfill")
+def test_spark_hand_written_daily_table(benchmark, engines, tmp_path):
+    """The hand-written core-metrics query written as one Parquet folder: the same work as the build's daily table."""
+    session = engines["spark"].session
+    benchmark.pedantic(lambda: session.sql(HAND_WRITTEN_SPARK).write.mode("overwrite").parquet(str(tmp_path / "hand")),
+                       rounds=1, iterations=1)
+
+
+@pytest.mark.benchmark(group="spark-build-backfill")
+def test_spark_backfill_seven_days_of_one_shop(benchmark, engines):
+    from semantic.materialized import Layout
+
+    layout = Layout("bench_sem")
+    if not (engines["spark"].root / layout.schema / layout.daily).is_dir():
+        _build(engines["spark"], engines["project"], layout)
+    outcome = benchmark.pedantic(_backfill, args=(engines["spark"], engines["project"], layout), rounds=1, iterations=1)
+    assert outcome.status == "completed"
+
+
+@pytest.mark.benchmark(group="spark-build-backfill")
+def test_duckdb_build_and_backfill(benchmark, engines):
+    from semantic.materialized import Layout
+
+    layout = Layout("bench_sem")
+    _build(engines["duckdb"], engines["project"], layout)
+    outcome = benchmark.pedantic(_backfill, args=(engines["duckdb"], engines["project"], layout), rounds=1, iterations=1)
+    assert outcome.status == "completed"
