@@ -25,8 +25,8 @@ import ibis.expr.types as ir
 import sqlglot
 import sqlglot.expressions as sge
 
-from semantic.config import DIALECTS
-from semantic.errors import UnknownNameError
+from semantic.config import SQLGLOT_DIALECTS as SQLGLOT_DIALECTS
+from semantic.config import check_dialect as check_dialect
 from semantic.inline_tables import inline
 from semantic.layers import Layer, layers_of, readable_names
 from semantic.portable import spell
@@ -37,16 +37,8 @@ from semantic.portable import spell
 # DATE_FROM_PARTS for PostgreSQL: tests/test_backfill_processes.py).
 
 COMPILED_ENTRIES = 64
-# Our dialect names -> sqlglot's.
-SQLGLOT_DIALECTS = {"duckdb": "duckdb", "postgres": "postgres", "bigquery": "bigquery", "pyspark": "spark"}
 # The dialect fingerprints are computed in.
 REFERENCE_DIALECT = "duckdb"
-
-
-def check_dialect(dialect: str) -> str:
-    if dialect not in DIALECTS:
-        raise UnknownNameError("dialect", dialect, DIALECTS)
-    return dialect
 
 
 def to_sqlglot(expr: ir.Expr, dialect: str, layer_views: dict[str, sge.Table] | None = None) -> sge.Expression:
