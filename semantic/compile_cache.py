@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 from semantic.atomic_files import write_atomically
 from semantic.config import check_dialect
+from semantic.layer_texts import LayerTexts, using
 from semantic.query_spec import OutputColumn, QuerySpec
 
 if TYPE_CHECKING:
@@ -135,7 +136,8 @@ def compiled_query(project: Project, spec: QuerySpec, dialect: str, today: dt.da
             return found
     from semantic.query import build_query  # Ibis: only when the question is new
 
-    compiled = compile_built(build_query(project.catalog, project.config, spec, today=today), dialect)
+    with using(layer_texts(project, spec)):
+        compiled = compile_built(build_query(project.catalog, project.config, spec, today=today), dialect)
     if key is not None:
         _remember(key, compiled)
         _write(key, compiled)
@@ -204,6 +206,25 @@ def query_key(project: Project, spec: QuerySpec, dialect: str, today: dt.date) -
         "today": today.isoformat(),
     }
     return _digest(json.dumps(payload, sort_keys=True, default=str))
+
+
+def layer_texts(project: Project, spec: QuerySpec) -> LayerTexts | None:
+    """Where the layers of `spec`'s compile keep their text: a namespace of what layers are built from.
+
+    A fact's build sees the configuration, the options and the split (`Scope.by`),
+    never the metrics, shops or dates: roas and attributed_revenue by month and
+    shop share their layers' text.
+    """
+    if os.environ.get(NO_CACHE_ENV, "") not in ("", "0"):
+        return None
+    payload = {
+        "package": package_digest(),
+        "modules": _module_files(project),
+        "config": project.config.model_dump(mode="json"),
+        "options": repr(spec.options),
+        "by": list(spec.by),
+    }
+    return LayerTexts(_cache_dir() / "layers", _digest(json.dumps(payload, sort_keys=True, default=str)))
 
 
 # -- the store -------------------------------------------------------------------------
