@@ -91,6 +91,8 @@ def _choose(warehouse, project, spec, mode: str, schema: str):
 
 
 def _warn(warnings: tuple[str, ...], label: str = "warning: ") -> None:
+    if not warnings:
+        return  # and rich is not imported
     from rich.console import Console
     from rich.text import Text
 
