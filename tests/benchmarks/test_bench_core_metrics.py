@@ -116,6 +116,7 @@ HAND_PROCESS = """
 import json, sys, duckdb
 con = duckdb.connect(sys.argv[1], read_only=True)
 con.execute("SET TimeZone = 'UTC'")
+con.execute("SET enable_progress_bar = false")
 cursor = con.execute(sys.stdin.read())
 names = [d[0] for d in cursor.description]
 print(json.dumps([dict(zip(names, row)) for row in cursor.fetchall()], default=str))
