@@ -15,8 +15,6 @@ from pathlib import Path
 from semantic.errors import WarehouseError
 from semantic.project import Project
 
-from semantic.backends.duckdb import DuckDBWarehouse
-from semantic.backends.postgres import PostgresWarehouse
 from semantic.backends.url import WarehouseUrl
 from semantic.backends.warehouse import Warehouse
 
@@ -70,11 +68,15 @@ def connect(url: str, *, create: bool = True) -> Warehouse:
                 f"no DuckDB warehouse at {parsed.path}",
                 hint="create one with `semantic demo` or `semantic load DIR`, or pass --database",
             )
+        from semantic.backends.duckdb import DuckDBWarehouse  # each engine's module only when asked for
+
         return DuckDBWarehouse.open(parsed)
     if parsed.engine == "spark":
         from semantic.backends.spark import SparkWarehouse  # pyspark is an extra: imported only when asked for
 
         return SparkWarehouse.open(parsed, create=create)
+    from semantic.backends.postgres import PostgresWarehouse
+
     return PostgresWarehouse.open(parsed)
 
 

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pyarrow as pa
-import sqlglot.expressions as sge
 
 from semantic.errors import WarehouseError
 
@@ -76,6 +75,8 @@ class DuckDBWarehouse(Warehouse):
         return self.raw.execute(sql).fetchall()
 
     def _insert(self, target: str, data: pa.Table) -> None:
+        import sqlglot.expressions as sge  # loading only: a query's SQL arrives as text
+
         columns = ", ".join(sge.to_identifier(c, quoted=True).sql("duckdb") for c in data.column_names)
         self.raw.register("__semantic_load", data)
         try:

@@ -9,15 +9,19 @@ contract tables it reads, and the currency check when it adds money across shops
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pyarrow as pa
 
 from semantic.currency import refuse_mixed_currencies
 from semantic.errors import QueryError, did_you_mean, shown
 from semantic.compile_cache import CompiledQuery
-from semantic.query import BuiltQuery
 from semantic.sources import Sources
 
 from semantic.backends.warehouse import Warehouse
+
+if TYPE_CHECKING:  # a compiled query runs without Ibis (run_compiled)
+    from semantic.query import BuiltQuery
 
 
 def run_query(warehouse: Warehouse, built: BuiltQuery) -> pa.Table:
@@ -44,19 +48,18 @@ def query_notes(warehouse: Warehouse, built: BuiltQuery) -> list[str]:
 
 
 def run_compiled(warehouse: Warehouse, compiled: CompiledQuery, sources: Sources) -> pa.Table:
-    """Execute a compiled query (`semantic.compile_cache`), with the same checks as `run_query`."""
-    import ibis
+    """Execute a compiled query (`semantic.compile_cache`), with the same checks as `run_query`.
 
+    Needs neither Ibis nor the catalog: everything travels as text and Arrow schemas.
+    """
     if compiled.dialect != warehouse.dialect:
         raise QueryError(f"the query was compiled for {compiled.dialect}, the warehouse is {warehouse.dialect}")
     warehouse.check_contract(sources, compiled.tables)
     require_known_shops(warehouse, sources, compiled.spec.shops)
     if compiled.currency_sql is not None:
-        currency_schema = ibis.schema(list(compiled.currency_schema)).to_pyarrow()
-        currencies = warehouse.execute_sql(compiled.currency_sql, currency_schema).column("currency").to_pylist()
+        currencies = warehouse.execute_sql(compiled.currency_sql, compiled.currency_result_schema()).column("currency").to_pylist()
         refuse_mixed_currencies([c for c in currencies if c is not None])
-    schema = ibis.schema(list(compiled.schema)).to_pyarrow()
-    return warehouse.execute_sql(compiled.sql, schema)
+    return warehouse.execute_sql(compiled.sql, compiled.result_schema())
 
 
 def require_known_shops(warehouse: Warehouse, sources: Sources, shops) -> None:

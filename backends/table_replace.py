@@ -16,7 +16,6 @@ transaction:
 from __future__ import annotations
 
 import pyarrow as pa
-import sqlglot.expressions as sge
 
 from semantic.contract import CONTRACT
 
@@ -41,6 +40,8 @@ def schema_changes(existing: dict[str, str], wanted: dict[str, str]) -> list[str
 
 def replace_table(warehouse, database: str | None, name: str, logical: str, data: pa.Table) -> None:
     """Make table `database.name` hold exactly `data` (inside the caller's transaction)."""
+    import sqlglot.expressions as sge  # loading only (a query's module imports stay light)
+
     if database:
         warehouse._run(warehouse.create_schema_sql(database))
     drop, create = warehouse.table_ddl(database, name, logical, data)

@@ -16,23 +16,25 @@ is quoted by sqlglot; no value the user passes is spliced into SQL text.
 from __future__ import annotations
 
 import abc
-from typing import Any
+from typing import TYPE_CHECKING, Any
 import collections
 import contextlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-import ibis.expr.types as ir
 import pyarrow as pa
-import sqlglot.expressions as sge
 
-from semantic.compiler import SQLGLOT_DIALECTS, compile_sql
+from semantic.config import SQLGLOT_DIALECTS
 from semantic.contract import CONTRACT
 from semantic.errors import ContractError, WarehouseError
 from semantic.sources import Sources
 
 from semantic.arrow_schema import contract_arrow_schema
 from semantic.backends.url import WarehouseUrl
+
+if TYPE_CHECKING:
+    import ibis.expr.types as ir
+
 
 @dataclass(frozen=True)
 class MissingPiece:
@@ -61,6 +63,8 @@ class Warehouse(abc.ABC):
     # -- reading ----------------------------------------------------------------
     def execute(self, expr: ir.Expr) -> pa.Table:
         """Run an Ibis expression built on unbound tables as its compiled SQL; the whole result as Arrow."""
+        from semantic.compiler import compile_sql  # Ibis: a compiled query runs through execute_sql alone
+
         table = expr.as_table()
         return self.execute_sql(compile_sql(table, self.dialect), table.schema().to_pyarrow())
 
@@ -199,6 +203,8 @@ class Warehouse(abc.ABC):
 
     def table_ddl(self, database: str | None, name: str, logical: str, data: pa.Table) -> tuple[str, str]:
         """(DROP, CREATE) statements for a contract table, identifiers quoted by sqlglot."""
+        import sqlglot.expressions as sge  # loading only: a query's SQL arrives as text
+
         table = sge.table_(name, db=database, quoted=True)
         types = CONTRACT[logical].columns
         nullable = CONTRACT[logical].nullable
@@ -212,6 +218,8 @@ class Warehouse(abc.ABC):
         return drop.sql(self.sqlglot_dialect), create.sql(self.sqlglot_dialect)
 
     def create_schema_sql(self, database: str) -> str:
+        import sqlglot.expressions as sge
+
         return sge.Create(this=sge.Table(db=sge.to_identifier(database, quoted=True)), kind="SCHEMA", exists=True).sql(
             self.sqlglot_dialect
         )

@@ -68,11 +68,11 @@ def query(
 
 def _notes(warehouse, project, spec) -> list[str]:
     """What the reader should know about the data counted (refunds of never-loaded orders under refund_date)."""
+    if project.config.revenue.refund_dating != "refund_date":
+        return []  # nothing to say, and no expression to build (a cached query runs without Ibis)
     from semantic.backends.runner import query_notes
     from semantic.query import build_query
 
-    if project.config.revenue.refund_dating != "refund_date":
-        return []
     return query_notes(warehouse, build_query(project.catalog, project.config, spec))
 
 
@@ -91,6 +91,8 @@ def _choose(warehouse, project, spec, mode: str, schema: str):
 
 
 def _warn(warnings: tuple[str, ...], label: str = "warning: ") -> None:
+    if not warnings:
+        return  # and rich is not imported
     from rich.console import Console
     from rich.text import Text
 
@@ -115,7 +117,7 @@ def compile_(
     """Print the SQL of a query (default: each metric by day and shop) in a dialect."""
     from semantic.api import load_project, query_spec
     from semantic.compile_cache import compiled_query
-    from semantic.compiler import check_dialect
+    from semantic.config import check_dialect
 
     check_dialect(dialect)
     project = load_project(config, set_ or ())

@@ -12,15 +12,17 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
-from semantic.compiler import compile_sql
-from semantic.metadata import MetricInfo, project_metrics
-from semantic.metrics import Metric
 from semantic.project import Project, find_project
-from semantic.query import BuiltQuery, QuerySpec
-from semantic.scope import QueryOptions
-from semantic.query import build_query as _build
-from semantic.query import deprecation_warnings as _deprecation_warnings
+from semantic.query_spec import QueryOptions, QuerySpec
+
+if TYPE_CHECKING:  # Ibis is imported when an expression is built, not to load a project or ask a cached question
+    import ibis.expr.types as ir
+
+    from semantic.metadata import MetricInfo
+    from semantic.metrics import Metric
+    from semantic.query import BuiltQuery
 
 __all__ = [
     "build_query",
@@ -56,8 +58,17 @@ def build_query(
     fill: bool = False,
 ) -> BuiltQuery:
     """An Ibis expression for `metrics` split by `by`, on unbound tables."""
+    from semantic.query import build_query as build
+
     spec = query_spec(metrics, by, shops, start, end, options, fill)
-    return _build(project.catalog, project.config, spec)
+    return build(project.catalog, project.config, spec)
+
+
+def compile_sql(expr: ir.Expr, dialect: str, pretty: bool = True) -> str:
+    """Runnable SQL text for `expr` in `dialect` (`semantic.compiler.compile_sql`)."""
+    from semantic.compiler import compile_sql as compile_expr
+
+    return compile_expr(expr, dialect, pretty)
 
 
 def query_spec(
@@ -93,7 +104,9 @@ def compile_metric(project: Project, metric: str, dialect: str) -> str:
 
 def deprecation_warnings(project: Project, built: BuiltQuery, today: dt.date | None = None) -> list[str]:
     """One warning per deprecated metric a query uses (directly or through a ratio), as of `today`."""
-    return list(_deprecation_warnings(project.config, built.closure, today or dt.date.today()))
+    from semantic.query import deprecation_warnings as warnings_of
+
+    return list(warnings_of(project.config, built.closure, today or dt.date.today()))
 
 
 def list_metrics(project: Project) -> list[Metric]:
@@ -103,4 +116,6 @@ def list_metrics(project: Project) -> list[Metric]:
 
 def describe_metrics(project: Project) -> list[MetricInfo]:
     """Every metric with its metadata (owner, description, status, sunset) from metrics.toml."""
+    from semantic.metadata import project_metrics
+
     return project_metrics(project.catalog, project.config)

@@ -13,12 +13,16 @@ it (entries live in its `compile/` folder). An unreadable or unwritable cache on
 costs time.
 
 A `CompiledQuery` carries what running needs without the Ibis expression: the
-SQL, the result's schema, the contract tables, the currency check's SQL, the
-output columns and the warnings.
+SQL, the result's schema (as Ibis types and as Arrow's serialized schema), the
+contract tables, the currency check's SQL, the output columns and the warnings.
+A query found in the cache is answered without importing Ibis or building the
+catalog's expressions: the key needs only the files, the configuration and the
+question.
 """
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import datetime as dt
 import functools
@@ -30,14 +34,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from semantic.atomic_files import write_atomically
-from semantic.query import OutputColumn, QuerySpec
+from semantic.config import check_dialect
+from semantic.layer_texts import LayerTexts, using
+from semantic.query_spec import OutputColumn, QuerySpec
 
 if TYPE_CHECKING:
+    import pyarrow as pa
+
     from semantic.project import Project
 
 NO_CACHE_ENV = "SEMANTIC_NO_CACHE"
 CACHE_ENV = "SEMANTIC_CACHE_DIR"
-RECIPE = "compiled-query-1"  # bump when CompiledQuery's shape changes
+RECIPE = "compiled-query-2"  # bump when CompiledQuery's shape changes
 DIGESTED_SUFFIXES = {".py", ".toml", ".json"}
 _MEMORY: dict[str, CompiledQuery] = {}
 MEMORY_ENTRIES = 256
@@ -56,6 +64,17 @@ class CompiledQuery:
     currency_schema: tuple[tuple[str, str], ...]
     warnings: tuple[str, ...]
     spec: QuerySpec
+    # The schemas as Arrow IPC bytes in base64 (running needs Arrow's types, not Ibis's).
+    arrow_schema: str = ""
+    currency_arrow_schema: str = ""
+
+    def result_schema(self) -> pa.Schema:
+        """The result's Arrow schema."""
+        return _arrow(self.arrow_schema, self.schema)
+
+    def currency_result_schema(self) -> pa.Schema:
+        """The currency check's Arrow schema."""
+        return _arrow(self.currency_arrow_schema, self.currency_schema)
 
     def as_json(self) -> dict[str, Any]:
         data = dataclasses.asdict(self)
@@ -69,7 +88,24 @@ class CompiledQuery:
             columns=tuple(OutputColumn(**c) for c in data["columns"]), tables=tuple(data["tables"]),
             currency_sql=data["currency_sql"], currency_schema=tuple(tuple(c) for c in data["currency_schema"]),
             warnings=tuple(data["warnings"]), spec=spec,
+            arrow_schema=data.get("arrow_schema", ""), currency_arrow_schema=data.get("currency_arrow_schema", ""),
         )
+
+
+def _arrow(serialized: str, schema: tuple[tuple[str, str], ...]) -> pa.Schema:
+    """An Arrow schema from its serialized form, else (an entry made without it) from the Ibis types."""
+    import pyarrow as pa
+
+    if serialized:
+        return pa.ipc.read_schema(pa.py_buffer(base64.b64decode(serialized)))
+    import ibis
+
+    return ibis.schema(list(schema)).to_pyarrow()
+
+
+def _serialized(schema) -> str:
+    """An Ibis schema as Arrow IPC bytes in base64."""
+    return base64.b64encode(schema.to_pyarrow().serialize().to_pybytes()).decode("ascii")
 
 
 def compile_built(built, dialect: str) -> CompiledQuery:
@@ -81,6 +117,7 @@ def compile_built(built, dialect: str) -> CompiledQuery:
     currency = compile_sql(check, dialect) if check is not None else None
     currency_schema = tuple((n, str(t)) for n, t in check.schema().items()) if check is not None else ()
     return CompiledQuery(
+        arrow_schema=_serialized(schema), currency_arrow_schema=_serialized(check.schema()) if check is not None else "",
         dialect=dialect, sql=compile_sql(built.expr, dialect),
         schema=tuple((name, str(dtype)) for name, dtype in schema.items()),
         columns=built.columns, tables=built.tables, currency_sql=currency, currency_schema=currency_schema, warnings=built.warnings, spec=built.spec,
@@ -89,9 +126,6 @@ def compile_built(built, dialect: str) -> CompiledQuery:
 
 def compiled_query(project: Project, spec: QuerySpec, dialect: str, today: dt.date | None = None) -> CompiledQuery:
     """The compiled query, from the cache when the same project asked the same question before."""
-    from semantic.compiler import check_dialect
-    from semantic.query import build_query
-
     check_dialect(dialect)
     today = today or dt.date.today()
     key = query_key(project, spec, dialect, today)
@@ -100,7 +134,10 @@ def compiled_query(project: Project, spec: QuerySpec, dialect: str, today: dt.da
         if found is not None:
             _remember(key, found)
             return found
-    compiled = compile_built(build_query(project.catalog, project.config, spec, today=today), dialect)
+    from semantic.query import build_query  # Ibis: only when the question is new
+
+    with using(layer_texts(project, spec)):
+        compiled = compile_built(build_query(project.catalog, project.config, spec, today=today), dialect)
     if key is not None:
         _remember(key, compiled)
         _write(key, compiled)
@@ -133,12 +170,12 @@ def _file_digest(path: Path) -> str:
 @functools.lru_cache(maxsize=None)
 def package_digest() -> str:
     """Every source and data file of the `semantic` model package, with the Ibis and sqlglot versions."""
-    import ibis
-    import sqlglot
+    from importlib.metadata import version
 
     import semantic
 
-    parts = [RECIPE, ibis.__version__, sqlglot.__version__]
+    # The installed distributions' versions: importing Ibis to ask costs more than the whole cached answer.
+    parts = [RECIPE, version("ibis-framework"), version("sqlglot")]
     for directory in sorted(str(Path(p).resolve()) for p in semantic.__path__):
         for path in sorted(p for p in Path(directory).rglob("*") if p.suffix in DIGESTED_SUFFIXES and p.is_file()):
             parts.append(f"{path.relative_to(directory)}:{_file_digest(path)}")
@@ -169,6 +206,25 @@ def query_key(project: Project, spec: QuerySpec, dialect: str, today: dt.date) -
         "today": today.isoformat(),
     }
     return _digest(json.dumps(payload, sort_keys=True, default=str))
+
+
+def layer_texts(project: Project, spec: QuerySpec) -> LayerTexts | None:
+    """Where the layers of `spec`'s compile keep their text: a namespace of what layers are built from.
+
+    A fact's build sees the configuration, the options and the split (`Scope.by`),
+    never the metrics, shops or dates: roas and attributed_revenue by month and
+    shop share their layers' text.
+    """
+    if os.environ.get(NO_CACHE_ENV, "") not in ("", "0"):
+        return None
+    payload = {
+        "package": package_digest(),
+        "modules": _module_files(project),
+        "config": project.config.model_dump(mode="json"),
+        "options": repr(spec.options),
+        "by": list(spec.by),
+    }
+    return LayerTexts(_cache_dir() / "layers", _digest(json.dumps(payload, sort_keys=True, default=str)))
 
 
 # -- the store -------------------------------------------------------------------------

@@ -25,10 +25,11 @@ import ibis.expr.types as ir
 import sqlglot
 import sqlglot.expressions as sge
 
-from semantic.config import DIALECTS
-from semantic.errors import UnknownNameError
+from semantic.config import SQLGLOT_DIALECTS as SQLGLOT_DIALECTS
+from semantic.config import check_dialect as check_dialect
 from semantic.inline_tables import inline
-from semantic.layers import Layer, layers_of, readable_names
+from semantic.layer_texts import current as current_layer_texts
+from semantic.layers import Layer, layer_named, layers_of, readable_names
 from semantic.portable import spell
 
 # Ibis patches sqlglot's generators when ibis.backends.sql.dialects is imported (PostgreSQL's
@@ -37,16 +38,8 @@ from semantic.portable import spell
 # DATE_FROM_PARTS for PostgreSQL: tests/test_backfill_processes.py).
 
 COMPILED_ENTRIES = 64
-# Our dialect names -> sqlglot's.
-SQLGLOT_DIALECTS = {"duckdb": "duckdb", "postgres": "postgres", "bigquery": "bigquery", "pyspark": "spark"}
 # The dialect fingerprints are computed in.
 REFERENCE_DIALECT = "duckdb"
-
-
-def check_dialect(dialect: str) -> str:
-    if dialect not in DIALECTS:
-        raise UnknownNameError("dialect", dialect, DIALECTS)
-    return dialect
 
 
 def to_sqlglot(expr: ir.Expr, dialect: str, layer_views: dict[str, sge.Table] | None = None) -> sge.Expression:
@@ -159,9 +152,29 @@ def _composed(expr: ir.Expr, dialect: str, pretty: bool) -> str:
     outer = _rename_tables(_statement(expr, dialect), tables)
     own = outer.args.get("with_")
     outer.set("with_", None)
-    ctes = [text for layer in layers for text in _layer_ctes(layer, tuple(names.items()), dialect, pretty)]
+    ctes = [text for layer in layers for text in _layer_texts(layer, names, dialect, pretty)]
     ctes += [cte.sql(dialect=glot, pretty=pretty) for cte in (own.expressions if own else [])]
     return "WITH " + ", ".join(ctes) + ("\n" if pretty else " ") + outer.sql(dialect=glot, pretty=pretty)
+
+
+def _layer_texts(layer: Layer, names: dict[str, str], dialect: str, pretty: bool) -> tuple[str, ...]:
+    """A layer's printed CTEs: from the layer texts on disk when a compile cache is open, else printed.
+
+    The key is the layer's readable name, the names of every layer of the
+    statement (its text reads them by name) and the form; the store's namespace
+    covers what the layer is built from (semantic.layer_texts). Two different
+    layers of one fact in one statement (`name_2`) are always printed.
+    """
+    store = current_layer_texts()
+    readable = tuple(names.values())
+    if store is None or any(n != _layer(t).name for t, n in names.items()):
+        return _layer_ctes(layer, tuple(names.items()), dialect, pretty)
+    key = ("layer", names[layer.table_name], readable, dialect, pretty)
+    texts = store.get(key)
+    if texts is None:
+        texts = _layer_ctes(layer, tuple(names.items()), dialect, pretty)
+        store.put(key, texts)
+    return texts
 
 
 @functools.lru_cache(maxsize=COMPILED_ENTRIES)
@@ -169,6 +182,12 @@ def _layer_ctes(layer: Layer, names: tuple[tuple[str, str], ...], dialect: str, 
     """`_layer_cte_trees` printed, once per process for each layer, naming and dialect."""
     glot = SQLGLOT_DIALECTS[dialect]
     return tuple(cte.sql(dialect=glot, pretty=pretty) for cte in _layer_cte_trees(layer, dict(names), dialect))
+
+
+def _layer(table_name: str) -> Layer:
+    found = layer_named(table_name)
+    assert found is not None, table_name  # names holds placeholders only
+    return found
 
 
 # Equal Ibis expressions (structurally: the same tables, the same operations) compile to the

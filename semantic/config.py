@@ -23,6 +23,18 @@ Dialect = Literal["duckdb", "postgres", "bigquery", "pyspark"]
 DIALECTS: tuple[Dialect, ...] = ("duckdb", "postgres", "bigquery", "pyspark")
 # What `semantic check` compiles every metric to unless `[project] dialects` says otherwise.
 DEFAULT_DIALECTS: tuple[Dialect, ...] = ("duckdb", "postgres", "bigquery")
+
+# Our dialect names -> sqlglot's.
+SQLGLOT_DIALECTS = {"duckdb": "duckdb", "postgres": "postgres", "bigquery": "bigquery", "pyspark": "spark"}
+
+
+def check_dialect(dialect: str) -> str:
+    """`dialect` if it is one we compile to; else an error naming the nearest."""
+    if dialect not in DIALECTS:
+        from semantic.errors import UnknownNameError
+
+        raise UnknownNameError("dialect", dialect, DIALECTS)
+    return dialect
 # The contract tables each source preset reads from a loader's tables (semantic.presets builds them).
 PRESET_TABLES = {
     "fivetran_shopify": ("shops", "orders", "order_lines", "refunds", "customers"),

@@ -8,10 +8,13 @@ before the query.
 
 from __future__ import annotations
 
-import ibis.expr.types as ir
+from typing import TYPE_CHECKING
 
 from semantic.errors import QueryError
 from semantic.sources import Sources
+
+if TYPE_CHECKING:
+    import ibis.expr.types as ir
 
 
 def currencies_in_scope(sources: Sources, shops: tuple[str, ...] = ()) -> ir.Table:

@@ -29,7 +29,7 @@ from typing import Any
 
 import dataclasses
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import ibis
 import ibis.expr.operations as ops
@@ -43,36 +43,11 @@ from semantic.errors import QueryError
 from semantic.grains import GRAINS
 from semantic.metadata import MetricInfo
 from semantic.metrics import Additive, Metric, Ratio, RowFilter
-from semantic.scope import QueryOptions, Scope
+from semantic.query_spec import OutputColumn, QuerySpec
+from semantic.scope import Scope
 from semantic.sources import Sources
 
 UNIT_DTYPES = {"money": "decimal(18, 2)", "count": "int64"}
-
-
-@dataclass(frozen=True)
-class QuerySpec:
-    """What to compute. `start`/`end` are inclusive shop-local dates.
-
-    `options` may be given as QueryOptions, a dict or (key, value) pairs.
-    """
-
-    metrics: tuple[str, ...]
-    by: tuple[str, ...] = ()
-    shops: tuple[str, ...] = ()
-    start: dt.date | None = None
-    end: dt.date | None = None
-    options: QueryOptions = field(default_factory=QueryOptions)
-    # A dense calendar: every time bucket from start to end appears (per shop with --by shop).
-    fill: bool = False
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "options", QueryOptions.parse(self.options))
-
-
-@dataclass(frozen=True)
-class OutputColumn:
-    name: str
-    unit: str  # "dimension", "money", "count", "ratio"
 
 
 @dataclass(frozen=True)

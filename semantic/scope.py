@@ -24,31 +24,8 @@ import ibis.expr.types as ir
 from semantic.config import Config
 from semantic.errors import UnknownNameError
 from semantic.layers import placeholder
+from semantic.query_spec import QueryOptions
 from semantic.sources import Sources
-
-
-@dataclass(frozen=True)
-class QueryOptions:
-    """Options of one query that facts may read (not knobs: they do not change a definition).
-
-    `model` is the attribution model (`--model`); None means the default, last click.
-    """
-
-    model: str | None = None
-
-    @classmethod
-    def parse(cls, options: QueryOptions | Mapping[str, str] | tuple[tuple[str, str], ...] | None) -> QueryOptions:
-        """Options from `{"model": "linear"}` or `(("model", "linear"),)`; unknown keys are errors."""
-        if options is None:
-            return cls()
-        if isinstance(options, QueryOptions):
-            return options
-        pairs = dict(options)
-        known = cls.__dataclass_fields__
-        for key in pairs:
-            if key not in known:
-                raise UnknownNameError("query option", key, known)
-        return cls(**{k: (v or None) for k, v in pairs.items()})
 
 
 @dataclass(frozen=True)

@@ -13,18 +13,17 @@ compiles to any dialect without DuckDB catalog names leaking into BigQuery SQL.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dataclasses import dataclass
 from functools import cached_property
 
-import ibis
-import ibis.expr.types as ir
-
 from semantic.config import Config, SourceSettings
 from semantic.contract import CONTRACT
 from semantic.errors import UnknownNameError
-from semantic.layers import expand
+
+if TYPE_CHECKING:  # the mapping (physical names, contract checks) needs no Ibis; the tables do
+    import ibis.expr.types as ir
 
 
 @dataclass(frozen=True)
@@ -103,6 +102,8 @@ class Sources:
                 continue
             physical = self.physical(logical)
             by_physical[(physical.name, physical.database)] = logical
+        from semantic.layers import expand
+
         found: dict[str, None] = {}
         for node in expand(expr):
             logical = by_physical.get((node.name, node.namespace.database))
@@ -120,11 +121,15 @@ class Sources:
 
     def raw_table(self, name: str) -> ir.Table:
         """A preset's loader table `name`, unbound, with the columns the preset reads."""
+        import ibis
+
         raw = self.preset.raw_table(name)
         schema = raw.ibis_schema(self.settings.naive_timestamps, self.settings.source_relation)
         return ibis.table(schema, name=name, database=self.settings.database, catalog=self.settings.catalog)
 
     def _build(self, logical: str) -> ir.Table:
+        import ibis
+
         if self.from_preset(logical):
             from semantic.presets import PresetContext
 
@@ -166,6 +171,8 @@ def _literal_type(value: object) -> str:
 
 def _view(raw: ir.Table, logical: str, physical: PhysicalTable, mapping) -> ir.Table:
     """A mapped table shaped into the contract: filtered, with constants, fallbacks and casts."""
+    import ibis
+
     types = CONTRACT[logical].columns
     for column, value in mapping.where.items():
         raw = raw.filter(raw[column].fill_null(False) == value if isinstance(value, bool) else raw[column] == value)

@@ -1,19 +1,19 @@
 SELECT
-  "t24"."day",
-  "t24"."shop_id",
-  CAST("t24"."m__paid_spend__v1" AS DOUBLE) / NULLIF(CAST("t24"."m__new_customers__v1" AS DOUBLE), 0) AS "cac"
+  "t25"."day",
+  "t25"."shop_id",
+  CAST("t25"."m__paid_spend__v1" AS DOUBLE) / NULLIF(CAST("t25"."m__new_customers__v1" AS DOUBLE), 0) AS "cac"
 FROM (
   SELECT
-    "t23"."day",
-    "t23"."shop_id",
-    CAST(COALESCE("t23"."m__paid_spend__v1", CAST(0.00 AS DECIMAL(18, 2))) AS DECIMAL(38, 2)) AS "m__paid_spend__v1",
-    CAST(COALESCE("t23"."m__new_customers__v1", 0) AS BIGINT) AS "m__new_customers__v1"
+    "t24"."day",
+    "t24"."shop_id",
+    CAST(COALESCE("t24"."m__paid_spend__v1", CAST(0.00 AS DECIMAL(18, 2))) AS DECIMAL(38, 2)) AS "m__paid_spend__v1",
+    CAST(COALESCE("t24"."m__new_customers__v1", 0) AS BIGINT) AS "m__new_customers__v1"
   FROM (
     SELECT
-      "t22"."day",
-      "t22"."shop_id",
-      SUM("t22"."m__paid_spend__v1") AS "m__paid_spend__v1",
-      SUM("t22"."m__new_customers__v1") AS "m__new_customers__v1"
+      "t23"."day",
+      "t23"."shop_id",
+      SUM("t23"."m__paid_spend__v1") AS "m__paid_spend__v1",
+      SUM("t23"."m__new_customers__v1") AS "m__new_customers__v1"
     FROM (
       SELECT
         *
@@ -32,107 +32,125 @@ FROM (
         *
       FROM (
         SELECT
-          "t20"."day",
-          "t20"."shop_id",
+          "t21"."day",
+          "t21"."shop_id",
           CAST(NULL AS DECIMAL(18, 2)) AS "m__paid_spend__v1",
           1 AS "m__new_customers__v1"
         FROM (
           SELECT
-            "t19"."shop_id",
-            "t19"."customer_key",
-            "t19"."first_order_at",
-            "t19"."shop_timezone",
-            CAST(TIMEZONE("t19"."shop_timezone", "t19"."first_order_at") AS DATE) AS "day"
+            "t20"."shop_id",
+            "t20"."customer_key",
+            "t20"."first_order_at",
+            "t20"."shop_timezone",
+            CAST(TIMEZONE("t20"."shop_timezone", "t20"."first_order_at") AS DATE) AS "day"
           FROM (
             SELECT
-              "t18"."shop_id",
-              "t18"."customer_key",
-              MIN("t18"."processed_at") AS "first_order_at",
-              MAX("t18"."shop_timezone") AS "shop_timezone"
+              "t19"."shop_id",
+              "t19"."customer_key",
+              MIN("t19"."processed_at") AS "first_order_at",
+              MAX("t19"."shop_timezone") AS "shop_timezone"
             FROM (
               SELECT
                 *
               FROM (
                 SELECT
-                  "t16"."shop_id",
-                  "t16"."order_id",
-                  "t16"."customer_id",
-                  "t16"."email",
-                  "t16"."created_at",
-                  "t16"."processed_at",
-                  "t16"."financial_status",
-                  "t16"."cancelled_at",
-                  "t16"."is_test",
-                  "t16"."gross_sales",
-                  "t16"."discounts",
-                  "t16"."shipping",
-                  "t16"."taxes",
-                  "t16"."visitor_id",
-                  "t16"."landing_site",
-                  "t16"."referring_site",
-                  "t16"."_loaded_at",
-                  "t16"."taxes_included",
-                  "t16"."duties",
-                  "t16"."shop_timezone",
-                  "t16"."day",
-                  "t16"."order_revenue",
+                  "t17"."shop_id",
+                  "t17"."order_id",
+                  "t17"."customer_id",
+                  "t17"."email",
+                  "t17"."created_at",
+                  "t17"."processed_at",
+                  "t17"."financial_status",
+                  "t17"."cancelled_at",
+                  "t17"."is_test",
+                  "t17"."gross_sales",
+                  "t17"."discounts",
+                  "t17"."shipping",
+                  "t17"."taxes",
+                  "t17"."visitor_id",
+                  "t17"."landing_site",
+                  "t17"."referring_site",
+                  "t17"."_loaded_at",
+                  "t17"."taxes_included",
+                  "t17"."duties",
+                  "t17"."shop_timezone",
+                  "t17"."day",
+                  "t17"."order_revenue",
                   COALESCE(
-                    'id:' || "t16"."customer_id",
-                    'id:' || "t13"."matched_customer_id",
-                    'email:' || "t16"."norm_email"
+                    'id:' || "t17"."customer_id",
+                    'id:' || "t15"."matched_customer_id",
+                    'email:' || "t17"."norm_email"
                   ) AS "customer_key"
                 FROM (
                   SELECT
-                    "t14"."shop_id",
-                    "t14"."order_id",
-                    "t14"."customer_id",
-                    "t14"."email",
-                    "t14"."created_at",
-                    "t14"."processed_at",
-                    "t14"."financial_status",
-                    "t14"."cancelled_at",
-                    "t14"."is_test",
-                    "t14"."gross_sales",
-                    "t14"."discounts",
-                    "t14"."shipping",
-                    "t14"."taxes",
-                    "t14"."visitor_id",
-                    "t14"."landing_site",
-                    "t14"."referring_site",
-                    "t14"."_loaded_at",
-                    "t14"."taxes_included",
-                    "t14"."duties",
-                    "t14"."shop_timezone",
-                    "t14"."day",
-                    "t14"."order_revenue",
-                    NULLIF(LOWER(TRIM("t14"."email", ' 	
-')), '') AS "norm_email"
+                    "t12"."shop_id",
+                    "t12"."order_id",
+                    "t12"."customer_id",
+                    "t12"."email",
+                    "t12"."created_at",
+                    "t12"."processed_at",
+                    "t12"."financial_status",
+                    "t12"."cancelled_at",
+                    "t12"."is_test",
+                    "t12"."gross_sales",
+                    "t12"."discounts",
+                    "t12"."shipping",
+                    "t12"."taxes",
+                    "t12"."visitor_id",
+                    "t12"."landing_site",
+                    "t12"."referring_site",
+                    "t12"."_loaded_at",
+                    "t12"."taxes_included",
+                    "t12"."duties",
+                    "t12"."shop_timezone",
+                    "t12"."day",
+                    "t12"."order_revenue",
+                    NULLIF(
+                      LOWER(
+                        CASE
+                          WHEN SUBSTRING(
+                            "t12"."email",
+                            CASE WHEN (
+                              0 + 1
+                            ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t12"."email") END,
+                            1
+                          ) IN (' ', '	', '
+', '', '', '')
+                          OR RIGHT("t12"."email", 1) IN (' ', '	', '
+', '', '', '')
+                          THEN TRIM("t12"."email", ' 	
+')
+                          ELSE "t12"."email"
+                        END
+                      ),
+                      ''
+                    ) AS "norm_email"
                   FROM (
                     SELECT
-                      "t10"."shop_id",
-                      "t10"."order_id",
-                      "t10"."customer_id",
-                      "t10"."email",
-                      "t10"."created_at",
-                      "t10"."processed_at",
-                      "t10"."financial_status",
-                      "t10"."cancelled_at",
-                      "t10"."is_test",
-                      "t10"."gross_sales",
-                      "t10"."discounts",
-                      "t10"."shipping",
-                      "t10"."taxes",
-                      "t10"."visitor_id",
-                      "t10"."landing_site",
-                      "t10"."referring_site",
-                      "t10"."_loaded_at",
-                      "t10"."taxes_included",
-                      "t10"."duties",
-                      "t10"."shop_timezone",
-                      CAST(TIMEZONE("t10"."shop_timezone", "t10"."processed_at") AS DATE) AS "day",
+                      "t9"."shop_id",
+                      "t9"."order_id",
+                      "t9"."customer_id",
+                      "t9"."email",
+                      "t9"."created_at",
+                      "t9"."processed_at",
+                      "t9"."financial_status",
+                      "t9"."cancelled_at",
+                      "t9"."is_test",
+                      "t9"."gross_sales",
+                      "t9"."discounts",
+                      "t9"."shipping",
+                      "t9"."taxes",
+                      "t9"."visitor_id",
+                      "t9"."landing_site",
+                      "t9"."referring_site",
+                      "t9"."_loaded_at",
+                      "t9"."taxes_included",
+                      "t9"."duties",
+                      "t9"."shop_timezone",
+                      CAST(TIMEZONE("t9"."shop_timezone", "t9"."processed_at") AS DATE) AS "day",
                       (
-                        "t10"."gross_sales" - "t10"."discounts"
-                      ) + "t10"."shipping" + CASE WHEN COALESCE("t10"."taxes_included", FALSE) THEN 0 ELSE "t10"."taxes" END AS "order_revenue"
+                        "t9"."gross_sales" - "t9"."discounts"
+                      ) + "t9"."shipping" + CASE WHEN COALESCE("t9"."taxes_included", FALSE) THEN 0 ELSE "t9"."taxes" END AS "order_revenue"
                     FROM (
                       SELECT
                         "t8"."shop_id",
@@ -158,13 +176,13 @@ FROM (
                       FROM (
                         SELECT
                           *
-                        FROM "orders" AS "t2"
+                        FROM "orders" AS "t1"
                         WHERE
-                          "t2"."financial_status" IN ('paid', 'partially_refunded', 'refunded')
+                          "t1"."financial_status" IN ('paid', 'partially_refunded', 'refunded')
                           AND NOT (
-                            "t2"."is_test"
+                            "t1"."is_test"
                           )
-                          AND "t2"."cancelled_at" IS NULL
+                          AND "t1"."cancelled_at" IS NULL
                       ) AS "t8"
                       INNER JOIN (
                         SELECT
@@ -173,60 +191,81 @@ FROM (
                         FROM "shops" AS "t3"
                       ) AS "t7"
                         ON "t8"."shop_id" = "t7"."shop_id"
-                    ) AS "t10"
-                  ) AS "t14"
+                    ) AS "t9"
+                  ) AS "t12"
                   WHERE
                     NOT (
-                      "t14"."financial_status" IN ('refunded')
+                      "t12"."financial_status" IN ('refunded')
                     )
-                ) AS "t16"
+                ) AS "t17"
                 LEFT OUTER JOIN (
                   SELECT
                     *
                   FROM (
                     SELECT
-                      "t9"."shop_id",
-                      "t9"."norm_email",
+                      "t11"."shop_id",
+                      "t11"."norm_email",
                       COUNT(*) AS "matches",
-                      MAX("t9"."customer_id") AS "matched_customer_id"
+                      MAX("t11"."customer_id") AS "matched_customer_id"
                     FROM (
                       SELECT
-                        "t1"."shop_id",
-                        "t1"."customer_id",
-                        "t1"."email",
-                        "t1"."created_at",
-                        "t1"."_loaded_at",
-                        NULLIF(LOWER(TRIM("t1"."email", ' 	
-')), '') AS "norm_email"
-                      FROM "customers" AS "t1"
+                        *
+                      FROM (
+                        SELECT
+                          "t2"."shop_id",
+                          "t2"."customer_id",
+                          "t2"."email",
+                          "t2"."created_at",
+                          "t2"."_loaded_at",
+                          NULLIF(
+                            LOWER(
+                              CASE
+                                WHEN SUBSTRING(
+                                  "t2"."email",
+                                  CASE WHEN (
+                                    0 + 1
+                                  ) >= 1 THEN 0 + 1 ELSE 0 + 1 + LENGTH("t2"."email") END,
+                                  1
+                                ) IN (' ', '	', '
+', '', '', '')
+                                OR RIGHT("t2"."email", 1) IN (' ', '	', '
+', '', '', '')
+                                THEN TRIM("t2"."email", ' 	
+')
+                                ELSE "t2"."email"
+                              END
+                            ),
+                            ''
+                          ) AS "norm_email"
+                        FROM "customers" AS "t2"
+                      ) AS "t10"
                       WHERE
-                        NOT NULLIF(LOWER(TRIM("t1"."email", ' 	
-')), '') IS NULL
-                    ) AS "t9"
+                        NOT "t10"."norm_email" IS NULL
+                    ) AS "t11"
                     GROUP BY
                       1,
                       2
-                  ) AS "t11"
+                  ) AS "t13"
                   WHERE
-                    "t11"."matches" = 1
-                ) AS "t13"
-                  ON "t16"."shop_id" = "t13"."shop_id" AND "t16"."norm_email" = "t13"."norm_email"
-              ) AS "t17"
+                    "t13"."matches" = 1
+                ) AS "t15"
+                  ON "t17"."shop_id" = "t15"."shop_id" AND "t17"."norm_email" = "t15"."norm_email"
+              ) AS "t18"
               WHERE
-                NOT "t17"."customer_key" IS NULL
-            ) AS "t18"
+                NOT "t18"."customer_key" IS NULL
+            ) AS "t19"
             GROUP BY
               1,
               2
-          ) AS "t19"
-        ) AS "t20"
-      ) AS "t21"
-    ) AS "t22"
+          ) AS "t20"
+        ) AS "t21"
+      ) AS "t22"
+    ) AS "t23"
     GROUP BY
       1,
       2
-  ) AS "t23"
-) AS "t24"
+  ) AS "t24"
+) AS "t25"
 ORDER BY
-  "t24"."day" ASC,
-  "t24"."shop_id" ASC
+  "t25"."day" ASC,
+  "t25"."shop_id" ASC

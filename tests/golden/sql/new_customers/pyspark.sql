@@ -1,113 +1,125 @@
 SELECT
-  `t20`.`day`,
-  `t20`.`shop_id`,
-  CAST(COALESCE(`t20`.`m__new_customers__v1`, 0) AS BIGINT) AS `new_customers`
+  `t21`.`day`,
+  `t21`.`shop_id`,
+  CAST(COALESCE(`t21`.`m__new_customers__v1`, 0) AS BIGINT) AS `new_customers`
 FROM (
   SELECT
-    `t19`.`day`,
-    `t19`.`shop_id`,
-    SUM(`t19`.`m__new_customers__v1`) AS `m__new_customers__v1`
+    `t20`.`day`,
+    `t20`.`shop_id`,
+    SUM(`t20`.`m__new_customers__v1`) AS `m__new_customers__v1`
   FROM (
     SELECT
-      `t18`.`day`,
-      `t18`.`shop_id`,
+      `t19`.`day`,
+      `t19`.`shop_id`,
       1 AS `m__new_customers__v1`
     FROM (
       SELECT
-        `t17`.`shop_id`,
-        `t17`.`customer_key`,
-        `t17`.`first_order_at`,
-        `t17`.`shop_timezone`,
-        CAST(FROM_UTC_TIMESTAMP(`t17`.`first_order_at`, `t17`.`shop_timezone`) AS DATE) AS `day`
+        `t18`.`shop_id`,
+        `t18`.`customer_key`,
+        `t18`.`first_order_at`,
+        `t18`.`shop_timezone`,
+        CAST(FROM_UTC_TIMESTAMP(`t18`.`first_order_at`, `t18`.`shop_timezone`) AS DATE) AS `day`
       FROM (
         SELECT
-          `t16`.`shop_id`,
-          `t16`.`customer_key`,
-          MIN(`t16`.`processed_at`) AS `first_order_at`,
-          MAX(`t16`.`shop_timezone`) AS `shop_timezone`
+          `t17`.`shop_id`,
+          `t17`.`customer_key`,
+          MIN(`t17`.`processed_at`) AS `first_order_at`,
+          MAX(`t17`.`shop_timezone`) AS `shop_timezone`
         FROM (
           SELECT
             *
           FROM (
             SELECT
-              `t14`.`shop_id`,
-              `t14`.`order_id`,
-              `t14`.`customer_id`,
-              `t14`.`email`,
-              `t14`.`created_at`,
-              `t14`.`processed_at`,
-              `t14`.`financial_status`,
-              `t14`.`cancelled_at`,
-              `t14`.`is_test`,
-              `t14`.`gross_sales`,
-              `t14`.`discounts`,
-              `t14`.`shipping`,
-              `t14`.`taxes`,
-              `t14`.`visitor_id`,
-              `t14`.`landing_site`,
-              `t14`.`referring_site`,
-              `t14`.`_loaded_at`,
-              `t14`.`taxes_included`,
-              `t14`.`duties`,
-              `t14`.`shop_timezone`,
-              `t14`.`day`,
-              `t14`.`order_revenue`,
+              `t15`.`shop_id`,
+              `t15`.`order_id`,
+              `t15`.`customer_id`,
+              `t15`.`email`,
+              `t15`.`created_at`,
+              `t15`.`processed_at`,
+              `t15`.`financial_status`,
+              `t15`.`cancelled_at`,
+              `t15`.`is_test`,
+              `t15`.`gross_sales`,
+              `t15`.`discounts`,
+              `t15`.`shipping`,
+              `t15`.`taxes`,
+              `t15`.`visitor_id`,
+              `t15`.`landing_site`,
+              `t15`.`referring_site`,
+              `t15`.`_loaded_at`,
+              `t15`.`taxes_included`,
+              `t15`.`duties`,
+              `t15`.`shop_timezone`,
+              `t15`.`day`,
+              `t15`.`order_revenue`,
               COALESCE(
-                CONCAT('id:', `t14`.`customer_id`),
-                CONCAT('id:', `t11`.`matched_customer_id`),
-                CONCAT('email:', `t14`.`norm_email`)
+                CONCAT('id:', `t15`.`customer_id`),
+                CONCAT('id:', `t13`.`matched_customer_id`),
+                CONCAT('email:', `t15`.`norm_email`)
               ) AS `customer_key`
             FROM (
               SELECT
-                `t12`.`shop_id`,
-                `t12`.`order_id`,
-                `t12`.`customer_id`,
-                `t12`.`email`,
-                `t12`.`created_at`,
-                `t12`.`processed_at`,
-                `t12`.`financial_status`,
-                `t12`.`cancelled_at`,
-                `t12`.`is_test`,
-                `t12`.`gross_sales`,
-                `t12`.`discounts`,
-                `t12`.`shipping`,
-                `t12`.`taxes`,
-                `t12`.`visitor_id`,
-                `t12`.`landing_site`,
-                `t12`.`referring_site`,
-                `t12`.`_loaded_at`,
-                `t12`.`taxes_included`,
-                `t12`.`duties`,
-                `t12`.`shop_timezone`,
-                `t12`.`day`,
-                `t12`.`order_revenue`,
-                NULLIF(LOWER(TRIM(' \t\n\r\013\014' FROM `t12`.`email`)), '') AS `norm_email`
+                `t10`.`shop_id`,
+                `t10`.`order_id`,
+                `t10`.`customer_id`,
+                `t10`.`email`,
+                `t10`.`created_at`,
+                `t10`.`processed_at`,
+                `t10`.`financial_status`,
+                `t10`.`cancelled_at`,
+                `t10`.`is_test`,
+                `t10`.`gross_sales`,
+                `t10`.`discounts`,
+                `t10`.`shipping`,
+                `t10`.`taxes`,
+                `t10`.`visitor_id`,
+                `t10`.`landing_site`,
+                `t10`.`referring_site`,
+                `t10`.`_loaded_at`,
+                `t10`.`taxes_included`,
+                `t10`.`duties`,
+                `t10`.`shop_timezone`,
+                `t10`.`day`,
+                `t10`.`order_revenue`,
+                NULLIF(
+                  LOWER(
+                    IF(
+                      SUBSTRING(`t10`.`email`, IF((
+                        0 + 1
+                      ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t10`.`email`)), 1) IN (' ', '\t', '\n', '\r', '\013', '\014')
+                      OR RIGHT(`t10`.`email`, 1) IN (' ', '\t', '\n', '\r', '\013', '\014'),
+                      TRIM(' \t\n\r\013\014' FROM `t10`.`email`),
+                      `t10`.`email`
+                    )
+                  ),
+                  ''
+                ) AS `norm_email`
               FROM (
                 SELECT
-                  `t8`.`shop_id`,
-                  `t8`.`order_id`,
-                  `t8`.`customer_id`,
-                  `t8`.`email`,
-                  `t8`.`created_at`,
-                  `t8`.`processed_at`,
-                  `t8`.`financial_status`,
-                  `t8`.`cancelled_at`,
-                  `t8`.`is_test`,
-                  `t8`.`gross_sales`,
-                  `t8`.`discounts`,
-                  `t8`.`shipping`,
-                  `t8`.`taxes`,
-                  `t8`.`visitor_id`,
-                  `t8`.`landing_site`,
-                  `t8`.`referring_site`,
-                  `t8`.`_loaded_at`,
-                  `t8`.`taxes_included`,
-                  `t8`.`duties`,
-                  `t8`.`shop_timezone`,
-                  CAST(FROM_UTC_TIMESTAMP(`t8`.`processed_at`, `t8`.`shop_timezone`) AS DATE) AS `day`,
+                  `t7`.`shop_id`,
+                  `t7`.`order_id`,
+                  `t7`.`customer_id`,
+                  `t7`.`email`,
+                  `t7`.`created_at`,
+                  `t7`.`processed_at`,
+                  `t7`.`financial_status`,
+                  `t7`.`cancelled_at`,
+                  `t7`.`is_test`,
+                  `t7`.`gross_sales`,
+                  `t7`.`discounts`,
+                  `t7`.`shipping`,
+                  `t7`.`taxes`,
+                  `t7`.`visitor_id`,
+                  `t7`.`landing_site`,
+                  `t7`.`referring_site`,
+                  `t7`.`_loaded_at`,
+                  `t7`.`taxes_included`,
+                  `t7`.`duties`,
+                  `t7`.`shop_timezone`,
+                  CAST(FROM_UTC_TIMESTAMP(`t7`.`processed_at`, `t7`.`shop_timezone`) AS DATE) AS `day`,
                   (
-                    `t8`.`gross_sales` - `t8`.`discounts`
-                  ) + `t8`.`shipping` + IF(COALESCE(`t8`.`taxes_included`, FALSE), 0, `t8`.`taxes`) AS `order_revenue`
+                    `t7`.`gross_sales` - `t7`.`discounts`
+                  ) + `t7`.`shipping` + IF(COALESCE(`t7`.`taxes_included`, FALSE), 0, `t7`.`taxes`) AS `order_revenue`
                 FROM (
                   SELECT
                     `t6`.`shop_id`,
@@ -133,13 +145,13 @@ FROM (
                   FROM (
                     SELECT
                       *
-                    FROM `orders` AS `t1`
+                    FROM `orders` AS `t0`
                     WHERE
-                      `t1`.`financial_status` IN ('paid', 'partially_refunded', 'refunded')
+                      `t0`.`financial_status` IN ('paid', 'partially_refunded', 'refunded')
                       AND NOT (
-                        `t1`.`is_test`
+                        `t0`.`is_test`
                       )
-                      AND `t1`.`cancelled_at` IS NULL
+                      AND `t0`.`cancelled_at` IS NULL
                   ) AS `t6`
                   INNER JOIN (
                     SELECT
@@ -148,56 +160,72 @@ FROM (
                     FROM `shops` AS `t2`
                   ) AS `t5`
                     ON `t6`.`shop_id` = `t5`.`shop_id`
-                ) AS `t8`
-              ) AS `t12`
+                ) AS `t7`
+              ) AS `t10`
               WHERE
                 NOT (
-                  `t12`.`financial_status` IN ('refunded')
+                  `t10`.`financial_status` IN ('refunded')
                 )
-            ) AS `t14`
+            ) AS `t15`
             LEFT OUTER JOIN (
               SELECT
                 *
               FROM (
                 SELECT
-                  `t7`.`shop_id`,
-                  `t7`.`norm_email`,
+                  `t9`.`shop_id`,
+                  `t9`.`norm_email`,
                   COUNT(*) AS `matches`,
-                  MAX(`t7`.`customer_id`) AS `matched_customer_id`
+                  MAX(`t9`.`customer_id`) AS `matched_customer_id`
                 FROM (
                   SELECT
-                    `t0`.`shop_id`,
-                    `t0`.`customer_id`,
-                    `t0`.`email`,
-                    `t0`.`created_at`,
-                    `t0`.`_loaded_at`,
-                    NULLIF(LOWER(TRIM(' \t\n\r\013\014' FROM `t0`.`email`)), '') AS `norm_email`
-                  FROM `customers` AS `t0`
+                    *
+                  FROM (
+                    SELECT
+                      `t1`.`shop_id`,
+                      `t1`.`customer_id`,
+                      `t1`.`email`,
+                      `t1`.`created_at`,
+                      `t1`.`_loaded_at`,
+                      NULLIF(
+                        LOWER(
+                          IF(
+                            SUBSTRING(`t1`.`email`, IF((
+                              0 + 1
+                            ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t1`.`email`)), 1) IN (' ', '\t', '\n', '\r', '\013', '\014')
+                            OR RIGHT(`t1`.`email`, 1) IN (' ', '\t', '\n', '\r', '\013', '\014'),
+                            TRIM(' \t\n\r\013\014' FROM `t1`.`email`),
+                            `t1`.`email`
+                          )
+                        ),
+                        ''
+                      ) AS `norm_email`
+                    FROM `customers` AS `t1`
+                  ) AS `t8`
                   WHERE
-                    NOT NULLIF(LOWER(TRIM(' \t\n\r\013\014' FROM `t0`.`email`)), '') IS NULL
-                ) AS `t7`
+                    NOT `t8`.`norm_email` IS NULL
+                ) AS `t9`
                 GROUP BY
                   1,
                   2
-              ) AS `t9`
+              ) AS `t11`
               WHERE
-                `t9`.`matches` = 1
-            ) AS `t11`
-              ON `t14`.`shop_id` = `t11`.`shop_id` AND `t14`.`norm_email` = `t11`.`norm_email`
-          ) AS `t15`
+                `t11`.`matches` = 1
+            ) AS `t13`
+              ON `t15`.`shop_id` = `t13`.`shop_id` AND `t15`.`norm_email` = `t13`.`norm_email`
+          ) AS `t16`
           WHERE
-            NOT `t15`.`customer_key` IS NULL
-        ) AS `t16`
+            NOT `t16`.`customer_key` IS NULL
+        ) AS `t17`
         GROUP BY
           1,
           2
-      ) AS `t17`
-    ) AS `t18`
-  ) AS `t19`
+      ) AS `t18`
+    ) AS `t19`
+  ) AS `t20`
   GROUP BY
     1,
     2
-) AS `t20`
+) AS `t21`
 ORDER BY
-  `t20`.`day` ASC NULLS LAST,
-  `t20`.`shop_id` ASC NULLS LAST
+  `t21`.`day` ASC NULLS LAST,
+  `t21`.`shop_id` ASC NULLS LAST

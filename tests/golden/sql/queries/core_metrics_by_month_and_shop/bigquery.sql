@@ -1,29 +1,29 @@
-WITH `t15` AS (
+WITH `t14` AS (
   SELECT
-    `t12`.`shop_id`,
-    `t12`.`order_id`,
-    `t12`.`customer_id`,
-    `t12`.`email`,
-    `t12`.`created_at`,
-    `t12`.`processed_at`,
-    `t12`.`financial_status`,
-    `t12`.`cancelled_at`,
-    `t12`.`is_test`,
-    `t12`.`gross_sales`,
-    `t12`.`discounts`,
-    `t12`.`shipping`,
-    `t12`.`taxes`,
-    `t12`.`visitor_id`,
-    `t12`.`landing_site`,
-    `t12`.`referring_site`,
-    `t12`.`_loaded_at`,
-    `t12`.`taxes_included`,
-    `t12`.`duties`,
-    `t12`.`shop_timezone`,
-    DATE(DATETIME(`t12`.`processed_at`, `t12`.`shop_timezone`)) AS `day`,
+    `t11`.`shop_id`,
+    `t11`.`order_id`,
+    `t11`.`customer_id`,
+    `t11`.`email`,
+    `t11`.`created_at`,
+    `t11`.`processed_at`,
+    `t11`.`financial_status`,
+    `t11`.`cancelled_at`,
+    `t11`.`is_test`,
+    `t11`.`gross_sales`,
+    `t11`.`discounts`,
+    `t11`.`shipping`,
+    `t11`.`taxes`,
+    `t11`.`visitor_id`,
+    `t11`.`landing_site`,
+    `t11`.`referring_site`,
+    `t11`.`_loaded_at`,
+    `t11`.`taxes_included`,
+    `t11`.`duties`,
+    `t11`.`shop_timezone`,
+    DATE(DATETIME(`t11`.`processed_at`, `t11`.`shop_timezone`)) AS `day`,
     (
-      `t12`.`gross_sales` - `t12`.`discounts`
-    ) + `t12`.`shipping` + IF(COALESCE(`t12`.`taxes_included`, FALSE), 0, `t12`.`taxes`) AS `order_revenue`
+      `t11`.`gross_sales` - `t11`.`discounts`
+    ) + `t11`.`shipping` + IF(COALESCE(`t11`.`taxes_included`, FALSE), 0, `t11`.`taxes`) AS `order_revenue`
   FROM (
     SELECT
       `t9`.`shop_id`,
@@ -64,38 +64,38 @@ WITH `t15` AS (
       FROM `shops` AS `t3`
     ) AS `t8`
       ON `t9`.`shop_id` = `t8`.`shop_id`
-  ) AS `t12`
+  ) AS `t11`
 )
 SELECT
-  `t33`.`month`,
-  `t33`.`shop_id`,
-  CAST(COALESCE(`t33`.`m__revenue__v1`, CAST('0.00' AS NUMERIC)) AS NUMERIC) AS `revenue`,
-  CAST(COALESCE(`t33`.`m__orders__v1`, 0) AS INT64) AS `orders`,
+  `t34`.`month`,
+  `t34`.`shop_id`,
+  CAST(COALESCE(`t34`.`m__revenue__v1`, CAST('0.00' AS NUMERIC)) AS NUMERIC) AS `revenue`,
+  CAST(COALESCE(`t34`.`m__orders__v1`, 0) AS INT64) AS `orders`,
   ieee_divide(
-    CAST(CAST(COALESCE(`t33`.`m__revenue__v1`, CAST('0.00' AS NUMERIC)) AS NUMERIC) AS FLOAT64),
-    NULLIF(CAST(CAST(COALESCE(`t33`.`m__orders__v1`, 0) AS INT64) AS FLOAT64), 0)
+    CAST(CAST(COALESCE(`t34`.`m__revenue__v1`, CAST('0.00' AS NUMERIC)) AS NUMERIC) AS FLOAT64),
+    NULLIF(CAST(CAST(COALESCE(`t34`.`m__orders__v1`, 0) AS INT64) AS FLOAT64), 0)
   ) AS `aov`,
-  CAST(COALESCE(`t33`.`m__paid_spend__v1`, CAST('0.00' AS NUMERIC)) AS NUMERIC) AS `paid_spend`,
+  CAST(COALESCE(`t34`.`m__paid_spend__v1`, CAST('0.00' AS NUMERIC)) AS NUMERIC) AS `paid_spend`,
   ieee_divide(
-    CAST(CAST(COALESCE(`t33`.`m__revenue__v1`, CAST('0.00' AS NUMERIC)) AS NUMERIC) AS FLOAT64),
+    CAST(CAST(COALESCE(`t34`.`m__revenue__v1`, CAST('0.00' AS NUMERIC)) AS NUMERIC) AS FLOAT64),
     NULLIF(
-      CAST(CAST(COALESCE(`t33`.`m__paid_spend__v1`, CAST('0.00' AS NUMERIC)) AS NUMERIC) AS FLOAT64),
+      CAST(CAST(COALESCE(`t34`.`m__paid_spend__v1`, CAST('0.00' AS NUMERIC)) AS NUMERIC) AS FLOAT64),
       0
     )
   ) AS `mer`,
-  CAST(COALESCE(`t33`.`m__new_customers__v1`, 0) AS INT64) AS `new_customers`,
+  CAST(COALESCE(`t34`.`m__new_customers__v1`, 0) AS INT64) AS `new_customers`,
   ieee_divide(
-    CAST(CAST(COALESCE(`t33`.`m__paid_spend__v1`, CAST('0.00' AS NUMERIC)) AS NUMERIC) AS FLOAT64),
-    NULLIF(CAST(CAST(COALESCE(`t33`.`m__new_customers__v1`, 0) AS INT64) AS FLOAT64), 0)
+    CAST(CAST(COALESCE(`t34`.`m__paid_spend__v1`, CAST('0.00' AS NUMERIC)) AS NUMERIC) AS FLOAT64),
+    NULLIF(CAST(CAST(COALESCE(`t34`.`m__new_customers__v1`, 0) AS INT64) AS FLOAT64), 0)
   ) AS `cac`
 FROM (
   SELECT
-    `t32`.`month`,
-    `t32`.`shop_id`,
-    SUM(`t32`.`m__revenue__v1`) AS `m__revenue__v1`,
-    SUM(`t32`.`m__orders__v1`) AS `m__orders__v1`,
-    SUM(`t32`.`m__paid_spend__v1`) AS `m__paid_spend__v1`,
-    SUM(`t32`.`m__new_customers__v1`) AS `m__new_customers__v1`
+    `t33`.`month`,
+    `t33`.`shop_id`,
+    SUM(`t33`.`m__revenue__v1`) AS `m__revenue__v1`,
+    SUM(`t33`.`m__orders__v1`) AS `m__orders__v1`,
+    SUM(`t33`.`m__paid_spend__v1`) AS `m__paid_spend__v1`,
+    SUM(`t33`.`m__new_customers__v1`) AS `m__new_customers__v1`
   FROM (
     SELECT
       *
@@ -104,23 +104,23 @@ FROM (
         *
       FROM (
         SELECT
-          CAST(CAST(DATE_TRUNC(`t17`.`day`, MONTH) AS DATETIME) AS DATE) AS `month`,
-          `t17`.`shop_id`,
-          `t17`.`order_revenue` AS `m__revenue__v1`,
+          CAST(CAST(DATE_TRUNC(`t15`.`day`, MONTH) AS DATETIME) AS DATE) AS `month`,
+          `t15`.`shop_id`,
+          `t15`.`order_revenue` AS `m__revenue__v1`,
           1 AS `m__orders__v1`,
           CAST(NULL AS NUMERIC) AS `m__paid_spend__v1`,
           CAST(NULL AS INT64) AS `m__new_customers__v1`
-        FROM `t15` AS `t17`
-      ) AS `t20`
+        FROM `t14` AS `t15`
+      ) AS `t21`
       UNION ALL
       SELECT
         *
       FROM (
         SELECT
-          CAST(CAST(DATE_TRUNC(`t23`.`order_day`, MONTH) AS DATETIME) AS DATE) AS `month`,
-          `t23`.`shop_id`,
+          CAST(CAST(DATE_TRUNC(`t22`.`order_day`, MONTH) AS DATETIME) AS DATE) AS `month`,
+          `t22`.`shop_id`,
           -(
-            `t23`.`amount` + `t23`.`shipping` + IF(COALESCE(`t23`.`taxes_included`, FALSE), 0, `t23`.`taxes`)
+            `t22`.`amount` + `t22`.`shipping` + IF(COALESCE(`t22`.`taxes_included`, FALSE), 0, `t22`.`taxes`)
           ) AS `m__revenue__v1`,
           CAST(NULL AS INT64) AS `m__orders__v1`,
           CAST(NULL AS NUMERIC) AS `m__paid_spend__v1`,
@@ -136,21 +136,21 @@ FROM (
             `t5`.`taxes`,
             `t5`.`_loaded_at`,
             `t5`.`duties`,
-            `t19`.`shop_timezone`,
-            `t19`.`taxes_included`,
-            `t19`.`order_day`
+            `t18`.`shop_timezone`,
+            `t18`.`taxes_included`,
+            `t18`.`order_day`
           FROM `refunds` AS `t5`
           INNER JOIN (
             SELECT
-              `t17`.`shop_id`,
-              `t17`.`order_id`,
-              `t17`.`shop_timezone`,
-              `t17`.`taxes_included`,
-              `t17`.`day` AS `order_day`
-            FROM `t15` AS `t17`
-          ) AS `t19`
-            ON `t5`.`shop_id` = `t19`.`shop_id` AND `t5`.`order_id` = `t19`.`order_id`
-        ) AS `t23`
+              `t15`.`shop_id`,
+              `t15`.`order_id`,
+              `t15`.`shop_timezone`,
+              `t15`.`taxes_included`,
+              `t15`.`day` AS `order_day`
+            FROM `t14` AS `t15`
+          ) AS `t18`
+            ON `t5`.`shop_id` = `t18`.`shop_id` AND `t5`.`order_id` = `t18`.`order_id`
+        ) AS `t22`
       ) AS `t25`
     ) AS `t27`
     UNION ALL
@@ -176,133 +176,161 @@ FROM (
         *
       FROM (
         SELECT
-          CAST(CAST(DATE_TRUNC(`t29`.`day`, MONTH) AS DATETIME) AS DATE) AS `month`,
-          `t29`.`shop_id`,
+          CAST(CAST(DATE_TRUNC(`t30`.`day`, MONTH) AS DATETIME) AS DATE) AS `month`,
+          `t30`.`shop_id`,
           CAST(NULL AS NUMERIC) AS `m__revenue__v1`,
           CAST(NULL AS INT64) AS `m__orders__v1`,
           CAST(NULL AS NUMERIC) AS `m__paid_spend__v1`,
           1 AS `m__new_customers__v1`
         FROM (
           SELECT
-            `t28`.`shop_id`,
-            `t28`.`customer_key`,
-            `t28`.`first_order_at`,
-            `t28`.`shop_timezone`,
-            DATE(DATETIME(`t28`.`first_order_at`, `t28`.`shop_timezone`)) AS `day`
+            `t29`.`shop_id`,
+            `t29`.`customer_key`,
+            `t29`.`first_order_at`,
+            `t29`.`shop_timezone`,
+            DATE(DATETIME(`t29`.`first_order_at`, `t29`.`shop_timezone`)) AS `day`
           FROM (
             SELECT
-              `t26`.`shop_id`,
-              `t26`.`customer_key`,
-              MIN(`t26`.`processed_at`) AS `first_order_at`,
-              MAX(`t26`.`shop_timezone`) AS `shop_timezone`
+              `t28`.`shop_id`,
+              `t28`.`customer_key`,
+              MIN(`t28`.`processed_at`) AS `first_order_at`,
+              MAX(`t28`.`shop_timezone`) AS `shop_timezone`
             FROM (
               SELECT
                 *
               FROM (
                 SELECT
-                  `t22`.`shop_id`,
-                  `t22`.`order_id`,
-                  `t22`.`customer_id`,
-                  `t22`.`email`,
-                  `t22`.`created_at`,
-                  `t22`.`processed_at`,
-                  `t22`.`financial_status`,
-                  `t22`.`cancelled_at`,
-                  `t22`.`is_test`,
-                  `t22`.`gross_sales`,
-                  `t22`.`discounts`,
-                  `t22`.`shipping`,
-                  `t22`.`taxes`,
-                  `t22`.`visitor_id`,
-                  `t22`.`landing_site`,
-                  `t22`.`referring_site`,
-                  `t22`.`_loaded_at`,
-                  `t22`.`taxes_included`,
-                  `t22`.`duties`,
-                  `t22`.`shop_timezone`,
-                  `t22`.`day`,
-                  `t22`.`order_revenue`,
+                  `t24`.`shop_id`,
+                  `t24`.`order_id`,
+                  `t24`.`customer_id`,
+                  `t24`.`email`,
+                  `t24`.`created_at`,
+                  `t24`.`processed_at`,
+                  `t24`.`financial_status`,
+                  `t24`.`cancelled_at`,
+                  `t24`.`is_test`,
+                  `t24`.`gross_sales`,
+                  `t24`.`discounts`,
+                  `t24`.`shipping`,
+                  `t24`.`taxes`,
+                  `t24`.`visitor_id`,
+                  `t24`.`landing_site`,
+                  `t24`.`referring_site`,
+                  `t24`.`_loaded_at`,
+                  `t24`.`taxes_included`,
+                  `t24`.`duties`,
+                  `t24`.`shop_timezone`,
+                  `t24`.`day`,
+                  `t24`.`order_revenue`,
                   COALESCE(
-                    CONCAT('id:', `t22`.`customer_id`),
-                    CONCAT('id:', `t16`.`matched_customer_id`),
-                    CONCAT('email:', `t22`.`norm_email`)
+                    CONCAT('id:', `t24`.`customer_id`),
+                    CONCAT('id:', `t20`.`matched_customer_id`),
+                    CONCAT('email:', `t24`.`norm_email`)
                   ) AS `customer_key`
                 FROM (
                   SELECT
-                    `t17`.`shop_id`,
-                    `t17`.`order_id`,
-                    `t17`.`customer_id`,
-                    `t17`.`email`,
-                    `t17`.`created_at`,
-                    `t17`.`processed_at`,
-                    `t17`.`financial_status`,
-                    `t17`.`cancelled_at`,
-                    `t17`.`is_test`,
-                    `t17`.`gross_sales`,
-                    `t17`.`discounts`,
-                    `t17`.`shipping`,
-                    `t17`.`taxes`,
-                    `t17`.`visitor_id`,
-                    `t17`.`landing_site`,
-                    `t17`.`referring_site`,
-                    `t17`.`_loaded_at`,
-                    `t17`.`taxes_included`,
-                    `t17`.`duties`,
-                    `t17`.`shop_timezone`,
-                    `t17`.`day`,
-                    `t17`.`order_revenue`,
-                    NULLIF(LOWER(TRIM(`t17`.`email`, ' \t\n\r\v\f')), '') AS `norm_email`
-                  FROM `t15` AS `t17`
+                    `t15`.`shop_id`,
+                    `t15`.`order_id`,
+                    `t15`.`customer_id`,
+                    `t15`.`email`,
+                    `t15`.`created_at`,
+                    `t15`.`processed_at`,
+                    `t15`.`financial_status`,
+                    `t15`.`cancelled_at`,
+                    `t15`.`is_test`,
+                    `t15`.`gross_sales`,
+                    `t15`.`discounts`,
+                    `t15`.`shipping`,
+                    `t15`.`taxes`,
+                    `t15`.`visitor_id`,
+                    `t15`.`landing_site`,
+                    `t15`.`referring_site`,
+                    `t15`.`_loaded_at`,
+                    `t15`.`taxes_included`,
+                    `t15`.`duties`,
+                    `t15`.`shop_timezone`,
+                    `t15`.`day`,
+                    `t15`.`order_revenue`,
+                    NULLIF(
+                      LOWER(
+                        IF(
+                          SUBSTRING(`t15`.`email`, IF((
+                            0 + 1
+                          ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t15`.`email`)), 1) IN (' ', '\t', '\n', '\r', '\v', '\f')
+                          OR SUBSTRING(`t15`.`email`, -LEAST(LENGTH(`t15`.`email`), 1)) IN (' ', '\t', '\n', '\r', '\v', '\f'),
+                          TRIM(`t15`.`email`, ' \t\n\r\v\f'),
+                          `t15`.`email`
+                        )
+                      ),
+                      ''
+                    ) AS `norm_email`
+                  FROM `t14` AS `t15`
                   WHERE
                     NOT (
-                      `t17`.`financial_status` IN ('refunded')
+                      `t15`.`financial_status` IN ('refunded')
                     )
-                ) AS `t22`
+                ) AS `t24`
                 LEFT OUTER JOIN (
                   SELECT
                     *
                   FROM (
                     SELECT
-                      `t11`.`shop_id`,
-                      `t11`.`norm_email`,
+                      `t13`.`shop_id`,
+                      `t13`.`norm_email`,
                       COUNT(*) AS `matches`,
-                      MAX(`t11`.`customer_id`) AS `matched_customer_id`
+                      MAX(`t13`.`customer_id`) AS `matched_customer_id`
                     FROM (
                       SELECT
-                        `t4`.`shop_id`,
-                        `t4`.`customer_id`,
-                        `t4`.`email`,
-                        `t4`.`created_at`,
-                        `t4`.`_loaded_at`,
-                        NULLIF(LOWER(TRIM(`t4`.`email`, ' \t\n\r\v\f')), '') AS `norm_email`
-                      FROM `customers` AS `t4`
+                        *
+                      FROM (
+                        SELECT
+                          `t4`.`shop_id`,
+                          `t4`.`customer_id`,
+                          `t4`.`email`,
+                          `t4`.`created_at`,
+                          `t4`.`_loaded_at`,
+                          NULLIF(
+                            LOWER(
+                              IF(
+                                SUBSTRING(`t4`.`email`, IF((
+                                  0 + 1
+                                ) >= 1, 0 + 1, 0 + 1 + LENGTH(`t4`.`email`)), 1) IN (' ', '\t', '\n', '\r', '\v', '\f')
+                                OR SUBSTRING(`t4`.`email`, -LEAST(LENGTH(`t4`.`email`), 1)) IN (' ', '\t', '\n', '\r', '\v', '\f'),
+                                TRIM(`t4`.`email`, ' \t\n\r\v\f'),
+                                `t4`.`email`
+                              )
+                            ),
+                            ''
+                          ) AS `norm_email`
+                        FROM `customers` AS `t4`
+                      ) AS `t12`
                       WHERE
-                        NOT NULLIF(LOWER(TRIM(`t4`.`email`, ' \t\n\r\v\f')), '') IS NULL
-                    ) AS `t11`
+                        NOT `t12`.`norm_email` IS NULL
+                    ) AS `t13`
                     GROUP BY
                       1,
                       2
-                  ) AS `t13`
+                  ) AS `t16`
                   WHERE
-                    `t13`.`matches` = 1
-                ) AS `t16`
-                  ON `t22`.`shop_id` = `t16`.`shop_id` AND `t22`.`norm_email` = `t16`.`norm_email`
-              ) AS `t24`
+                    `t16`.`matches` = 1
+                ) AS `t20`
+                  ON `t24`.`shop_id` = `t20`.`shop_id` AND `t24`.`norm_email` = `t20`.`norm_email`
+              ) AS `t26`
               WHERE
-                NOT `t24`.`customer_key` IS NULL
-            ) AS `t26`
+                NOT `t26`.`customer_key` IS NULL
+            ) AS `t28`
             GROUP BY
               1,
               2
-          ) AS `t28`
-        ) AS `t29`
-      ) AS `t30`
-    ) AS `t31`
-  ) AS `t32`
+          ) AS `t29`
+        ) AS `t30`
+      ) AS `t31`
+    ) AS `t32`
+  ) AS `t33`
   GROUP BY
     1,
     2
-) AS `t33`
+) AS `t34`
 ORDER BY
-  `t33`.`month` ASC NULLS LAST,
-  `t33`.`shop_id` ASC NULLS LAST
+  `t34`.`month` ASC NULLS LAST,
+  `t34`.`shop_id` ASC NULLS LAST

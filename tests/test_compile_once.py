@@ -1,0 +1,97 @@
+"""`semantic query` compiles its statement once, and a query asked before runs without Ibis.
+
+The issue behind these: `semantic query roas` once compiled its expression to
+SQL, then compiled it again to execute it (2.6 s each). Now the compiled query
+(semantic/compile_cache.py) is what runs, every statement and layer is
+rendered by Ibis at most once, and a query found in the cache is answered from
+its SQL text alone: neither Ibis nor sqlglot is imported.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import ibis
+import pytest
+
+import semantic.compile_cache as compile_cache
+import semantic.compiler as compiler
+from semantic.cli.app import main
+
+QUERY = ["query", "roas", "revenue", "new_customers", "--by", "month", "--by", "shop", "--format", "json"]
+
+
+@pytest.fixture
+def demo(tmp_path, monkeypatch):
+    """A small demo warehouse and a compile cache of this test's own."""
+    monkeypatch.setenv("SEMANTIC_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("SEMANTIC_NO_CACHE", raising=False)
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "demo.duckdb"
+    with pytest.raises(SystemExit) as done:
+        main(["demo", "--orders", "300", "--database", str(path), "--config", str(_defaults())])
+    assert done.value.code == 0
+    return path
+
+
+def _defaults() -> Path:
+    return Path(compile_cache.__file__).parent / "defaults" / "metrics.toml"
+
+
+def _run(argv: list[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(argv)
+    assert done.value.code == 0
+
+
+def test_a_query_renders_each_statement_and_layer_once(demo, monkeypatch, capsys):
+    # Forget what this process compiled before, so every rendering is counted.
+    compiler._COMPILED.clear()
+    compiler._TREES.clear()
+    compiler._layer_ctes.cache_clear()
+    compile_cache._MEMORY.clear()
+    rendered: list[object] = []
+    builds: list[object] = []
+    to_sql, compile_built = ibis.to_sql, compile_cache.compile_built
+
+    def counting_to_sql(expr, *args, **kwargs):
+        rendered.append(expr.op())
+        return to_sql(expr, *args, **kwargs)
+
+    def counting_compile_built(built, dialect):
+        builds.append(built.spec)
+        return compile_built(built, dialect)
+
+    monkeypatch.setattr(ibis, "to_sql", counting_to_sql)
+    monkeypatch.setattr(compile_cache, "compile_built", counting_compile_built)
+    capsys.readouterr()
+    _run([*QUERY, "--database", str(demo), "--config", str(_defaults())])
+    rows = json.loads(capsys.readouterr().out)
+    assert rows and {"month", "shop_id", "roas", "revenue", "new_customers"} <= set(rows[0])
+    assert len(builds) == 1  # one compile of the query
+    # The statement, its currency check (none here: split by shop) and attribution's three layers.
+    assert len(rendered) >= 4
+    assert len(rendered) == len(set(rendered)), "an expression was rendered twice"
+
+
+def test_a_cached_query_runs_without_importing_ibis(demo):
+    probe = (
+        "import sys\n"
+        "from semantic.cli.app import main\n"
+        "try:\n"
+        f"    main({[*QUERY, '--database', str(demo), '--config', str(_defaults())]!r})\n"
+        "except SystemExit as exc:\n"
+        "    code = exc.code\n"
+        "sys.stderr.write('\\nimported: ' + ' '.join(m for m in ('ibis', 'sqlglot') if m in sys.modules) + f' exit {code}\\n')\n"
+    )
+    env = {**os.environ, "SEMANTIC_CACHE_DIR": os.environ["SEMANTIC_CACHE_DIR"]}
+    first = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True)
+    second = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True)
+    assert first.stderr.splitlines()[-1] == "imported: ibis sqlglot exit 0"  # compiled: Ibis needed
+    assert second.stderr.splitlines()[-1] == "imported:  exit 0"  # from the cache: neither
+    assert json.loads(second.stdout) == json.loads(first.stdout)
+    assert json.loads(first.stdout)
