@@ -37,7 +37,6 @@ import sqlglot.expressions as sge
 
 from semantic.backfill_plan import BackfillPlan, BackfillPolicy
 from semantic.catalog import Catalog
-from semantic.compiler import compile_sql
 from semantic.config import Config
 from semantic.errors import WarehouseError
 from semantic.materialized import Layout, Stamp, daily_rows
@@ -48,8 +47,8 @@ from semantic.backends.backfill import INVARIANTS, STEPS, CheckResult, Outcome, 
 from semantic.backends.backfill_lock import Holder
 from semantic.backends.materialize import DAILY_ORDER
 from semantic.backends.spark import SparkWarehouse, write_frame
-from semantic.backends.spark_materialize import arrow_schema, folder_of, frame_of, row_count
-from semantic.backends.spark_steps import in_steps
+from semantic.backends.spark_backfill_orders import SNAPSHOT as ORDER_SNAPSHOT, SWAP as ORDER_SWAP, SparkOrders
+from semantic.backends.spark_materialize import arrow_schema, folder_of, frame_of, row_count, stage_expr_into
 
 __all__ = ["STEPS", "dry_run", "holder", "latest", "prune", "rollback", "rows", "run_backfill", "unlock", "verify"]
 WORK = "_backfills"  # DIR/<schema>/_backfills/<backfill_id>/: its snapshot, staging and next daily table
@@ -173,23 +172,30 @@ def _steps(warehouse, catalog, config, plan, fingerprints, layout, daily, checks
         step(name)
         lock.heartbeat()
 
+    orders = SparkOrders.refreshed_by(warehouse, layout, plan)
     step("audit")
     append(warehouse, layout, entry)
     fault("audit")
     begin("snapshot")
     _snapshot(warehouse, daily, scope, work)
     rows_before, totals_before = totals(session.read.parquet(str(work / "snapshot")))
+    orders_before = orders.snapshot(work) if orders else None
     fault("snapshot")
     begin("recompute")
     staged = _recompute(warehouse, catalog, config, plan, fingerprints, work / "staging", backfill_id)
     rows_after, totals_after = totals(staged)
+    staged_orders = orders.recompute(catalog, config, plan, fingerprints, work, backfill_id) if orders else None
     fault("recompute")
     begin("checks")
     results = _checks(warehouse, staged, scope, backfill_id, checks)
+    if orders:
+        results = [*results, *orders.checks(staged_orders)]
     failed = [r for r in results if not r.passed and r.level == "error"]
     summary = [{"name": r.name, "passed": r.passed, "level": r.level, "detail": r.detail} for r in results]
-    numbers = {"rows_before": rows_before, "rows_after": rows_after, "totals_before": totals_before, "totals_after": totals_after}
-    outcome = Outcome(backfill_id, "failed", rows_before, rows_after, totals_before, totals_after, tuple(results), 0.0)
+    numbers = {"rows_before": rows_before, "rows_after": rows_after, "totals_before": totals_before, "totals_after": totals_after,
+               "orders_before": orders_before, "orders_after": None if staged_orders is None else staged_orders.count()}
+    outcome = Outcome(backfill_id, "failed", rows_before, rows_after, totals_before, totals_after, tuple(results), 0.0,
+                      numbers["orders_before"], numbers["orders_after"])
     if failed:
         shutil.rmtree(work / "staging", ignore_errors=True)
         error = "checks failed: " + "; ".join(f"{r.name} ({r.detail})" for r in failed)
@@ -198,7 +204,8 @@ def _steps(warehouse, catalog, config, plan, fingerprints, layout, daily, checks
         return dataclasses.replace(outcome, seconds=time.monotonic() - started)
     fault("checks")
     begin("swap")
-    _swap(warehouse, layout, daily, scope, staged, work / "swap")
+    _swap(warehouse, layout, daily, scope, staged, work / "swap",
+          orders=None if orders is None else orders.next_table(staged_orders, work / ORDER_SWAP))
     fault("swap")
     step("complete")
     seconds = time.monotonic() - started
@@ -221,10 +228,7 @@ def _recompute(warehouse: SparkWarehouse, catalog, config, plan: BackfillPlan, f
     built_at = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     stamps = [Stamp(m, fingerprints.get(m.ref), backfill_id, built_at) for m in plan.metrics]
     request = plan.request
-    sql = compile_sql(daily_rows(catalog, config, stamps, tuple(request.shops), request.start, request.end), "pyspark")
-    warehouse.executed.append(sql)
-    with in_steps(warehouse.session, sql) as final:
-        write_frame(warehouse.session.sql(final), folder)
+    stage_expr_into(warehouse, daily_rows(catalog, config, stamps, tuple(request.shops), request.start, request.end), folder)
     return warehouse.session.read.parquet(str(folder))
 
 
@@ -253,12 +257,18 @@ def _checks(warehouse: SparkWarehouse, staged, scope: Scope, backfill_id: str, c
         warehouse.session.catalog.dropTempView(view)
 
 
-def _swap(warehouse: SparkWarehouse, layout: Layout, daily: str, scope: Scope, rows, folder: Path) -> None:
-    """The next daily table (production outside the scope + `rows`) written whole, then renamed in (journaled)."""
+def _swap(warehouse: SparkWarehouse, layout: Layout, daily: str, scope: Scope, rows, folder: Path, orders: Path | None = None) -> None:
+    """The next daily table (production outside the scope + `rows`) written whole, then renamed in (journaled).
+
+    `orders`: attributed_orders' next table (spark_backfill_orders), renamed in by the same journal.
+    """
     outside = _in_scope(warehouse, daily, scope, inside=False)
     columns = rows.columns
     write_frame(outside.select(*columns).unionByName(rows.select(*columns)).orderBy(*DAILY_ORDER), folder)
-    warehouse.replace_tables({(layout.schema, layout.daily): folder})
+    tables = {(layout.schema, layout.daily): folder}
+    if orders is not None:
+        tables[(layout.schema, layout.orders)] = orders
+    warehouse.replace_tables(tables)
 
 
 # -- dry run, rollback, prune ------------------------------------------------------------
@@ -282,8 +292,13 @@ def rollback(warehouse: SparkWarehouse, layout: Layout, backfill_id: str, actor:
     rollback_id = str(uuid.uuid4())
     lock = spark_lock.SparkLock.acquire(warehouse._writable_root(), layout, rollback_id, actor, stale_after)
     try:
+        order_snapshot = work_folder(warehouse, layout, backfill_id) / ORDER_SNAPSHOT
+        orders = None
+        if order_snapshot.is_dir() and folder_of(warehouse, layout.schema, layout.orders).is_dir():
+            orders = SparkOrders(warehouse, layout, scope).next_table(
+                warehouse.session.read.parquet(str(order_snapshot)), work_folder(warehouse, layout, rollback_id) / ORDER_SWAP)
         _swap(warehouse, layout, daily, scope, warehouse.session.read.parquet(str(snapshot)),
-              work_folder(warehouse, layout, rollback_id) / "swap")
+              work_folder(warehouse, layout, rollback_id) / "swap", orders=orders)
         restored = row_count(snapshot)
         entry = audit.AuditEntry(
             backfill_id, "rolled_back", actor, dt.datetime.now(dt.timezone.utc), last["environment"], last["start_day"],

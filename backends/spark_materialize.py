@@ -33,7 +33,7 @@ from semantic.metrics import Additive
 
 from semantic.backends import spark_lock
 from semantic.backends.materialize import BUILD_COLUMNS, DAILY_ORDER, DEFINITION_COLUMNS, BuildReport, MaterializedState, signature_of
-from semantic.backends.spark import SparkWarehouse, read_folder, table_folder
+from semantic.backends.spark import SparkWarehouse, read_folder, table_folder, write_frame
 from semantic.backends.spark_steps import in_steps
 
 
@@ -66,6 +66,14 @@ def stage_expr(warehouse: SparkWarehouse, schema: str, name: str, expr) -> Path:
     warehouse.executed.append(sql)
     with in_steps(warehouse.session, sql) as final:
         return warehouse.stage_frame(schema, name, warehouse.session.sql(final))
+
+
+def stage_expr_into(warehouse: SparkWarehouse, expr, folder: Path) -> None:
+    """Compute `expr` (its compiled pyspark SQL, shared CTEs once) into `folder` (a rerun replaces it)."""
+    sql = compile_sql(expr, "pyspark")
+    warehouse.executed.append(sql)
+    with in_steps(warehouse.session, sql) as final:
+        write_frame(warehouse.session.sql(final), folder)
 
 
 def refuse_during_backfill(warehouse: SparkWarehouse, layout: Layout, what: str) -> None:

@@ -23,11 +23,11 @@ from semantic.backends import spark_backfill as engine
 from semantic.backends.materialize import choose
 from semantic.backends.runner import run_query
 from semantic.backends.spark_lock import SparkLock, holder, lock_path, unlock
-from semantic.backends.spark_materialize import build
+from semantic.backends.spark_materialize import build, stage_expr
 from semantic.backfill_plan import BackfillRequest, plan_backfill
 from semantic.demo_data import generate
 from semantic.errors import WarehouseError
-from semantic.materialized import Layout, materialized_query
+from semantic.materialized import ATTRIBUTED_ORDERS_METRIC, Layout, Stamp, attributed_orders, materialized_query
 from semantic.metrics import Additive
 from semantic.query import QuerySpec, build_query
 from tests.cli_run import cli, isolated  # noqa: F401 - fixture
@@ -243,3 +243,37 @@ def test_closing_a_session_the_tool_started_removes_its_scratch_folder(tmp_path)
     scratch = Path(done.stdout.strip().splitlines()[-1])
     assert scratch.name == "local" and scratch.parent.name.startswith("semantic-spark-")
     assert not scratch.parent.exists()
+
+
+def test_a_backfill_refreshes_attributed_orders_of_its_range_and_shops_and_rolls_back_exactly(built):
+    # As on the SQL engines (tests/test_backfill_orders.py): s0's order 1003 (local 2024-03-10, in the
+    # range) now sells for 100.00, so its attributed revenue is 100 - 4 discount + 5 shipping + 3.20 tax =
+    # 104.20; s1's order 1001 changed too, outside the backfill's shops, and keeps its built row.
+    loaded, layout, data = built
+    w, catalog, config = loaded.warehouse, loaded.project.catalog, loaded.project.config
+    metric = catalog.resolve(ATTRIBUTED_ORDERS_METRIC, config)
+    with w.transaction():
+        stage_expr(w, layout.schema, layout.orders,
+                   attributed_orders(catalog, config, Stamp(metric, "sha256:built", "build-1", dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))))
+    before = attributed(loaded, layout)
+    in_scope = lambda r: r["shop_id"] == "s0" and START <= r["day"] <= END  # noqa: E731
+    assert before[("s0", "1003")]["order_revenue"] != Decimal("104.20") and sum(map(in_scope, before.values())) >= 2
+    change_sources(loaded, data)
+    request = BackfillRequest(START, END, "refunds were late", "dev", ENGINEER, ("s0",), ("revenue", ATTRIBUTED_ORDERS_METRIC))
+    the_plan = plan_backfill(catalog, config, request, ["s0", "s1"])
+    outcome = engine.run_backfill(w, catalog, config, the_plan, fingerprints(the_plan.metrics), layout)
+    assert outcome.status == "completed" and all(c.passed for c in outcome.checks), outcome.checks
+    assert {c.name for c in outcome.checks} >= {"one attributed order per shop and order_id"}
+    after = attributed(loaded, layout)
+    assert after[("s0", "1003")]["order_revenue"] == Decimal("104.20") and after[("s0", "1003")]["run_id"] == outcome.backfill_id
+    assert {k: r for k, r in after.items() if not in_scope(r)} == {k: r for k, r in before.items() if not in_scope(r)}
+    assert outcome.orders_before == outcome.orders_after == sum(map(in_scope, before.values()))
+    engine.rollback(w, layout, outcome.backfill_id, ENGINEER, 300)
+    assert attributed(loaded, layout) == before
+
+
+def attributed(loaded, layout) -> dict[tuple[str, str], dict]:
+    """attributed_orders' rows (every column) by (shop_id, order_id), read from the table's Parquet folder."""
+    rows = pq.read_table(loaded.warehouse.root / layout.schema / layout.orders).to_pylist()
+    assert len(rows) == len({(r["shop_id"], r["order_id"]) for r in rows})
+    return {(r["shop_id"], r["order_id"]): r for r in rows}
