@@ -10,7 +10,8 @@ hook tests use to crash the run between any two):
 5. checks run the invariants and the given checks on the staging rows; an
           error-level failure stops here: production untouched, audit says failed;
 6. swap   in ONE transaction (explicit BEGIN/COMMIT), delete the production rows
-          of that range, shops and metrics, insert the staging rows and append
+          of that range, shops and metrics, insert the staging rows, re-pivot
+          daily_wide's rows of that range and shops (semantic.wide_daily) and append
           the audit row `swapped` (so the log says production changed exactly
           when it did);
 7. complete  append the audit row completed (rows, totals before/after, checks, duration).
@@ -49,6 +50,7 @@ from semantic.statement_cache import StatementCache
 
 from semantic.backends import backfill_audit as audit
 from semantic.backends import statements as sql
+from semantic.backends import wide_daily as wide
 from semantic.backends.backfill_lock import BackfillLock
 from semantic.backends.backfill_orders import OrderTables, refreshes_orders
 from semantic.backends.materialize import DAILY_ORDER, ensure_tables, require_materializing
@@ -270,7 +272,7 @@ def _steps(warehouse, recompute, layout, checks, step, fault, lock, entry, scope
     begin("swap")
     swapped = entry.with_status("swapped", rows_before=rows_before, rows_after=rows_after, orders_before=orders_before,
                                 orders_after=orders_after)
-    _swap(warehouse, table, backfill_id, where, params, orders, lambda: audit.append(warehouse, layout, swapped))
+    _swap(warehouse, table, backfill_id, where, params, orders, lambda: _refresh_and_record(warehouse, layout, scope, swapped))
     fault("swap")
     step("complete")
     seconds = time.monotonic() - started
@@ -279,6 +281,12 @@ def _steps(warehouse, recompute, layout, checks, step, fault, lock, entry, scope
     lock.release()
     fault("complete")
     return dataclasses.replace(outcome, status="completed", seconds=seconds)
+
+
+def _refresh_and_record(warehouse: Warehouse, layout: Layout, scope: Scope, swapped: audit.AuditEntry) -> None:
+    """In the swap's transaction: daily_wide's rows of the scope's range and shops re-pivoted, the audit row `swapped`."""
+    wide.refresh(warehouse, layout, *scope.order_where())
+    audit.append(warehouse, layout, swapped)
 
 
 def _order_tables(warehouse: Warehouse, layout: Layout, plan: BackfillPlan) -> OrderTables | None:
@@ -464,6 +472,7 @@ def rollback(warehouse: Warehouse, layout: Layout, backfill_id: str, actor: str,
             restored = sql.fetch(warehouse, f"SELECT count(*) FROM {table['snapshots']} WHERE backfill_id = ?", (backfill_id,))[0][0]
             # The swap replaced attributed_orders' rows only when it snapshotted them (orders_before recorded).
             orders = _restored_orders(warehouse, layout, scope, backfill_id) if detail.get("orders_before") is not None else None
+            wide.refresh(warehouse, layout, *scope.order_where())
             audit.append(warehouse, layout, entry.with_status("rolled_back", rows_affected=restored, rollback_id=rollback_id,
                                                                 orders_restored=orders))
     finally:

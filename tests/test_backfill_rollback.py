@@ -21,6 +21,7 @@ from semantic.backends.connect import connect
 from semantic.backends.materialize import build
 from semantic.errors import NothingToRollBack, WarehouseError
 from semantic.materialized import Layout
+from semantic.backends.backfill_orders import columns_of
 from tests.cli_run import cli, one_line
 from tests.conftest import Loaded
 from tests.reference import edge_case_shops
@@ -48,12 +49,35 @@ def engine_url(engine, tmp_path):
     return f"duckdb:///{tmp_path / 'w0.duckdb'}" if engine == "duckdb" else os.environ["SEMANTIC_TEST_POSTGRES_URL"]
 
 
-def production(loaded, layout) -> tuple[list[tuple], list[tuple]]:
-    """Every column of every daily and attributed_orders row, in key order."""
+def production(loaded, layout) -> tuple[list[tuple], list[tuple], list[tuple]]:
+    """Every column of every daily_metrics, attributed_orders and daily_wide row, in key order.
+
+    Also checks daily_wide is daily_metrics pivoted (worked out here in Python).
+    """
     daily = sql.table_name(loaded.warehouse, layout.schema, layout.daily)
     orders = sql.table_name(loaded.warehouse, layout.schema, layout.orders)
-    return (sql.fetch(loaded.warehouse, f"SELECT * FROM {daily} ORDER BY shop_id, day, metric, version"),
-            sql.fetch(loaded.warehouse, f"SELECT * FROM {orders} ORDER BY shop_id, order_id"))
+    found = (sql.fetch(loaded.warehouse, f"SELECT * FROM {daily} ORDER BY shop_id, day, metric, version"),
+             sql.fetch(loaded.warehouse, f"SELECT * FROM {orders} ORDER BY shop_id, order_id"),
+             sql.fetch(loaded.warehouse, f"SELECT * FROM {sql.table_name(loaded.warehouse, layout.schema, 'daily_wide')} "
+                                         "ORDER BY shop_id, day"))
+    assert_pivot(loaded, layout, found[0])
+    return found
+
+
+def assert_pivot(loaded, layout, daily_rows) -> None:
+    """daily_wide holds, per shop and day, each metric's daily_metrics value in its column, the latest built_at."""
+    wide = sql.table_name(loaded.warehouse, layout.schema, "daily_wide")
+    cursor_columns = columns_of(loaded.warehouse, layout.schema, "daily_wide")
+    pivot: dict[tuple, dict] = {}
+    for shop, day, metric, version, value, _fingerprint, built_at, _run in daily_rows:
+        row = pivot.setdefault((shop, day), {"built_at": built_at})
+        row[f"{metric}__v{version}"], row["built_at"] = value, max(row["built_at"], built_at)
+    got = {}
+    for row in sql.fetch(loaded.warehouse, f"SELECT * FROM {wide}"):
+        named = dict(zip(cursor_columns, row))
+        key = (named.pop("shop_id"), named.pop("day"))
+        got[key] = {k: v for k, v in named.items() if v is not None and k != "definitions_id"}
+    assert got == pivot, cursor_columns
 
 
 def crash_at(name):
@@ -105,7 +129,7 @@ def test_rollback_of_a_failed_backfill_is_refused_and_changes_nothing(built):
 
 def test_a_swap_into_an_empty_scope_rolls_back_to_the_empty_scope(built):
     loaded, layout, data = built
-    for table in (layout.daily, layout.orders):  # a gap in production: the scope has no rows
+    for table in (layout.daily, layout.orders, "daily_wide"):  # a gap in production: the scope has no rows
         sql.run(loaded.warehouse, f"DELETE FROM {sql.table_name(loaded.warehouse, layout.schema, table)} WHERE {IN_SCOPE}",
                 ("s0", START, END))
     before = production(loaded, layout)
@@ -136,3 +160,23 @@ def test_the_cli_refuses_with_exit_2_and_one_line(built, engine_url, capsys):
         loaded = Loaded(connect(engine_url), loaded.project)
     assert production(loaded, layout) == before
     loaded.warehouse.close() if loaded.warehouse.dialect == "duckdb" else None
+
+
+def test_a_metrics_subset_backfill_repivots_its_scope_and_leaves_other_wide_rows_identical(built):
+    loaded, layout, data = built
+    wide = sql.table_name(loaded.warehouse, layout.schema, "daily_wide")
+    others = sql.fetch(loaded.warehouse, f"SELECT * FROM {wide} WHERE NOT ({IN_SCOPE}) ORDER BY shop_id, day", ("s0", START, END))
+    before = production(loaded, layout)
+    sell_for_100(loaded, data, ("s0", "1003"), ("s1", "1001"))
+    outcome = run(loaded, layout, metrics=("revenue",))
+    assert outcome.status == "completed"
+    after = production(loaded, layout)  # daily_wide is still daily_metrics pivoted
+    assert after[2] != before[2]
+    assert sql.fetch(loaded.warehouse, f"SELECT * FROM {wide} WHERE NOT ({IN_SCOPE}) ORDER BY shop_id, day", ("s0", START, END)) == others
+    sets = sql.table_name(loaded.warehouse, layout.schema, "definition_sets")
+    changed = sql.fetch(loaded.warehouse, f"SELECT DISTINCT s.metric, s.run_id FROM {wide} w JOIN {sets} s "
+                        f"ON s.definitions_id = w.definitions_id WHERE w.shop_id = ? AND w.day = ?", ("s0", START))
+    runs = dict(changed)
+    assert runs["revenue"] == outcome.backfill_id and runs["orders"] != outcome.backfill_id
+    engine.rollback(loaded.warehouse, layout, outcome.backfill_id, ENGINEER, 300)
+    assert production(loaded, layout) == before
