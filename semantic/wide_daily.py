@@ -24,7 +24,6 @@ import datetime as dt
 from collections.abc import Collection, Sequence
 
 import ibis
-import ibis.expr.types as ir
 
 from semantic.catalog import Catalog
 from semantic.config import Config

@@ -119,14 +119,15 @@ def test_wide_rows_are_the_daily_rows_pivoted_and_record_their_definitions_and_r
     columns = ["revenue__v1", "orders__v1", "paid_spend__v1", "new_customers__v1"]
     wide_rows = sql.fetch(w, f"SELECT shop_id, day, {', '.join(columns)}, built_at, definitions_id FROM {layout.schema}.daily_wide")
     assert len(wide_rows) == len(pivot) == len({r[:2] for r in wide_rows})
-    for shop, day, *values, built_at, definitions_id in wide_rows:
+    for shop, day, *values, built_at, _definitions_id in wide_rows:
         assert dict((c, v) for c, v in zip(columns, values) if v is not None) == pivot[(shop, day)]
         assert built_at == NOW
     sets = sql.fetch(w, f"SELECT definitions_id, metric, version, fingerprint, run_id, built_at FROM {layout.schema}.definition_sets")
     by_id: dict[str, set] = {}
     for definitions_id, metric, version, fingerprint, run_id, built_at in sets:
         by_id.setdefault(definitions_id, set()).add((f"{metric}@{version}", fingerprint, run_id, built_at))
-    for shop, day, *values, built_at, definitions_id in wide_rows:
+    for row in wide_rows:
+        values, definitions_id = row[2:-2], row[-1]
         present = {c.replace("__v", "@") for c, v in zip(columns, values) if v is not None}
         assert by_id[definitions_id] == {(ref, fingerprints[ref], report.run_id, NOW) for ref in present}
 
