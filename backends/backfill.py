@@ -10,7 +10,10 @@ hook tests use to crash the run between any two):
 5. checks run the invariants and the given checks on the staging rows; an
           error-level failure stops here: production untouched, audit says failed;
 6. swap   in ONE transaction (explicit BEGIN/COMMIT), delete the production rows
-          of that range, shops and metrics and insert the staging rows;
+          of that range, shops and metrics, insert the staging rows, re-pivot
+          daily_wide's rows of that range and shops (semantic.wide_daily) and append
+          the audit row `swapped` (so the log says production changed exactly
+          when it did);
 7. complete  append the audit row completed (rows, totals before/after, checks, duration).
 
 When the plan recomputes the `attributed_orders` metric, steps 3-6 cover that
@@ -20,7 +23,8 @@ shop or run (they read the scope tables, `Recompute`), so their compiled SQL is
 cached across runs.
 
 A crash leaves production as before (before the swap's COMMIT) or fully
-swapped (after it), never partly; the lock is then stale and a rerun (after
+swapped (after it), never partly, and the audit log says which (a `swapped` or
+`completed` row, `swapped_at`); rollback refuses a backfill that never swapped; the lock is then stale and a rerun (after
 `semantic backfill unlock`) recomputes and swaps again: the result is the same.
 """
 
@@ -39,13 +43,14 @@ from semantic.backfill_plan import BackfillPlan, BackfillPolicy
 from semantic.catalog import Catalog
 from semantic.compiler import compile_sql
 from semantic.config import Config
-from semantic.errors import WarehouseError
+from semantic.errors import NothingToRollBack, WarehouseError
 from semantic.materialized import ATTRIBUTED_ORDERS_METRIC, DAILY_COLUMNS, Layout, scoped_attributed_orders, scoped_daily_rows
 from semantic.range_sources import SCOPE_COLUMNS, SCOPE_SHOP_COLUMNS, ScopeTables
 from semantic.statement_cache import StatementCache
 
 from semantic.backends import backfill_audit as audit
 from semantic.backends import statements as sql
+from semantic.backends import wide_daily as wide
 from semantic.backends.backfill_lock import BackfillLock
 from semantic.backends.backfill_orders import OrderTables, refreshes_orders
 from semantic.backends.materialize import DAILY_ORDER, ensure_tables, require_materializing
@@ -265,7 +270,9 @@ def _steps(warehouse, recompute, layout, checks, step, fault, lock, entry, scope
         return dataclasses.replace(outcome, seconds=time.monotonic() - started)
     fault("checks")
     begin("swap")
-    _swap(warehouse, table, backfill_id, where, params, orders)
+    swapped = entry.with_status("swapped", rows_before=rows_before, rows_after=rows_after, orders_before=orders_before,
+                                orders_after=orders_after)
+    _swap(warehouse, table, backfill_id, where, params, orders, lambda: _refresh_and_record(warehouse, layout, scope, swapped))
     fault("swap")
     step("complete")
     seconds = time.monotonic() - started
@@ -274,6 +281,12 @@ def _steps(warehouse, recompute, layout, checks, step, fault, lock, entry, scope
     lock.release()
     fault("complete")
     return dataclasses.replace(outcome, status="completed", seconds=seconds)
+
+
+def _refresh_and_record(warehouse: Warehouse, layout: Layout, scope: Scope, swapped: audit.AuditEntry) -> None:
+    """In the swap's transaction: daily_wide's rows of the scope's range and shops re-pivoted, the audit row `swapped`."""
+    wide.refresh(warehouse, layout, *scope.order_where())
+    audit.append(warehouse, layout, swapped)
 
 
 def _order_tables(warehouse: Warehouse, layout: Layout, plan: BackfillPlan) -> OrderTables | None:
@@ -380,8 +393,11 @@ class Recompute:
 
 
 def _swap(warehouse: Warehouse, table: dict[str, str], backfill_id: str, where: str, params: list[object],
-          orders: OrderTables | None = None) -> None:
-    """In one transaction: the production rows in scope are replaced by the staging rows; nothing else changes."""
+          orders: OrderTables | None = None, record: Callable[[], None] = lambda: None) -> None:
+    """In one transaction: the production rows in scope are replaced by the staging rows; nothing else changes.
+
+    `record` (the audit row `swapped`) is written in the same transaction.
+    """
     columns, order = sql.column_list(warehouse, DAILY), sql.column_list(warehouse, DAILY_ORDER)
     with warehouse.transaction():
         sql.run(warehouse, f"DELETE FROM {table['daily']} WHERE {where}", params)
@@ -394,6 +410,13 @@ def _swap(warehouse: Warehouse, table: dict[str, str], backfill_id: str, where: 
         if orders is not None:
             orders.replace_from(orders.layout.order_staging, backfill_id)
             orders.discard_staging(backfill_id)
+        record()
+
+
+def swapped_at(warehouse: Warehouse, layout: Layout, backfill_id: str) -> dict | None:
+    """The audit row saying `backfill_id`'s swap committed (`swapped`, or `completed` for logs written before
+    `swapped` existed), or None: then production was never touched by it."""
+    return next((r for r in audit.rows(warehouse, layout, backfill_id) if r["status"] in ("swapped", "completed")), None)
 
 
 def dry_run(warehouse: Warehouse, plan: BackfillPlan, layout: Layout = Layout()) -> dict[str, object]:
@@ -406,16 +429,28 @@ def dry_run(warehouse: Warehouse, plan: BackfillPlan, layout: Layout = Layout())
 
 
 def rollback(warehouse: Warehouse, layout: Layout, backfill_id: str, actor: str, stale_after: int) -> int:
-    """Restore the snapshot of `backfill_id` exactly (its rows replace the range again); audited. Rows restored."""
+    """Restore the snapshot of `backfill_id` exactly (its rows replace the range again); audited. Rows restored.
+
+    Decided from the audit log, never from whether the snapshot has rows: a backfill
+    whose swap never committed (no `swapped`/`completed` row: it crashed or failed
+    before) changed nothing and is refused (NothingToRollBack); one that swapped
+    has its scope's rows replaced by the snapshot, even when the snapshot is empty
+    (the scope had no rows: what the swap inserted is deleted).
+    """
     last = audit.latest(warehouse, layout, backfill_id)
     if last is None:
         raise WarehouseError(f"no backfill {backfill_id} in the audit log of schema {layout.schema}", hint="`semantic backfill list`")
-    if last["status"] not in ("completed", "failed", "running"):
-        raise WarehouseError(f"backfill {backfill_id} is {last['status']}: nothing to roll back")
+    if last["status"] not in ("completed", "failed", "running", "swapped"):
+        raise NothingToRollBack(f"backfill {backfill_id} is {last['status']}: nothing to roll back")
+    swap = swapped_at(warehouse, layout, backfill_id)
+    if swap is None:
+        raise NothingToRollBack(f"backfill {backfill_id} never swapped (it stopped while {last['status']}): "
+                                "production was never touched, so there is nothing to roll back")
+    detail = json.loads(swap["detail"])
     scope = Scope.from_audit(last)
     table = {name: sql.table_name(warehouse, layout.schema, getattr(layout, name)) for name in ("daily", "snapshots")}
     if not sql.fetch(warehouse, f"SELECT count(*) FROM {table['snapshots']} WHERE backfill_id = ?", (backfill_id,))[0][0] and \
-            last["status"] == "completed" and last["rows_affected"]:
+            detail.get("rows_before"):
         raise WarehouseError(f"the snapshot of backfill {backfill_id} was pruned: it cannot be rolled back")
     rollback_id = str(uuid.uuid4())
     lock = BackfillLock.acquire(warehouse, layout, rollback_id, actor, stale_after)
@@ -435,8 +470,9 @@ def rollback(warehouse: Warehouse, layout: Layout, backfill_id: str, actor: str,
                 (backfill_id,),
             )
             restored = sql.fetch(warehouse, f"SELECT count(*) FROM {table['snapshots']} WHERE backfill_id = ?", (backfill_id,))[0][0]
-            # Both snapshots are taken in one transaction: daily rows in it mean attributed_orders' was taken too.
-            orders = _restored_orders(warehouse, layout, scope, last, backfill_id) if restored else None
+            # The swap replaced attributed_orders' rows only when it snapshotted them (orders_before recorded).
+            orders = _restored_orders(warehouse, layout, scope, backfill_id) if detail.get("orders_before") is not None else None
+            wide.refresh(warehouse, layout, *scope.order_where())
             audit.append(warehouse, layout, entry.with_status("rolled_back", rows_affected=restored, rollback_id=rollback_id,
                                                                 orders_restored=orders))
     finally:
@@ -444,9 +480,9 @@ def rollback(warehouse: Warehouse, layout: Layout, backfill_id: str, actor: str,
     return restored
 
 
-def _restored_orders(warehouse: Warehouse, layout: Layout, scope: Scope, last: dict, backfill_id: str) -> int | None:
-    """attributed_orders' snapshot of `backfill_id` put back (in the caller's transaction), when it took one; its rows."""
-    if not (refreshes_orders(warehouse, layout, json.loads(last["metrics"])) and sql.exists(warehouse, layout.schema, layout.order_snapshots)):
+def _restored_orders(warehouse: Warehouse, layout: Layout, scope: Scope, backfill_id: str) -> int | None:
+    """attributed_orders' snapshot of `backfill_id` put back (in the caller's transaction); its rows."""
+    if not sql.exists(warehouse, layout.schema, layout.order_snapshots):
         return None
     where, params = scope.order_where()
     orders = OrderTables(warehouse, layout, where, tuple(params))

@@ -1,6 +1,6 @@
 """The backfill audit log: append-only, each row chained to the previous one by a hash.
 
-A status change is a new row (running, failed, completed, rolled_back); the
+A status change is a new row (running, swapped, failed, completed, rolled_back); the
 package never updates or deletes an audit row. Each row's `row_hash` is the
 SHA-256 of the previous row's hash and this row's fields, so `verify` finds an
 edited, inserted or deleted row (deleting the newest rows leaves a valid chain

@@ -34,8 +34,10 @@ from semantic.materialized import (
 )
 from semantic.query import BuiltQuery, QuerySpec, build_query
 from semantic.sources import Sources
+from semantic.wide_daily import covers, wide_query
 
 from semantic.backends import statements as sql
+from semantic.backends import wide_daily as wide
 from semantic.backends.warehouse import Warehouse
 
 BUILD_COLUMNS = {
@@ -150,6 +152,9 @@ def build(
         step(f"{len(metrics)} metrics by shop and day")
         stamps = [Stamp(m, fingerprints.get(m.ref), run_id, built_at) for m in metrics]
         insert_daily(warehouse, daily, daily_rows(catalog, config, stamps))
+        step("the wide serving table")
+        wide.create(warehouse, layout, metrics)
+        wide.refresh(warehouse, layout)
         step("attributed orders")
         orders = _attributed_orders(warehouse, catalog, config, fingerprints, layout, run_id, built_at) if whole else 0
         counts = dict(sql.fetch(warehouse, f"SELECT metric || '@' || CAST(version AS TEXT), count(*) FROM {daily} GROUP BY 1"))
@@ -190,6 +195,7 @@ class MaterializedState:
     built_at: dt.datetime
     signature: str
     fingerprints: dict[str, str | None]  # ref -> fingerprint
+    wide: tuple[str, ...] = ()  # the refs daily_wide has a column for (semantic.wide_daily)
 
 
 def state(warehouse: Warehouse, layout: Layout) -> MaterializedState | None:
@@ -204,7 +210,7 @@ def state(warehouse: Warehouse, layout: Layout) -> MaterializedState | None:
     if not last:
         return None
     rows = sql.fetch(warehouse, f"SELECT metric, version, fingerprint FROM {sql.table_name(warehouse, layout.schema, layout.definitions)}")
-    return MaterializedState(last[0][0], last[0][1], last[0][2], {f"{m}@{v}": f for m, v, f in rows})
+    return MaterializedState(last[0][0], last[0][1], last[0][2], {f"{m}@{v}": f for m, v, f in rows}, wide.refs(warehouse, layout))
 
 
 @dataclass(frozen=True)
@@ -244,7 +250,8 @@ def choose(
             raise QueryError(f"cannot answer from the materialized tables: {unsupported}", hint="use --from sources or auto")
         return Choice(build_query(catalog, config, spec), "sources", unsupported)
     stale = _staleness(warehouse, catalog, config, spec, fingerprint, current)
-    built = materialized_query(catalog, config, spec, layout)
+    built = (wide_query(catalog, config, spec, layout.schema) if covers(catalog, config, spec, current.wide)
+             else materialized_query(catalog, config, spec, layout))
     if mode == "materialized":
         return Choice(built, "materialized", stale or f"build of {current.built_at:%Y-%m-%d %H:%M:%S} UTC")
     if stale:

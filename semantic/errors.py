@@ -102,6 +102,10 @@ class WarehouseError(SemanticError, RuntimeError):
     exit_code = 3
 
 
+class NothingToRollBack(SemanticError, ValueError):
+    """`semantic backfill rollback` of a backfill that changed nothing (it never swapped) or was already undone (exit 2)."""
+
+
 class DataRefused(SemanticError, ValueError):
     """Blocking data checks failed on rows about to be written (`semantic load`): nothing was written."""
 

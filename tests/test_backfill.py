@@ -107,7 +107,7 @@ def test_backfill_of_three_days_of_one_shop_recomputes_them_and_nothing_else(set
     assert daily(loaded, layout) != before_all
     # The audit rows are complete, the snapshot holds exactly the replaced rows.
     rows = audit.rows(loaded.warehouse, layout, outcome.backfill_id)
-    assert [r["status"] for r in rows] == ["running", "completed"]
+    assert [r["status"] for r in rows] == ["running", "swapped", "completed"]
     done = rows[-1]
     assert (done["triggered_by"], done["environment"], done["start_day"], done["end_day"]) == (ENGINEER, "dev", START, END)
     assert json.loads(done["shops"]) == ["s0"] and done["reason"] == "refunds were late"

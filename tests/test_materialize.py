@@ -17,6 +17,7 @@ import pytest
 import uuid
 
 from semantic.backends import statements as sql
+from semantic.backends import wide_daily as wide
 from semantic.backends.connect import connect
 from semantic.backends.materialize import build, choose
 from semantic.backends.runner import run_query
@@ -26,6 +27,7 @@ from semantic.materialized import Layout, materialized_query
 from semantic.metrics import Additive
 from semantic.query import QuerySpec, build_query
 from semantic.sources import Sources
+from semantic.wide_daily import covers, wide_query
 from tests.conftest import ENGINES, Loaded, empty_tables, postgres_url_or_skip, project_in_schema
 from tests.cli_run import cli, isolated  # noqa: F401 - fixture
 from tests.reference import CORE_METRICS, Knobs, ShopData, edge_case_shops, reference_query
@@ -87,9 +89,47 @@ def test_materialized_answers_equal_the_sources_and_the_reference(built, by):
         from_sources = answers(loaded, build_query(catalog, config, spec))
         from_tables = answers(loaded, materialized_query(catalog, config, spec, layout))
         assert from_tables == from_sources, spec
+        assert answers(loaded, wide_query(catalog, config, spec, layout.schema)) == from_sources, spec
         columns = ["shop_id" if d == "shop" else d for d in by]
         got = {tuple(r[c] for c in columns): {m: r[m] for m in CORE_METRICS} for r in from_tables}
         assert got == reference_query(data, CORE_METRICS, by, Knobs(), spec.shops, spec.start, spec.end)
+
+
+@pytest.mark.parametrize("by", GROUPINGS, ids=["-".join(b) or "total" for b in GROUPINGS])
+def test_the_wide_table_answers_metric_subsets_with_the_same_buckets(built, by):
+    loaded, layout, data, _, _ = built
+    catalog, config = loaded.project.catalog, loaded.project.config
+    for metrics in (("orders",), ("paid_spend",), ("aov", "new_customers")):
+        spec = QuerySpec(metrics=metrics, by=by)
+        assert covers(catalog, config, spec, wide.refs(loaded.warehouse, layout))
+        from_wide = answers(loaded, wide_query(catalog, config, spec, layout.schema))
+        assert from_wide == answers(loaded, build_query(catalog, config, spec)), spec
+        columns = ["shop_id" if d == "shop" else d for d in by]
+        got = {tuple(r[c] for c in columns): {m: r[m] for m in metrics} for r in from_wide}
+        assert got == reference_query(data, metrics, by, Knobs(), (), None, None)
+
+
+def test_wide_rows_are_the_daily_rows_pivoted_and_record_their_definitions_and_run(built):
+    loaded, layout, _, report, fingerprints = built
+    w = loaded.warehouse
+    daily = sql.fetch(w, f"SELECT shop_id, day, metric, version, value FROM {sql.table_name(w, layout.schema, layout.daily)}")
+    pivot: dict[tuple, dict[str, Decimal]] = {}
+    for shop, day, metric, version, value in daily:
+        pivot.setdefault((shop, day), {})[f"{metric}__v{version}"] = value
+    columns = ["revenue__v1", "orders__v1", "paid_spend__v1", "new_customers__v1"]
+    wide_rows = sql.fetch(w, f"SELECT shop_id, day, {', '.join(columns)}, built_at, definitions_id FROM {layout.schema}.daily_wide")
+    assert len(wide_rows) == len(pivot) == len({r[:2] for r in wide_rows})
+    for shop, day, *values, built_at, _definitions_id in wide_rows:
+        assert dict((c, v) for c, v in zip(columns, values) if v is not None) == pivot[(shop, day)]
+        assert built_at == NOW
+    sets = sql.fetch(w, f"SELECT definitions_id, metric, version, fingerprint, run_id, built_at FROM {layout.schema}.definition_sets")
+    by_id: dict[str, set] = {}
+    for definitions_id, metric, version, fingerprint, run_id, built_at in sets:
+        by_id.setdefault(definitions_id, set()).add((f"{metric}@{version}", fingerprint, run_id, built_at))
+    for row in wide_rows:
+        values, definitions_id = row[2:-2], row[-1]
+        present = {c.replace("__v", "@") for c, v in zip(columns, values) if v is not None}
+        assert by_id[definitions_id] == {(ref, fingerprints[ref], report.run_id, NOW) for ref in present}
 
 
 def test_every_row_records_its_definition_fingerprint_and_build(built):
