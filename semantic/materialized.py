@@ -39,7 +39,7 @@ from semantic.config import Config
 from semantic.errors import QueryError
 from semantic.metrics import Additive, Metric
 from semantic.range_sources import RANGE_FACTS, RangeSources, ScopeTables
-from semantic.query import UNIT_DTYPES, BuiltQuery, QuerySpec, dimensions_of, finish_query, internal_name, typed_sums
+from semantic.query import UNIT_DTYPES, BuiltQuery, QuerySpec, dimensions_of, finish_query, internal_name, typed_sums, within_spec
 from semantic.scope import Scope
 from semantic.sources import Sources
 
@@ -337,12 +337,7 @@ def materialized_query(
     for more in wanted[1:]:
         predicate |= more
     table = table.filter(predicate)
-    if spec.shops:
-        table = table.filter(table.shop_id.isin(list(spec.shops)))
-    if spec.start:
-        table = table.filter(table.day >= spec.start)
-    if spec.end:
-        table = table.filter(table.day <= spec.end)
+    table = within_spec(table, spec)
     for dim in dims:
         if dim.grain is not None and dim.grain.unit is not None:
             table = table.mutate(**{dim.column: dim.grain.bucket(table.day)})

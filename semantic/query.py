@@ -155,6 +155,17 @@ def internal_name(metric: Metric) -> str:
     return f"m__{metric.name}__v{metric.version}"
 
 
+def within_spec(table: ir.Table, spec: QuerySpec) -> ir.Table:
+    """`table`'s rows of the query's shops and days (its `shop_id` and `day` columns)."""
+    if spec.shops:
+        table = table.filter(table.shop_id.isin(list(spec.shops)))
+    if spec.start:
+        table = table.filter(table.day >= spec.start)
+    if spec.end:
+        table = table.filter(table.day <= spec.end)
+    return table
+
+
 def _orphan_refunds(scope: Scope, spec: QuerySpec) -> ir.Table | None:
     """How many refunds in the query's range have no loaded order (counted on their own day)."""
     if scope.config.revenue.refund_dating != "refund_date" or "refunds" not in scope.facts:
@@ -163,12 +174,7 @@ def _orphan_refunds(scope: Scope, spec: QuerySpec) -> ir.Table | None:
     if "order_known" not in refunds.columns:
         return None  # a project's own refunds fact
     refunds = refunds.filter(~refunds.order_known)
-    if spec.shops:
-        refunds = refunds.filter(refunds.shop_id.isin(list(spec.shops)))
-    if spec.start:
-        refunds = refunds.filter(refunds.day >= spec.start)
-    if spec.end:
-        refunds = refunds.filter(refunds.day <= spec.end)
+    refunds = within_spec(refunds, spec)
     return refunds.aggregate(refunds=refunds.count())
 
 

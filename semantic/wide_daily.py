@@ -28,7 +28,7 @@ import ibis
 from semantic.catalog import Catalog
 from semantic.config import Config
 from semantic.metrics import Additive, Metric
-from semantic.query import BuiltQuery, QuerySpec, dimensions_of, finish_query, internal_name, typed_sums
+from semantic.query import BuiltQuery, QuerySpec, dimensions_of, finish_query, internal_name, typed_sums, within_spec
 from semantic.sources import Sources
 
 WIDE_TABLE = "daily_wide"
@@ -86,12 +86,7 @@ def wide_query(catalog: Catalog, config: Config, spec: QuerySpec, schema: str, t
     for value in parts.values():
         present |= value.notnull()
     table = table.filter(present)
-    if spec.shops:
-        table = table.filter(table.shop_id.isin(list(spec.shops)))
-    if spec.start:
-        table = table.filter(table.day >= spec.start)
-    if spec.end:
-        table = table.filter(table.day <= spec.end)
+    table = within_spec(table, spec)
     columns = [d.column for d in dims]
     if sorted(columns) == ["day", "shop_id"]:  # already one row per shop and day
         agg = table.select(*columns, **{internal[m.ref]: table[wide_column(m.name, m.version)] for m in additive})
