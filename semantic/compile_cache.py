@@ -193,19 +193,23 @@ def _module_files(project: Project) -> list[str]:
     return [f"{path}:{_file_digest(path)}" for path in sorted(files)]
 
 
-def query_key(project: Project, spec: QuerySpec, dialect: str, today: dt.date) -> str | None:
-    """Everything the compiled SQL of `spec` can depend on, hashed; None when caching is off."""
+def project_key(project: Project, **parts: object) -> str | None:
+    """A digest of what a project's compiled SQL can depend on (the `semantic` package's files, the
+    project's module files, the whole configuration) and `parts`; None when caching is off."""
     if os.environ.get(NO_CACHE_ENV, "") not in ("", "0"):
         return None
     payload = {
         "package": package_digest(),
         "modules": _module_files(project),
         "config": project.config.model_dump(mode="json"),
-        "spec": repr(spec),
-        "dialect": dialect,
-        "today": today.isoformat(),
+        **parts,
     }
     return _digest(json.dumps(payload, sort_keys=True, default=str))
+
+
+def query_key(project: Project, spec: QuerySpec, dialect: str, today: dt.date) -> str | None:
+    """Everything the compiled SQL of `spec` can depend on, hashed; None when caching is off."""
+    return project_key(project, spec=repr(spec), dialect=dialect, today=today.isoformat())
 
 
 def layer_texts(project: Project, spec: QuerySpec) -> LayerTexts | None:
@@ -215,16 +219,8 @@ def layer_texts(project: Project, spec: QuerySpec) -> LayerTexts | None:
     never the metrics, shops or dates: roas and attributed_revenue by month and
     shop share their layers' text.
     """
-    if os.environ.get(NO_CACHE_ENV, "") not in ("", "0"):
-        return None
-    payload = {
-        "package": package_digest(),
-        "modules": _module_files(project),
-        "config": project.config.model_dump(mode="json"),
-        "options": repr(spec.options),
-        "by": list(spec.by),
-    }
-    return LayerTexts(_cache_dir() / "layers", _digest(json.dumps(payload, sort_keys=True, default=str)))
+    namespace = project_key(project, options=repr(spec.options), by=list(spec.by))
+    return None if namespace is None else LayerTexts(cache_dir() / "layers", namespace)
 
 
 # -- the store -------------------------------------------------------------------------
@@ -236,7 +232,8 @@ def _remember(key: str, compiled: CompiledQuery) -> None:
     _MEMORY[key] = compiled
 
 
-def _cache_dir() -> Path:
+def cache_dir() -> Path:
+    """The compile cache's folder (`$SEMANTIC_CACHE_DIR/compile`, else ~/.cache/semantic/compile)."""
     configured = os.environ.get(CACHE_ENV)
     base = Path(configured) if configured else Path.home() / ".cache" / "semantic"
     return base / "compile"
@@ -244,7 +241,7 @@ def _cache_dir() -> Path:
 
 def _read(key: str, spec: QuerySpec) -> CompiledQuery | None:
     try:
-        data = json.loads((_cache_dir() / key[:2] / f"{key}.json").read_text(encoding="utf-8"))
+        data = json.loads((cache_dir() / key[:2] / f"{key}.json").read_text(encoding="utf-8"))
         return CompiledQuery.from_json(data, spec)
     except (OSError, ValueError, KeyError, TypeError):
         return None
@@ -252,6 +249,6 @@ def _read(key: str, spec: QuerySpec) -> CompiledQuery | None:
 
 def _write(key: str, compiled: CompiledQuery) -> None:
     try:
-        write_atomically(_cache_dir() / key[:2] / f"{key}.json", json.dumps(compiled.as_json()))
+        write_atomically(cache_dir() / key[:2] / f"{key}.json", json.dumps(compiled.as_json()))
     except OSError:
         pass  # a cache that cannot be written only costs time

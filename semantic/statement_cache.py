@@ -15,13 +15,12 @@ tables, the dialect). A hit skips building the expression too.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from semantic.atomic_files import write_atomically
-from semantic.compile_cache import NO_CACHE_ENV, _cache_dir, _digest, _module_files, package_digest
+from semantic.compile_cache import _digest, cache_dir, project_key
 
 if TYPE_CHECKING:
     from semantic.project import Project
@@ -39,15 +38,7 @@ class StatementCache:
 
     @classmethod
     def for_project(cls, project: Project) -> StatementCache:
-        if os.environ.get(NO_CACHE_ENV, "") not in ("", "0"):
-            return cls(None)
-        payload = {
-            "recipe": RECIPE,
-            "package": package_digest(),
-            "modules": _module_files(project),
-            "config": project.config.model_dump(mode="json"),
-        }
-        return cls(_digest(json.dumps(payload, sort_keys=True, default=str)))
+        return cls(project_key(project, recipe=RECIPE))
 
     def key(self, parts: Mapping[str, object]) -> str | None:
         if self.project_key is None:
@@ -70,7 +61,7 @@ class StatementCache:
 
 
 def _path(key: str):
-    return _cache_dir() / key[:2] / f"{key}.statement.json"
+    return cache_dir() / key[:2] / f"{key}.statement.json"
 
 
 def _read(key: str) -> str | None:
