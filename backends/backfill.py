@@ -299,12 +299,20 @@ def _order_tables(warehouse: Warehouse, layout: Layout, plan: BackfillPlan) -> O
     return tables
 
 
+# The two checks of attributed_orders' refreshed rows, on every engine (named in the audit's checks summary).
+ORDER_CHECKS = ("attributed orders inside the backfill's range and shops", "one attributed order per shop and order_id")
+
+
+def order_check_results(outside: int, duplicated: int) -> tuple[CheckResult, ...]:
+    """The ORDER_CHECKS' results for `outside` staged rows outside the scope and `duplicated` keys."""
+    return (CheckResult(ORDER_CHECKS[0], outside == 0, detail=f"{outside} outside"),
+            CheckResult(ORDER_CHECKS[1], duplicated == 0, detail=f"{duplicated} duplicated keys"))
+
+
 def _order_checks(orders: OrderTables | None, backfill_id: str) -> tuple[CheckResult, ...]:
     if orders is None:
         return ()
-    outside, duplicated = orders.problems(backfill_id)
-    return (CheckResult("attributed orders inside the backfill's range and shops", outside == 0, detail=f"{outside} outside"),
-            CheckResult("one attributed order per shop and order_id", duplicated == 0, detail=f"{duplicated} duplicated keys"))
+    return order_check_results(*orders.problems(backfill_id))
 
 
 def _snapshot(warehouse: Warehouse, table: dict[str, str], backfill_id: str, where: str, params: list[object],

@@ -27,7 +27,7 @@ from semantic.catalog import Catalog
 from semantic.config import Config
 from semantic.materialized import ATTRIBUTED_ORDERS_METRIC, Layout, Stamp, attributed_orders
 
-from semantic.backends.backfill import CheckResult, Scope
+from semantic.backends.backfill import CheckResult, Scope, order_check_results
 from semantic.backends.spark import SparkWarehouse, write_frame
 from semantic.backends.spark_materialize import folder_of, frame_of, stage_expr_into
 
@@ -84,8 +84,7 @@ class SparkOrders:
                                                   "GROUP BY 1, 2 HAVING count(*) > 1) d").collect()[0][0]
         finally:
             self.warehouse.session.catalog.dropTempView(view)
-        return (CheckResult("attributed orders inside the backfill's range and shops", outside == 0, detail=f"{outside} outside"),
-                CheckResult("one attributed order per shop and order_id", duplicated == 0, detail=f"{duplicated} duplicated keys"))
+        return order_check_results(int(outside), int(duplicated))
 
     def next_table(self, rows, folder: Path) -> Path:
         """Production outside the scope plus `rows`, written whole into `folder` (to be renamed in with the daily table)."""
