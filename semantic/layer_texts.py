@@ -8,8 +8,11 @@ the project's module files, the whole configuration, the query's options
 query's metrics, shops or dates. `semantic.compile_cache` keys a namespace on exactly those (like the
 governance cache) and opens a `LayerTexts` over it for the duration of one
 compile; the compiler asks it before printing a layer and fills it after.
-Without one (governance, export, SEMANTIC_NO_CACHE=1) layers are printed as
-before. The entries live in the compile cache's `layers/` folder.
+Beside each layer's text the store keeps its shape (`semantic.layers.LayerShape`:
+columns, the layers and tables it reads), so that a new query in a new process
+composes cached text without building the layers' expressions at all
+(`Scope.fact`). Without a store (governance, export, SEMANTIC_NO_CACHE=1) layers
+are built and printed as before. The entries live in the compile cache's `layers/` folder.
 
 >>> import tempfile
 >>> store = LayerTexts(Path(tempfile.mkdtemp()), "ns")
@@ -27,6 +30,7 @@ from collections.abc import Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from semantic.atomic_files import write_atomically
 
@@ -43,15 +47,22 @@ class LayerTexts:
         return self.directory / digest[:2] / f"{digest}.json"
 
     def get(self, key: tuple) -> tuple[str, ...] | None:
-        try:
-            texts = json.loads(self._path(key).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
+        texts = self.get_data(key)
         return tuple(texts) if isinstance(texts, list) and all(isinstance(t, str) for t in texts) else None
 
     def put(self, key: tuple, texts: tuple[str, ...]) -> None:
+        self.put_data(key, list(texts))
+
+    def get_data(self, key: tuple) -> Any:
+        """What `put_data` kept under `key` (None if nothing, or unreadable)."""
         try:
-            write_atomically(self._path(key), json.dumps(list(texts)))
+            return json.loads(self._path(key).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def put_data(self, key: tuple, data: Any) -> None:
+        try:
+            write_atomically(self._path(key), json.dumps(data))
         except OSError:
             pass  # a cache that cannot be written only costs time
 

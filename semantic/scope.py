@@ -23,7 +23,8 @@ import ibis.expr.types as ir
 
 from semantic.config import Config
 from semantic.errors import UnknownNameError
-from semantic.layers import placeholder
+from semantic.layer_texts import current as current_layer_texts
+from semantic.layers import LayerShape, from_shape, placeholder, shape_of
 from semantic.query_spec import QueryOptions
 from semantic.sources import Sources
 
@@ -80,6 +81,26 @@ class Scope:
             if name not in self.facts:
                 raise UnknownNameError("fact", name, self.facts)
             fact = self.facts[name]
-            built = fact.build(self)
-            self._built[name] = placeholder(name, built) if fact.layer else built
+            self._built[name] = self._layer(fact) if fact.layer else fact.build(self)
         return self._built[name]
+
+    def _layer(self, fact: Fact) -> ir.Table:
+        """A layer's placeholder: from its shape in the compile's layer store when there is one
+        (the layer is then built only if its text must be printed), else built, its shape kept."""
+        store = current_layer_texts()
+        if store is None:
+            return placeholder(fact.name, fact.build(self))
+        key = ("shape", fact.name)
+        data = store.get_data(key)
+        if data is not None:
+            try:
+                shape = LayerShape.from_json(data)
+                reads = tuple(self.fact(inner) for inner in shape.reads)
+                return from_shape(fact.name, shape, store.namespace, lambda: fact.build(self), reads)
+            except (KeyError, TypeError, ValueError, RuntimeError, UnknownNameError):
+                pass  # an entry of another shape (Ibis's type parser raises a RuntimeError): build it
+        table = placeholder(fact.name, fact.build(self))
+        shape = shape_of(table)
+        if shape is not None:
+            store.put_data(key, shape.as_json())
+        return table

@@ -77,3 +77,51 @@ def test_another_window_is_another_namespace(cache, monkeypatch):
     assert counts["hit"] == 0
     assert sql == _uncached(wider, ("attributed_revenue",), "duckdb")
     assert sql != _uncached(project, ("attributed_revenue",), "duckdb")
+
+
+def _refuse_to_classify(monkeypatch) -> None:
+    import semantic.attribution.touchpoints as touchpoints
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the touchpoints layer was built: its cached shape should have served")
+
+    monkeypatch.setattr(touchpoints, "classify_inputs", refuse)
+
+
+@pytest.mark.parametrize("dialect", ["duckdb", "bigquery"])
+def test_a_new_query_over_cached_shapes_builds_no_layer(cache, monkeypatch, dialect):
+    project = Project.defaults()
+    expected = compile_cache.compile_built(
+        build_query(project.catalog, project.config, QuerySpec(metrics=("paid_attributed_revenue",), by=BY)), dialect
+    )
+    _forget()
+    compile_cache.compiled_query(project, QuerySpec(metrics=("roas",), by=BY), dialect)
+    _forget()  # as a new process would
+    _refuse_to_classify(monkeypatch)
+    found = compile_cache.compiled_query(project, QuerySpec(metrics=("paid_attributed_revenue",), by=BY), dialect)
+    assert found.sql == expected.sql
+    assert (found.tables, found.schema, found.arrow_schema) == (expected.tables, expected.schema, expected.arrow_schema)
+
+
+def test_a_shape_without_its_text_builds_the_layer_when_printing(cache, monkeypatch):
+    project = Project.defaults()
+    compile_cache.compiled_query(project, QuerySpec(metrics=("roas",), by=BY), "duckdb")
+    shapes = [p for p in (cache / "compile" / "layers").rglob("*.json") if p.read_text().startswith("{")]
+    texts = [p for p in (cache / "compile" / "layers").rglob("*.json") if p.read_text().startswith("[")]
+    assert len(shapes) == 3 and len(texts) == 3
+    for path in texts:
+        path.unlink()
+    _forget()
+    sql = compile_cache.compiled_query(project, QuerySpec(metrics=("attribution_rate",), by=BY), "duckdb").sql
+    assert sql == _uncached(project, ("attribution_rate",), "duckdb")
+
+
+def test_an_unreadable_shape_is_built_again(cache):
+    project = Project.defaults()
+    compile_cache.compiled_query(project, QuerySpec(metrics=("roas",), by=BY), "duckdb")
+    for path in (cache / "compile" / "layers").rglob("*.json"):
+        if path.read_text().startswith("{"):
+            path.write_text('{"columns": [["at", "not a type("]], "reads": [], "sources": []}')
+    _forget()
+    sql = compile_cache.compiled_query(project, QuerySpec(metrics=("nondirect_orders",), by=BY), "duckdb").sql
+    assert sql == _uncached(project, ("nondirect_orders",), "duckdb")
