@@ -30,14 +30,7 @@ import ibis
 import ibis.expr.types as ir
 
 from semantic.attribution.models import AttributionModel, allocate, ranking_keys, resolve_model
-from semantic.attribution.touchpoints import (
-    classify,
-    order_inputs,
-    order_touchpoints,
-    session_inputs,
-    session_touchpoints,
-    utm_issues,
-)
+from semantic.attribution.touchpoints import classify, order_touchpoints, session_touchpoints, utm_issues
 from semantic.errors import UnknownNameError
 from semantic.project import Project
 from semantic.registration import Registrar
@@ -83,13 +76,10 @@ def relation(project: Project, name: str, model: str | None = None) -> ir.Table:
 
 def _touchpoints(scope: Scope) -> ir.Table:
     """Every touchpoint, classified once: the sessions and (when used) the included orders' own landing sites."""
-    sessions = scope.sources.sessions
-    raw, inputs = session_touchpoints(sessions), session_inputs(sessions)
+    raw = session_touchpoints(scope.sources.sessions)
     if scope.config.attribution.use_order_landing_site:
-        orders = scope.fact("included_orders")
-        raw = ibis.union(raw, order_touchpoints(orders), distinct=False)
-        inputs = ibis.union(inputs, order_inputs(orders), distinct=False)
-    return classify(raw, scope.config.attribution, inputs)
+        raw = ibis.union(raw, order_touchpoints(scope.fact("included_orders")), distinct=False)
+    return classify(raw, scope.config.attribution)
 
 
 def _utm_issues(scope: Scope) -> ir.Table:
