@@ -85,7 +85,7 @@ def _refuse_to_classify(monkeypatch) -> None:
     def refuse(*args, **kwargs):
         raise AssertionError("the touchpoints layer was built: its cached shape should have served")
 
-    monkeypatch.setattr(touchpoints, "classify_inputs", refuse)
+    monkeypatch.setattr(touchpoints, "with_channels", refuse)  # classify calls it to finish every touchpoint
 
 
 @pytest.mark.parametrize("dialect", ["duckdb", "bigquery"])
