@@ -103,7 +103,7 @@ class LayerShape:
     sources: tuple[TableShape, ...]
 
     def ibis_schema(self) -> ibis.Schema:
-        return ibis.schema([(n, ibis.dtype(t)) for n, t in self.columns])
+        return _schema(self.columns)
 
     def as_json(self) -> dict:
         return {"columns": self.columns, "reads": self.reads, "sources": [dataclasses.asdict(s) for s in self.sources]}
@@ -145,9 +145,13 @@ def _own_tables(layer: Layer) -> list[ops.UnboundTable]:
     return list(dict.fromkeys(layer.expr.op().find(ops.UnboundTable)))
 
 
+def _schema(columns: tuple[tuple[str, str], ...]) -> ibis.Schema:
+    """`_columns` read back."""
+    return ibis.schema([(name, ibis.dtype(dtype)) for name, dtype in columns])
+
+
 def _unbound(source: TableShape) -> ops.UnboundTable:
-    schema = ibis.schema([(n, ibis.dtype(t)) for n, t in source.columns])
-    return ibis.table(schema, name=source.name, database=source.database, catalog=source.catalog).op()
+    return ibis.table(_schema(source.columns), name=source.name, database=source.database, catalog=source.catalog).op()
 
 
 def layer_named(table_name: str) -> Layer | None:
