@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
-
-import pyarrow as pa
+from typing import TYPE_CHECKING
 
 from semantic.errors import WarehouseError
 
 from semantic.backends.table_replace import replace_table
 from semantic.backends.url import WarehouseUrl
 from semantic.backends.warehouse import Warehouse, conform
+
+if TYPE_CHECKING:  # Arrow only where a table crosses (loads, Arrow results)
+    import pyarrow as pa
 
 
 class DuckDBWarehouse(Warehouse):
@@ -44,6 +47,9 @@ class DuckDBWarehouse(Warehouse):
 
     def _fetch_arrow(self, sql: str, schema: pa.Schema) -> pa.Table:
         return conform(self.raw.sql(sql).to_arrow_table(), schema)
+
+    def _fetch_rows(self, sql: str, arrow_schema: Callable[[], pa.Schema]) -> list[tuple]:
+        return self.raw.execute(sql).fetchall()
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:

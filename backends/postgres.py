@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
-from typing import Any
-
-import pyarrow as pa
-import sqlglot.expressions as sge
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from semantic.errors import WarehouseError
 
 from semantic.backends.table_replace import replace_table
 from semantic.backends.url import WarehouseUrl
 from semantic.backends.warehouse import Warehouse, rows_to_arrow
+
+if TYPE_CHECKING:  # Arrow and sqlglot only for loads and Arrow results (a printed query needs neither)
+    import pyarrow as pa
 
 
 INSTALL_HINT = "install the PostgreSQL extra: pip install 'semantic[postgres]'"
@@ -29,6 +29,7 @@ def _require_driver() -> None:
 
 def _refuse_nul_bytes(logical: str, data: pa.Table) -> None:
     """PostgreSQL text cannot hold a NUL byte: name the first one instead of failing mid-COPY."""
+    import pyarrow as pa
     import pyarrow.compute as pc
 
     for name in data.column_names:
@@ -105,6 +106,8 @@ class PostgresWarehouse(Warehouse):
         replace_table(self, database, name, logical, data)
         # Fresh statistics for the planner (a server may run without autovacuum): without them it
         # guesses the sessions' size and visitor spread, and plans the attribution joins badly.
+        import sqlglot.expressions as sge
+
         self._run(f"ANALYZE {sge.table_(name, db=database, quoted=True).sql('postgres')}")
 
     def _run(self, sql: str) -> None:
@@ -120,6 +123,8 @@ class PostgresWarehouse(Warehouse):
         return rows
 
     def _insert(self, target: str, data: pa.Table) -> None:
+        import sqlglot.expressions as sge
+
         columns = ", ".join(sge.to_identifier(c, quoted=True).sql("postgres") for c in data.column_names)
         with self.raw.cursor() as cursor:
             with cursor.copy(f"COPY {target} ({columns}) FROM STDIN") as copy:
@@ -165,6 +170,9 @@ class PostgresWarehouse(Warehouse):
         return {r[0] for r in rows} or None
 
     def _fetch_arrow(self, sql: str, schema: pa.Schema) -> pa.Table:
+        return rows_to_arrow(self._fetch_rows(sql, lambda: schema), schema)
+
+    def _fetch_rows(self, sql: str, arrow_schema: Callable[[], pa.Schema]) -> list[tuple]:
         try:
             with self.raw.cursor() as cursor:
                 cursor.execute(sql)
@@ -174,4 +182,4 @@ class PostgresWarehouse(Warehouse):
             if not getattr(self, "_depth", 0):
                 with contextlib.suppress(Exception):
                     self.raw.rollback()
-        return rows_to_arrow(rows, schema)
+        return rows

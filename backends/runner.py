@@ -11,16 +11,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import pyarrow as pa
-
 from semantic.currency import refuse_mixed_currencies
 from semantic.errors import QueryError, did_you_mean, shown
 from semantic.compile_cache import CompiledQuery
+from semantic.result_rows import ResultRows
 from semantic.sources import Sources
 
 from semantic.backends.warehouse import Warehouse
 
-if TYPE_CHECKING:  # a compiled query runs without Ibis (run_compiled)
+if TYPE_CHECKING:  # a compiled query runs without Ibis, and without Arrow (run_compiled)
+    import pyarrow as pa
+
     from semantic.query import BuiltQuery
 
 
@@ -47,19 +48,20 @@ def query_notes(warehouse: Warehouse, built: BuiltQuery) -> list[str]:
     return notes
 
 
-def run_compiled(warehouse: Warehouse, compiled: CompiledQuery, sources: Sources) -> pa.Table:
+def run_compiled(warehouse: Warehouse, compiled: CompiledQuery, sources: Sources) -> ResultRows:
     """Execute a compiled query (`semantic.compile_cache`), with the same checks as `run_query`.
 
-    Needs neither Ibis nor the catalog: everything travels as text and Arrow schemas.
+    Needs neither Ibis nor the catalog, nor Arrow on DuckDB and PostgreSQL:
+    everything travels as text and type names, and the rows come back as Python values.
     """
     if compiled.dialect != warehouse.dialect:
         raise QueryError(f"the query was compiled for {compiled.dialect}, the warehouse is {warehouse.dialect}")
     warehouse.check_contract(sources, compiled.tables)
     require_known_shops(warehouse, sources, compiled.spec.shops)
     if compiled.currency_sql is not None:
-        currencies = warehouse.execute_sql(compiled.currency_sql, compiled.currency_result_schema()).column("currency").to_pylist()
-        refuse_mixed_currencies([c for c in currencies if c is not None])
-    return warehouse.execute_sql(compiled.sql, compiled.result_schema())
+        check = warehouse.execute_rows(compiled.currency_sql, compiled.currency_schema, compiled.currency_result_schema)
+        refuse_mixed_currencies([c for c in check.values("currency") if c is not None])
+    return warehouse.execute_rows(compiled.sql, compiled.schema, compiled.result_schema)
 
 
 def require_known_shops(warehouse: Warehouse, sources: Sources, shops) -> None:

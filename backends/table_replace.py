@@ -15,9 +15,12 @@ transaction:
 
 from __future__ import annotations
 
-import pyarrow as pa
+from typing import TYPE_CHECKING
 
 from semantic.contract import CONTRACT
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 
 def wanted_types(warehouse, logical: str, physical_columns: list[str]) -> dict[str, str]:

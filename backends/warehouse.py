@@ -22,18 +22,17 @@ import contextlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-import pyarrow as pa
-
 from semantic.config import SQLGLOT_DIALECTS
 from semantic.contract import CONTRACT
 from semantic.errors import ContractError, WarehouseError
+from semantic.result_rows import ResultRows
 from semantic.sources import Sources
 
-from semantic.arrow_schema import contract_arrow_schema
 from semantic.backends.url import WarehouseUrl
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # Arrow only where a table crosses (a query printed from rows imports neither)
     import ibis.expr.types as ir
+    import pyarrow as pa
 
 
 @dataclass(frozen=True)
@@ -77,9 +76,32 @@ class Warehouse(abc.ABC):
             raise WarehouseError(f"{self.dialect} failed to run the query: {_first_line(exc)}") from exc
         return result
 
+    def execute_rows(
+        self, sql: str, schema: tuple[tuple[str, str], ...], arrow_schema: Callable[[], pa.Schema]
+    ) -> ResultRows:
+        """Run one compiled statement; its rows as Python values in `schema` ((column, Ibis type) pairs).
+
+        Engines whose cursor gives Python values fetch them without Arrow; the
+        others (Spark) fetch Arrow in `arrow_schema()` and convert.
+        """
+        self.executed.append(sql)
+        try:
+            rows = self._fetch_rows(sql, arrow_schema)
+        except Exception as exc:  # engines raise their own types; report them uniformly
+            raise WarehouseError(f"{self.dialect} failed to run the query: {_first_line(exc)}") from exc
+        try:
+            return ResultRows.of(schema, rows)
+        except ValueError as exc:  # a value its type cannot hold exactly: never shown rounded
+            raise WarehouseError(f"{self.dialect} returned a value the query's result cannot hold: {exc}") from exc
+
     @abc.abstractmethod
     def _fetch_arrow(self, sql: str, schema: pa.Schema) -> pa.Table:
         """Run one statement and return all its rows in `schema` (column names and types)."""
+
+    def _fetch_rows(self, sql: str, arrow_schema: Callable[[], pa.Schema]) -> list[tuple]:
+        """Run one statement and return all its rows as tuples of Python values (through Arrow here)."""
+        table = self._fetch_arrow(sql, arrow_schema())
+        return list(zip(*(column.to_pylist() for column in table.columns)))
 
     def check_contract(self, sources: Sources, tables: tuple[str, ...] | list[str]) -> None:
         """Raise ContractError naming the contract entry and mapping key of anything missing in `tables`."""
@@ -167,6 +189,8 @@ class Warehouse(abc.ABC):
         with self.transaction():
             for logical, table in tables.items():
                 physical = sources.physical(logical)
+                from semantic.arrow_schema import contract_arrow_schema
+
                 schema = contract_arrow_schema(logical)
                 data = table.select(list(schema.names)).cast(schema)
                 data = data.rename_columns([dict(physical.columns)[c] for c in schema.names])
@@ -248,12 +272,16 @@ class Warehouse(abc.ABC):
 
 def conform(table: pa.Table, schema: pa.Schema) -> pa.Table:
     """`table` with `schema`'s column names and types (every column nullable), as Ibis would return it."""
+    import pyarrow as pa
+
     target = pa.schema([field.with_nullable(True) for field in schema])
     return table.rename_columns(target.names).cast(target)
 
 
 def rows_to_arrow(rows: list[tuple], schema: pa.Schema) -> pa.Table:
     """Rows of Python values (a DB-API cursor's) as an Arrow table in `schema`."""
+    import pyarrow as pa
+
     target = pa.schema([field.with_nullable(True) for field in schema])
     columns = list(zip(*rows)) if rows else [() for _ in target]
     return pa.Table.from_arrays([pa.array(list(c), type=f.type) for c, f in zip(columns, target)], schema=target)

@@ -35,9 +35,15 @@ def check_format(format: str, output: Path | None) -> None:
         check_output_file(output)
 
 
-def rows_of(table) -> list[dict]:
-    """Arrow table -> list of plain dicts (Decimal, int, float, date, str, None)."""
-    return table.to_pylist()
+def text_columns(result) -> frozenset[str]:
+    """The text columns of an Arrow table or ResultRows (a table may cut them, never the others)."""
+    from semantic.result_rows import ResultRows
+
+    if isinstance(result, ResultRows):
+        return result.text_columns
+    import pyarrow as pa
+
+    return frozenset(f.name for f in result.schema if pa.types.is_string(f.type) or pa.types.is_large_string(f.type))
 
 
 def json_value(value) -> str:
@@ -89,11 +95,9 @@ def display_cells(rows: Sequence[dict], columns: Sequence[str], units: dict[str,
     return [{c: cell_text(_display(row[c], units.get(c))) if row[c] is not None else cell_text(None) for c in columns} for row in rows]
 
 
-def rigid_columns(schema, columns: Sequence[str]) -> set[str]:
+def rigid_columns(text: frozenset[str], columns: Sequence[str]) -> set[str]:
     """Columns that must never be cut: everything but text."""
-    import pyarrow as pa
-
-    return {c for c in columns if not (pa.types.is_string(schema.field(c).type) or pa.types.is_large_string(schema.field(c).type))}
+    return {c for c in columns if c not in text}
 
 
 def _display(value, unit: str | None) -> str:
@@ -106,7 +110,7 @@ def _display(value, unit: str | None) -> str:
     return _plain(value)
 
 
-def print_table(rows: Sequence[dict], columns: Sequence[str], units: dict[str, str], schema) -> None:
+def print_table(rows: Sequence[dict], columns: Sequence[str], units: dict[str, str], text: frozenset[str]) -> None:
     """Rows on stdout for a person (see semantic.cli.tables); piped output is never squeezed to 80 columns."""
     from rich.console import Console
 
@@ -116,32 +120,37 @@ def print_table(rows: Sequence[dict], columns: Sequence[str], units: dict[str, s
     if not console.is_terminal:
         console = Console(width=1000, highlight=False)
     right = {c for c in columns if units.get(c) != "dimension"}
-    print_rows(console, display_cells(rows, columns, units), columns, rigid_columns(schema, columns), right)
+    print_rows(console, display_cells(rows, columns, units), columns, rigid_columns(text, columns), right)
 
 
 def emit(result, units: dict[str, str], format: str, output: Path | None) -> None:
-    """Write an Arrow result's `units` columns (name -> unit) in `format` to `output` or stdout.
+    """Write a result's `units` columns (name -> unit) in `format` to `output` or stdout.
+
+    `result` is an Arrow table or `semantic.result_rows.ResultRows` (a compiled
+    query's rows, fetched without Arrow; Parquet converts them).
 
     A table asked for with --output is written as CSV; every file is written
     atomically (semantic.atomic_files), so a failure never leaves half a file.
     """
+    from semantic.result_rows import ResultRows
+
     columns = list(units)
-    result = result.select(columns)
     if format == "parquet":
         import pyarrow.parquet as pq
 
         from semantic.atomic_files import atomic_path
 
+        table = result.to_arrow() if isinstance(result, ResultRows) else result
         with atomic_path(output) as tmp:
-            pq.write_table(result, tmp)
+            pq.write_table(table.select(columns), tmp)
         return
-    rows = rows_of(result)
+    rows = result.dicts(columns) if isinstance(result, ResultRows) else result.select(columns).to_pylist()
     if format == "json":
         write_output(to_json(rows), output)
     elif format == "csv" or output is not None:
         write_output(to_csv(rows, columns), output)
     else:
-        print_table(rows, columns, units, result.schema)
+        print_table(rows, columns, units, text_columns(result))
 
 
 def write_output(text: str, output: Path | None) -> None:
