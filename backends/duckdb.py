@@ -12,7 +12,7 @@ from semantic.errors import WarehouseError
 
 from semantic.backends.table_replace import replace_table
 from semantic.backends.url import WarehouseUrl
-from semantic.backends.warehouse import Warehouse, conform
+from semantic.backends.warehouse import Warehouse, columns_by_table, conform
 
 if TYPE_CHECKING:  # Arrow only where a table crosses (loads, Arrow results)
     import pyarrow as pa
@@ -100,6 +100,14 @@ class DuckDBWarehouse(Warehouse):
             [name, database],
         ).fetchall()
         return {r[0]: r[1] for r in rows} or None
+
+    def _columns_of(self, tables: list[tuple[str, str | None]]) -> dict[tuple[str, str | None], set[str] | None]:
+        rows = self.raw.execute(
+            "SELECT table_schema, table_name, column_name, current_schema() FROM information_schema.columns"
+            " WHERE list_contains(?, table_name)",
+            [sorted({name for name, _ in tables})],
+        ).fetchall()
+        return columns_by_table(tables, rows)
 
     def _columns(self, name: str, database: str | None) -> set[str] | None:
         rows = self.raw.execute(

@@ -10,7 +10,7 @@ from semantic.errors import WarehouseError
 
 from semantic.backends.table_replace import replace_table
 from semantic.backends.url import WarehouseUrl
-from semantic.backends.warehouse import Warehouse, rows_to_arrow
+from semantic.backends.warehouse import Warehouse, columns_by_table, rows_to_arrow
 
 if TYPE_CHECKING:  # Arrow and sqlglot only for loads and Arrow results (a printed query needs neither)
     import pyarrow as pa
@@ -155,6 +155,15 @@ class PostgresWarehouse(Warehouse):
             (name, database),
         )
         return {r[0]: r[1] for r in rows} or None
+
+    def _columns_of(self, tables: list[tuple[str, str | None]]) -> dict[tuple[str, str | None], set[str] | None]:
+        rows = self._fetch(
+            # Unqualified tables resolve through the search_path, as the queries' do.
+            "SELECT table_schema, table_name, column_name, current_schema() FROM information_schema.columns"
+            " WHERE table_name = ANY(%s)",
+            (sorted({name for name, _ in tables}),),
+        )
+        return columns_by_table(tables, rows)
 
     def _columns(self, name: str, database: str | None) -> set[str] | None:
         with self.raw.cursor() as cursor:

@@ -128,9 +128,10 @@ class Warehouse(abc.ABC):
 
     def missing_pieces(self, sources: Sources, logical_tables: list[str]) -> list[MissingPiece]:
         pieces = []
-        for logical in logical_tables:
-            physical = sources.physical(logical)
-            columns = self._columns(physical.name, physical.database)
+        physicals = {logical: sources.physical(logical) for logical in logical_tables}
+        found = self._columns_of([(p.name, p.database) for p in physicals.values()])
+        for logical, physical in physicals.items():
+            columns = found[(physical.name, physical.database)]
             if columns is None:
                 pieces.append(MissingPiece(logical, None, physical.qualified_name, physical.mapping_key()))
                 continue
@@ -260,6 +261,10 @@ class Warehouse(abc.ABC):
     def _columns(self, name: str, database: str | None) -> set[str] | None:
         """The physical column names of a table, or None when it does not exist."""
 
+    def _columns_of(self, tables: list[tuple[str, str | None]]) -> dict[tuple[str, str | None], set[str] | None]:
+        """`_columns` of each (name, database); engines with a catalog query answer all in one statement."""
+        return {table: self._columns(*table) for table in tables}
+
     @property
     def raw(self) -> Any:
         """The engine's own connection (DuckDB's or psycopg's), for statements with bound parameters."""
@@ -268,6 +273,18 @@ class Warehouse(abc.ABC):
     def close(self) -> None:
         with contextlib.suppress(Exception):
             self.con.close()  # type: ignore[attr-defined]
+
+
+def columns_by_table(
+    tables: list[tuple[str, str | None]], rows: list[tuple]
+) -> dict[tuple[str, str | None], set[str] | None]:
+    """Catalog rows (schema, table, column, current schema) as `_columns` of each (name, database)."""
+    found: dict[tuple[str, str | None], set[str] | None] = {table: None for table in tables}
+    for schema, name, column, current in rows:
+        for table in ((name, schema), (name, None)) if schema == current else ((name, schema),):
+            if table in found:
+                found[table] = (found[table] or set()) | {column}
+    return found
 
 
 def conform(table: pa.Table, schema: pa.Schema) -> pa.Table:
