@@ -55,8 +55,6 @@ DIRECT_MEDIUMS = ("none", "(none)", "(not set)")
 
 # The raw columns a touchpoint relation carries before classification.
 RAW_COLUMNS = ("shop_id", "order_id", "touchpoint_id", "kind", "visitor_id", "customer_id", "at", "landing_url", "referrer", *UTM_PARAMS)
-# The raw columns a touchpoint's classification depends on (and nothing else of the touchpoint).
-CLASSIFIED_FROM = ("landing_url", "referrer", *UTM_PARAMS)
 
 
 def session_touchpoints(sessions: ir.Table) -> ir.Table:
@@ -97,33 +95,8 @@ def platform_of(source: ir.StringValue, knobs: AttributionKnobs) -> ir.StringVal
     return ibis.cases(*cases, else_=source) if cases else source
 
 
-def _keys(t: ir.Table) -> dict[str, ir.Value]:
-    """Join keys for CLASSIFIED_FROM that match NULL to NULL: each value ('' for NULL) and a mask of the NULLs."""
-    keys: dict[str, ir.Value] = {f"k__{c}": ibis.coalesce(t[c], ibis.literal("")) for c in CLASSIFIED_FROM}
-    nulls = [t[c].isnull().ifelse(ibis.literal(2**i, "int64"), ibis.literal(0, "int64")) for i, c in enumerate(CLASSIFIED_FROM)]
-    keys["k__nulls"] = sum(nulls[1:], nulls[0])
-    return keys
-
-
 def classify(raw: ir.Table, knobs: AttributionKnobs) -> ir.Table:
     """`raw` plus utm values, source, medium, campaign, classified_by, referrer_host, is_direct, is_paid, platform, channel.
-
-    A touchpoint's classification reads only CLASSIFIED_FROM, so it is computed
-    once per distinct combination of those values and joined back to every
-    touchpoint on them, NULL matching NULL: the channel join then runs over
-    thousands of distinct inputs, not every touchpoint. The distinct inputs are
-    taken from `raw` itself, so a backfill's scoped sessions stay bounded at
-    their scan (tests/test_backfill_pruning.py).
-    """
-    classified = classify_inputs(raw.select(*CLASSIFIED_FROM).distinct(), knobs)
-    keyed = classified.mutate(**_keys(classified))
-    own = _keys(raw)
-    joined = raw.left_join(keyed, [own[k] == keyed[k] for k in own])
-    return joined.select(*(raw[c] for c in raw.columns), *(keyed[c] for c in classified.columns if c not in CLASSIFIED_FROM))
-
-
-def classify_inputs(raw: ir.Table, knobs: AttributionKnobs) -> ir.Table:
-    """Distinct CLASSIFIED_FROM rows (`raw`) plus their classification (the columns `classify` adds).
 
     Parsing and classifying happen once per distinct value, then join back: the
     landing URL's UTMs once per distinct URL, the referrer's host once per

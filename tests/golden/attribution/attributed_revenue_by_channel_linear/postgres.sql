@@ -3,21 +3,21 @@ WITH "attribution_touchpoints__t27" AS (
     *
   FROM (
     SELECT
-      "t0"."shop_id",
+      "t1"."shop_id",
       CAST(NULL AS VARCHAR) AS "order_id",
-      "t0"."session_id" AS "touchpoint_id",
+      "t1"."session_id" AS "touchpoint_id",
       'session' AS "kind",
-      "t0"."visitor_id",
-      "t0"."customer_id",
-      "t0"."started_at" AS "at",
-      "t0"."landing_url",
-      "t0"."referrer",
-      "t0"."utm_source",
-      "t0"."utm_medium",
-      "t0"."utm_campaign",
-      "t0"."utm_content",
-      "t0"."utm_term"
-    FROM "sessions" AS "t0"
+      "t1"."visitor_id",
+      "t1"."customer_id",
+      "t1"."started_at" AS "at",
+      "t1"."landing_url",
+      "t1"."referrer",
+      "t1"."utm_source",
+      "t1"."utm_medium",
+      "t1"."utm_campaign",
+      "t1"."utm_content",
+      "t1"."utm_term"
+    FROM "sessions" AS "t1"
   ) AS "t19"
   UNION ALL
   SELECT
@@ -89,27 +89,27 @@ WITH "attribution_touchpoints__t27" AS (
         FROM (
           SELECT
             *
-          FROM "orders" AS "t1"
+          FROM "orders" AS "t2"
           WHERE
-            "t1"."financial_status" IN ('paid', 'partially_refunded', 'refunded')
+            "t2"."financial_status" IN ('paid', 'partially_refunded', 'refunded')
             AND NOT (
-              "t1"."is_test"
+              "t2"."is_test"
             )
-            AND "t1"."cancelled_at" IS NULL
+            AND "t2"."cancelled_at" IS NULL
         ) AS "t23"
         INNER JOIN (
           SELECT
-            "t2"."shop_id",
-            "t2"."timezone" AS "shop_timezone"
-          FROM "shops" AS "t2"
+            "t3"."shop_id",
+            "t3"."timezone" AS "shop_timezone"
+          FROM "shops" AS "t3"
         ) AS "t22"
           ON "t23"."shop_id" = "t22"."shop_id"
       ) AS "t24"
     ) AS "t25"
   ) AS "t26"
-), "attribution_touchpoints__t38" AS (
+), "attribution_touchpoints__t34" AS (
   SELECT
-    "t35"."referrer",
+    "t31"."referrer",
     NULLIF(
       REGEXP_REPLACE(
         REGEXP_REPLACE(
@@ -117,7 +117,7 @@ WITH "attribution_touchpoints__t27" AS (
             CASE
               WHEN REGEXP_REPLACE(
                 LOWER(TRIM(' 	
-' FROM "t35"."referrer")),
+' FROM "t31"."referrer")),
                 '^[a-z][a-z0-9+.-]*:(//)?',
                 '',
                 'g'
@@ -128,7 +128,7 @@ WITH "attribution_touchpoints__t27" AS (
                 REGEXP_MATCH(
                   REGEXP_REPLACE(
                     LOWER(TRIM(' 	
-' FROM "t35"."referrer")),
+' FROM "t31"."referrer")),
                     '^[a-z][a-z0-9+.-]*:(//)?',
                     '',
                     'g'
@@ -152,225 +152,226 @@ WITH "attribution_touchpoints__t27" AS (
     ) AS "referrer_host"
   FROM (
     SELECT DISTINCT
-      "t32"."referrer"
-    FROM (
-      SELECT DISTINCT
-        "t28"."landing_url",
-        "t28"."referrer",
-        "t28"."utm_source",
-        "t28"."utm_medium",
-        "t28"."utm_campaign",
-        "t28"."utm_content",
-        "t28"."utm_term"
-      FROM "attribution_touchpoints__t27" AS "t28"
-      WHERE
-        "t28"."referrer" IS NOT NULL
-    ) AS "t32"
-  ) AS "t35"
-), "attribution_touchpoints__t41" AS (
+      "t28"."referrer"
+    FROM "attribution_touchpoints__t27" AS "t28"
+    WHERE
+      "t28"."referrer" IS NOT NULL
+  ) AS "t31"
+), "attribution_touchpoints__t37" AS (
   SELECT DISTINCT
-    "t39"."referrer_host"
-  FROM "attribution_touchpoints__t38" AS "t39"
+    "t35"."referrer_host"
+  FROM "attribution_touchpoints__t34" AS "t35"
   WHERE
-    "t39"."referrer_host" IS NOT NULL
-), "attribution_touchpoints__t74" AS (
+    "t35"."referrer_host" IS NOT NULL
+), "attribution_touchpoints__t70" AS (
   SELECT
-    "t73"."landing_url",
-    "t73"."referrer",
-    "t73"."utm_source",
-    "t73"."utm_medium",
-    "t73"."utm_campaign",
-    "t73"."utm_content",
-    "t73"."utm_term",
-    "t73"."u_utm_source",
-    "t73"."u_utm_medium",
-    "t73"."u_utm_campaign",
-    "t73"."u_utm_content",
-    "t73"."u_utm_term",
-    "t73"."referrer_host",
-    "t73"."classified_by",
+    "t69"."shop_id",
+    "t69"."order_id",
+    "t69"."touchpoint_id",
+    "t69"."kind",
+    "t69"."visitor_id",
+    "t69"."customer_id",
+    "t69"."at",
+    "t69"."landing_url",
+    "t69"."referrer",
+    "t69"."utm_source",
+    "t69"."utm_medium",
+    "t69"."utm_campaign",
+    "t69"."utm_content",
+    "t69"."utm_term",
+    "t69"."u_utm_source",
+    "t69"."u_utm_medium",
+    "t69"."u_utm_campaign",
+    "t69"."u_utm_content",
+    "t69"."u_utm_term",
+    "t69"."referrer_host",
+    "t69"."classified_by",
     (
-      "t73"."classified_by" = 'direct'
+      "t69"."classified_by" = 'direct'
     )
     OR (
       (
-        "t73"."classified_by" = 'utm'
+        "t69"."classified_by" = 'utm'
       )
       AND COALESCE(
-        "t73"."u_utm_source" IN ('direct', '(direct)')
-        AND "t73"."u_utm_medium" IN ('none', '(none)', '(not set)'),
+        "t69"."u_utm_source" IN ('direct', '(direct)')
+        AND "t69"."u_utm_medium" IN ('none', '(none)', '(not set)'),
         FALSE
       )
     ) AS "is_direct",
     CASE
       WHEN (
-        "t73"."classified_by" = 'direct'
+        "t69"."classified_by" = 'direct'
       )
       OR (
         (
-          "t73"."classified_by" = 'utm'
+          "t69"."classified_by" = 'utm'
         )
         AND COALESCE(
-          "t73"."u_utm_source" IN ('direct', '(direct)')
-          AND "t73"."u_utm_medium" IN ('none', '(none)', '(not set)'),
+          "t69"."u_utm_source" IN ('direct', '(direct)')
+          AND "t69"."u_utm_medium" IN ('none', '(none)', '(not set)'),
           FALSE
         )
       )
       THEN 'direct'
-      WHEN "t73"."classified_by" = 'utm'
-      THEN "t73"."u_utm_source"
-      ELSE COALESCE("t73"."ref_source", "t73"."referrer_host")
+      WHEN "t69"."classified_by" = 'utm'
+      THEN "t69"."u_utm_source"
+      ELSE COALESCE("t69"."ref_source", "t69"."referrer_host")
     END AS "source",
     CASE
       WHEN (
-        "t73"."classified_by" = 'direct'
+        "t69"."classified_by" = 'direct'
       )
       OR (
         (
-          "t73"."classified_by" = 'utm'
+          "t69"."classified_by" = 'utm'
         )
         AND COALESCE(
-          "t73"."u_utm_source" IN ('direct', '(direct)')
-          AND "t73"."u_utm_medium" IN ('none', '(none)', '(not set)'),
+          "t69"."u_utm_source" IN ('direct', '(direct)')
+          AND "t69"."u_utm_medium" IN ('none', '(none)', '(not set)'),
           FALSE
         )
       )
       THEN 'none'
-      WHEN "t73"."classified_by" = 'utm'
-      THEN "t73"."u_utm_medium"
-      ELSE COALESCE("t73"."ref_medium", 'referral')
+      WHEN "t69"."classified_by" = 'utm'
+      THEN "t69"."u_utm_medium"
+      ELSE COALESCE("t69"."ref_medium", 'referral')
     END AS "medium",
     CASE
       WHEN (
-        "t73"."classified_by" = 'direct'
+        "t69"."classified_by" = 'direct'
       )
       OR (
         (
-          "t73"."classified_by" = 'utm'
+          "t69"."classified_by" = 'utm'
         )
         AND COALESCE(
-          "t73"."u_utm_source" IN ('direct', '(direct)')
-          AND "t73"."u_utm_medium" IN ('none', '(none)', '(not set)'),
+          "t69"."u_utm_source" IN ('direct', '(direct)')
+          AND "t69"."u_utm_medium" IN ('none', '(none)', '(not set)'),
           FALSE
         )
       )
       THEN CAST(NULL AS VARCHAR)
-      ELSE "t73"."u_utm_campaign"
+      ELSE "t69"."u_utm_campaign"
     END AS "campaign"
   FROM (
     SELECT
-      "t72"."landing_url",
-      "t72"."referrer",
-      "t72"."utm_source",
-      "t72"."utm_medium",
-      "t72"."utm_campaign",
-      "t72"."utm_content",
-      "t72"."utm_term",
-      "t72"."u_utm_source",
-      "t72"."u_utm_medium",
-      "t72"."u_utm_campaign",
-      "t72"."u_utm_content",
-      "t72"."u_utm_term",
-      "t72"."referrer_host",
-      "t72"."ref_source",
-      "t72"."ref_medium",
-      "t72"."internal",
+      "t68"."shop_id",
+      "t68"."order_id",
+      "t68"."touchpoint_id",
+      "t68"."kind",
+      "t68"."visitor_id",
+      "t68"."customer_id",
+      "t68"."at",
+      "t68"."landing_url",
+      "t68"."referrer",
+      "t68"."utm_source",
+      "t68"."utm_medium",
+      "t68"."utm_campaign",
+      "t68"."utm_content",
+      "t68"."utm_term",
+      "t68"."u_utm_source",
+      "t68"."u_utm_medium",
+      "t68"."u_utm_campaign",
+      "t68"."u_utm_content",
+      "t68"."u_utm_term",
+      "t68"."referrer_host",
+      "t68"."ref_source",
+      "t68"."ref_medium",
+      "t68"."internal",
       CASE
         WHEN TRUE
         AND (
-          "t72"."u_utm_source" IS NOT NULL
+          "t68"."u_utm_source" IS NOT NULL
         )
         AND (
-          "t72"."u_utm_medium" IS NOT NULL
+          "t68"."u_utm_medium" IS NOT NULL
         )
         THEN 'utm'
         WHEN (
-          "t72"."referrer_host" IS NOT NULL
+          "t68"."referrer_host" IS NOT NULL
         ) AND NOT (
-          "t72"."internal"
+          "t68"."internal"
         )
         THEN 'referrer'
         ELSE 'direct'
       END AS "classified_by"
     FROM (
       SELECT
-        "t33"."landing_url",
-        "t33"."referrer",
-        "t33"."utm_source",
-        "t33"."utm_medium",
-        "t33"."utm_campaign",
-        "t33"."utm_content",
-        "t33"."utm_term",
+        "t29"."shop_id",
+        "t29"."order_id",
+        "t29"."touchpoint_id",
+        "t29"."kind",
+        "t29"."visitor_id",
+        "t29"."customer_id",
+        "t29"."at",
+        "t29"."landing_url",
+        "t29"."referrer",
+        "t29"."utm_source",
+        "t29"."utm_medium",
+        "t29"."utm_campaign",
+        "t29"."utm_content",
+        "t29"."utm_term",
         COALESCE(
           NULLIF(LOWER(TRIM(' 	
-' FROM "t33"."utm_source")), ''),
-          "t46"."url_utm_source"
+' FROM "t29"."utm_source")), ''),
+          "t42"."url_utm_source"
         ) AS "u_utm_source",
         COALESCE(
           NULLIF(LOWER(TRIM(' 	
-' FROM "t33"."utm_medium")), ''),
-          "t46"."url_utm_medium"
+' FROM "t29"."utm_medium")), ''),
+          "t42"."url_utm_medium"
         ) AS "u_utm_medium",
         COALESCE(
           NULLIF(LOWER(TRIM(' 	
-' FROM "t33"."utm_campaign")), ''),
-          "t46"."url_utm_campaign"
+' FROM "t29"."utm_campaign")), ''),
+          "t42"."url_utm_campaign"
         ) AS "u_utm_campaign",
         COALESCE(
           NULLIF(LOWER(TRIM(' 	
-' FROM "t33"."utm_content")), ''),
-          "t46"."url_utm_content"
+' FROM "t29"."utm_content")), ''),
+          "t42"."url_utm_content"
         ) AS "u_utm_content",
         COALESCE(
           NULLIF(LOWER(TRIM(' 	
-' FROM "t33"."utm_term")), ''),
-          "t46"."url_utm_term"
+' FROM "t29"."utm_term")), ''),
+          "t42"."url_utm_term"
         ) AS "u_utm_term",
-        "t71"."referrer_host",
-        "t71"."ref_source",
-        "t71"."ref_medium",
-        COALESCE("t71"."internal", FALSE) AS "internal"
-      FROM (
-        SELECT DISTINCT
-          "t28"."landing_url",
-          "t28"."referrer",
-          "t28"."utm_source",
-          "t28"."utm_medium",
-          "t28"."utm_campaign",
-          "t28"."utm_content",
-          "t28"."utm_term"
-        FROM "attribution_touchpoints__t27" AS "t28"
-      ) AS "t33"
+        "t67"."referrer_host",
+        "t67"."ref_source",
+        "t67"."ref_medium",
+        COALESCE("t67"."internal", FALSE) AS "internal"
+      FROM "attribution_touchpoints__t27" AS "t29"
       LEFT OUTER JOIN (
         SELECT DISTINCT
           *
         FROM (
           SELECT
-            "t40"."referrer",
-            "t40"."referrer_host",
-            "t68"."ref_source",
-            "t68"."ref_medium",
-            "t68"."is_internal" AS "internal"
-          FROM "attribution_touchpoints__t38" AS "t40"
+            "t36"."referrer",
+            "t36"."referrer_host",
+            "t64"."ref_source",
+            "t64"."ref_medium",
+            "t64"."is_internal" AS "internal"
+          FROM "attribution_touchpoints__t34" AS "t36"
           LEFT OUTER JOIN (
             SELECT
-              "t43"."referrer_host",
-              "t66"."ref_source",
-              "t66"."ref_medium",
-              "t62"."internal_host" IS NOT NULL AS "is_internal"
-            FROM "attribution_touchpoints__t41" AS "t43"
+              "t39"."referrer_host",
+              "t62"."ref_source",
+              "t62"."ref_medium",
+              "t58"."internal_host" IS NOT NULL AS "is_internal"
+            FROM "attribution_touchpoints__t37" AS "t39"
             LEFT OUTER JOIN (
               SELECT
-                "t64"."referrer_host",
+                "t60"."referrer_host",
                 "t16"."source" AS "ref_source",
                 "t16"."medium" AS "ref_medium"
               FROM (
                 SELECT
-                  "t60"."referrer_host",
-                  MIN("t60"."position") AS "position"
+                  "t56"."referrer_host",
+                  MIN("t56"."position") AS "position"
                 FROM (
                   SELECT
-                    "t58"."referrer_host",
+                    "t54"."referrer_host",
                     "t18"."position"
                   FROM (
                     SELECT
@@ -380,72 +381,72 @@ WITH "attribution_touchpoints__t27" AS (
                         *
                       FROM (
                         SELECT
-                          "t42"."referrer_host",
+                          "t38"."referrer_host",
                           'name' AS "kind",
                           1 AS "labels",
                           NULLIF(
                             CASE
-                              WHEN "t42"."referrer_host" ~ (
+                              WHEN "t38"."referrer_host" ~ (
                                 '(' || '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$' || ')'
                               )
                               THEN (
-                                REGEXP_MATCH("t42"."referrer_host", '(' || '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$' || ')')
+                                REGEXP_MATCH("t38"."referrer_host", '(' || '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$' || ')')
                               )[2]
                               ELSE NULL
                             END,
                             ''
                           ) AS "key"
-                        FROM "attribution_touchpoints__t41" AS "t42"
+                        FROM "attribution_touchpoints__t37" AS "t38"
                         WHERE
                           NULLIF(
                             CASE
-                              WHEN "t42"."referrer_host" ~ (
+                              WHEN "t38"."referrer_host" ~ (
                                 '(' || '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$' || ')'
                               )
                               THEN (
-                                REGEXP_MATCH("t42"."referrer_host", '(' || '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$' || ')')
+                                REGEXP_MATCH("t38"."referrer_host", '(' || '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$' || ')')
                               )[2]
                               ELSE NULL
                             END,
                             ''
                           ) IS NOT NULL
-                      ) AS "t47"
+                      ) AS "t43"
                       UNION ALL
                       SELECT
                         *
                       FROM (
                         SELECT
-                          "t42"."referrer_host",
+                          "t38"."referrer_host",
                           'name' AS "kind",
                           1 AS "labels",
                           NULLIF(
                             CASE
-                              WHEN "t42"."referrer_host" ~ (
+                              WHEN "t38"."referrer_host" ~ (
                                 '(' || '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$' || ')'
                               )
                               THEN (
-                                REGEXP_MATCH("t42"."referrer_host", '(' || '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$' || ')')
+                                REGEXP_MATCH("t38"."referrer_host", '(' || '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$' || ')')
                               )[2]
                               ELSE NULL
                             END,
                             ''
                           ) AS "key"
-                        FROM "attribution_touchpoints__t41" AS "t42"
+                        FROM "attribution_touchpoints__t37" AS "t38"
                         WHERE
                           NULLIF(
                             CASE
-                              WHEN "t42"."referrer_host" ~ (
+                              WHEN "t38"."referrer_host" ~ (
                                 '(' || '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$' || ')'
                               )
                               THEN (
-                                REGEXP_MATCH("t42"."referrer_host", '(' || '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$' || ')')
+                                REGEXP_MATCH("t38"."referrer_host", '(' || '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$' || ')')
                               )[2]
                               ELSE NULL
                             END,
                             ''
                           ) IS NOT NULL
-                      ) AS "t48"
-                    ) AS "t53"
+                      ) AS "t44"
+                    ) AS "t49"
                     UNION ALL
                     SELECT
                       *
@@ -457,72 +458,72 @@ WITH "attribution_touchpoints__t27" AS (
                           *
                         FROM (
                           SELECT
-                            "t42"."referrer_host",
+                            "t38"."referrer_host",
                             'domain' AS "kind",
                             2 AS "labels",
                             NULLIF(
                               CASE
-                                WHEN "t42"."referrer_host" ~ (
+                                WHEN "t38"."referrer_host" ~ (
                                   '(' || '(?:^|\.)([^.]+(?:\.[^.]+))$' || ')'
                                 )
                                 THEN (
-                                  REGEXP_MATCH("t42"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+))$' || ')')
+                                  REGEXP_MATCH("t38"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+))$' || ')')
                                 )[2]
                                 ELSE NULL
                               END,
                               ''
                             ) AS "key"
-                          FROM "attribution_touchpoints__t41" AS "t42"
+                          FROM "attribution_touchpoints__t37" AS "t38"
                           WHERE
                             NULLIF(
                               CASE
-                                WHEN "t42"."referrer_host" ~ (
+                                WHEN "t38"."referrer_host" ~ (
                                   '(' || '(?:^|\.)([^.]+(?:\.[^.]+))$' || ')'
                                 )
                                 THEN (
-                                  REGEXP_MATCH("t42"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+))$' || ')')
+                                  REGEXP_MATCH("t38"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+))$' || ')')
                                 )[2]
                                 ELSE NULL
                               END,
                               ''
                             ) IS NOT NULL
-                        ) AS "t49"
+                        ) AS "t45"
                         UNION ALL
                         SELECT
                           *
                         FROM (
                           SELECT
-                            "t42"."referrer_host",
+                            "t38"."referrer_host",
                             'domain' AS "kind",
                             3 AS "labels",
                             NULLIF(
                               CASE
-                                WHEN "t42"."referrer_host" ~ (
+                                WHEN "t38"."referrer_host" ~ (
                                   '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$' || ')'
                                 )
                                 THEN (
-                                  REGEXP_MATCH("t42"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$' || ')')
+                                  REGEXP_MATCH("t38"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$' || ')')
                                 )[2]
                                 ELSE NULL
                               END,
                               ''
                             ) AS "key"
-                          FROM "attribution_touchpoints__t41" AS "t42"
+                          FROM "attribution_touchpoints__t37" AS "t38"
                           WHERE
                             NULLIF(
                               CASE
-                                WHEN "t42"."referrer_host" ~ (
+                                WHEN "t38"."referrer_host" ~ (
                                   '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$' || ')'
                                 )
                                 THEN (
-                                  REGEXP_MATCH("t42"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$' || ')')
+                                  REGEXP_MATCH("t38"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$' || ')')
                                 )[2]
                                 ELSE NULL
                               END,
                               ''
                             ) IS NOT NULL
-                        ) AS "t50"
-                      ) AS "t54"
+                        ) AS "t46"
+                      ) AS "t50"
                       UNION ALL
                       SELECT
                         *
@@ -531,17 +532,17 @@ WITH "attribution_touchpoints__t27" AS (
                           *
                         FROM (
                           SELECT
-                            "t42"."referrer_host",
+                            "t38"."referrer_host",
                             'domain' AS "kind",
                             4 AS "labels",
                             NULLIF(
                               CASE
-                                WHEN "t42"."referrer_host" ~ (
+                                WHEN "t38"."referrer_host" ~ (
                                   '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$' || ')'
                                 )
                                 THEN (
                                   REGEXP_MATCH(
-                                    "t42"."referrer_host",
+                                    "t38"."referrer_host",
                                     '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$' || ')'
                                   )
                                 )[2]
@@ -549,16 +550,16 @@ WITH "attribution_touchpoints__t27" AS (
                               END,
                               ''
                             ) AS "key"
-                          FROM "attribution_touchpoints__t41" AS "t42"
+                          FROM "attribution_touchpoints__t37" AS "t38"
                           WHERE
                             NULLIF(
                               CASE
-                                WHEN "t42"."referrer_host" ~ (
+                                WHEN "t38"."referrer_host" ~ (
                                   '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$' || ')'
                                 )
                                 THEN (
                                   REGEXP_MATCH(
-                                    "t42"."referrer_host",
+                                    "t38"."referrer_host",
                                     '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$' || ')'
                                   )
                                 )[2]
@@ -566,45 +567,45 @@ WITH "attribution_touchpoints__t27" AS (
                               END,
                               ''
                             ) IS NOT NULL
-                        ) AS "t51"
+                        ) AS "t47"
                         UNION ALL
                         SELECT
                           *
                         FROM (
                           SELECT
-                            "t42"."referrer_host",
+                            "t38"."referrer_host",
                             'name' AS "kind",
                             1 AS "labels",
                             NULLIF(
                               CASE
-                                WHEN "t42"."referrer_host" ~ (
+                                WHEN "t38"."referrer_host" ~ (
                                   '(' || '(?:^|\.)([^.]+)\.[a-z]{2,3}$' || ')'
                                 )
                                 THEN (
-                                  REGEXP_MATCH("t42"."referrer_host", '(' || '(?:^|\.)([^.]+)\.[a-z]{2,3}$' || ')')
+                                  REGEXP_MATCH("t38"."referrer_host", '(' || '(?:^|\.)([^.]+)\.[a-z]{2,3}$' || ')')
                                 )[2]
                                 ELSE NULL
                               END,
                               ''
                             ) AS "key"
-                          FROM "attribution_touchpoints__t41" AS "t42"
+                          FROM "attribution_touchpoints__t37" AS "t38"
                           WHERE
                             NULLIF(
                               CASE
-                                WHEN "t42"."referrer_host" ~ (
+                                WHEN "t38"."referrer_host" ~ (
                                   '(' || '(?:^|\.)([^.]+)\.[a-z]{2,3}$' || ')'
                                 )
                                 THEN (
-                                  REGEXP_MATCH("t42"."referrer_host", '(' || '(?:^|\.)([^.]+)\.[a-z]{2,3}$' || ')')
+                                  REGEXP_MATCH("t38"."referrer_host", '(' || '(?:^|\.)([^.]+)\.[a-z]{2,3}$' || ')')
                                 )[2]
                                 ELSE NULL
                               END,
                               ''
                             ) IS NOT NULL
-                        ) AS "t52"
-                      ) AS "t55"
-                    ) AS "t56"
-                  ) AS "t58"
+                        ) AS "t48"
+                      ) AS "t51"
+                    ) AS "t52"
+                  ) AS "t54"
                   INNER JOIN (VALUES
                     ('domain', 3, 'mail.google.com', 0, 'gmail', 'email'),
                     ('domain', 3, 'inbox.google.com', 0, 'gmail', 'email'),
@@ -642,13 +643,13 @@ WITH "attribution_touchpoints__t27" AS (
                     ('domain', 2, 'reddit.com', 20, 'reddit', 'social'),
                     ('domain', 2, 'threads.net', 21, 'threads', 'social'),
                     ('domain', 2, 'snapchat.com', 22, 'snapchat', 'social')) AS t18(kind, labels, key, position, source, medium)
-                    ON "t58"."kind" = "t18"."kind"
-                    AND "t58"."labels" = "t18"."labels"
-                    AND "t58"."key" = "t18"."key"
-                ) AS "t60"
+                    ON "t54"."kind" = "t18"."kind"
+                    AND "t54"."labels" = "t18"."labels"
+                    AND "t54"."key" = "t18"."key"
+                ) AS "t56"
                 GROUP BY
                   1
-              ) AS "t64"
+              ) AS "t60"
               INNER JOIN (VALUES
                 (0, 'gmail', 'email'),
                 (1, 'outlook', 'email'),
@@ -673,15 +674,15 @@ WITH "attribution_touchpoints__t27" AS (
                 (20, 'reddit', 'social'),
                 (21, 'threads', 'social'),
                 (22, 'snapchat', 'social')) AS t16(position, source, medium)
-                ON "t64"."position" = "t16"."position"
-            ) AS "t66"
-              ON "t43"."referrer_host" = "t66"."referrer_host"
+                ON "t60"."position" = "t16"."position"
+            ) AS "t62"
+              ON "t39"."referrer_host" = "t62"."referrer_host"
             LEFT OUTER JOIN (
               SELECT DISTINCT
                 *
               FROM (
                 SELECT
-                  "t58"."referrer_host" AS "internal_host"
+                  "t54"."referrer_host" AS "internal_host"
                 FROM (
                   SELECT
                     *
@@ -690,72 +691,72 @@ WITH "attribution_touchpoints__t27" AS (
                       *
                     FROM (
                       SELECT
-                        "t42"."referrer_host",
+                        "t38"."referrer_host",
                         'name' AS "kind",
                         1 AS "labels",
                         NULLIF(
                           CASE
-                            WHEN "t42"."referrer_host" ~ (
+                            WHEN "t38"."referrer_host" ~ (
                               '(' || '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$' || ')'
                             )
                             THEN (
-                              REGEXP_MATCH("t42"."referrer_host", '(' || '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$' || ')')
+                              REGEXP_MATCH("t38"."referrer_host", '(' || '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$' || ')')
                             )[2]
                             ELSE NULL
                           END,
                           ''
                         ) AS "key"
-                      FROM "attribution_touchpoints__t41" AS "t42"
+                      FROM "attribution_touchpoints__t37" AS "t38"
                       WHERE
                         NULLIF(
                           CASE
-                            WHEN "t42"."referrer_host" ~ (
+                            WHEN "t38"."referrer_host" ~ (
                               '(' || '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$' || ')'
                             )
                             THEN (
-                              REGEXP_MATCH("t42"."referrer_host", '(' || '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$' || ')')
+                              REGEXP_MATCH("t38"."referrer_host", '(' || '(?:^|\.)([^.]+)\.co\.[a-z]{2,3}$' || ')')
                             )[2]
                             ELSE NULL
                           END,
                           ''
                         ) IS NOT NULL
-                    ) AS "t47"
+                    ) AS "t43"
                     UNION ALL
                     SELECT
                       *
                     FROM (
                       SELECT
-                        "t42"."referrer_host",
+                        "t38"."referrer_host",
                         'name' AS "kind",
                         1 AS "labels",
                         NULLIF(
                           CASE
-                            WHEN "t42"."referrer_host" ~ (
+                            WHEN "t38"."referrer_host" ~ (
                               '(' || '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$' || ')'
                             )
                             THEN (
-                              REGEXP_MATCH("t42"."referrer_host", '(' || '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$' || ')')
+                              REGEXP_MATCH("t38"."referrer_host", '(' || '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$' || ')')
                             )[2]
                             ELSE NULL
                           END,
                           ''
                         ) AS "key"
-                      FROM "attribution_touchpoints__t41" AS "t42"
+                      FROM "attribution_touchpoints__t37" AS "t38"
                       WHERE
                         NULLIF(
                           CASE
-                            WHEN "t42"."referrer_host" ~ (
+                            WHEN "t38"."referrer_host" ~ (
                               '(' || '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$' || ')'
                             )
                             THEN (
-                              REGEXP_MATCH("t42"."referrer_host", '(' || '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$' || ')')
+                              REGEXP_MATCH("t38"."referrer_host", '(' || '(?:^|\.)([^.]+)\.com\.[a-z]{2,3}$' || ')')
                             )[2]
                             ELSE NULL
                           END,
                           ''
                         ) IS NOT NULL
-                    ) AS "t48"
-                  ) AS "t53"
+                    ) AS "t44"
+                  ) AS "t49"
                   UNION ALL
                   SELECT
                     *
@@ -767,72 +768,72 @@ WITH "attribution_touchpoints__t27" AS (
                         *
                       FROM (
                         SELECT
-                          "t42"."referrer_host",
+                          "t38"."referrer_host",
                           'domain' AS "kind",
                           2 AS "labels",
                           NULLIF(
                             CASE
-                              WHEN "t42"."referrer_host" ~ (
+                              WHEN "t38"."referrer_host" ~ (
                                 '(' || '(?:^|\.)([^.]+(?:\.[^.]+))$' || ')'
                               )
                               THEN (
-                                REGEXP_MATCH("t42"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+))$' || ')')
+                                REGEXP_MATCH("t38"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+))$' || ')')
                               )[2]
                               ELSE NULL
                             END,
                             ''
                           ) AS "key"
-                        FROM "attribution_touchpoints__t41" AS "t42"
+                        FROM "attribution_touchpoints__t37" AS "t38"
                         WHERE
                           NULLIF(
                             CASE
-                              WHEN "t42"."referrer_host" ~ (
+                              WHEN "t38"."referrer_host" ~ (
                                 '(' || '(?:^|\.)([^.]+(?:\.[^.]+))$' || ')'
                               )
                               THEN (
-                                REGEXP_MATCH("t42"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+))$' || ')')
+                                REGEXP_MATCH("t38"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+))$' || ')')
                               )[2]
                               ELSE NULL
                             END,
                             ''
                           ) IS NOT NULL
-                      ) AS "t49"
+                      ) AS "t45"
                       UNION ALL
                       SELECT
                         *
                       FROM (
                         SELECT
-                          "t42"."referrer_host",
+                          "t38"."referrer_host",
                           'domain' AS "kind",
                           3 AS "labels",
                           NULLIF(
                             CASE
-                              WHEN "t42"."referrer_host" ~ (
+                              WHEN "t38"."referrer_host" ~ (
                                 '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$' || ')'
                               )
                               THEN (
-                                REGEXP_MATCH("t42"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$' || ')')
+                                REGEXP_MATCH("t38"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$' || ')')
                               )[2]
                               ELSE NULL
                             END,
                             ''
                           ) AS "key"
-                        FROM "attribution_touchpoints__t41" AS "t42"
+                        FROM "attribution_touchpoints__t37" AS "t38"
                         WHERE
                           NULLIF(
                             CASE
-                              WHEN "t42"."referrer_host" ~ (
+                              WHEN "t38"."referrer_host" ~ (
                                 '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$' || ')'
                               )
                               THEN (
-                                REGEXP_MATCH("t42"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$' || ')')
+                                REGEXP_MATCH("t38"."referrer_host", '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+))$' || ')')
                               )[2]
                               ELSE NULL
                             END,
                             ''
                           ) IS NOT NULL
-                      ) AS "t50"
-                    ) AS "t54"
+                      ) AS "t46"
+                    ) AS "t50"
                     UNION ALL
                     SELECT
                       *
@@ -841,17 +842,17 @@ WITH "attribution_touchpoints__t27" AS (
                         *
                       FROM (
                         SELECT
-                          "t42"."referrer_host",
+                          "t38"."referrer_host",
                           'domain' AS "kind",
                           4 AS "labels",
                           NULLIF(
                             CASE
-                              WHEN "t42"."referrer_host" ~ (
+                              WHEN "t38"."referrer_host" ~ (
                                 '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$' || ')'
                               )
                               THEN (
                                 REGEXP_MATCH(
-                                  "t42"."referrer_host",
+                                  "t38"."referrer_host",
                                   '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$' || ')'
                                 )
                               )[2]
@@ -859,16 +860,16 @@ WITH "attribution_touchpoints__t27" AS (
                             END,
                             ''
                           ) AS "key"
-                        FROM "attribution_touchpoints__t41" AS "t42"
+                        FROM "attribution_touchpoints__t37" AS "t38"
                         WHERE
                           NULLIF(
                             CASE
-                              WHEN "t42"."referrer_host" ~ (
+                              WHEN "t38"."referrer_host" ~ (
                                 '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$' || ')'
                               )
                               THEN (
                                 REGEXP_MATCH(
-                                  "t42"."referrer_host",
+                                  "t38"."referrer_host",
                                   '(' || '(?:^|\.)([^.]+(?:\.[^.]+)(?:\.[^.]+)(?:\.[^.]+))$' || ')'
                                 )
                               )[2]
@@ -876,45 +877,45 @@ WITH "attribution_touchpoints__t27" AS (
                             END,
                             ''
                           ) IS NOT NULL
-                      ) AS "t51"
+                      ) AS "t47"
                       UNION ALL
                       SELECT
                         *
                       FROM (
                         SELECT
-                          "t42"."referrer_host",
+                          "t38"."referrer_host",
                           'name' AS "kind",
                           1 AS "labels",
                           NULLIF(
                             CASE
-                              WHEN "t42"."referrer_host" ~ (
+                              WHEN "t38"."referrer_host" ~ (
                                 '(' || '(?:^|\.)([^.]+)\.[a-z]{2,3}$' || ')'
                               )
                               THEN (
-                                REGEXP_MATCH("t42"."referrer_host", '(' || '(?:^|\.)([^.]+)\.[a-z]{2,3}$' || ')')
+                                REGEXP_MATCH("t38"."referrer_host", '(' || '(?:^|\.)([^.]+)\.[a-z]{2,3}$' || ')')
                               )[2]
                               ELSE NULL
                             END,
                             ''
                           ) AS "key"
-                        FROM "attribution_touchpoints__t41" AS "t42"
+                        FROM "attribution_touchpoints__t37" AS "t38"
                         WHERE
                           NULLIF(
                             CASE
-                              WHEN "t42"."referrer_host" ~ (
+                              WHEN "t38"."referrer_host" ~ (
                                 '(' || '(?:^|\.)([^.]+)\.[a-z]{2,3}$' || ')'
                               )
                               THEN (
-                                REGEXP_MATCH("t42"."referrer_host", '(' || '(?:^|\.)([^.]+)\.[a-z]{2,3}$' || ')')
+                                REGEXP_MATCH("t38"."referrer_host", '(' || '(?:^|\.)([^.]+)\.[a-z]{2,3}$' || ')')
                               )[2]
                               ELSE NULL
                             END,
                             ''
                           ) IS NOT NULL
-                      ) AS "t52"
-                    ) AS "t55"
-                  ) AS "t56"
-                ) AS "t58"
+                      ) AS "t48"
+                    ) AS "t51"
+                  ) AS "t52"
+                ) AS "t54"
                 WHERE
                   EXISTS(
                     SELECT
@@ -924,29 +925,29 @@ WITH "attribution_touchpoints__t27" AS (
                       ('domain', 2, 'shop.app'),
                       ('domain', 3, 'checkout.shopify.com')) AS t17(kind, labels, key)
                     WHERE
-                      "t58"."kind" = "t17"."kind"
-                      AND "t58"."labels" = "t17"."labels"
-                      AND "t58"."key" = "t17"."key"
+                      "t54"."kind" = "t17"."kind"
+                      AND "t54"."labels" = "t17"."labels"
+                      AND "t54"."key" = "t17"."key"
                   )
-              ) AS "t59"
-            ) AS "t62"
-              ON "t43"."referrer_host" = "t62"."internal_host"
-          ) AS "t68"
-            ON "t40"."referrer_host" = "t68"."referrer_host"
-        ) AS "t69"
-      ) AS "t71"
-        ON "t33"."referrer" = "t71"."referrer"
+              ) AS "t55"
+            ) AS "t58"
+              ON "t39"."referrer_host" = "t58"."internal_host"
+          ) AS "t64"
+            ON "t36"."referrer_host" = "t64"."referrer_host"
+        ) AS "t65"
+      ) AS "t67"
+        ON "t29"."referrer" = "t67"."referrer"
       LEFT OUTER JOIN (
         SELECT DISTINCT
           *
         FROM (
           SELECT
-            "t37"."landing_url",
+            "t33"."landing_url",
             NULLIF(
               LOWER(
                 TRIM(' 	
 ' FROM CASE
-                  WHEN "t37"."ok__utm_source"
+                  WHEN "t33"."ok__utm_source"
                   THEN COALESCE(
                     (
                       SELECT
@@ -966,14 +967,14 @@ WITH "attribution_touchpoints__t27" AS (
                           'UTF8'
                         )
                       FROM REGEXP_MATCHES(
-                        CASE WHEN "t37"."ok__utm_source" THEN "t37"."q__utm_source" ELSE '' END,
+                        CASE WHEN "t33"."ok__utm_source" THEN "t33"."q__utm_source" ELSE '' END,
                         '%[0-9A-Fa-f]{2}|[^%]+|%',
                         'g'
                       ) WITH ORDINALITY AS m(t, n)
                     ),
                     ''
                   )
-                  ELSE "t37"."q__utm_source"
+                  ELSE "t33"."q__utm_source"
                 END)
               ),
               ''
@@ -982,7 +983,7 @@ WITH "attribution_touchpoints__t27" AS (
               LOWER(
                 TRIM(' 	
 ' FROM CASE
-                  WHEN "t37"."ok__utm_medium"
+                  WHEN "t33"."ok__utm_medium"
                   THEN COALESCE(
                     (
                       SELECT
@@ -1002,14 +1003,14 @@ WITH "attribution_touchpoints__t27" AS (
                           'UTF8'
                         )
                       FROM REGEXP_MATCHES(
-                        CASE WHEN "t37"."ok__utm_medium" THEN "t37"."q__utm_medium" ELSE '' END,
+                        CASE WHEN "t33"."ok__utm_medium" THEN "t33"."q__utm_medium" ELSE '' END,
                         '%[0-9A-Fa-f]{2}|[^%]+|%',
                         'g'
                       ) WITH ORDINALITY AS m(t, n)
                     ),
                     ''
                   )
-                  ELSE "t37"."q__utm_medium"
+                  ELSE "t33"."q__utm_medium"
                 END)
               ),
               ''
@@ -1018,7 +1019,7 @@ WITH "attribution_touchpoints__t27" AS (
               LOWER(
                 TRIM(' 	
 ' FROM CASE
-                  WHEN "t37"."ok__utm_campaign"
+                  WHEN "t33"."ok__utm_campaign"
                   THEN COALESCE(
                     (
                       SELECT
@@ -1038,14 +1039,14 @@ WITH "attribution_touchpoints__t27" AS (
                           'UTF8'
                         )
                       FROM REGEXP_MATCHES(
-                        CASE WHEN "t37"."ok__utm_campaign" THEN "t37"."q__utm_campaign" ELSE '' END,
+                        CASE WHEN "t33"."ok__utm_campaign" THEN "t33"."q__utm_campaign" ELSE '' END,
                         '%[0-9A-Fa-f]{2}|[^%]+|%',
                         'g'
                       ) WITH ORDINALITY AS m(t, n)
                     ),
                     ''
                   )
-                  ELSE "t37"."q__utm_campaign"
+                  ELSE "t33"."q__utm_campaign"
                 END)
               ),
               ''
@@ -1054,7 +1055,7 @@ WITH "attribution_touchpoints__t27" AS (
               LOWER(
                 TRIM(' 	
 ' FROM CASE
-                  WHEN "t37"."ok__utm_content"
+                  WHEN "t33"."ok__utm_content"
                   THEN COALESCE(
                     (
                       SELECT
@@ -1074,14 +1075,14 @@ WITH "attribution_touchpoints__t27" AS (
                           'UTF8'
                         )
                       FROM REGEXP_MATCHES(
-                        CASE WHEN "t37"."ok__utm_content" THEN "t37"."q__utm_content" ELSE '' END,
+                        CASE WHEN "t33"."ok__utm_content" THEN "t33"."q__utm_content" ELSE '' END,
                         '%[0-9A-Fa-f]{2}|[^%]+|%',
                         'g'
                       ) WITH ORDINALITY AS m(t, n)
                     ),
                     ''
                   )
-                  ELSE "t37"."q__utm_content"
+                  ELSE "t33"."q__utm_content"
                 END)
               ),
               ''
@@ -1090,7 +1091,7 @@ WITH "attribution_touchpoints__t27" AS (
               LOWER(
                 TRIM(' 	
 ' FROM CASE
-                  WHEN "t37"."ok__utm_term"
+                  WHEN "t33"."ok__utm_term"
                   THEN COALESCE(
                     (
                       SELECT
@@ -1110,57 +1111,57 @@ WITH "attribution_touchpoints__t27" AS (
                           'UTF8'
                         )
                       FROM REGEXP_MATCHES(
-                        CASE WHEN "t37"."ok__utm_term" THEN "t37"."q__utm_term" ELSE '' END,
+                        CASE WHEN "t33"."ok__utm_term" THEN "t33"."q__utm_term" ELSE '' END,
                         '%[0-9A-Fa-f]{2}|[^%]+|%',
                         'g'
                       ) WITH ORDINALITY AS m(t, n)
                     ),
                     ''
                   )
-                  ELSE "t37"."q__utm_term"
+                  ELSE "t33"."q__utm_term"
                 END)
               ),
               ''
             ) AS "url_utm_term"
           FROM (
             SELECT
-              "t36"."landing_url",
-              "t36"."q__utm_source",
-              "t36"."q__utm_medium",
-              "t36"."q__utm_campaign",
-              "t36"."q__utm_content",
-              "t36"."q__utm_term",
+              "t32"."landing_url",
+              "t32"."q__utm_source",
+              "t32"."q__utm_medium",
+              "t32"."q__utm_campaign",
+              "t32"."q__utm_content",
+              "t32"."q__utm_term",
               (
-                POSITION('%' IN "t36"."q__utm_source") > 0
+                POSITION('%' IN "t32"."q__utm_source") > 0
               )
-              AND "t36"."q__utm_source" ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$' AS "ok__utm_source",
+              AND "t32"."q__utm_source" ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$' AS "ok__utm_source",
               (
-                POSITION('%' IN "t36"."q__utm_medium") > 0
+                POSITION('%' IN "t32"."q__utm_medium") > 0
               )
-              AND "t36"."q__utm_medium" ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$' AS "ok__utm_medium",
+              AND "t32"."q__utm_medium" ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$' AS "ok__utm_medium",
               (
-                POSITION('%' IN "t36"."q__utm_campaign") > 0
+                POSITION('%' IN "t32"."q__utm_campaign") > 0
               )
-              AND "t36"."q__utm_campaign" ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$' AS "ok__utm_campaign",
+              AND "t32"."q__utm_campaign" ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$' AS "ok__utm_campaign",
               (
-                POSITION('%' IN "t36"."q__utm_content") > 0
+                POSITION('%' IN "t32"."q__utm_content") > 0
               )
-              AND "t36"."q__utm_content" ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$' AS "ok__utm_content",
+              AND "t32"."q__utm_content" ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$' AS "ok__utm_content",
               (
-                POSITION('%' IN "t36"."q__utm_term") > 0
+                POSITION('%' IN "t32"."q__utm_term") > 0
               )
-              AND "t36"."q__utm_term" ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$' AS "ok__utm_term"
+              AND "t32"."q__utm_term" ~ '^([^%]|%0[1-9A-Fa-f]|%[1-7][0-9A-Fa-f]|%[Cc][2-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Dd][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%[9ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$' AS "ok__utm_term"
             FROM (
               SELECT
-                "t34"."landing_url",
+                "t30"."landing_url",
                 REPLACE(
                   NULLIF(
                     CASE
-                      WHEN "t34"."landing_url" ~ (
+                      WHEN "t30"."landing_url" ~ (
                         '(' || '[?&]utm_source=([^&#]*)' || ')'
                       )
                       THEN (
-                        REGEXP_MATCH("t34"."landing_url", '(' || '[?&]utm_source=([^&#]*)' || ')')
+                        REGEXP_MATCH("t30"."landing_url", '(' || '[?&]utm_source=([^&#]*)' || ')')
                       )[2]
                       ELSE NULL
                     END,
@@ -1172,11 +1173,11 @@ WITH "attribution_touchpoints__t27" AS (
                 REPLACE(
                   NULLIF(
                     CASE
-                      WHEN "t34"."landing_url" ~ (
+                      WHEN "t30"."landing_url" ~ (
                         '(' || '[?&]utm_medium=([^&#]*)' || ')'
                       )
                       THEN (
-                        REGEXP_MATCH("t34"."landing_url", '(' || '[?&]utm_medium=([^&#]*)' || ')')
+                        REGEXP_MATCH("t30"."landing_url", '(' || '[?&]utm_medium=([^&#]*)' || ')')
                       )[2]
                       ELSE NULL
                     END,
@@ -1188,11 +1189,11 @@ WITH "attribution_touchpoints__t27" AS (
                 REPLACE(
                   NULLIF(
                     CASE
-                      WHEN "t34"."landing_url" ~ (
+                      WHEN "t30"."landing_url" ~ (
                         '(' || '[?&]utm_campaign=([^&#]*)' || ')'
                       )
                       THEN (
-                        REGEXP_MATCH("t34"."landing_url", '(' || '[?&]utm_campaign=([^&#]*)' || ')')
+                        REGEXP_MATCH("t30"."landing_url", '(' || '[?&]utm_campaign=([^&#]*)' || ')')
                       )[2]
                       ELSE NULL
                     END,
@@ -1204,11 +1205,11 @@ WITH "attribution_touchpoints__t27" AS (
                 REPLACE(
                   NULLIF(
                     CASE
-                      WHEN "t34"."landing_url" ~ (
+                      WHEN "t30"."landing_url" ~ (
                         '(' || '[?&]utm_content=([^&#]*)' || ')'
                       )
                       THEN (
-                        REGEXP_MATCH("t34"."landing_url", '(' || '[?&]utm_content=([^&#]*)' || ')')
+                        REGEXP_MATCH("t30"."landing_url", '(' || '[?&]utm_content=([^&#]*)' || ')')
                       )[2]
                       ELSE NULL
                     END,
@@ -1220,11 +1221,11 @@ WITH "attribution_touchpoints__t27" AS (
                 REPLACE(
                   NULLIF(
                     CASE
-                      WHEN "t34"."landing_url" ~ (
+                      WHEN "t30"."landing_url" ~ (
                         '(' || '[?&]utm_term=([^&#]*)' || ')'
                       )
                       THEN (
-                        REGEXP_MATCH("t34"."landing_url", '(' || '[?&]utm_term=([^&#]*)' || ')')
+                        REGEXP_MATCH("t30"."landing_url", '(' || '[?&]utm_term=([^&#]*)' || ')')
                       )[2]
                       ELSE NULL
                     END,
@@ -1235,532 +1236,462 @@ WITH "attribution_touchpoints__t27" AS (
                 ) AS "q__utm_term"
               FROM (
                 SELECT DISTINCT
-                  "t31"."landing_url"
-                FROM (
-                  SELECT DISTINCT
-                    "t28"."landing_url",
-                    "t28"."referrer",
-                    "t28"."utm_source",
-                    "t28"."utm_medium",
-                    "t28"."utm_campaign",
-                    "t28"."utm_content",
-                    "t28"."utm_term"
-                  FROM "attribution_touchpoints__t27" AS "t28"
-                  WHERE
-                    "t28"."landing_url" IS NOT NULL
-                ) AS "t31"
-              ) AS "t34"
-            ) AS "t36"
-          ) AS "t37"
-        ) AS "t44"
-      ) AS "t46"
-        ON "t33"."landing_url" = "t46"."landing_url"
-    ) AS "t72"
-  ) AS "t73"
-), "attribution_touchpoints__t76" AS (
+                  "t28"."landing_url"
+                FROM "attribution_touchpoints__t27" AS "t28"
+                WHERE
+                  "t28"."landing_url" IS NOT NULL
+              ) AS "t30"
+            ) AS "t32"
+          ) AS "t33"
+        ) AS "t40"
+      ) AS "t42"
+        ON "t29"."landing_url" = "t42"."landing_url"
+    ) AS "t68"
+  ) AS "t69"
+), "attribution_touchpoints__t72" AS (
   SELECT DISTINCT
-    "t75"."source",
-    "t75"."medium",
-    "t75"."campaign"
-  FROM "attribution_touchpoints__t74" AS "t75"
+    "t71"."source",
+    "t71"."medium",
+    "t71"."campaign"
+  FROM "attribution_touchpoints__t70" AS "t71"
 ), "attribution_touchpoints" AS (
   SELECT
-    "t29"."shop_id",
-    "t29"."order_id",
-    "t29"."touchpoint_id",
-    "t29"."kind",
-    "t29"."visitor_id",
-    "t29"."customer_id",
-    "t29"."at",
-    "t29"."landing_url",
-    "t29"."referrer",
-    "t29"."utm_source",
-    "t29"."utm_medium",
-    "t29"."utm_campaign",
-    "t29"."utm_content",
-    "t29"."utm_term",
-    "t113"."u_utm_source",
-    "t113"."u_utm_medium",
-    "t113"."u_utm_campaign",
-    "t113"."u_utm_content",
-    "t113"."u_utm_term",
-    "t113"."referrer_host",
-    "t113"."classified_by",
-    "t113"."is_direct",
-    "t113"."source",
-    "t113"."medium",
-    "t113"."campaign",
-    "t113"."is_paid",
-    "t113"."platform",
-    "t113"."channel"
-  FROM "attribution_touchpoints__t27" AS "t29"
+    "t75"."shop_id",
+    "t75"."order_id",
+    "t75"."touchpoint_id",
+    "t75"."kind",
+    "t75"."visitor_id",
+    "t75"."customer_id",
+    "t75"."at",
+    "t75"."landing_url",
+    "t75"."referrer",
+    "t75"."utm_source",
+    "t75"."utm_medium",
+    "t75"."utm_campaign",
+    "t75"."utm_content",
+    "t75"."utm_term",
+    "t75"."u_utm_source",
+    "t75"."u_utm_medium",
+    "t75"."u_utm_campaign",
+    "t75"."u_utm_content",
+    "t75"."u_utm_term",
+    "t75"."referrer_host",
+    "t75"."classified_by",
+    "t75"."is_direct",
+    "t75"."source",
+    "t75"."medium",
+    "t75"."campaign",
+    "t75"."is_paid",
+    "t75"."platform",
+    "t106"."channel"
+  FROM (
+    SELECT
+      "t71"."shop_id",
+      "t71"."order_id",
+      "t71"."touchpoint_id",
+      "t71"."kind",
+      "t71"."visitor_id",
+      "t71"."customer_id",
+      "t71"."at",
+      "t71"."landing_url",
+      "t71"."referrer",
+      "t71"."utm_source",
+      "t71"."utm_medium",
+      "t71"."utm_campaign",
+      "t71"."utm_content",
+      "t71"."utm_term",
+      "t71"."u_utm_source",
+      "t71"."u_utm_medium",
+      "t71"."u_utm_campaign",
+      "t71"."u_utm_content",
+      "t71"."u_utm_term",
+      "t71"."referrer_host",
+      "t71"."classified_by",
+      "t71"."is_direct",
+      "t71"."source",
+      "t71"."medium",
+      "t71"."campaign",
+      NOT (
+        "t71"."is_direct"
+      )
+      AND "t71"."medium" IN ('cpc', 'ppc', 'paid', 'paid_social', 'cpm', 'display') AS "is_paid",
+      CASE
+        WHEN NOT (
+          "t71"."is_direct"
+        )
+        AND "t71"."medium" IN ('cpc', 'ppc', 'paid', 'paid_social', 'cpm', 'display')
+        THEN CASE
+          WHEN "t71"."source" IN ('facebook', 'fb', 'instagram', 'ig', 'meta')
+          THEN 'meta'
+          WHEN "t71"."source" IN ('google', 'adwords', 'youtube')
+          THEN 'google'
+          ELSE "t71"."source"
+        END
+        ELSE CAST(NULL AS VARCHAR)
+      END AS "platform"
+    FROM "attribution_touchpoints__t70" AS "t71"
+  ) AS "t75"
   LEFT OUTER JOIN (
     SELECT
-      "t111"."landing_url",
-      "t111"."referrer",
-      "t111"."utm_source",
-      "t111"."utm_medium",
-      "t111"."utm_campaign",
-      "t111"."utm_content",
-      "t111"."utm_term",
-      "t111"."u_utm_source",
-      "t111"."u_utm_medium",
-      "t111"."u_utm_campaign",
-      "t111"."u_utm_content",
-      "t111"."u_utm_term",
-      "t111"."referrer_host",
-      "t111"."classified_by",
-      "t111"."is_direct",
-      "t111"."source",
-      "t111"."medium",
-      "t111"."campaign",
-      "t111"."is_paid",
-      "t111"."platform",
-      "t111"."channel",
-      COALESCE("t111"."landing_url", '') AS "k__landing_url",
-      COALESCE("t111"."referrer", '') AS "k__referrer",
-      COALESCE("t111"."utm_source", '') AS "k__utm_source",
-      COALESCE("t111"."utm_medium", '') AS "k__utm_medium",
-      COALESCE("t111"."utm_campaign", '') AS "k__utm_campaign",
-      COALESCE("t111"."utm_content", '') AS "k__utm_content",
-      COALESCE("t111"."utm_term", '') AS "k__utm_term",
-      CASE WHEN "t111"."landing_url" IS NULL THEN 1 ELSE 0 END + CASE WHEN "t111"."referrer" IS NULL THEN 2 ELSE 0 END + CASE WHEN "t111"."utm_source" IS NULL THEN 4 ELSE 0 END + CASE WHEN "t111"."utm_medium" IS NULL THEN 8 ELSE 0 END + CASE WHEN "t111"."utm_campaign" IS NULL THEN 16 ELSE 0 END + CASE WHEN "t111"."utm_content" IS NULL THEN 32 ELSE 0 END + CASE WHEN "t111"."utm_term" IS NULL THEN 64 ELSE 0 END AS "k__nulls"
+      "t83"."k_source",
+      "t83"."k_medium",
+      "t83"."k_campaign",
+      COALESCE("t104"."channel", 'Unassigned') AS "channel"
     FROM (
       SELECT
-        "t79"."landing_url",
-        "t79"."referrer",
-        "t79"."utm_source",
-        "t79"."utm_medium",
-        "t79"."utm_campaign",
-        "t79"."utm_content",
-        "t79"."utm_term",
-        "t79"."u_utm_source",
-        "t79"."u_utm_medium",
-        "t79"."u_utm_campaign",
-        "t79"."u_utm_content",
-        "t79"."u_utm_term",
-        "t79"."referrer_host",
-        "t79"."classified_by",
-        "t79"."is_direct",
-        "t79"."source",
-        "t79"."medium",
-        "t79"."campaign",
-        "t79"."is_paid",
-        "t79"."platform",
-        "t110"."channel"
+        "t73"."source",
+        "t73"."medium",
+        "t73"."campaign",
+        COALESCE("t73"."source", '') AS "k_source",
+        COALESCE("t73"."medium", '') AS "k_medium",
+        COALESCE("t73"."campaign", '') AS "k_campaign"
+      FROM "attribution_touchpoints__t72" AS "t73"
+    ) AS "t83"
+    LEFT OUTER JOIN (
+      SELECT
+        "t102"."k_source",
+        "t102"."k_medium",
+        "t102"."k_campaign",
+        "t11"."channel"
       FROM (
         SELECT
-          "t75"."landing_url",
-          "t75"."referrer",
-          "t75"."utm_source",
-          "t75"."utm_medium",
-          "t75"."utm_campaign",
-          "t75"."utm_content",
-          "t75"."utm_term",
-          "t75"."u_utm_source",
-          "t75"."u_utm_medium",
-          "t75"."u_utm_campaign",
-          "t75"."u_utm_content",
-          "t75"."u_utm_term",
-          "t75"."referrer_host",
-          "t75"."classified_by",
-          "t75"."is_direct",
-          "t75"."source",
-          "t75"."medium",
-          "t75"."campaign",
-          NOT (
-            "t75"."is_direct"
-          )
-          AND "t75"."medium" IN ('cpc', 'ppc', 'paid', 'paid_social', 'cpm', 'display') AS "is_paid",
-          CASE
-            WHEN NOT (
-              "t75"."is_direct"
-            )
-            AND "t75"."medium" IN ('cpc', 'ppc', 'paid', 'paid_social', 'cpm', 'display')
-            THEN CASE
-              WHEN "t75"."source" IN ('facebook', 'fb', 'instagram', 'ig', 'meta')
-              THEN 'meta'
-              WHEN "t75"."source" IN ('google', 'adwords', 'youtube')
-              THEN 'google'
-              ELSE "t75"."source"
-            END
-            ELSE CAST(NULL AS VARCHAR)
-          END AS "platform"
-        FROM "attribution_touchpoints__t74" AS "t75"
-      ) AS "t79"
-      LEFT OUTER JOIN (
-        SELECT
-          "t87"."k_source",
-          "t87"."k_medium",
-          "t87"."k_campaign",
-          COALESCE("t108"."channel", 'Unassigned') AS "channel"
+          "t100"."k_source",
+          "t100"."k_medium",
+          "t100"."k_campaign",
+          MIN("t100"."position") AS "position"
         FROM (
           SELECT
-            "t77"."source",
-            "t77"."medium",
-            "t77"."campaign",
-            COALESCE("t77"."source", '') AS "k_source",
-            COALESCE("t77"."medium", '') AS "k_medium",
-            COALESCE("t77"."campaign", '') AS "k_campaign"
-          FROM "attribution_touchpoints__t76" AS "t77"
-        ) AS "t87"
-        LEFT OUTER JOIN (
-          SELECT
-            "t106"."k_source",
-            "t106"."k_medium",
-            "t106"."k_campaign",
-            "t11"."channel"
+            *
           FROM (
             SELECT
-              "t104"."k_source",
-              "t104"."k_medium",
-              "t104"."k_campaign",
-              MIN("t104"."position") AS "position"
+              "t98"."k_source",
+              "t98"."k_medium",
+              "t98"."k_campaign",
+              "t98"."position",
+              "t98"."all_held",
+              "t98"."any_held",
+              "t11"."channel",
+              "t11"."all_count",
+              "t11"."any_count"
             FROM (
               SELECT
-                *
+                "t96"."k_source",
+                "t96"."k_medium",
+                "t96"."k_campaign",
+                "t96"."position",
+                COUNT("t96"."condition") FILTER(WHERE
+                  "t96"."role" = 'all') AS "all_held",
+                COUNT("t96"."condition") FILTER(WHERE
+                  "t96"."role" = 'any') AS "any_held"
               FROM (
                 SELECT
-                  "t102"."k_source",
-                  "t102"."k_medium",
-                  "t102"."k_campaign",
-                  "t102"."position",
-                  "t102"."all_held",
-                  "t102"."any_held",
-                  "t11"."channel",
-                  "t11"."all_count",
-                  "t11"."any_count"
+                  *
                 FROM (
                   SELECT
-                    "t100"."k_source",
-                    "t100"."k_medium",
-                    "t100"."k_campaign",
-                    "t100"."position",
-                    COUNT("t100"."condition") FILTER(WHERE
-                      "t100"."role" = 'all') AS "all_held",
-                    COUNT("t100"."condition") FILTER(WHERE
-                      "t100"."role" = 'any') AS "any_held"
+                    *
                   FROM (
                     SELECT
-                      *
+                      "t91"."k_source",
+                      "t91"."k_medium",
+                      "t91"."k_campaign",
+                      "t12"."position",
+                      "t12"."role",
+                      "t12"."condition"
                     FROM (
                       SELECT
                         *
                       FROM (
                         SELECT
-                          "t95"."k_source",
-                          "t95"."k_medium",
-                          "t95"."k_campaign",
-                          "t12"."position",
-                          "t12"."role",
-                          "t12"."condition"
-                        FROM (
-                          SELECT
-                            *
-                          FROM (
-                            SELECT
-                              COALESCE("t77"."source", '') AS "k_source",
-                              COALESCE("t77"."medium", '') AS "k_medium",
-                              COALESCE("t77"."campaign", '') AS "k_campaign",
-                              'campaign' AS "field",
-                              "t77"."campaign" AS "value"
-                            FROM "attribution_touchpoints__t76" AS "t77"
-                          ) AS "t83"
-                          UNION ALL
-                          SELECT
-                            *
-                          FROM (
-                            SELECT
-                              *
-                            FROM (
-                              SELECT
-                                COALESCE("t77"."source", '') AS "k_source",
-                                COALESCE("t77"."medium", '') AS "k_medium",
-                                COALESCE("t77"."campaign", '') AS "k_campaign",
-                                'source' AS "field",
-                                "t77"."source" AS "value"
-                              FROM "attribution_touchpoints__t76" AS "t77"
-                            ) AS "t84"
-                            UNION ALL
-                            SELECT
-                              *
-                            FROM (
-                              SELECT
-                                COALESCE("t77"."source", '') AS "k_source",
-                                COALESCE("t77"."medium", '') AS "k_medium",
-                                COALESCE("t77"."campaign", '') AS "k_campaign",
-                                'medium' AS "field",
-                                "t77"."medium" AS "value"
-                              FROM "attribution_touchpoints__t76" AS "t77"
-                            ) AS "t85"
-                          ) AS "t90"
-                        ) AS "t95"
-                        INNER JOIN (VALUES
-                          ('source', 'direct', 0, 'all', 1),
-                          ('source', '(direct)', 0, 'all', 1),
-                          ('medium', 'none', 0, 'all', 2),
-                          ('medium', '(none)', 0, 'all', 2),
-                          ('medium', '(not set)', 0, 'all', 2),
-                          ('source', 'google shopping', 1, 'any', 4),
-                          ('source', 'shopping', 1, 'any', 4),
-                          ('source', 'shop.app', 1, 'any', 4),
-                          ('source', 'amazon', 1, 'any', 4),
-                          ('source', 'ebay', 1, 'any', 4),
-                          ('source', 'etsy', 1, 'any', 4),
-                          ('source', 'idealo', 1, 'any', 4),
-                          ('source', 'google', 2, 'all', 6),
-                          ('source', 'bing', 2, 'all', 6),
-                          ('source', 'yahoo', 2, 'all', 6),
-                          ('source', 'duckduckgo', 2, 'all', 6),
-                          ('source', 'ecosia', 2, 'all', 6),
-                          ('source', 'baidu', 2, 'all', 6),
-                          ('source', 'yandex', 2, 'all', 6),
-                          ('source', 'brave', 2, 'all', 6),
-                          ('source', 'naver', 2, 'all', 6),
-                          ('source', 'ask', 2, 'all', 6),
-                          ('source', 'aol', 2, 'all', 6),
-                          ('source', 'adwords', 2, 'all', 6),
-                          ('source', 'facebook', 3, 'all', 8),
-                          ('source', 'fb', 3, 'all', 8),
-                          ('source', 'instagram', 3, 'all', 8),
-                          ('source', 'ig', 3, 'all', 8),
-                          ('source', 'meta', 3, 'all', 8),
-                          ('source', 'twitter', 3, 'all', 8),
-                          ('source', 't.co', 3, 'all', 8),
-                          ('source', 'x', 3, 'all', 8),
-                          ('source', 'linkedin', 3, 'all', 8),
-                          ('source', 'pinterest', 3, 'all', 8),
-                          ('source', 'tiktok', 3, 'all', 8),
-                          ('source', 'reddit', 3, 'all', 8),
-                          ('source', 'snapchat', 3, 'all', 8),
-                          ('source', 'threads', 3, 'all', 8),
-                          ('source', 'whatsapp', 3, 'all', 8),
-                          ('source', 'youtube', 4, 'all', 10),
-                          ('source', 'vimeo', 4, 'all', 10),
-                          ('source', 'twitch', 4, 'all', 10),
-                          ('source', 'dailymotion', 4, 'all', 10),
-                          ('medium', 'display', 5, 'all', 12),
-                          ('medium', 'banner', 5, 'all', 12),
-                          ('medium', 'expandable', 5, 'all', 12),
-                          ('medium', 'interstitial', 5, 'all', 12),
-                          ('medium', 'cpm', 5, 'all', 12),
-                          ('source', 'google shopping', 7, 'any', 14),
-                          ('source', 'shopping', 7, 'any', 14),
-                          ('source', 'shop.app', 7, 'any', 14),
-                          ('source', 'amazon', 7, 'any', 14),
-                          ('source', 'ebay', 7, 'any', 14),
-                          ('source', 'etsy', 7, 'any', 14),
-                          ('source', 'idealo', 7, 'any', 14),
-                          ('source', 'facebook', 8, 'any', 16),
-                          ('source', 'fb', 8, 'any', 16),
-                          ('source', 'instagram', 8, 'any', 16),
-                          ('source', 'ig', 8, 'any', 16),
-                          ('source', 'meta', 8, 'any', 16),
-                          ('source', 'twitter', 8, 'any', 16),
-                          ('source', 't.co', 8, 'any', 16),
-                          ('source', 'x', 8, 'any', 16),
-                          ('source', 'linkedin', 8, 'any', 16),
-                          ('source', 'pinterest', 8, 'any', 16),
-                          ('source', 'tiktok', 8, 'any', 16),
-                          ('source', 'reddit', 8, 'any', 16),
-                          ('source', 'snapchat', 8, 'any', 16),
-                          ('source', 'threads', 8, 'any', 16),
-                          ('source', 'whatsapp', 8, 'any', 16),
-                          ('medium', 'social', 8, 'any', 17),
-                          ('medium', 'social-network', 8, 'any', 17),
-                          ('medium', 'social-media', 8, 'any', 17),
-                          ('medium', 'sm', 8, 'any', 17),
-                          ('medium', 'social network', 8, 'any', 17),
-                          ('medium', 'social media', 8, 'any', 17),
-                          ('source', 'youtube', 9, 'any', 18),
-                          ('source', 'vimeo', 9, 'any', 18),
-                          ('source', 'twitch', 9, 'any', 18),
-                          ('source', 'dailymotion', 9, 'any', 18),
-                          ('source', 'google', 10, 'any', 20),
-                          ('source', 'bing', 10, 'any', 20),
-                          ('source', 'yahoo', 10, 'any', 20),
-                          ('source', 'duckduckgo', 10, 'any', 20),
-                          ('source', 'ecosia', 10, 'any', 20),
-                          ('source', 'baidu', 10, 'any', 20),
-                          ('source', 'yandex', 10, 'any', 20),
-                          ('source', 'brave', 10, 'any', 20),
-                          ('source', 'naver', 10, 'any', 20),
-                          ('source', 'ask', 10, 'any', 20),
-                          ('source', 'aol', 10, 'any', 20),
-                          ('source', 'adwords', 10, 'any', 20),
-                          ('medium', 'organic', 10, 'any', 21),
-                          ('medium', 'referral', 11, 'all', 22),
-                          ('medium', 'app', 11, 'all', 22),
-                          ('medium', 'link', 11, 'all', 22),
-                          ('source', 'email', 12, 'any', 23),
-                          ('source', 'e-mail', 12, 'any', 23),
-                          ('source', 'e_mail', 12, 'any', 23),
-                          ('source', 'e mail', 12, 'any', 23),
-                          ('medium', 'email', 12, 'any', 24),
-                          ('medium', 'e-mail', 12, 'any', 24),
-                          ('medium', 'e_mail', 12, 'any', 24),
-                          ('medium', 'e mail', 12, 'any', 24),
-                          ('medium', 'affiliate', 13, 'all', 25),
-                          ('source', 'sms', 14, 'any', 26),
-                          ('medium', 'sms', 14, 'any', 27)) AS t12(field, value, position, role, condition)
-                          ON "t95"."field" = "t12"."field" AND "t95"."value" = "t12"."value"
-                      ) AS "t98"
-                      UNION
+                          COALESCE("t73"."source", '') AS "k_source",
+                          COALESCE("t73"."medium", '') AS "k_medium",
+                          COALESCE("t73"."campaign", '') AS "k_campaign",
+                          'campaign' AS "field",
+                          "t73"."campaign" AS "value"
+                        FROM "attribution_touchpoints__t72" AS "t73"
+                      ) AS "t79"
+                      UNION ALL
                       SELECT
                         *
                       FROM (
                         SELECT
-                          "t91"."k_source",
-                          "t91"."k_medium",
-                          "t91"."k_campaign",
-                          "t13"."position",
-                          "t13"."role",
-                          "t13"."condition"
+                          *
                         FROM (
                           SELECT
-                            COALESCE("t77"."source", '') AS "k_source",
-                            COALESCE("t77"."medium", '') AS "k_medium",
-                            COALESCE("t77"."campaign", '') AS "k_campaign"
-                          FROM "attribution_touchpoints__t76" AS "t77"
-                          WHERE
-                            "t77"."campaign" ~ '^(.*(([^a-df-z]|^)shop|shopping).*)$'
-                        ) AS "t91"
-                        CROSS JOIN (VALUES
-                          (1, 'any', 5),
-                          (7, 'any', 15)) AS t13(position, role, condition)
-                      ) AS "t96"
-                    ) AS "t99"
-                    UNION
+                            COALESCE("t73"."source", '') AS "k_source",
+                            COALESCE("t73"."medium", '') AS "k_medium",
+                            COALESCE("t73"."campaign", '') AS "k_campaign",
+                            'source' AS "field",
+                            "t73"."source" AS "value"
+                          FROM "attribution_touchpoints__t72" AS "t73"
+                        ) AS "t80"
+                        UNION ALL
+                        SELECT
+                          *
+                        FROM (
+                          SELECT
+                            COALESCE("t73"."source", '') AS "k_source",
+                            COALESCE("t73"."medium", '') AS "k_medium",
+                            COALESCE("t73"."campaign", '') AS "k_campaign",
+                            'medium' AS "field",
+                            "t73"."medium" AS "value"
+                          FROM "attribution_touchpoints__t72" AS "t73"
+                        ) AS "t81"
+                      ) AS "t86"
+                    ) AS "t91"
+                    INNER JOIN (VALUES
+                      ('source', 'direct', 0, 'all', 1),
+                      ('source', '(direct)', 0, 'all', 1),
+                      ('medium', 'none', 0, 'all', 2),
+                      ('medium', '(none)', 0, 'all', 2),
+                      ('medium', '(not set)', 0, 'all', 2),
+                      ('source', 'google shopping', 1, 'any', 4),
+                      ('source', 'shopping', 1, 'any', 4),
+                      ('source', 'shop.app', 1, 'any', 4),
+                      ('source', 'amazon', 1, 'any', 4),
+                      ('source', 'ebay', 1, 'any', 4),
+                      ('source', 'etsy', 1, 'any', 4),
+                      ('source', 'idealo', 1, 'any', 4),
+                      ('source', 'google', 2, 'all', 6),
+                      ('source', 'bing', 2, 'all', 6),
+                      ('source', 'yahoo', 2, 'all', 6),
+                      ('source', 'duckduckgo', 2, 'all', 6),
+                      ('source', 'ecosia', 2, 'all', 6),
+                      ('source', 'baidu', 2, 'all', 6),
+                      ('source', 'yandex', 2, 'all', 6),
+                      ('source', 'brave', 2, 'all', 6),
+                      ('source', 'naver', 2, 'all', 6),
+                      ('source', 'ask', 2, 'all', 6),
+                      ('source', 'aol', 2, 'all', 6),
+                      ('source', 'adwords', 2, 'all', 6),
+                      ('source', 'facebook', 3, 'all', 8),
+                      ('source', 'fb', 3, 'all', 8),
+                      ('source', 'instagram', 3, 'all', 8),
+                      ('source', 'ig', 3, 'all', 8),
+                      ('source', 'meta', 3, 'all', 8),
+                      ('source', 'twitter', 3, 'all', 8),
+                      ('source', 't.co', 3, 'all', 8),
+                      ('source', 'x', 3, 'all', 8),
+                      ('source', 'linkedin', 3, 'all', 8),
+                      ('source', 'pinterest', 3, 'all', 8),
+                      ('source', 'tiktok', 3, 'all', 8),
+                      ('source', 'reddit', 3, 'all', 8),
+                      ('source', 'snapchat', 3, 'all', 8),
+                      ('source', 'threads', 3, 'all', 8),
+                      ('source', 'whatsapp', 3, 'all', 8),
+                      ('source', 'youtube', 4, 'all', 10),
+                      ('source', 'vimeo', 4, 'all', 10),
+                      ('source', 'twitch', 4, 'all', 10),
+                      ('source', 'dailymotion', 4, 'all', 10),
+                      ('medium', 'display', 5, 'all', 12),
+                      ('medium', 'banner', 5, 'all', 12),
+                      ('medium', 'expandable', 5, 'all', 12),
+                      ('medium', 'interstitial', 5, 'all', 12),
+                      ('medium', 'cpm', 5, 'all', 12),
+                      ('source', 'google shopping', 7, 'any', 14),
+                      ('source', 'shopping', 7, 'any', 14),
+                      ('source', 'shop.app', 7, 'any', 14),
+                      ('source', 'amazon', 7, 'any', 14),
+                      ('source', 'ebay', 7, 'any', 14),
+                      ('source', 'etsy', 7, 'any', 14),
+                      ('source', 'idealo', 7, 'any', 14),
+                      ('source', 'facebook', 8, 'any', 16),
+                      ('source', 'fb', 8, 'any', 16),
+                      ('source', 'instagram', 8, 'any', 16),
+                      ('source', 'ig', 8, 'any', 16),
+                      ('source', 'meta', 8, 'any', 16),
+                      ('source', 'twitter', 8, 'any', 16),
+                      ('source', 't.co', 8, 'any', 16),
+                      ('source', 'x', 8, 'any', 16),
+                      ('source', 'linkedin', 8, 'any', 16),
+                      ('source', 'pinterest', 8, 'any', 16),
+                      ('source', 'tiktok', 8, 'any', 16),
+                      ('source', 'reddit', 8, 'any', 16),
+                      ('source', 'snapchat', 8, 'any', 16),
+                      ('source', 'threads', 8, 'any', 16),
+                      ('source', 'whatsapp', 8, 'any', 16),
+                      ('medium', 'social', 8, 'any', 17),
+                      ('medium', 'social-network', 8, 'any', 17),
+                      ('medium', 'social-media', 8, 'any', 17),
+                      ('medium', 'sm', 8, 'any', 17),
+                      ('medium', 'social network', 8, 'any', 17),
+                      ('medium', 'social media', 8, 'any', 17),
+                      ('source', 'youtube', 9, 'any', 18),
+                      ('source', 'vimeo', 9, 'any', 18),
+                      ('source', 'twitch', 9, 'any', 18),
+                      ('source', 'dailymotion', 9, 'any', 18),
+                      ('source', 'google', 10, 'any', 20),
+                      ('source', 'bing', 10, 'any', 20),
+                      ('source', 'yahoo', 10, 'any', 20),
+                      ('source', 'duckduckgo', 10, 'any', 20),
+                      ('source', 'ecosia', 10, 'any', 20),
+                      ('source', 'baidu', 10, 'any', 20),
+                      ('source', 'yandex', 10, 'any', 20),
+                      ('source', 'brave', 10, 'any', 20),
+                      ('source', 'naver', 10, 'any', 20),
+                      ('source', 'ask', 10, 'any', 20),
+                      ('source', 'aol', 10, 'any', 20),
+                      ('source', 'adwords', 10, 'any', 20),
+                      ('medium', 'organic', 10, 'any', 21),
+                      ('medium', 'referral', 11, 'all', 22),
+                      ('medium', 'app', 11, 'all', 22),
+                      ('medium', 'link', 11, 'all', 22),
+                      ('source', 'email', 12, 'any', 23),
+                      ('source', 'e-mail', 12, 'any', 23),
+                      ('source', 'e_mail', 12, 'any', 23),
+                      ('source', 'e mail', 12, 'any', 23),
+                      ('medium', 'email', 12, 'any', 24),
+                      ('medium', 'e-mail', 12, 'any', 24),
+                      ('medium', 'e_mail', 12, 'any', 24),
+                      ('medium', 'e mail', 12, 'any', 24),
+                      ('medium', 'affiliate', 13, 'all', 25),
+                      ('source', 'sms', 14, 'any', 26),
+                      ('medium', 'sms', 14, 'any', 27)) AS t12(field, value, position, role, condition)
+                      ON "t91"."field" = "t12"."field" AND "t91"."value" = "t12"."value"
+                  ) AS "t94"
+                  UNION
+                  SELECT
+                    *
+                  FROM (
                     SELECT
-                      *
+                      "t87"."k_source",
+                      "t87"."k_medium",
+                      "t87"."k_campaign",
+                      "t13"."position",
+                      "t13"."role",
+                      "t13"."condition"
                     FROM (
                       SELECT
-                        *
-                      FROM (
-                        SELECT
-                          "t88"."k_source",
-                          "t88"."k_medium",
-                          "t88"."k_campaign",
-                          "t14"."position",
-                          "t14"."role",
-                          "t14"."condition"
-                        FROM (
-                          SELECT
-                            COALESCE("t77"."source", '') AS "k_source",
-                            COALESCE("t77"."medium", '') AS "k_medium",
-                            COALESCE("t77"."campaign", '') AS "k_campaign"
-                          FROM "attribution_touchpoints__t76" AS "t77"
-                          WHERE
-                            "t77"."medium" ~ '^(.*cp.*|ppc|retargeting|paid.*)$'
-                        ) AS "t88"
-                        CROSS JOIN (VALUES
-                          (1, 'all', 3),
-                          (2, 'all', 7),
-                          (3, 'all', 9),
-                          (4, 'all', 11),
-                          (6, 'all', 13)) AS t14(position, role, condition)
-                      ) AS "t93"
-                      UNION
+                        COALESCE("t73"."source", '') AS "k_source",
+                        COALESCE("t73"."medium", '') AS "k_medium",
+                        COALESCE("t73"."campaign", '') AS "k_campaign"
+                      FROM "attribution_touchpoints__t72" AS "t73"
+                      WHERE
+                        "t73"."campaign" ~ '^(.*(([^a-df-z]|^)shop|shopping).*)$'
+                    ) AS "t87"
+                    CROSS JOIN (VALUES
+                      (1, 'any', 5),
+                      (7, 'any', 15)) AS t13(position, role, condition)
+                  ) AS "t92"
+                ) AS "t95"
+                UNION
+                SELECT
+                  *
+                FROM (
+                  SELECT
+                    *
+                  FROM (
+                    SELECT
+                      "t84"."k_source",
+                      "t84"."k_medium",
+                      "t84"."k_campaign",
+                      "t14"."position",
+                      "t14"."role",
+                      "t14"."condition"
+                    FROM (
                       SELECT
-                        *
-                      FROM (
-                        SELECT
-                          "t89"."k_source",
-                          "t89"."k_medium",
-                          "t89"."k_campaign",
-                          "t15"."position",
-                          "t15"."role",
-                          "t15"."condition"
-                        FROM (
-                          SELECT
-                            COALESCE("t77"."source", '') AS "k_source",
-                            COALESCE("t77"."medium", '') AS "k_medium",
-                            COALESCE("t77"."campaign", '') AS "k_campaign"
-                          FROM "attribution_touchpoints__t76" AS "t77"
-                          WHERE
-                            "t77"."medium" ~ '^(.*video.*)$'
-                        ) AS "t89"
-                        CROSS JOIN (VALUES
-                          (9, 'any', 19)) AS t15(position, role, condition)
-                      ) AS "t94"
-                    ) AS "t97"
-                  ) AS "t100"
-                  GROUP BY
-                    1,
-                    2,
-                    3,
-                    4
-                ) AS "t102"
-                INNER JOIN (VALUES
-                  (0, 'Direct', 2, 0),
-                  (1, 'Paid Shopping', 1, 2),
-                  (2, 'Paid Search', 2, 0),
-                  (3, 'Paid Social', 2, 0),
-                  (4, 'Paid Video', 2, 0),
-                  (5, 'Display', 1, 0),
-                  (6, 'Paid Other', 1, 0),
-                  (7, 'Organic Shopping', 0, 2),
-                  (8, 'Organic Social', 0, 2),
-                  (9, 'Organic Video', 0, 2),
-                  (10, 'Organic Search', 0, 2),
-                  (11, 'Referral', 1, 0),
-                  (12, 'Email', 0, 2),
-                  (13, 'Affiliates', 1, 0),
-                  (14, 'SMS', 0, 2)) AS t11(position, channel, all_count, any_count)
-                  ON "t102"."position" = "t11"."position"
-              ) AS "t103"
-              WHERE
-                "t103"."all_held" = "t103"."all_count"
-                AND (
-                  (
-                    "t103"."any_count" = 0
-                  ) OR (
-                    "t103"."any_held" > 0
-                  )
-                )
-            ) AS "t104"
-            GROUP BY
-              1,
-              2,
-              3
-          ) AS "t106"
-          INNER JOIN (VALUES
-            (0, 'Direct', 2, 0),
-            (1, 'Paid Shopping', 1, 2),
-            (2, 'Paid Search', 2, 0),
-            (3, 'Paid Social', 2, 0),
-            (4, 'Paid Video', 2, 0),
-            (5, 'Display', 1, 0),
-            (6, 'Paid Other', 1, 0),
-            (7, 'Organic Shopping', 0, 2),
-            (8, 'Organic Social', 0, 2),
-            (9, 'Organic Video', 0, 2),
-            (10, 'Organic Search', 0, 2),
-            (11, 'Referral', 1, 0),
-            (12, 'Email', 0, 2),
-            (13, 'Affiliates', 1, 0),
-            (14, 'SMS', 0, 2)) AS t11(position, channel, all_count, any_count)
-            ON "t106"."position" = "t11"."position"
-        ) AS "t108"
-          ON "t87"."k_source" = "t108"."k_source"
-          AND "t87"."k_medium" = "t108"."k_medium"
-          AND "t87"."k_campaign" = "t108"."k_campaign"
-      ) AS "t110"
-        ON COALESCE("t79"."source", '') = "t110"."k_source"
-        AND COALESCE("t79"."medium", '') = "t110"."k_medium"
-        AND COALESCE("t79"."campaign", '') = "t110"."k_campaign"
-    ) AS "t111"
-  ) AS "t113"
-    ON COALESCE("t29"."landing_url", '') = "t113"."k__landing_url"
-    AND COALESCE("t29"."referrer", '') = "t113"."k__referrer"
-    AND COALESCE("t29"."utm_source", '') = "t113"."k__utm_source"
-    AND COALESCE("t29"."utm_medium", '') = "t113"."k__utm_medium"
-    AND COALESCE("t29"."utm_campaign", '') = "t113"."k__utm_campaign"
-    AND COALESCE("t29"."utm_content", '') = "t113"."k__utm_content"
-    AND COALESCE("t29"."utm_term", '') = "t113"."k__utm_term"
-    AND (
-      CASE WHEN "t29"."landing_url" IS NULL THEN 1 ELSE 0 END + CASE WHEN "t29"."referrer" IS NULL THEN 2 ELSE 0 END + CASE WHEN "t29"."utm_source" IS NULL THEN 4 ELSE 0 END + CASE WHEN "t29"."utm_medium" IS NULL THEN 8 ELSE 0 END + CASE WHEN "t29"."utm_campaign" IS NULL THEN 16 ELSE 0 END + CASE WHEN "t29"."utm_content" IS NULL THEN 32 ELSE 0 END + CASE WHEN "t29"."utm_term" IS NULL THEN 64 ELSE 0 END
-    ) = "t113"."k__nulls"
+                        COALESCE("t73"."source", '') AS "k_source",
+                        COALESCE("t73"."medium", '') AS "k_medium",
+                        COALESCE("t73"."campaign", '') AS "k_campaign"
+                      FROM "attribution_touchpoints__t72" AS "t73"
+                      WHERE
+                        "t73"."medium" ~ '^(.*cp.*|ppc|retargeting|paid.*)$'
+                    ) AS "t84"
+                    CROSS JOIN (VALUES
+                      (1, 'all', 3),
+                      (2, 'all', 7),
+                      (3, 'all', 9),
+                      (4, 'all', 11),
+                      (6, 'all', 13)) AS t14(position, role, condition)
+                  ) AS "t89"
+                  UNION
+                  SELECT
+                    *
+                  FROM (
+                    SELECT
+                      "t85"."k_source",
+                      "t85"."k_medium",
+                      "t85"."k_campaign",
+                      "t15"."position",
+                      "t15"."role",
+                      "t15"."condition"
+                    FROM (
+                      SELECT
+                        COALESCE("t73"."source", '') AS "k_source",
+                        COALESCE("t73"."medium", '') AS "k_medium",
+                        COALESCE("t73"."campaign", '') AS "k_campaign"
+                      FROM "attribution_touchpoints__t72" AS "t73"
+                      WHERE
+                        "t73"."medium" ~ '^(.*video.*)$'
+                    ) AS "t85"
+                    CROSS JOIN (VALUES
+                      (9, 'any', 19)) AS t15(position, role, condition)
+                  ) AS "t90"
+                ) AS "t93"
+              ) AS "t96"
+              GROUP BY
+                1,
+                2,
+                3,
+                4
+            ) AS "t98"
+            INNER JOIN (VALUES
+              (0, 'Direct', 2, 0),
+              (1, 'Paid Shopping', 1, 2),
+              (2, 'Paid Search', 2, 0),
+              (3, 'Paid Social', 2, 0),
+              (4, 'Paid Video', 2, 0),
+              (5, 'Display', 1, 0),
+              (6, 'Paid Other', 1, 0),
+              (7, 'Organic Shopping', 0, 2),
+              (8, 'Organic Social', 0, 2),
+              (9, 'Organic Video', 0, 2),
+              (10, 'Organic Search', 0, 2),
+              (11, 'Referral', 1, 0),
+              (12, 'Email', 0, 2),
+              (13, 'Affiliates', 1, 0),
+              (14, 'SMS', 0, 2)) AS t11(position, channel, all_count, any_count)
+              ON "t98"."position" = "t11"."position"
+          ) AS "t99"
+          WHERE
+            "t99"."all_held" = "t99"."all_count"
+            AND (
+              (
+                "t99"."any_count" = 0
+              ) OR (
+                "t99"."any_held" > 0
+              )
+            )
+        ) AS "t100"
+        GROUP BY
+          1,
+          2,
+          3
+      ) AS "t102"
+      INNER JOIN (VALUES
+        (0, 'Direct', 2, 0),
+        (1, 'Paid Shopping', 1, 2),
+        (2, 'Paid Search', 2, 0),
+        (3, 'Paid Social', 2, 0),
+        (4, 'Paid Video', 2, 0),
+        (5, 'Display', 1, 0),
+        (6, 'Paid Other', 1, 0),
+        (7, 'Organic Shopping', 0, 2),
+        (8, 'Organic Social', 0, 2),
+        (9, 'Organic Video', 0, 2),
+        (10, 'Organic Search', 0, 2),
+        (11, 'Referral', 1, 0),
+        (12, 'Email', 0, 2),
+        (13, 'Affiliates', 1, 0),
+        (14, 'SMS', 0, 2)) AS t11(position, channel, all_count, any_count)
+        ON "t102"."position" = "t11"."position"
+    ) AS "t104"
+      ON "t83"."k_source" = "t104"."k_source"
+      AND "t83"."k_medium" = "t104"."k_medium"
+      AND "t83"."k_campaign" = "t104"."k_campaign"
+  ) AS "t106"
+    ON COALESCE("t75"."source", '') = "t106"."k_source"
+    AND COALESCE("t75"."medium", '') = "t106"."k_medium"
+    AND COALESCE("t75"."campaign", '') = "t106"."k_campaign"
 ), "attribution_candidates" AS (
   SELECT
     "t22"."shop_id",
