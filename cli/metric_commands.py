@@ -122,7 +122,21 @@ def compile_(
     check_dialect(dialect)
     project = load_project(config, set_ or ())
     spec = query_spec(metrics, by=by if by is not None else ("day", "shop"))
-    say(compiled_query(project, spec, dialect).sql + ";")
+    print_sql(compiled_query(project, spec, dialect).sql + ";")
+
+
+def print_sql(sql: str) -> None:
+    """Print SQL exactly as the engine runs it: its literals' whitespace (the TRIM set of tab, CR, VT,
+    FF) kept, so that the text pasted or piped elsewhere gives the same rows. Any other control
+    character (from a project's own values) is shown escaped, with a warning that the exact text
+    is in `semantic export`'s files."""
+    from semantic.printable import printable
+
+    shown_sql = printable(sql, keep_whitespace=True)
+    typer.echo(shown_sql)
+    if shown_sql != sql:
+        say("warning: the SQL holds control characters, shown escaped above, so this text is not the "
+            "statement that runs; `semantic export --dialect D --out DIR` writes it exactly", err=True)
 
 
 def export(

@@ -24,6 +24,9 @@ _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 # line and paragraph separators).
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
 _CONTROL_BUT_NEWLINE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
+# The same, but the plain whitespace a SQL literal may hold (tab, newline, CR, VT, FF) is kept:
+# it moves the cursor, and cannot start an escape sequence.
+_CONTROL_BUT_WHITESPACE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
 
 
 def _escape(match: re.Match) -> str:
@@ -34,9 +37,13 @@ def _escape(match: re.Match) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-def printable(text: str, *, keep_newlines: bool = False) -> str:
-    """`text` with every control or invisible formatting character shown as an escape."""
-    pattern = _CONTROL_BUT_NEWLINE if keep_newlines else _CONTROL
+def printable(text: str, *, keep_newlines: bool = False, keep_whitespace: bool = False) -> str:
+    """`text` with every control or invisible formatting character shown as an escape.
+
+    `keep_whitespace` keeps tabs, newlines, carriage returns, vertical tabs and
+    form feeds as they are (SQL text, whose string literals may hold them).
+    """
+    pattern = _CONTROL_BUT_WHITESPACE if keep_whitespace else _CONTROL_BUT_NEWLINE if keep_newlines else _CONTROL
     return pattern.sub(_escape, text)
 
 

@@ -97,3 +97,39 @@ def test_a_cached_query_runs_without_importing_ibis_or_arrow(demo):
     assert second.stderr.splitlines()[-1] == "imported:  exit 0"
     assert json.loads(second.stdout) == json.loads(first.stdout)
     assert json.loads(first.stdout)
+
+
+def test_the_printed_sql_is_the_statement_that_runs(demo, capsys):
+    """`semantic compile` prints the SQL byte for byte, whitespace in its literals included.
+
+    The attribution SQL trims ' \\t\\n\\r\\x0b\\x0c'; printed with those shown as
+    escapes, the pasted statement trimmed the letters t, r, x, b, c instead and
+    credited other channels (roas of a shop's month 0.0 instead of 1.9 on the demo).
+    """
+    import duckdb
+
+    from semantic.api import load_project
+    from semantic.query import QuerySpec
+
+    args = ["roas", "--by", "month", "--by", "shop", "--config", str(_defaults())]
+    _run(["compile", *args, "--dialect", "duckdb"])
+    printed = capsys.readouterr()
+    compiled = compile_cache.compiled_query(load_project(_defaults(), ()), QuerySpec(("roas",), ("month", "shop")), "duckdb")
+    assert printed.out == compiled.sql + ";\n" and printed.err == ""
+    assert "\t" in printed.out and "\\t" not in printed.out  # the TRIM set as the engine reads it
+    _run(["query", *args, "--database", str(demo), "--format", "json"])
+    queried = [(r["month"], r["shop_id"], r["roas"]) for r in json.loads(capsys.readouterr().out)]
+    con = duckdb.connect(str(demo), read_only=True)
+    con.execute("SET TimeZone = 'UTC'")
+    ran = [(m.isoformat(), s, v) for m, s, v in con.execute(printed.out).fetchall()]
+    con.close()
+    assert queried and ran == queried
+
+
+def test_a_control_character_of_the_project_is_shown_escaped_with_a_warning(capsys):
+    from semantic.cli.metric_commands import print_sql
+
+    print_sql("SELECT 'a\tb', 'x\x1b[31m'")
+    printed = capsys.readouterr()
+    assert printed.out == "SELECT 'a\tb', 'x\\x1b[31m'\n"
+    assert "semantic export" in printed.err
