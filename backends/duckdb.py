@@ -109,9 +109,4 @@ class DuckDBWarehouse(Warehouse):
         return columns_by_table(tables, rows)
 
     def _columns(self, name: str, database: str | None) -> set[str] | None:
-        rows = self.raw.execute(
-            "SELECT column_name FROM information_schema.columns"
-            " WHERE table_name = ? AND table_schema = coalesce(?, current_schema())",
-            [name, database],
-        ).fetchall()
-        return {r[0] for r in rows} or None
+        return self._columns_of([(name, database)])[(name, database)]

@@ -10,7 +10,7 @@ from semantic.errors import WarehouseError
 
 from semantic.backends.table_replace import replace_table
 from semantic.backends.url import WarehouseUrl
-from semantic.backends.warehouse import Warehouse, columns_by_table, rows_to_arrow
+from semantic.backends.warehouse import Warehouse, columns_by_table
 
 if TYPE_CHECKING:  # Arrow and sqlglot only for loads and Arrow results (a printed query needs neither)
     import pyarrow as pa
@@ -166,19 +166,11 @@ class PostgresWarehouse(Warehouse):
         return columns_by_table(tables, rows)
 
     def _columns(self, name: str, database: str | None) -> set[str] | None:
-        with self.raw.cursor() as cursor:
-            cursor.execute(
-                # Unqualified tables resolve through the search_path, as the queries' do.
-                "SELECT column_name FROM information_schema.columns"
-                " WHERE table_name = %s AND table_schema = coalesce(%s, current_schema())",
-                (name, database),
-            )
-            rows = cursor.fetchall()
-        if not getattr(self, "_depth", 0):
-            self.raw.commit()
-        return {r[0] for r in rows} or None
+        return self._columns_of([(name, database)])[(name, database)]
 
     def _fetch_arrow(self, sql: str, schema: pa.Schema) -> pa.Table:
+        from semantic.arrow_schema import rows_to_arrow
+
         return rows_to_arrow(self._fetch_rows(sql, lambda: schema), schema)
 
     def _fetch_rows(self, sql: str, arrow_schema: Callable[[], pa.Schema]) -> list[tuple]:

@@ -19,7 +19,7 @@ import abc
 from typing import TYPE_CHECKING, Any
 import collections
 import contextlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 from semantic.config import SQLGLOT_DIALECTS
@@ -69,12 +69,8 @@ class Warehouse(abc.ABC):
 
     def execute_sql(self, sql: str, schema: pa.Schema) -> pa.Table:
         """Run one compiled statement (`semantic.compile_cache`); the whole result as Arrow in `schema`."""
-        self.executed.append(sql)
-        try:
-            result = self._fetch_arrow(sql, schema)
-        except Exception as exc:  # engines raise their own types; report them uniformly
-            raise WarehouseError(f"{self.dialect} failed to run the query: {_first_line(exc)}") from exc
-        return result
+        with self._running(sql):
+            return self._fetch_arrow(sql, schema)
 
     def execute_rows(
         self, sql: str, schema: tuple[tuple[str, str], ...], arrow_schema: Callable[[], pa.Schema]
@@ -84,15 +80,21 @@ class Warehouse(abc.ABC):
         Engines whose cursor gives Python values fetch them without Arrow; the
         others (Spark) fetch Arrow in `arrow_schema()` and convert.
         """
-        self.executed.append(sql)
-        try:
+        with self._running(sql):
             rows = self._fetch_rows(sql, arrow_schema)
-        except Exception as exc:  # engines raise their own types; report them uniformly
-            raise WarehouseError(f"{self.dialect} failed to run the query: {_first_line(exc)}") from exc
         try:
             return ResultRows.of(schema, rows)
         except ValueError as exc:  # a value its type cannot hold exactly: never shown rounded
             raise WarehouseError(f"{self.dialect} returned a value the query's result cannot hold: {exc}") from exc
+
+    @contextlib.contextmanager
+    def _running(self, sql: str) -> Iterator[None]:
+        """Keep `sql` in `executed`; an engine's own error raised while it runs becomes a WarehouseError."""
+        self.executed.append(sql)
+        try:
+            yield
+        except Exception as exc:  # engines raise their own types; report them uniformly
+            raise WarehouseError(f"{self.dialect} failed to run the query: {_first_line(exc)}") from exc
 
     @abc.abstractmethod
     def _fetch_arrow(self, sql: str, schema: pa.Schema) -> pa.Table:
@@ -186,12 +188,12 @@ class Warehouse(abc.ABC):
                     "semantic does not write it",
                     hint="load into a project without [sources] preset, or let the connector keep the tables",
                 )
+        from semantic.arrow_schema import contract_arrow_schema
+
         counts = {}
         with self.transaction():
             for logical, table in tables.items():
                 physical = sources.physical(logical)
-                from semantic.arrow_schema import contract_arrow_schema
-
                 schema = contract_arrow_schema(logical)
                 data = table.select(list(schema.names)).cast(schema)
                 data = data.rename_columns([dict(physical.columns)[c] for c in schema.names])
@@ -293,15 +295,6 @@ def conform(table: pa.Table, schema: pa.Schema) -> pa.Table:
 
     target = pa.schema([field.with_nullable(True) for field in schema])
     return table.rename_columns(target.names).cast(target)
-
-
-def rows_to_arrow(rows: list[tuple], schema: pa.Schema) -> pa.Table:
-    """Rows of Python values (a DB-API cursor's) as an Arrow table in `schema`."""
-    import pyarrow as pa
-
-    target = pa.schema([field.with_nullable(True) for field in schema])
-    columns = list(zip(*rows)) if rows else [() for _ in target]
-    return pa.Table.from_arrays([pa.array(list(c), type=f.type) for c, f in zip(columns, target)], schema=target)
 
 
 def _sql_type(ibis_type: str) -> str:

@@ -43,7 +43,9 @@ def demo(
     warehouse = connect_for(project, database, create=True)
     try:
         sources = Sources.from_config(project.config)
-        existing = [t for t in CONTRACT if warehouse._columns(sources.physical(t).name, sources.physical(t).database)]
+        physical = {t: (sources.physical(t).name, sources.physical(t).database) for t in CONTRACT}
+        found = warehouse._columns_of(list(physical.values()))  # one catalog statement for every table
+        existing = [t for t in CONTRACT if found[physical[t]]]
         if existing and not force and not demo_owns(warehouse, sources):
             raise ConfigError(
                 f"{warehouse.url.redacted} already holds contract tables ({', '.join(existing)}) not written by the demo "

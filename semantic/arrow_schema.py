@@ -22,3 +22,10 @@ def contract_arrow_schema(logical: str) -> pa.Schema:
     return pa.schema(
         [pa.field(name, ARROW_TYPES[kind], nullable=name in table.nullable) for name, kind in table.columns.items()]
     )
+
+
+def rows_to_arrow(rows, schema: pa.Schema) -> pa.Table:
+    """Rows of Python values (a DB-API cursor's, `ResultRows`') as an Arrow table in `schema`, every column nullable."""
+    target = pa.schema([field.with_nullable(True) for field in schema])
+    columns = list(zip(*rows)) if rows else [() for _ in target]
+    return pa.Table.from_arrays([pa.array(list(c), type=f.type) for c, f in zip(columns, target)], schema=target)

@@ -81,12 +81,10 @@ class ResultRows:
     def to_arrow(self) -> pa.Table:
         """The rows as an Arrow table of their Ibis types (for Parquet)."""
         import ibis
-        import pyarrow as pa
 
-        schema = ibis.schema(list(zip(self.columns, self.types))).to_pyarrow()
-        columns = list(zip(*self.rows)) if self.rows else [() for _ in self.columns]
-        arrays = [pa.array(list(values), type=field.type) for values, field in zip(columns, schema)]
-        return pa.Table.from_arrays(arrays, schema=pa.schema([f.with_nullable(True) for f in schema]))
+        from semantic.arrow_schema import rows_to_arrow
+
+        return rows_to_arrow(self.rows, ibis.schema(list(zip(self.columns, self.types))).to_pyarrow())
 
 
 def _converter(column: str, kind: str) -> Callable[[Any], Any] | None:
